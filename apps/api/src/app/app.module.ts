@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { AuthModule } from '../auth/auth.module';
+import { AppConfig } from '../config/config';
+import { DemoModule } from '../demo/demo.module';
+import { HealthController } from '../health/health.controller';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { PeopleModule } from '../people/people.module';
+import { InfrastructureModule } from './infrastructure.module';
+
+/** The HTTP api; it also serves the built web app when WEB_DIST points at it. */
+@Module({})
+export class AppModule {
+  static with(config: AppConfig): DynamicModule {
+    const webDist = config.WEB_DIST ? resolve(config.WEB_DIST) : '';
+    const serveWeb = webDist && existsSync(resolve(webDist, 'index.html'));
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.with(config),
+        AuthModule,
+        OrganisationsModule,
+        PeopleModule,
+        NotificationsModule,
+        DemoModule,
+        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { INestApplication, INestApplicationContext, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { HttpErrorFilter } from '../common/http-error.filter';
+import { createValidationPipe } from '../common/validation';
+import { AppConfig, loadConfig } from '../config/config';
+import { prepareDatabase } from '../database/prepare-database';
+import { AppModule } from './app.module';
+import { WorkerModule } from './worker.module';
+
+const logLevels = (config: AppConfig): LogLevel[] =>
+  config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
+
+/** Builds the HTTP api (database prepared, migrations run) without listening yet. */
+export async function createApi(config: AppConfig = loadConfig()): Promise<INestApplication> {
+  await prepareDatabase(config.DATABASE_URL);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config), {
+    logger: logLevels(config),
+    bodyParser: false,
+  });
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // upgrade-insecure-requests would break plain-http localhost use outside production.
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'upgrade-insecure-requests': config.isProduction ? [] : null,
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const info = new DocumentBuilder()
+    .setTitle('Waardenkompas API')
+    .setDescription('Experience values, self-assessments, customer recognition and outside-in KPIs.')
+    .setVersion('1')
+    .addCookieAuth('wk_session')
+    .build();
+  return SwaggerModule.createDocument(app, info);
+}
+
+/** Builds the worker: processors and schedulers over the same modules, no HTTP. */
+export async function createWorker(config: AppConfig = loadConfig()): Promise<INestApplicationContext> {
+  await prepareDatabase(config.DATABASE_URL);
+  const worker = await NestFactory.createApplicationContext(WorkerModule.with(config), {
+    logger: logLevels(config),
+  });
+  worker.enableShutdownHooks();
+  return worker;
+}

@@ -1,0 +1,12 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from '../config/config';
+import { NotificationsWorkerModule } from '../notifications/notifications.module';
+import { InfrastructureModule } from './infrastructure.module';
+
+/** The worker: every BullMQ processor and scheduler, no HTTP. Same modules, other entry point. */
+@Module({})
+export class WorkerModule {
+  static with(config: AppConfig): DynamicModule {
+    return { module: WorkerModule, imports: [InfrastructureModule.with(config), NotificationsWorkerModule] };
+  }
+}

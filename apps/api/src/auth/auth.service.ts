@@ -1,0 +1,111 @@
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { MailService } from '../notifications/mail.service';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { UserEntity } from '../people/user.entity';
+import { AccountLinksService } from './account-links.service';
+import { LoginDto } from './dto/auth.dto';
+import { LoginLimiterService } from './login-limiter.service';
+import { PasswordService } from './password.service';
+import { SessionService } from './session.service';
+
+export interface RequestMeta {
+  ip: string;
+  userAgent?: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    private readonly limiter: LoginLimiterService,
+    private readonly links: AccountLinksService,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Returns a session token. Wrong e-mail and wrong password give the same answer. */
+  async login(dto: LoginDto, meta: RequestMeta): Promise<string> {
+    await this.limiter.beforeAttempt(meta.ip, dto.email);
+    const candidates = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .innerJoin(OrganisationEntity, 'o', 'o.id = u.organisation_id')
+      .addSelect(['o.isDemo', 'o.slug'])
+      .where('u.email = :email AND u.status = :active', { email: dto.email.trim(), active: 'active' })
+      .andWhere(dto.organisation ? 'o.slug = :slug' : 'TRUE', { slug: dto.organisation })
+      .orderBy('u.created_at')
+      .getRawAndEntities();
+    let user: UserEntity | undefined;
+    for (const [index, candidate] of candidates.entities.entries()) {
+      if (await this.passwords.verify(candidate.passwordHash, dto.password)) {
+        user = candidate;
+        if (candidates.raw[index]?.o_is_demo && !this.demoLoginAllowed()) {
+          throw new ForbiddenException({
+            code: 'demo_disabled',
+            message: 'Demo accounts are disabled in production',
+          });
+        }
+        break;
+      }
+    }
+    if (candidates.entities.length === 0) await this.passwords.verify(null, dto.password);
+    if (!user) {
+      await this.limiter.failed(dto.email);
+      throw new UnauthorizedException({
+        code: 'invalid_credentials',
+        message: 'E-mail address or password is incorrect',
+      });
+    }
+    await this.limiter.succeeded(dto.email);
+    await this.users.update({ id: user.id }, { lastLoginAt: new Date() });
+    return this.sessions.create(user, meta);
+  }
+
+  private demoLoginAllowed(): boolean {
+    return !this.config.isProduction || this.config.DEMO === true;
+  }
+
+  logout(token: string | undefined): Promise<void> {
+    return token ? this.sessions.end(token) : Promise.resolve();
+  }
+
+  async throttleReset(ip: string, email: string): Promise<void> {
+    await this.limiter.beforeAttempt(ip, email);
+  }
+
+  /** Always answers the same, whether or not the address exists. */
+  async requestPasswordReset(email: string): Promise<void> {
+    const users = await this.users.find({
+      where: [
+        { email: email.trim(), status: 'active' },
+        { email: email.trim(), status: 'invited' },
+      ],
+    });
+    for (const user of users) {
+      const outboxId = await this.links.send(user.status === 'invited' ? 'invite' : 'reset', user);
+      await this.mail.dispatch([outboxId]);
+    }
+  }
+
+  /** Redeems an invitation or reset link: sets the password, activates the account, ends old sessions. */
+  async setPassword(token: string, password: string): Promise<void> {
+    const hash = await this.passwords.hash(password);
+    const link = await this.users.manager.transaction(async (manager) => {
+      const link = await this.links.redeem(token, manager);
+      const user = await manager.findOneByOrFail(UserEntity, {
+        id: link.userId,
+        organisationId: link.organisationId,
+      });
+      if (user.status === 'deactivated')
+        throw new ForbiddenException({ code: 'deactivated', message: 'This account is deactivated' });
+      await manager.update(UserEntity, { id: user.id }, { passwordHash: hash, status: 'active' });
+      return link;
+    });
+    await this.sessions.endAllFor(link.organisationId, link.userId);
+  }
+}

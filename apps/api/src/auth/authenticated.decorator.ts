@@ -1,0 +1,40 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiCookieAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Permission, Role } from '@wk/contracts';
+
+export const ACCESS_RULE = 'wk:access-rule';
+
+export type AccessRule = { public: true } | { public: false; permission: Permission };
+
+/** Who may call a route. Every route carries exactly one of `@Authenticated` or `@Public`. */
+export function Authenticated(options: { permission: Permission }) {
+  return applyDecorators(
+    SetMetadata(ACCESS_RULE, { public: false, permission: options.permission } satisfies AccessRule),
+    ApiCookieAuth(),
+    ApiExtension('x-permission', options.permission),
+    ApiUnauthorizedResponse({ description: 'Not signed in' }),
+    ApiForbiddenResponse({ description: `Role lacks ${options.permission}` }),
+  );
+}
+
+/** Open to anyone: sign-in, password links, health. Rate limits apply where it matters. */
+export function Public() {
+  return applyDecorators(
+    SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule),
+    ApiExtension('x-public', true),
+  );
+}
+
+/** The signed-in caller, resolved from the session by the AuthGuard. */
+export interface AuthContext {
+  userId: string;
+  organisationId: string;
+  role: Role;
+  sessionId: string;
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthContext => {
+  const auth = ctx.switchToHttp().getRequest().auth as AuthContext | undefined;
+  if (!auth) throw new Error('CurrentUser used on a route without @Authenticated');
+  return auth;
+});

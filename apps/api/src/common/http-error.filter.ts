@@ -1,0 +1,77 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ApiErrorBody } from '@wk/contracts';
+import { DomainError } from './domain-error';
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
+
+/** One place turns every error into the ApiErrorBody shape; unexpected errors never leak details. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof DomainError) {
+      return this.body(exception.status, exception.code, exception.message, exception.errors);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const payload =
+        typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: raw };
+      const message = Array.isArray(payload.message)
+        ? payload.message.join('; ')
+        : String(payload.message ?? exception.message);
+      const errors = payload.errors as ApiErrorBody['errors'];
+      const code = typeof payload.code === 'string' ? payload.code : codeFor(status);
+      const { message: _m, statusCode: _s, error: _e, code: _c, errors: _x, ...details } = payload;
+      return { ...details, ...this.body(status, code, clarify(status, message), errors) };
+    }
+    const pgCode = (exception as { code?: string })?.code;
+    if (pgCode === PG_UNIQUE_VIOLATION)
+      return this.body(HttpStatus.CONFLICT, 'conflict', 'This conflicts with an existing record');
+    if (pgCode === PG_FOREIGN_KEY_VIOLATION)
+      return this.body(HttpStatus.CONFLICT, 'in_use', 'This record is referenced elsewhere');
+    return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'Something went wrong on our side');
+  }
+
+  private body(
+    statusCode: number,
+    code: string,
+    message: string,
+    errors?: ApiErrorBody['errors'],
+  ): ApiErrorBody {
+    return { statusCode, error: reasonPhrase(statusCode), code, message, ...(errors ? { errors } : {}) };
+  }
+}
+
+/** "Bad Request" from HttpStatus.BAD_REQUEST, as HTTP itself names it. */
+function reasonPhrase(status: number): string {
+  const name = HttpStatus[status];
+  if (!name) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+function codeFor(status: number): string {
+  return (HttpStatus[status] ?? 'error').toLowerCase();
+}
+
+/** Express's body parser reports malformed JSON with a parser message; say what it means. */
+function clarify(status: number, message: string): string {
+  if (status === 400 && /JSON|Unexpected token|Unexpected end/i.test(message))
+    return `Malformed JSON body: ${message}`;
+  return message;
+}

@@ -1,0 +1,5 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { notFound } from './domain-error';
+
+/** Ids in paths are UUIDs; anything else cannot exist, so it is a 404 rather than a 400. */
+export const UuidParam = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => notFound(what) });

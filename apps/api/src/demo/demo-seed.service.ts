@@ -1,0 +1,103 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { PasswordService } from '../auth/password.service';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { TeamEntity, TeamManagerEntity } from '../people/team.entity';
+import { UserEntity } from '../people/user.entity';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_DEPARTMENTS,
+  DEMO_ORGANISATION,
+  DEMO_PASSWORD,
+  demoEmployees,
+} from './demo-data';
+
+const SEED_LOCK = 727_274_002;
+
+/** Loads the demo organisation once, on first start, unless DEMO=0. */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async seedIfEmpty(): Promise<boolean> {
+    if (!this.config.demoEnabled) return false;
+    const hash = await this.passwords.hash(DEMO_PASSWORD);
+    const created = await this.db.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+      if (await manager.existsBy(OrganisationEntity, { slug: DEMO_ORGANISATION.slug })) return false;
+      await this.seed(manager, hash);
+      return true;
+    });
+    if (created) this.logger.log(`Loaded the demo organisation "${DEMO_ORGANISATION.name}"`);
+    return created;
+  }
+
+  private async seed(manager: EntityManager, hash: string): Promise<void> {
+    const org = await manager.save(
+      OrganisationEntity,
+      manager.create(OrganisationEntity, { ...DEMO_ORGANISATION, isDemo: true }),
+    );
+    const teamIds = new Map<string, string>();
+    for (const department of DEMO_DEPARTMENTS) {
+      const parent = await manager.save(
+        TeamEntity,
+        manager.create(TeamEntity, { organisationId: org.id, name: department.name }),
+      );
+      teamIds.set(department.name, parent.id);
+      for (const name of department.teams) {
+        const team = await manager.save(
+          TeamEntity,
+          manager.create(TeamEntity, { organisationId: org.id, name, parentId: parent.id }),
+        );
+        teamIds.set(name, team.id);
+      }
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await manager.save(
+        UserEntity,
+        manager.create(UserEntity, {
+          organisationId: org.id,
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          status: 'active',
+          passwordHash: hash,
+          teamId: account.team ? (teamIds.get(account.team) ?? null) : null,
+        }),
+      );
+      if ('manages' in account) {
+        await manager.insert(TeamManagerEntity, {
+          organisationId: org.id,
+          teamId: teamIds.get(account.manages),
+          userId: user.id,
+        });
+      }
+    }
+    await manager.insert(
+      UserEntity,
+      demoEmployees().map((e) => ({
+        organisationId: org.id,
+        email: e.email,
+        name: e.name,
+        employeeNumber: e.employeeNumber,
+        role: 'employee' as const,
+        status: 'invited' as const,
+        teamId: teamIds.get(e.team) ?? null,
+      })),
+    );
+  }
+
+  credentials(): string {
+    return [
+      'Demo accounts (password ' + DEMO_PASSWORD + '):',
+      ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(8)} ${a.email}`),
+    ].join('\n');
+  }
+}

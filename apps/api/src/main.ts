@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApi } from './app/bootstrap';
+import { loadConfig } from './config/config';
+import { DemoSeedService } from './demo/demo-seed.service';
+
+async function main() {
+  const config = loadConfig();
+  const app = await createApi(config);
+  const demo = app.get(DemoSeedService);
+  await demo.seedIfEmpty();
+  await app.listen(config.PORT);
+  const logger = new Logger('Waardenkompas');
+  logger.log(`API and dashboard on ${config.publicUrl} (OpenAPI: ${config.publicUrl}/api/docs)`);
+  if (config.demoEnabled) logger.log(demo.credentials());
+  if (!config.SMTP_URL) logger.log('SMTP_URL is not set: mail stays in the outbox (Outbox page, admin)');
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import i18next, { TFunction } from 'i18next';
+import type { Locale } from '@wk/domain';
+
+/** Mail texts in NL (default) and EN, rendered by i18next (interpolation escapes HTML). */
+const resources = {
+  nl: {
+    mail: {
+      greeting: 'Beste {{name}},',
+      signature: 'Met vriendelijke groet,\n{{organisation}}',
+      invite: {
+        subject: 'Uitnodiging voor Waardenkompas van {{organisation}}',
+        body: '{{organisation}} nodigt je uit voor Waardenkompas, waar je zelf beoordeelt hoe je onze waarden in je werk laat zien.\n\nKies je wachtwoord via deze link (geldig tot {{expires}}):\n{{link}}',
+        action: 'Wachtwoord kiezen',
+      },
+      reset: {
+        subject: 'Je wachtwoord voor Waardenkompas opnieuw instellen',
+        body: 'Iemand heeft gevraagd je wachtwoord opnieuw in te stellen. Was jij dat niet, dan kun je deze e-mail negeren.\n\nKies een nieuw wachtwoord via deze link (geldig tot {{expires}}):\n{{link}}',
+        action: 'Nieuw wachtwoord kiezen',
+      },
+    },
+  },
+  en: {
+    mail: {
+      greeting: 'Dear {{name}},',
+      signature: 'Kind regards,\n{{organisation}}',
+      invite: {
+        subject: 'Your invitation to Waardenkompas from {{organisation}}',
+        body: '{{organisation}} invites you to Waardenkompas, where you assess how you bring our values to life in your work.\n\nChoose your password with this link (valid until {{expires}}):\n{{link}}',
+        action: 'Choose password',
+      },
+      reset: {
+        subject: 'Reset your Waardenkompas password',
+        body: 'Someone asked to reset your password. If that was not you, you can ignore this e-mail.\n\nChoose a new password with this link (valid until {{expires}}):\n{{link}}',
+        action: 'Choose new password',
+      },
+    },
+  },
+};
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources,
+  fallbackLng: 'nl',
+  defaultNS: 'mail',
+  ns: ['mail'],
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+export type LinkMailKind = 'invite' | 'reset';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** An invitation or reset mail with one action link. */
+export function renderLinkMail(
+  kind: LinkMailKind,
+  locale: Locale,
+  vars: { name: string; organisation: string; link: string; expiresAt: Date; timeZone: string },
+): RenderedMail {
+  const t: TFunction = i18n.getFixedT(locale);
+  const expires = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: vars.timeZone,
+  }).format(vars.expiresAt);
+  const values = { ...vars, expires };
+  const paragraphs = [t('greeting', values), t(`${kind}.body`, values), t('signature', values)];
+  const text = paragraphs.join('\n\n');
+  const html = paragraphs
+    .map(
+      (p) =>
+        `<p>${escapeHtml(p)
+          .replace(
+            escapeHtml(vars.link),
+            `<a href="${escapeHtml(vars.link)}">${escapeHtml(t(`${kind}.action`))}</a>`,
+          )
+          .replace(/\n/g, '<br>')}</p>`,
+    )
+    .join('\n');
+  return { subject: t(`${kind}.subject`, values), text, html };
+}

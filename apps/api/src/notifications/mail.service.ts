@@ -1,0 +1,83 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { EntityManager, Repository } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../jobs/queues';
+import { OutboxMessageEntity } from './outbox-message.entity';
+
+export interface MailToSend {
+  organisationId: string;
+  kind: string;
+  /** Names the work this message is for; a second message with the same key is never created. */
+  dedupKey: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/** Every message goes through the outbox table; a worker job delivers it when SMTP is configured. */
+@Injectable()
+export class MailService {
+  constructor(
+    @InjectRepository(OutboxMessageEntity) private readonly outbox: Repository<OutboxMessageEntity>,
+    @InjectQueue(QUEUES.mail) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  get deliveryEnabled(): boolean {
+    return Boolean(this.config.SMTP_URL);
+  }
+
+  /**
+   * Stores the message (idempotent on dedupKey) and returns its id. Pass the caller's transaction
+   * manager to store it atomically with the work; call `dispatch` after commit.
+   */
+  async store(mail: MailToSend, manager: EntityManager = this.outbox.manager): Promise<string> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessageEntity)
+      .values({
+        organisationId: mail.organisationId,
+        kind: mail.kind,
+        dedupKey: mail.dedupKey,
+        toAddress: mail.to,
+        subject: mail.subject,
+        textBody: mail.text,
+        htmlBody: mail.html ?? null,
+        status: this.deliveryEnabled ? 'pending' : 'held',
+        attempts: 0,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const inserted = result.raw[0]?.id as string | undefined;
+    if (inserted) return inserted;
+    const existing = await manager.findOneOrFail(OutboxMessageEntity, {
+      where: { organisationId: mail.organisationId, dedupKey: mail.dedupKey },
+      select: { id: true },
+    });
+    return existing.id;
+  }
+
+  /** Queues delivery of stored messages; the job id makes a repeated dispatch a no-op. */
+  async dispatch(outboxIds: string[]): Promise<void> {
+    if (!this.deliveryEnabled || outboxIds.length === 0) return;
+    for (const id of outboxIds) {
+      await this.queue.add(
+        JOBS.sendMail.name,
+        { outboxId: id },
+        { ...DEFAULT_JOB_OPTIONS, jobId: JOBS.sendMail.id(id) },
+      );
+    }
+  }
+
+  async send(mail: MailToSend): Promise<string> {
+    const id = await this.store(mail);
+    await this.dispatch([id]);
+    return id;
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  Controller,
+  HttpCode,
+  Param,
+  ParseBoolPipe,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IMPORT_KINDS } from '@wk/contracts';
+import type { ImportKind, ImportPreview, ImportResult } from '@wk/contracts';
+import { Authenticated, CurrentUser } from '../../auth/authenticated.decorator';
+import type { AuthContext } from '../../auth/authenticated.decorator';
+import { invalid, notFound } from '../../common/domain-error';
+import { CsvUpload } from './csv-upload.interceptor';
+import { ImportService } from './import.service';
+
+const upload = CsvUpload();
+const parseInvite = new ParseBoolPipe({
+  optional: true,
+  exceptionFactory: () => invalid('invite', 'must be true or false'),
+});
+const fileBody = {
+  schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+};
+
+function kindOf(value: string): ImportKind {
+  if (!(IMPORT_KINDS as readonly string[]).includes(value)) throw notFound('Import kind');
+  return value as ImportKind;
+}
+
+function bytesOf(file: Express.Multer.File | undefined): Buffer {
+  if (!file) throw invalid('file', 'attach a CSV file in the multipart field "file"');
+  return file.buffer;
+}
+
+/** CSV import of employees and teams: a preview that lists per-row errors, then an all-or-nothing import. */
+@ApiTags('import')
+@Controller('import')
+export class ImportController {
+  constructor(private readonly imports: ImportService) {}
+
+  @Post(':kind/preview')
+  @Authenticated({ permission: 'import.run' })
+  @HttpCode(200)
+  @UseInterceptors(upload)
+  @ApiOperation({ summary: 'What importing this CSV would do, row by row; writes nothing' })
+  @ApiParam({ name: 'kind', enum: IMPORT_KINDS })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(fileBody)
+  preview(
+    @CurrentUser() auth: AuthContext,
+    @Param('kind') kind: string,
+    @UploadedFile() file?: Express.Multer.File,
+  ): Promise<ImportPreview> {
+    return this.imports.preview(auth, kindOf(kind), bytesOf(file));
+  }
+
+  @Post(':kind')
+  @Authenticated({ permission: 'import.run' })
+  @UseInterceptors(upload)
+  @ApiOperation({
+    summary: 'Upsert every row in one transaction (400 with the preview when any row has errors)',
+  })
+  @ApiParam({ name: 'kind', enum: IMPORT_KINDS })
+  @ApiQuery({
+    name: 'invite',
+    required: false,
+    type: Boolean,
+    description: 'Mail an invitation to every new person',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(fileBody)
+  apply(
+    @CurrentUser() auth: AuthContext,
+    @Param('kind') kind: string,
+    @Query('invite', parseInvite) invite: boolean | undefined,
+    @UploadedFile() file?: Express.Multer.File,
+  ): Promise<ImportResult> {
+    return this.imports.apply(auth, kindOf(kind), bytesOf(file), invite ?? false);
+  }
+}

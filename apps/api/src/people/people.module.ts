@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ImportController } from './import/import.controller';
+import { ImportService } from './import/import.service';
+import { MeController } from './me.controller';
+import { PeopleController } from './people.controller';
+import { PeopleService } from './people.service';
+import { ScopeService } from './scope.service';
+import { TeamEntity, TeamManagerEntity } from './team.entity';
+import { TeamsController } from './teams.controller';
+import { TeamsService } from './teams.service';
+import { UserEntity } from './user.entity';
+
+/** Users, roles, teams (a tree), team managers, the manager scope and CSV import. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, TeamEntity, TeamManagerEntity]),
+    AuthModule,
+    NotificationsModule,
+    OrganisationsModule,
+  ],
+  controllers: [MeController, PeopleController, TeamsController, ImportController],
+  providers: [PeopleService, TeamsService, ScopeService, ImportService],
+  exports: [PeopleService, TeamsService, ScopeService],
+})
+export class PeopleModule {}

@@ -1,0 +1,7 @@
+/** What black-box and end-to-end tests need to boot the real api and worker in-process. */
+export { createApi, createWorker, openApiDocument } from './app/bootstrap';
+export { AppConfig, loadConfig } from './config/config';
+export { prepareDatabase } from './database/prepare-database';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ORGANISATION } from './demo/demo-data';
+export { DemoSeedService } from './demo/demo-seed.service';
+export { PasswordService } from './auth/password.service';

@@ -1,0 +1,32 @@
+import type { Locale } from '@wk/domain';
+import type { Role } from './roles';
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+  /** Only needed when one e-mail address has accounts in several organisations. */
+  organisation?: string;
+}
+
+export interface Me {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  locale: Locale;
+  organisation: { id: string; name: string; slug: string; locale: Locale };
+  /** Team ids this user manages, sub-teams included (empty for non-managers). */
+  managedTeamIds: string[];
+}
+
+export interface SetPasswordRequest {
+  token: string;
+  password: string;
+}
+
+export interface PasswordResetRequest {
+  email: string;
+}
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;

@@ -1,0 +1,33 @@
+/**
+ * Roles and what each may do: the one place that maps roles to permissions (product.md, "Roles").
+ * The api guards routes by permission; the web shows navigation by the same map.
+ */
+export const ROLES = ['admin', 'hr', 'manager', 'employee'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** Own profile, own session. Every signed-in role. */
+  'self.read': ['admin', 'hr', 'manager', 'employee'],
+  'self.write': ['admin', 'hr', 'manager', 'employee'],
+  'organisation.read': ['admin', 'hr'],
+  'organisation.write': ['admin'],
+  /** Managers read people and teams, scoped to the teams they manage and their sub-teams. */
+  'people.read': ['admin', 'hr', 'manager'],
+  'people.write': ['admin', 'hr'],
+  /** Changing someone's role to or from admin stays with admins. */
+  'people.assignAdmin': ['admin'],
+  'teams.read': ['admin', 'hr', 'manager'],
+  'teams.write': ['admin', 'hr'],
+  'import.run': ['admin', 'hr'],
+  'outbox.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,5 @@
+export default {
+  ...require('../../jest.preset.js'),
+  displayName: 'domain',
+  rootDir: __dirname,
+};

@@ -1,0 +1,3 @@
+export * from './lib/scales';
+export * from './lib/anonymity';
+export * from './lib/organisation-settings';

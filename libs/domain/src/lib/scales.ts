@@ -1,0 +1,24 @@
+/** The employee self-assessment scale (product.md, "Scales"). `null` is "n.v.t." and never scores. */
+export const SELF_LEVELS = [1, 2, 3, 4] as const;
+export type SelfLevel = (typeof SELF_LEVELS)[number];
+
+export const SELF_LEVEL_LABELS: Record<SelfLevel, { nl: string; en: string }> = {
+  1: { nl: 'Sterk verbeterbaar', en: 'Strongly improvable' },
+  2: { nl: 'Verbeterbaar', en: 'Improvable' },
+  3: { nl: 'Goed', en: 'Good' },
+  4: { nl: 'Voorbeeldfunctie', en: 'Role model' },
+};
+
+/** Customer recognition is a Dutch school grade, whole numbers 1-10; `null` is "weet ik niet". */
+export const RECOGNITION_MIN = 1;
+export const RECOGNITION_MAX = 10;
+
+export function isSelfLevel(value: unknown): value is SelfLevel {
+  return typeof value === 'number' && (SELF_LEVELS as readonly number[]).includes(value);
+}
+
+export function isRecognitionGrade(value: unknown): value is number {
+  return (
+    Number.isInteger(value) && (value as number) >= RECOGNITION_MIN && (value as number) <= RECOGNITION_MAX
+  );
+}

@@ -1,0 +1,133 @@
+import { openApiDocument } from '@wk/api-testing';
+import { PERMISSIONS, ROLES, roleHas } from '@wk/contracts';
+import type { Permission, Role } from '@wk/contracts';
+import { createWorld, TEST_PASSWORD, World } from '../support/factories';
+import { RunningApi, startApi } from '../support/harness';
+import { HttpClient } from '../support/http-client';
+
+interface Route {
+  method: string;
+  path: string;
+  permission?: Permission;
+  isPublic: boolean;
+}
+
+/** Every route of the running app, read from its OpenAPI document, so new routes are covered automatically. */
+function routesOf(api: RunningApi): Route[] {
+  const doc = openApiDocument(api.app);
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, Record<string, unknown>>).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      permission: op['x-permission'] as Permission | undefined,
+      isPublic: op['x-public'] === true,
+    })),
+  );
+}
+
+/** A real id of the own organisation for every path parameter; an unknown parameter fails the test. */
+function fill(path: string, world: World, outboxId: string): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (name === 'kind') return 'employees';
+    if (name !== 'id') throw new Error(`no fixture for path parameter {${name}} in ${path}: add one here`);
+    if (path.startsWith('/api/people/')) return world.teamMember.id;
+    if (path.startsWith('/api/teams/')) return world.teamId;
+    if (path.startsWith('/api/outbox/')) return outboxId;
+    throw new Error(`no fixture id for ${path}: add one here`);
+  });
+}
+
+/** Bodies that pass validation, so that a foreign id reaches the handler and must answer 404. */
+const VALID_BODIES: Record<string, unknown> = {
+  'PUT /api/teams/{id}/managers': { userIds: [] },
+};
+
+describe('access matrix: every route × every role × a foreign organisation', () => {
+  let api: RunningApi;
+  let world: World;
+  let foreign: World;
+  let routes: Route[];
+  let outboxId: string;
+  const clients = {} as Record<Role, HttpClient>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    world = await createWorld(api.db, 'Eigen');
+    foreign = await createWorld(api.db, 'Vreemd');
+    [{ id: outboxId }] = await api.db.query(
+      `INSERT INTO outbox_messages (organisation_id, kind, dedup_key, to_address, subject, text_body, status)
+       VALUES ($1, 'test', 'matrix', 'x@example.test', 'Hallo', 'Tekst', 'held') RETURNING id`,
+      [world.organisationId],
+    );
+    routes = routesOf(api);
+    for (const role of ROLES)
+      clients[role] = await new HttpClient(api.url).login(world.users[role].email, TEST_PASSWORD);
+  });
+  afterAll(() => api.close());
+
+  it('finds the routes and every one declares exactly one access rule', () => {
+    expect(routes.length).toBeGreaterThan(15);
+    const undeclared = routes.filter((r) => !r.isPublic === !r.permission);
+    expect(undeclared).toEqual([]);
+    for (const r of routes) if (r.permission) expect(Object.keys(PERMISSIONS)).toContain(r.permission);
+  });
+
+  it('refuses every non-public route without a session (401)', async () => {
+    const anonymous = new HttpClient(api.url);
+    const outcomes = [];
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const res = await anonymous.request(
+        route.method,
+        fill(route.path, world, outboxId),
+        route.method === 'GET' ? undefined : {},
+      );
+      outcomes.push(`${route.method} ${route.path} ${res.status}`);
+    }
+    expect(outcomes).toEqual(routes.filter((r) => !r.isPublic).map((r) => `${r.method} ${r.path} 401`));
+  });
+
+  it.each(ROLES)('lets %s through exactly where its role has the permission, else 403', async (role) => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const res = await clients[role].request(
+        route.method,
+        fill(route.path, world, outboxId),
+        route.method === 'GET' ? undefined : {},
+      );
+      const allowed = roleHas(role, route.permission as Permission);
+      outcomes.push(
+        `${route.method} ${route.path} ${allowed ? (res.status === 401 || res.status === 403 ? res.status : 'allowed') : res.status}`,
+      );
+      expected.push(`${route.method} ${route.path} ${allowed ? 'allowed' : 403}`);
+    }
+    expect(outcomes).toEqual(expected);
+  });
+
+  it('answers 404 for every id of another organisation, even to its admin', async () => {
+    const intruder = await new HttpClient(api.url).login(foreign.users.admin.email, TEST_PASSWORD);
+    const withIds = routes.filter((r) => r.path.includes('{id}'));
+    expect(withIds.length).toBeGreaterThan(5);
+    const outcomes = [];
+    for (const route of withIds) {
+      const body = route.method === 'GET' ? undefined : (VALID_BODIES[`${route.method} ${route.path}`] ?? {});
+      const res = await intruder.request(route.method, fill(route.path, world, outboxId), body);
+      outcomes.push(`${route.method} ${route.path} ${res.status}`);
+    }
+    expect(outcomes).toEqual(withIds.map((r) => `${r.method} ${r.path} 404`));
+  });
+
+  it('keeps lists within the organisation', async () => {
+    const intruder = await new HttpClient(api.url).login(foreign.users.admin.email, TEST_PASSWORD);
+    const people = await intruder.get('/api/people?limit=200');
+    const teams = await intruder.get('/api/teams');
+    const outbox = await intruder.get('/api/outbox');
+    const ownIds = [world.teamMember.id, world.outsider.id, ...Object.values(world.users).map((u) => u.id)];
+    expect(people.body.items.map((p: { id: string }) => p.id)).not.toEqual(
+      expect.arrayContaining([ownIds[0]]),
+    );
+    expect(people.body.total).toBe(6);
+    expect(teams.body.map((t: { id: string }) => t.id)).not.toContain(world.teamId);
+    expect(outbox.body.items.map((m: { id: string }) => m.id)).not.toContain(outboxId);
+  });
+});

@@ -1,0 +1,199 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { createOrganisation, createUser, createWorld, TEST_PASSWORD, World } from '../support/factories';
+import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
+import { HttpClient } from '../support/http-client';
+import { linkIn, SmtpSink } from '../support/smtp-sink';
+
+describe('sign-in, sessions, invitations and password reset', () => {
+  const smtp = new SmtpSink();
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let world: World;
+
+  beforeAll(async () => {
+    const SMTP_URL = await smtp.start();
+    api = await startApi({ SMTP_URL, PUBLIC_URL: 'http://wk.example.test' });
+    worker = await startWorker({ SMTP_URL });
+    world = await createWorld(api.db, 'Auth');
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await smtp.stop();
+  });
+
+  it('signs in with an httpOnly SameSite cookie and signs out for real', async () => {
+    const client = new HttpClient(api.url);
+    const login = await client.post('/api/auth/login', {
+      email: world.users.hr.email.toUpperCase(),
+      password: TEST_PASSWORD,
+    });
+    expect(login.status).toBe(204);
+    expect(login.headers.get('set-cookie')).toMatch(/wk_session=.+; .*HttpOnly; SameSite=Lax/);
+    expect((await client.get('/api/me')).body).toMatchObject({
+      userId: world.users.hr.id,
+      role: 'hr',
+      organisation: { id: world.organisationId },
+    });
+
+    const stolenCookie = login.headers.get('set-cookie')!.split(';')[0];
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    const replay = await fetch(`${api.url}/api/me`, { headers: { cookie: stolenCookie } });
+    expect(replay.status).toBe(401);
+  });
+
+  it('gives the same answer for an unknown e-mail and a wrong password', async () => {
+    const client = new HttpClient(api.url);
+    const wrong = await client.post('/api/auth/login', {
+      email: world.users.hr.email,
+      password: 'not-the-password',
+    });
+    const unknown = await client.post('/api/auth/login', {
+      email: 'nobody@example.test',
+      password: 'not-the-password',
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
+    expect(wrong.body.code).toBe('invalid_credentials');
+  });
+
+  it('refuses deactivated and invited accounts', async () => {
+    const deactivated = await createUser(api.db, world.organisationId, { status: 'deactivated' });
+    const res = await new HttpClient(api.url).post('/api/auth/login', {
+      email: deactivated.email,
+      password: TEST_PASSWORD,
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('invites a new person by e-mail: one mail over SMTP, the link sets a password once, then sign-in works', async () => {
+    const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
+    const created = await hr.post('/api/people', {
+      email: 'nieuw@example.test',
+      name: 'Nieuwe Collega',
+      teamId: world.teamId,
+      locale: 'en',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'invited', role: 'employee', teamName: 'Auth team' });
+
+    const [mail] = await eventually(async () =>
+      smtp.to('nieuw@example.test').length ? smtp.to('nieuw@example.test') : null,
+    );
+    expect(mail.subject).toBe('Your invitation to Waardenkompas from Auth');
+    const link = linkIn(mail);
+    expect(link.origin + link.pathname).toBe('http://wk.example.test/set-password');
+    const token = link.searchParams.get('token')!;
+
+    const anonymous = new HttpClient(api.url);
+    const tooShort = await anonymous.post('/api/auth/set-password', { token, password: 'short' });
+    expect(tooShort.status).toBe(400);
+    expect(tooShort.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
+    expect(
+      (await anonymous.post('/api/auth/set-password', { token, password: 'A-good-long-password' })).status,
+    ).toBe(204);
+    const reused = await anonymous.post('/api/auth/set-password', {
+      token,
+      password: 'Another-long-password',
+    });
+    expect(reused.status).toBe(400);
+    expect(reused.body.code).toBe('link_invalid');
+
+    await anonymous.login('nieuw@example.test', 'A-good-long-password');
+    expect((await anonymous.get('/api/me')).body).toMatchObject({
+      name: 'Nieuwe Collega',
+      locale: 'en',
+      role: 'employee',
+    });
+    expect(smtp.to('nieuw@example.test')).toHaveLength(1);
+  });
+
+  it('resets a password by mail, ends old sessions, and says nothing about unknown addresses', async () => {
+    const user = await createUser(api.db, world.organisationId, { email: 'vergeten@example.test' });
+    const oldSession = await new HttpClient(api.url).login(user.email, TEST_PASSWORD);
+    const anonymous = new HttpClient(api.url);
+    const known = await anonymous.post('/api/auth/password-reset', { email: user.email });
+    const unknown = await anonymous.post('/api/auth/password-reset', { email: 'nobody@example.test' });
+    expect([known.status, unknown.status]).toEqual([202, 202]);
+    expect(unknown.body).toEqual(known.body);
+
+    const [mail] = await eventually(async () => (smtp.to(user.email).length ? smtp.to(user.email) : null));
+    expect(mail.subject).toMatch(/wachtwoord/i);
+    const token = linkIn(mail).searchParams.get('token')!;
+    expect(
+      (await anonymous.post('/api/auth/set-password', { token, password: 'Brand-new-password-1' })).status,
+    ).toBe(204);
+    expect((await oldSession.get('/api/me')).status).toBe(401);
+    await new HttpClient(api.url).login(user.email, 'Brand-new-password-1');
+  });
+});
+
+describe('login rate limits (Redis-backed)', () => {
+  // Each test gets its own counters (a fresh key prefix), so they do not depend on each other.
+  const withLimits = (name: string) =>
+    startApi({
+      LOGIN_LIMIT_PER_IP: '6',
+      LOGIN_FAILURES_PER_ACCOUNT: '3',
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-${name}`,
+    });
+
+  it('locks an account after repeated failures, also for the right password', async () => {
+    const api = await withLimits('account');
+    try {
+      const org = await createOrganisation(api.db, 'Limits');
+      const user = await createUser(api.db, org.id, { role: 'hr' });
+      const client = new HttpClient(api.url);
+      const statuses = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push(
+          (await client.post('/api/auth/login', { email: user.email, password: 'wrong-password' })).status,
+        );
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const right = await client.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD });
+      expect(right.status).toBe(429);
+      expect(right.body.code).toBe('too_many_attempts');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('limits attempts per IP across accounts', async () => {
+    const api = await withLimits('ip');
+    try {
+      const client = new HttpClient(api.url);
+      const statuses = [];
+      for (let i = 0; i < 8; i++)
+        statuses.push(
+          (await client.post('/api/auth/login', { email: `x${i}@example.test`, password: 'whatever-pass' }))
+            .status,
+        );
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429, 429]);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('demo accounts in production', () => {
+  it('are refused unless DEMO=1', async () => {
+    const api = await startApi({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'a-production-secret-for-tests',
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-prod`,
+    });
+    try {
+      const [org] = await api.db.query(
+        `INSERT INTO organisations (name, slug, is_demo) VALUES ('Demo', 'demo-prod-test', true) RETURNING id`,
+      );
+      const user = await createUser(api.db, org.id, { role: 'admin' });
+      const res = await new HttpClient(api.url).post('/api/auth/login', {
+        email: user.email,
+        password: TEST_PASSWORD,
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('demo_disabled');
+    } finally {
+      await api.close();
+    }
+  });
+});

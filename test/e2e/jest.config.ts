@@ -1,0 +1,10 @@
+export default {
+  ...require('../../jest.preset.js'),
+  displayName: 'e2e (Chromium)',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.e2e.ts'],
+  globalSetup: '<rootDir>/../support/global-setup.ts',
+  globalTeardown: '<rootDir>/../support/global-teardown.ts',
+  testTimeout: 90_000,
+  maxWorkers: 1,
+};
