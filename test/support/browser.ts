@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContextOptions, chromium, Page } from 'playwright-core';
 
 /** Debian's Chromium (Playwright cannot download its own browser on these machines). */
 export function launchChromium(): Promise<Browser> {
@@ -18,6 +18,20 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A page in a fresh context (own cookies); axe needs pages made this way. Close with closePage. */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'nl-NL',
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  return context.newPage();
+}
+
+export async function closePage(page: Page | undefined): Promise<void> {
+  await page?.context().close();
 }
 
 /** Axe violations that matter: serious and critical ones, as "rule: target" lines. */

@@ -1,0 +1,21 @@
+import { roleHas, ROLES } from '@wk/contracts';
+import { describe, expect, it } from 'vitest';
+import { NAVIGATION } from './navigation';
+
+const menuFor = (role: (typeof ROLES)[number]) =>
+  NAVIGATION.filter((e) => roleHas(role, e.permission)).map((e) => e.to);
+
+describe('navigation by role', () => {
+  it('gives HR people, teams, import and organisation but not the outbox', () => {
+    expect(menuFor('hr')).toEqual(['/', '/people', '/teams', '/import', '/organisation']);
+  });
+  it('gives an employee only the home page', () => {
+    expect(menuFor('employee')).toEqual(['/']);
+  });
+  it('gives a manager people and teams (scoped by the api) but no import', () => {
+    expect(menuFor('manager')).toEqual(['/', '/people', '/teams']);
+  });
+  it('gives an admin everything', () => {
+    expect(menuFor('admin')).toHaveLength(NAVIGATION.length);
+  });
+});

@@ -1,0 +1,17 @@
+import type { Permission } from '@wk/contracts';
+
+/** The menu; an entry shows when the role has its permission (the same map the api enforces). */
+export interface NavEntry {
+  to: string;
+  labelKey: string;
+  permission: Permission;
+}
+
+export const NAVIGATION: NavEntry[] = [
+  { to: '/', labelKey: 'nav.home', permission: 'self.read' },
+  { to: '/people', labelKey: 'nav.people', permission: 'people.read' },
+  { to: '/teams', labelKey: 'nav.teams', permission: 'teams.read' },
+  { to: '/import', labelKey: 'nav.import', permission: 'import.run' },
+  { to: '/organisation', labelKey: 'nav.organisation', permission: 'organisation.read' },
+  { to: '/outbox', labelKey: 'nav.outbox', permission: 'outbox.read' },
+];

@@ -1,0 +1,61 @@
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, ApiError } from '../../api/client';
+import { useErrorMessage } from '../../components/states';
+import { AuthLayout } from './auth-layout';
+
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const [email, setEmail] = useState('');
+  const request = useMutation({
+    mutationFn: () => api('/auth/password-reset', { method: 'POST', body: { email: email.trim() } }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    request.mutate();
+  };
+  const fieldError = request.error instanceof ApiError ? request.error.fieldErrors()['email'] : undefined;
+
+  return (
+    <AuthLayout title={t('auth.forgotTitle')}>
+      {request.isSuccess ? (
+        <Alert color="teal" role="status" variant="light">
+          {t('auth.linkSent')}
+        </Alert>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Text c="dimmed">{t('auth.forgotIntro')}</Text>
+            {request.isError && !fieldError && (
+              <Alert color="red" role="alert" variant="light">
+                {request.error instanceof ApiError && request.error.status === 429
+                  ? t('auth.tooMany')
+                  : errorMessage(request.error)}
+              </Alert>
+            )}
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              error={fieldError}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={request.isPending}>
+              {t('auth.sendLink')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Anchor component={Link} to="/login" size="sm">
+        {t('auth.backToSignIn')}
+      </Anchor>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,87 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { useErrorMessage } from '../../components/states';
+import { AuthLayout } from './auth-layout';
+import { useLogin, useMe } from './session';
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const me = useMe();
+  const login = useLogin();
+  const errorMessage = useErrorMessage();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [organisation, setOrganisation] = useState('');
+
+  if (me.data) return <Navigate to={safeNext(params.get('next'))} replace />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate({ email: email.trim(), password, ...(organisation ? { organisation } : {}) });
+  };
+
+  const error = login.error;
+  const needsOrganisation = error instanceof ApiError && !!error.fieldErrors()['organisation'];
+  const message =
+    error instanceof ApiError && error.status === 401
+      ? t('auth.wrongCredentials')
+      : error instanceof ApiError && error.status === 429
+        ? t('auth.tooMany')
+        : error
+          ? errorMessage(error)
+          : null;
+
+  return (
+    <AuthLayout title={t('auth.signInTitle')}>
+      <Text c="dimmed">{t('auth.signInIntro')}</Text>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {message && (
+            <Alert color="red" role="alert" variant="light">
+              {message}
+            </Alert>
+          )}
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          {needsOrganisation && (
+            <TextInput
+              label={t('auth.organisation')}
+              description={error instanceof ApiError ? error.fieldErrors()['organisation'] : undefined}
+              value={organisation}
+              onChange={(e) => setOrganisation(e.currentTarget.value)}
+            />
+          )}
+          <Button type="submit" loading={login.isPending}>
+            {t('auth.signIn')}
+          </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t('auth.forgot')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

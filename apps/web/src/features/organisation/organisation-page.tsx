@@ -1,0 +1,138 @@
+import { Alert, Button, Fieldset, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Organisation, UpdateOrganisationRequest } from '@wk/contracts';
+import { ANONYMITY_FLOOR, SETTINGS_LIMITS } from '@wk/domain';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client';
+import { Page } from '../../components/page';
+import { QueryState, SuccessNote, useErrorMessage } from '../../components/states';
+import { useCan } from '../auth/session';
+
+const NUMBER_FIELDS = [
+  'anonymityMinimum',
+  'commentMinimum',
+  'contactQuarantineDays',
+  'contactRetentionDays',
+] as const;
+
+function OrganisationForm({ organisation, writable }: { organisation: Organisation; writable: boolean }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const errorMessage = useErrorMessage();
+  const [draft, setDraft] = useState<Organisation>(organisation);
+  const save = useMutation({
+    mutationFn: (body: UpdateOrganisationRequest) =>
+      api<Organisation>('/organisation', { method: 'PATCH', body: { ...body } }),
+    onSuccess: (saved) => {
+      client.setQueryData(['organisation'], saved);
+      void client.invalidateQueries({ queryKey: ['me'] });
+    },
+  });
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  const set = <K extends keyof Organisation>(key: K, value: Organisation[K]) => {
+    save.reset();
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { id: _id, slug: _slug, ...body } = draft;
+    save.mutate(body);
+  };
+  const hints: Partial<Record<(typeof NUMBER_FIELDS)[number], string>> = {
+    anonymityMinimum: t('organisation.anonymityHint', { min: ANONYMITY_FLOOR }),
+    contactQuarantineDays: t('organisation.contactQuarantineHint'),
+    contactRetentionDays: t('organisation.contactRetentionHint'),
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={560}>
+        {!writable && (
+          <Alert color="blue" variant="light">
+            {t('organisation.readOnly')}
+          </Alert>
+        )}
+        {save.isSuccess && <SuccessNote>{t('common.saved')}</SuccessNote>}
+        {save.isError && Object.keys(errors).length === 0 && (
+          <Alert color="red" role="alert" variant="light">
+            {errorMessage(save.error)}
+          </Alert>
+        )}
+        <Fieldset legend={t('organisation.general')} disabled={!writable}>
+          <Stack gap="sm">
+            <TextInput
+              label={t('organisation.name')}
+              required
+              value={draft.name}
+              error={errors['name']}
+              onChange={(e) => set('name', e.currentTarget.value)}
+            />
+            <Select
+              label={t('organisation.locale')}
+              data={[
+                { value: 'nl', label: 'Nederlands' },
+                { value: 'en', label: 'English' },
+              ]}
+              value={draft.locale}
+              allowDeselect={false}
+              error={errors['locale']}
+              onChange={(v) => v && set('locale', v as Organisation['locale'])}
+            />
+            <TextInput
+              label={t('organisation.timeZone')}
+              description={t('organisation.timeZoneHint')}
+              value={draft.timeZone}
+              error={errors['timeZone']}
+              onChange={(e) => set('timeZone', e.currentTarget.value)}
+            />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('organisation.privacy')} disabled={!writable}>
+          <Stack gap="sm">
+            {NUMBER_FIELDS.map((field) => (
+              <NumberInput
+                key={field}
+                label={t(`organisation.${field}`)}
+                description={hints[field]}
+                min={SETTINGS_LIMITS[field].min}
+                max={SETTINGS_LIMITS[field].max}
+                allowDecimal={false}
+                clampBehavior="none"
+                value={draft[field]}
+                error={errors[field]}
+                onChange={(v) => set(field, typeof v === 'number' ? v : Number(v))}
+              />
+            ))}
+          </Stack>
+        </Fieldset>
+        {writable && (
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+export function OrganisationPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const organisation = useQuery({
+    queryKey: ['organisation'],
+    queryFn: ({ signal }) => api<Organisation>('/organisation', { signal }),
+  });
+  return (
+    <Page title={t('organisation.title')}>
+      <QueryState query={organisation}>
+        {(data) => (
+          <OrganisationForm key={data.id} organisation={data} writable={can('organisation.write')} />
+        )}
+      </QueryState>
+    </Page>
+  );
+}
