@@ -5,3 +5,4 @@ export * from './lib/organisations';
 export * from './lib/people';
 export * from './lib/imports';
 export * from './lib/outbox';
+export * from './lib/values';

@@ -1,3 +1,4 @@
 export * from './lib/scales';
 export * from './lib/anonymity';
 export * from './lib/organisation-settings';
+export * from './lib/values';

@@ -20,6 +20,9 @@ export const PERMISSIONS = {
   'teams.write': ['admin', 'hr'],
   'import.run': ['admin', 'hr'],
   'outbox.read': ['admin'],
+  /** Everyone reads the published values; HR and admins edit drafts and publish. */
+  'values.read': ['admin', 'hr', 'manager', 'employee'],
+  'values.write': ['admin', 'hr'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
