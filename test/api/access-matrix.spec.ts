@@ -1,7 +1,7 @@
 import { openApiDocument } from '@wk/api-testing';
 import { PERMISSIONS, ROLES, roleHas } from '@wk/contracts';
 import type { Permission, Role } from '@wk/contracts';
-import { createWorld, TEST_PASSWORD, World } from '../support/factories';
+import { createPublishedValueSet, createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 
@@ -25,14 +25,23 @@ function routesOf(api: RunningApi): Route[] {
   );
 }
 
+/** Ids of the own organisation's rows, one per kind of route. */
+interface Fixtures {
+  world: World;
+  outboxId: string;
+  valueVersionId: string;
+}
+
 /** A real id of the own organisation for every path parameter; an unknown parameter fails the test. */
-function fill(path: string, world: World, outboxId: string): string {
+function fill(path: string, { world, outboxId, valueVersionId }: Fixtures): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'kind') return 'employees';
+    if (name === 'key' && path.startsWith('/api/values/templates/')) return 'vidomes';
     if (name !== 'id') throw new Error(`no fixture for path parameter {${name}} in ${path}: add one here`);
     if (path.startsWith('/api/people/')) return world.teamMember.id;
     if (path.startsWith('/api/teams/')) return world.teamId;
     if (path.startsWith('/api/outbox/')) return outboxId;
+    if (path.startsWith('/api/values/versions/')) return valueVersionId;
     throw new Error(`no fixture id for ${path}: add one here`);
   });
 }
@@ -47,18 +56,20 @@ describe('access matrix: every route × every role × a foreign organisation', (
   let world: World;
   let foreign: World;
   let routes: Route[];
-  let outboxId: string;
+  let fixtures: Fixtures;
   const clients = {} as Record<Role, HttpClient>;
 
   beforeAll(async () => {
     api = await startApi();
     world = await createWorld(api.db, 'Eigen');
     foreign = await createWorld(api.db, 'Vreemd');
-    [{ id: outboxId }] = await api.db.query(
+    const [{ id: outboxId }] = await api.db.query(
       `INSERT INTO outbox_messages (organisation_id, kind, dedup_key, to_address, subject, text_body, status)
        VALUES ($1, 'test', 'matrix', 'x@example.test', 'Hallo', 'Tekst', 'held') RETURNING id`,
       [world.organisationId],
     );
+    const { versionId: valueVersionId } = await createPublishedValueSet(api.db, world.organisationId);
+    fixtures = { world, outboxId, valueVersionId };
     routes = routesOf(api);
     for (const role of ROLES)
       clients[role] = await new HttpClient(api.url).login(world.users[role].email, TEST_PASSWORD);
@@ -78,7 +89,7 @@ describe('access matrix: every route × every role × a foreign organisation', (
     for (const route of routes.filter((r) => !r.isPublic)) {
       const res = await anonymous.request(
         route.method,
-        fill(route.path, world, outboxId),
+        fill(route.path, fixtures),
         route.method === 'GET' ? undefined : {},
       );
       outcomes.push(`${route.method} ${route.path} ${res.status}`);
@@ -92,7 +103,7 @@ describe('access matrix: every route × every role × a foreign organisation', (
     for (const route of routes.filter((r) => !r.isPublic)) {
       const res = await clients[role].request(
         route.method,
-        fill(route.path, world, outboxId),
+        fill(route.path, fixtures),
         route.method === 'GET' ? undefined : {},
       );
       const allowed = roleHas(role, route.permission as Permission);
@@ -111,7 +122,7 @@ describe('access matrix: every route × every role × a foreign organisation', (
     const outcomes = [];
     for (const route of withIds) {
       const body = route.method === 'GET' ? undefined : (VALID_BODIES[`${route.method} ${route.path}`] ?? {});
-      const res = await intruder.request(route.method, fill(route.path, world, outboxId), body);
+      const res = await intruder.request(route.method, fill(route.path, fixtures), body);
       outcomes.push(`${route.method} ${route.path} ${res.status}`);
     }
     expect(outcomes).toEqual(withIds.map((r) => `${r.method} ${r.path} 404`));
@@ -128,6 +139,8 @@ describe('access matrix: every route × every role × a foreign organisation', (
     );
     expect(people.body.total).toBe(6);
     expect(teams.body.map((t: { id: string }) => t.id)).not.toContain(world.teamId);
-    expect(outbox.body.items.map((m: { id: string }) => m.id)).not.toContain(outboxId);
+    expect(outbox.body.items.map((m: { id: string }) => m.id)).not.toContain(fixtures.outboxId);
+    expect((await intruder.get('/api/values/versions')).body).toEqual([]);
+    expect((await intruder.get('/api/values/current')).status).toBe(404);
   });
 });

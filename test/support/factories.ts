@@ -106,3 +106,33 @@ export async function createWorld(db: DataSource, name = 'World'): Promise<World
     outsider,
   };
 }
+
+/**
+ * A published value set of one value with one behaviour, written as the api would: rows first
+ * while it is a draft, then the version is published (after which the database freezes it).
+ */
+export async function createPublishedValueSet(
+  db: DataSource,
+  organisationId: string,
+  options: { number?: number; key?: string } = {},
+): Promise<{ versionId: string; valueId: string; behaviourId: string }> {
+  const key = options.key ?? 'betrouwbaar';
+  const [version] = await db.query(
+    `INSERT INTO value_set_versions (organisation_id, number, status) VALUES ($1, $2, 'draft') RETURNING id`,
+    [organisationId, options.number ?? 1],
+  );
+  const [value] = await db.query(
+    `INSERT INTO experience_values (organisation_id, version_id, key, position, name_nl, level, tier, charge, target_grade)
+     VALUES ($1, $2, $3::text, 0, initcap($3::text), 'basis', 'base', 'rational', 7.5) RETURNING id`,
+    [organisationId, version.id, key],
+  );
+  const [behaviour] = await db.query(
+    `INSERT INTO value_behaviours (organisation_id, version_id, value_id, key, position, text_nl)
+     VALUES ($1, $2, $3, $4, 0, 'kom gemaakte afspraken na') RETURNING id`,
+    [organisationId, version.id, value.id, `${key}-1`],
+  );
+  await db.query(`UPDATE value_set_versions SET status = 'published', published_at = now() WHERE id = $1`, [
+    version.id,
+  ]);
+  return { versionId: version.id, valueId: value.id, behaviourId: behaviour.id };
+}

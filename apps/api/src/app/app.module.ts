@@ -9,6 +9,7 @@ import { HealthController } from '../health/health.controller';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleModule } from '../people/people.module';
+import { ValuesModule } from '../values/values.module';
 import { InfrastructureModule } from './infrastructure.module';
 
 /** The HTTP api; it also serves the built web app when WEB_DIST points at it. */
@@ -24,6 +25,7 @@ export class AppModule {
         AuthModule,
         OrganisationsModule,
         PeopleModule,
+        ValuesModule,
         NotificationsModule,
         DemoModule,
         ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),

@@ -5,6 +5,8 @@ import { PasswordService } from '../auth/password.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { TeamEntity, TeamManagerEntity } from '../people/team.entity';
 import { UserEntity } from '../people/user.entity';
+import { VIDOMES_TEMPLATE } from '../values/templates';
+import { ValuesService } from '../values/values.service';
 import {
   DEMO_ACCOUNTS,
   DEMO_DEPARTMENTS,
@@ -24,6 +26,7 @@ export class DemoSeedService {
     private readonly db: DataSource,
     private readonly passwords: PasswordService,
     private readonly config: AppConfig,
+    private readonly values: ValuesService,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -59,6 +62,7 @@ export class DemoSeedService {
         teamIds.set(name, team.id);
       }
     }
+    let hrUserId = '';
     for (const account of DEMO_ACCOUNTS) {
       const user = await manager.save(
         UserEntity,
@@ -72,6 +76,7 @@ export class DemoSeedService {
           teamId: account.team ? (teamIds.get(account.team) ?? null) : null,
         }),
       );
+      if (account.role === 'hr') hrUserId = user.id;
       if ('manages' in account) {
         await manager.insert(TeamManagerEntity, {
           organisationId: org.id,
@@ -92,6 +97,8 @@ export class DemoSeedService {
         teamId: teamIds.get(e.team) ?? null,
       })),
     );
+    // The Vidomes values (domain.md §3), published by HR as version 1.
+    await this.values.publishContent(manager, org.id, hrUserId, VIDOMES_TEMPLATE);
   }
 
   credentials(): string {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { ValuesModule } from '../values/values.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [AuthModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [AuthModule, ValuesModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class DemoModule {}

@@ -1,9 +1,4 @@
-import type {
-  PublishCheck,
-  ValueDraft,
-  ValueSetContent,
-  ValueSetDiff,
-} from '@wk/domain';
+import type { PublishCheck, ValueDraft, ValueSetContent, ValueSetDiff } from '@wk/domain';
 
 export type ValueVersionStatus = 'draft' | 'published';
 

@@ -36,7 +36,7 @@ const vidomes: ValueSetContent = {
 describe('keys', () => {
   it.each([
     ['Betrouwbaar', 'betrouwbaar'],
-    ["Klant boven regels!", 'klant-boven-regels'],
+    ['Klant boven regels!', 'klant-boven-regels'],
     ['  Één Café  ', 'een-cafe'],
     ['Heb ik voor je gedaan', 'heb-ik-voor-je-gedaan'],
     ['!!!', ''],
@@ -112,7 +112,11 @@ describe('publish rules', () => {
 
   it('refuses duplicate value keys and names (case-insensitive), naming the later one', () => {
     const errors = structuralErrors({
-      values: [value('Samen', ['a'], 'samen'), value('samen ', ['b'], 'samen-2'), value('Anders', ['c'], 'samen')],
+      values: [
+        value('Samen', ['a'], 'samen'),
+        value('samen ', ['b'], 'samen-2'),
+        value('Anders', ['c'], 'samen'),
+      ],
     });
     expect(errors.map((e) => [e.field, e.code])).toEqual([
       ['values[1].nameNl', 'duplicate_name'],
@@ -134,7 +138,10 @@ describe('publish rules', () => {
     const v = value('Dichtbij', ['ben bereikbaar']);
     v.behaviours[0].continuesKey = 'bestaat-niet';
     expect(structuralErrors({ values: [v] }, ['dichtbij-1'])).toEqual([
-      expect.objectContaining({ field: 'values[0].behaviours[0].continuesKey', code: 'unknown_continued_behaviour' }),
+      expect.objectContaining({
+        field: 'values[0].behaviours[0].continuesKey',
+        code: 'unknown_continued_behaviour',
+      }),
     ]);
     v.behaviours[0].continuesKey = 'dichtbij-1';
     expect(structuralErrors({ values: [v] }, ['dichtbij-1'])).toEqual([]);
@@ -155,7 +162,9 @@ describe('key continuity', () => {
 
   it('says which earlier behaviour a new one carries on', () => {
     const previous = new Set(['betrouwbaar-1', 'betrouwbaar-2']);
-    expect(continuedBehaviourKey({ key: 'betrouwbaar-1', continuesKey: null }, previous)).toBe('betrouwbaar-1');
+    expect(continuedBehaviourKey({ key: 'betrouwbaar-1', continuesKey: null }, previous)).toBe(
+      'betrouwbaar-1',
+    );
     expect(continuedBehaviourKey({ key: 'nieuw', continuesKey: 'betrouwbaar-2' }, previous)).toBe(
       'betrouwbaar-2',
     );
@@ -179,14 +188,26 @@ describe('diff against the published version', () => {
       textNl: 'afspraak is afspraak',
       textEn: '',
     };
-    betrouwbaar.behaviours.push({ key: 'betrouwbaar-3', continuesKey: null, textNl: 'ben Vidomes', textEn: '' });
+    betrouwbaar.behaviours.push({
+      key: 'betrouwbaar-3',
+      continuesKey: null,
+      textNl: 'ben Vidomes',
+      textEn: '',
+    });
     persoonlijk.targetGrade = 9;
     draft.values = [persoonlijk, betrouwbaar, value('Dichtbij', ['ben bereikbaar'])];
 
     const diff = diffValueSets(vidomes, draft);
     expect(diff.unchanged).toBe(0);
     expect(diff.values).toEqual([
-      { kind: 'changed', key: 'persoonlijk', name: 'Persoonlijk', fields: ['targetGrade'], behaviours: [], moved: true },
+      {
+        kind: 'changed',
+        key: 'persoonlijk',
+        name: 'Persoonlijk',
+        fields: ['targetGrade'],
+        behaviours: [],
+        moved: true,
+      },
       {
         kind: 'changed',
         key: 'betrouwbaar',

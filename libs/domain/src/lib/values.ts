@@ -136,7 +136,10 @@ export function uniqueKey(base: string, taken: Iterable<string>): string {
 }
 
 /** The recognition question a customer sees for a value, in a language. */
-export function recognitionQuestion(value: Pick<ValueDraft, 'nameNl' | 'nameEn' | 'questionNl' | 'questionEn'>, locale: 'nl' | 'en'): string {
+export function recognitionQuestion(
+  value: Pick<ValueDraft, 'nameNl' | 'nameEn' | 'questionNl' | 'questionEn'>,
+  locale: 'nl' | 'en',
+): string {
   const name = locale === 'en' ? value.nameEn || value.nameNl : value.nameNl;
   const own = locale === 'en' ? value.questionEn : value.questionNl;
   const template = own || DEFAULT_RECOGNITION_QUESTION[locale];

@@ -1,4 +1,5 @@
 import { Foundation1763856000000 } from './1763856000000-foundation';
+import { Values1763942400000 } from './1763942400000-values';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
-export const migrations = [Foundation1763856000000];
+export const migrations = [Foundation1763856000000, Values1763942400000];

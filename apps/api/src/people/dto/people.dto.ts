@@ -12,12 +12,11 @@ import {
 } from 'class-validator';
 import { LOCALES } from '@wk/domain';
 import { Optional } from '../../common/optional';
+import { trim } from '../../common/transforms';
 import type { Locale } from '@wk/domain';
 import { ROLES, USER_STATUSES } from '@wk/contracts';
 import type { CreatePersonRequest, Role, UpdatePersonRequest, UserStatus } from '@wk/contracts';
 import { PaginationQuery } from '../../common/pagination.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreatePersonDto implements CreatePersonRequest {
   @ApiProperty() @Transform(trim) @IsEmail() @MaxLength(320) email!: string;
