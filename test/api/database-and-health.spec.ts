@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { prepareDatabase } from '@wk/api-testing';
+import { migrations, prepareDatabase } from '@wk/api-testing';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 
@@ -18,14 +18,16 @@ describe('database preparation', () => {
   });
 
   it('creates a missing database and migrates it once, even when replicas start together', async () => {
+    const all = migrations.map((m) => m.name);
+    expect(all[0]).toBe('Foundation1763856000000');
     const [first, second] = await Promise.all([prepareDatabase(url), prepareDatabase(url)]);
     // Exactly one replica ran the migrations; the other waited on the advisory lock and found nothing to do.
-    expect([...first, ...second]).toEqual(['Foundation1763856000000']);
+    expect([...first, ...second]).toEqual(all);
     const client = new Client({ connectionString: url });
     await client.connect();
     const { rows } = await client.query(`SELECT name FROM migrations`);
     await client.end();
-    expect(rows.map((r) => r.name)).toEqual(['Foundation1763856000000']);
+    expect(rows.map((r) => r.name)).toEqual(all);
     expect(await prepareDatabase(url)).toEqual([]);
   });
 });

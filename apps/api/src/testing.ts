@@ -5,3 +5,4 @@ export { prepareDatabase } from './database/prepare-database';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ORGANISATION } from './demo/demo-data';
 export { DemoSeedService } from './demo/demo-seed.service';
 export { PasswordService } from './auth/password.service';
+export { migrations } from './database/migrations';
