@@ -1,10 +1,11 @@
 import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../api/client';
 import { Page } from '../components/page';
-import { EmptyState } from '../components/states';
+import { EmptyState, Loading } from '../components/states';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { RequirePermission, RequireSession } from '../features/auth/guards';
 import { LoginPage } from '../features/auth/login-page';
@@ -16,6 +17,21 @@ import { OutboxPage } from '../features/outbox/outbox-page';
 import { PeoplePage } from '../features/people/people-page';
 import { TeamsPage } from '../features/teams/teams-page';
 import { Shell } from './app-shell';
+
+// The values pages load on first visit: most sessions never open the editor.
+const ValuesHousePage = lazy(() =>
+  import('../features/values/values-house-page').then((m) => ({ default: m.ValuesHousePage })),
+);
+const BookletPage = lazy(() =>
+  import('../features/values/booklet-page').then((m) => ({ default: m.BookletPage })),
+);
+const PreviewPage = lazy(() =>
+  import('../features/values/preview-page').then((m) => ({ default: m.PreviewPage })),
+);
+const ValuesEditorPage = lazy(() =>
+  import('../features/values/values-editor-page').then((m) => ({ default: m.ValuesEditorPage })),
+);
+const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 // Blue 9 on white and the darkened "dimmed" text keep WCAG AA contrast.
 const theme = createTheme({ primaryColor: 'blue', primaryShade: 8, fontFamily: 'system-ui, sans-serif' });
@@ -58,6 +74,26 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route
+          path="values"
+          element={
+            <RequirePermission permission="values.read">{later(<ValuesHousePage />)}</RequirePermission>
+          }
+        />
+        <Route
+          path="values/booklet"
+          element={<RequirePermission permission="values.read">{later(<BookletPage />)}</RequirePermission>}
+        />
+        <Route
+          path="values/preview"
+          element={<RequirePermission permission="values.read">{later(<PreviewPage />)}</RequirePermission>}
+        />
+        <Route
+          path="values/edit"
+          element={
+            <RequirePermission permission="values.write">{later(<ValuesEditorPage />)}</RequirePermission>
+          }
+        />
         <Route
           path="people"
           element={

@@ -7,13 +7,13 @@ const menuFor = (role: (typeof ROLES)[number]) =>
 
 describe('navigation by role', () => {
   it('gives HR people, teams, import and organisation but not the outbox', () => {
-    expect(menuFor('hr')).toEqual(['/', '/people', '/teams', '/import', '/organisation']);
+    expect(menuFor('hr')).toEqual(['/', '/values', '/people', '/teams', '/import', '/organisation']);
   });
-  it('gives an employee only the home page', () => {
-    expect(menuFor('employee')).toEqual(['/']);
+  it('gives an employee the home page and the values house', () => {
+    expect(menuFor('employee')).toEqual(['/', '/values']);
   });
   it('gives a manager people and teams (scoped by the api) but no import', () => {
-    expect(menuFor('manager')).toEqual(['/', '/people', '/teams']);
+    expect(menuFor('manager')).toEqual(['/', '/values', '/people', '/teams']);
   });
   it('gives an admin everything', () => {
     expect(menuFor('admin')).toHaveLength(NAVIGATION.length);
