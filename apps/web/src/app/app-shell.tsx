@@ -31,8 +31,8 @@ export function Shell() {
         {t('app.skipToContent')}
       </Anchor>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap={6}>
+          <Group gap={8} wrap="nowrap" miw={0} style={{ flex: 1 }}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -40,14 +40,22 @@ export function Shell() {
               size="sm"
               aria-label={t('app.mainNav')}
             />
-            <Anchor component={Link} to="/" fw={700} c="blue.9" underline="never">
+            <Anchor
+              component={Link}
+              to="/"
+              fw={700}
+              c="blue.9"
+              underline="never"
+              fz={{ base: 'sm', xs: 'md' }}
+              style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}
+            >
               {t('app.name')}
             </Anchor>
             <Text c="dimmed" size="sm" visibleFrom="xs" truncate>
               {me.organisation.name}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap={6} wrap="nowrap">
             <LanguageSwitch />
             <Button
               variant="default"

@@ -25,7 +25,7 @@ export function LanguageSwitch() {
   };
 
   return (
-    <Group gap={4} role="group" aria-label={t('app.language')}>
+    <Group gap={4} wrap="nowrap" role="group" aria-label={t('app.language')}>
       {LOCALES.map((locale) => (
         <Button
           key={locale}
