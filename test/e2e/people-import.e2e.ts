@@ -2,7 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchChromium, newPage, screenshot, seriousA11yViolations } from '../support/browser';
+import {
+  closePage,
+  launchChromium,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  signIn as signInAs,
+} from '../support/browser';
 import { createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 
@@ -27,13 +34,7 @@ describe('HR signs in, imports a CSV and sees the people list', () => {
   });
   afterEach(() => closePage(page));
 
-  async function signIn(email: string) {
-    await page.goto(`${api.url}/login`);
-    await page.getByLabel(/e-mail/i).fill(email);
-    await page.getByLabel(/^wachtwoord/i).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /inloggen/i }).click();
-    await page.getByRole('navigation').first().waitFor();
-  }
+  const signIn = (email: string) => signInAs(page, api.url, email, TEST_PASSWORD);
 
   it('shows the sign-in page in Dutch without serious accessibility violations, and a wrong password', async () => {
     await page.goto(`${api.url}/login`);

@@ -1,5 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchChromium, newPage, screenshot, seriousA11yViolations } from '../support/browser';
+import {
+  closePage,
+  launchChromium,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  signIn as signInAs,
+} from '../support/browser';
 import { createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 
@@ -24,13 +31,7 @@ describe('app shell, teams, settings and outbox', () => {
   });
   afterEach(() => closePage(page));
 
-  async function signIn(email: string) {
-    await page.goto(`${api.url}/login`);
-    await page.getByLabel(/e-mail/i).fill(email);
-    await page.getByLabel(/^wachtwoord/i).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /inloggen/i }).click();
-    await page.getByRole('navigation').first().waitFor();
-  }
+  const signIn = (email: string) => signInAs(page, api.url, email, TEST_PASSWORD);
   const menu = async () =>
     (await page.getByRole('navigation').getByRole('link').allInnerTexts()).map((s) => s.trim());
 

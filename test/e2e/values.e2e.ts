@@ -1,5 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchChromium, newPage, screenshot, seriousA11yViolations } from '../support/browser';
+import {
+  closePage,
+  launchChromium,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  signIn as signInAs,
+} from '../support/browser';
 import { createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
@@ -32,11 +39,7 @@ describe('values house, editor and booklet', () => {
 
   async function signIn(email: string, viewport?: { width: number; height: number }) {
     page = await newPage(browser, viewport ? { viewport } : {});
-    await page.goto(`${api.url}/login`);
-    await page.getByLabel(/e-mail/i).fill(email);
-    await page.getByLabel(/^wachtwoord/i).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /inloggen/i }).click();
-    await page.getByRole('navigation').first().waitFor();
+    await signInAs(page, api.url, email, TEST_PASSWORD);
   }
 
   it('lets HR reword a behaviour, see inline errors, publish with a diff, and the house shows version 2', async () => {

@@ -50,3 +50,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
+
+/** Fills the Dutch sign-in form and waits for the app shell. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(/e-mail/i).fill(email);
+  await page.getByLabel(/^wachtwoord/i).fill(password);
+  await page.getByRole('button', { name: /inloggen/i }).click();
+  await page.getByRole('navigation').first().waitFor();
+}

@@ -6,3 +6,4 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ORGANISATION } from './demo/demo-dat
 export { DemoSeedService } from './demo/demo-seed.service';
 export { PasswordService } from './auth/password.service';
 export { migrations } from './database/migrations';
+export { VIDOMES_TEMPLATE } from './values/templates';

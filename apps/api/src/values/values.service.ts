@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { checkForPublish, diffValueSets, draftFrom, structuralErrors } from '@wk/domain';
-import type { PublishCheck, RuleMessage, ValueSetContent } from '@wk/domain';
+import type { PublishCheck, RuleMessage, ValueDraft, ValueSetContent } from '@wk/domain';
 import { roleHas, VALUE_TEMPLATE_FORMAT } from '@wk/contracts';
 import type {
   ExperienceValue,
@@ -29,6 +29,26 @@ function ruleError(code: string, message: string, rules: RuleMessage[]): DomainE
     HttpStatus.BAD_REQUEST,
     rules.map(({ field, message: text }) => ({ field, message: text })),
   );
+}
+
+/** The own fields of a value, picked one by one: content read from a version also carries row ids. */
+function valueColumns(
+  v: Omit<ValueDraft, 'loadings' | 'behaviours'>,
+): Omit<ValueDraft, 'loadings' | 'behaviours'> {
+  return {
+    key: v.key,
+    nameNl: v.nameNl,
+    nameEn: v.nameEn,
+    descriptionNl: v.descriptionNl,
+    descriptionEn: v.descriptionEn,
+    level: v.level,
+    tier: v.tier,
+    charge: v.charge,
+    theme: v.theme ?? null,
+    targetGrade: v.targetGrade,
+    questionNl: v.questionNl ?? null,
+    questionEn: v.questionEn ?? null,
+  };
 }
 
 interface SummaryRow {
@@ -257,24 +277,12 @@ export class ValuesService {
   ): Promise<void> {
     if (!content.values.length) return;
     const scope = { organisationId, versionId };
-    // Fields are picked one by one: content read from another version also carries its row ids.
     const inserted = await m.insert(
       ExperienceValueEntity,
       content.values.map((v, position) => ({
         ...scope,
         position,
-        key: v.key,
-        nameNl: v.nameNl,
-        nameEn: v.nameEn,
-        descriptionNl: v.descriptionNl,
-        descriptionEn: v.descriptionEn,
-        level: v.level,
-        tier: v.tier,
-        charge: v.charge,
-        theme: v.theme ?? null,
-        targetGrade: v.targetGrade,
-        questionNl: v.questionNl ?? null,
-        questionEn: v.questionEn ?? null,
+        ...valueColumns(v),
       })),
     );
     const valueIds: string[] = inserted.identifiers.map((i) => i['id']);
@@ -357,18 +365,7 @@ export class ValuesService {
     const behaviours = await m.find(ValueBehaviourEntity, { where, order: { position: 'ASC' } });
     return values.map((v) => ({
       id: v.id,
-      key: v.key,
-      nameNl: v.nameNl,
-      nameEn: v.nameEn,
-      descriptionNl: v.descriptionNl,
-      descriptionEn: v.descriptionEn,
-      level: v.level,
-      tier: v.tier,
-      charge: v.charge,
-      theme: v.theme,
-      targetGrade: v.targetGrade,
-      questionNl: v.questionNl,
-      questionEn: v.questionEn,
+      ...valueColumns(v),
       loadings: loadings
         .filter((l) => l.valueId === v.id)
         .map(({ area, textNl, textEn }) => ({ area, textNl, textEn })),

@@ -59,16 +59,8 @@ export function toDraftContent(values: ExperienceValue[]): ValueDraft[] {
   }));
 }
 
-export type ProblemCode =
-  | 'required'
-  | 'tooLong'
-  | 'no_values'
-  | 'no_behaviours'
-  | 'duplicate_key'
-  | 'duplicate_name'
-  | 'duplicate_behaviour_key'
-  | 'unknown_continued_behaviour'
-  | 'too_many_values';
+/** The domain's publish rules plus what the api's validation refuses per field. */
+export type ProblemCode = RuleCode | 'required' | 'tooLong';
 
 export interface Problem {
   field: string;
