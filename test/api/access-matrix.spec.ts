@@ -30,10 +30,12 @@ interface Fixtures {
   world: World;
   outboxId: string;
   valueVersionId: string;
+  cycleId: string;
+  roundId: string;
 }
 
 /** A real id of the own organisation for every path parameter; an unknown parameter fails the test. */
-function fill(path: string, { world, outboxId, valueVersionId }: Fixtures): string {
+function fill(path: string, { world, outboxId, valueVersionId, cycleId, roundId }: Fixtures): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'kind') return 'employees';
     if (name === 'key' && path.startsWith('/api/values/templates/')) return 'vidomes';
@@ -42,6 +44,8 @@ function fill(path: string, { world, outboxId, valueVersionId }: Fixtures): stri
     if (path.startsWith('/api/teams/')) return world.teamId;
     if (path.startsWith('/api/outbox/')) return outboxId;
     if (path.startsWith('/api/values/versions/')) return valueVersionId;
+    if (path.startsWith('/api/cycles/')) return cycleId;
+    if (path.startsWith('/api/rounds/')) return roundId;
     throw new Error(`no fixture id for ${path}: add one here`);
   });
 }
@@ -69,7 +73,18 @@ describe('access matrix: every route × every role × a foreign organisation', (
       [world.organisationId],
     );
     const { versionId: valueVersionId } = await createPublishedValueSet(api.db, world.organisationId);
-    fixtures = { world, outboxId, valueVersionId };
+    // A paused cycle (no scheduler fires it) with one open round.
+    const [{ id: cycleId }] = await api.db.query(
+      `INSERT INTO assessment_cycles (organisation_id, name, values_version_id, cron, time_zone, status)
+       VALUES ($1, 'Matrix', $2, '0 9 1 1 *', 'Europe/Amsterdam', 'paused') RETURNING id`,
+      [world.organisationId, valueVersionId],
+    );
+    const [{ id: roundId }] = await api.db.query(
+      `INSERT INTO assessment_rounds (organisation_id, cycle_id, values_version_id, scheduled_for, closes_at)
+       VALUES ($1, $2, $3, now(), now() + interval '14 days') RETURNING id`,
+      [world.organisationId, cycleId, valueVersionId],
+    );
+    fixtures = { world, outboxId, valueVersionId, cycleId, roundId };
     routes = routesOf(api);
     for (const role of ROLES)
       clients[role] = await new HttpClient(api.url).login(world.users[role].email, TEST_PASSWORD);

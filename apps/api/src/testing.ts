@@ -7,3 +7,4 @@ export { DemoSeedService } from './demo/demo-seed.service';
 export { PasswordService } from './auth/password.service';
 export { migrations } from './database/migrations';
 export { VIDOMES_TEMPLATE } from './values/templates';
+export { RoundsService } from './assessments/rounds.service';

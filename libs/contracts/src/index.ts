@@ -6,3 +6,4 @@ export * from './lib/people';
 export * from './lib/imports';
 export * from './lib/outbox';
 export * from './lib/values';
+export * from './lib/assessments';

@@ -2,3 +2,4 @@ export * from './lib/scales';
 export * from './lib/anonymity';
 export * from './lib/organisation-settings';
 export * from './lib/values';
+export * from './lib/cycles';

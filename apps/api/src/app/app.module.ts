@@ -10,6 +10,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleModule } from '../people/people.module';
 import { ValuesModule } from '../values/values.module';
+import { AssessmentsModule } from '../assessments/assessments.module';
 import { InfrastructureModule } from './infrastructure.module';
 
 /** The HTTP api; it also serves the built web app when WEB_DIST points at it. */
@@ -26,6 +27,7 @@ export class AppModule {
         OrganisationsModule,
         PeopleModule,
         ValuesModule,
+        AssessmentsModule,
         NotificationsModule,
         DemoModule,
         ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),

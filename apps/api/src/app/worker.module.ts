@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../config/config';
+import { AssessmentsWorkerModule } from '../assessments/assessments.module';
 import { NotificationsWorkerModule } from '../notifications/notifications.module';
 import { InfrastructureModule } from './infrastructure.module';
 
@@ -7,6 +8,9 @@ import { InfrastructureModule } from './infrastructure.module';
 @Module({})
 export class WorkerModule {
   static with(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [InfrastructureModule.with(config), NotificationsWorkerModule] };
+    return {
+      module: WorkerModule,
+      imports: [InfrastructureModule.with(config), NotificationsWorkerModule, AssessmentsWorkerModule],
+    };
   }
 }

@@ -80,6 +80,12 @@ export class AppConfig {
   @Transform(({ value }) => Number(value))
   LOGIN_FAILURES_PER_ACCOUNT = 10;
 
+  /** Requests per IP per 15 minutes on public link endpoints (the self-assessment form). */
+  @IsInt()
+  @Min(1)
+  @Transform(({ value }) => Number(value))
+  PUBLIC_LIMIT_PER_IP = 600;
+
   /** Directory of the built web app that the api serves; empty disables it. */
   @IsString()
   WEB_DIST = 'dist/apps/web';

@@ -4,10 +4,22 @@ import type { JobsOptions } from 'bullmq';
  * The one place that owns queue names and job options: ids for dedup, attempts, backoff, retention.
  * Job payloads carry ids only; processors reload state from the database.
  */
-export const QUEUES = { mail: 'mail' } as const;
+export const QUEUES = { mail: 'mail', assessments: 'assessments' } as const;
 
 export const JOBS = {
   sendMail: { queue: QUEUES.mail, name: 'send-mail', id: (outboxId: string) => `mail-${outboxId}` },
+  /** Fired by the cycle's job scheduler (key below), or once by "open a round now". */
+  openRound: {
+    queue: QUEUES.assessments,
+    name: 'open-round',
+    schedulerKey: (cycleId: string) => `cycle-${cycleId}`,
+  },
+  remind: {
+    queue: QUEUES.assessments,
+    name: 'remind',
+    id: (roundId: string, at: number) => `remind-${roundId}-${at}`,
+  },
+  closeRound: { queue: QUEUES.assessments, name: 'close-round', id: (roundId: string) => `close-${roundId}` },
 } as const;
 
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {

@@ -17,6 +17,16 @@ const resources = {
         body: 'Iemand heeft gevraagd je wachtwoord opnieuw in te stellen. Was jij dat niet, dan kun je deze e-mail negeren.\n\nKies een nieuw wachtwoord via deze link (geldig tot {{expires}}):\n{{link}}',
         action: 'Nieuw wachtwoord kiezen',
       },
+      assessmentInvite: {
+        subject: '{{cycle}}: hoe laat jij onze waarden zien?',
+        body: 'Er staat een korte zelfbeoordeling voor je klaar: per waarde beoordeel je een paar gedragingen op vier niveaus. Het kost een paar minuten.\n\nOpen je formulier via deze persoonlijke link (open tot {{expires}}):\n{{link}}',
+        action: 'Zelfbeoordeling openen',
+      },
+      assessmentReminder: {
+        subject: 'Herinnering: {{cycle}}',
+        body: 'Je zelfbeoordeling is nog niet af. Je kunt verdergaan waar je was gebleven.\n\nOpen je formulier via deze persoonlijke link (open tot {{expires}}):\n{{link}}',
+        action: 'Verdergaan',
+      },
     },
   },
   en: {
@@ -33,6 +43,16 @@ const resources = {
         body: 'Someone asked to reset your password. If that was not you, you can ignore this e-mail.\n\nChoose a new password with this link (valid until {{expires}}):\n{{link}}',
         action: 'Choose new password',
       },
+      assessmentInvite: {
+        subject: '{{cycle}}: how do you bring our values to life?',
+        body: 'A short self-assessment is waiting for you: per value you rate a few behaviours on four levels. It takes a few minutes.\n\nOpen your form with this personal link (open until {{expires}}):\n{{link}}',
+        action: 'Open self-assessment',
+      },
+      assessmentReminder: {
+        subject: 'Reminder: {{cycle}}',
+        body: 'Your self-assessment is not finished yet. You can continue where you left off.\n\nOpen your form with this personal link (open until {{expires}}):\n{{link}}',
+        action: 'Continue',
+      },
     },
   },
 };
@@ -47,7 +67,7 @@ void i18n.init({
   interpolation: { escapeValue: false },
 });
 
-export type LinkMailKind = 'invite' | 'reset';
+export type LinkMailKind = 'invite' | 'reset' | 'assessmentInvite' | 'assessmentReminder';
 
 export interface RenderedMail {
   subject: string;
@@ -61,7 +81,14 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 export function renderLinkMail(
   kind: LinkMailKind,
   locale: Locale,
-  vars: { name: string; organisation: string; link: string; expiresAt: Date; timeZone: string },
+  vars: {
+    name: string;
+    organisation: string;
+    link: string;
+    expiresAt: Date;
+    timeZone: string;
+    cycle?: string;
+  },
 ): RenderedMail {
   const t: TFunction = i18n.getFixedT(locale);
   const expires = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {

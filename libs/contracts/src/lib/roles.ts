@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   /** Everyone reads the published values; HR and admins edit drafts and publish. */
   'values.read': ['admin', 'hr', 'manager', 'employee'],
   'values.write': ['admin', 'hr'],
+  /** Self-assessment cycles and their rounds (participation, never answers). */
+  'cycles.read': ['admin', 'hr'],
+  'cycles.write': ['admin', 'hr'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

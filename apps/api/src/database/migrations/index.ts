@@ -1,5 +1,6 @@
 import { Foundation1763856000000 } from './1763856000000-foundation';
 import { Values1763942400000 } from './1763942400000-values';
+import { Assessments1764028800000 } from './1764028800000-assessments';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
-export const migrations = [Foundation1763856000000, Values1763942400000];
+export const migrations = [Foundation1763856000000, Values1763942400000, Assessments1764028800000];

@@ -1,30 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsInt,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  Validate,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-} from 'class-validator';
-import { isIanaTimeZone, LOCALES, SETTINGS_LIMITS } from '@wk/domain';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, Validate } from 'class-validator';
+import { LOCALES, SETTINGS_LIMITS } from '@wk/domain';
+import { IanaTimeZone } from '../../common/validators';
 import { Optional } from '../../common/optional';
 import type { Locale } from '@wk/domain';
 import type { UpdateOrganisationRequest } from '@wk/contracts';
-
-@ValidatorConstraint({ name: 'ianaTimeZone' })
-class IanaTimeZone implements ValidatorConstraintInterface {
-  validate(value: unknown) {
-    return typeof value === 'string' && isIanaTimeZone(value);
-  }
-  defaultMessage() {
-    return 'timeZone must be an IANA time zone such as Europe/Amsterdam';
-  }
-}
 
 const L = SETTINGS_LIMITS;
 

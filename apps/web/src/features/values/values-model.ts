@@ -4,6 +4,7 @@ import {
   PYRAMID_LEVELS,
   VALUE_LIMITS,
   type PyramidLevel,
+  type RuleCode,
   type ValueDraft,
 } from '@wk/domain';
 

@@ -1,0 +1,52 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { JOBS, QUEUES } from '../jobs/queues';
+import { CycleSchedulerService } from './cycle-scheduler.service';
+import { RoundsService } from './rounds.service';
+
+type AssessmentJob =
+  | Job<{ cycleId: string; scheduledFor?: number }>
+  | Job<{ roundId: string; at: number }>
+  | Job<{ roundId: string }>;
+
+/** The firing of a schedule, its reminders and its close: each job reloads state from the database. */
+@Processor(QUEUES.assessments, { concurrency: 2 })
+export class AssessmentProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AssessmentProcessor.name);
+
+  constructor(
+    private readonly rounds: RoundsService,
+    private readonly schedulers: CycleSchedulerService,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const active = await this.schedulers.syncAll();
+    if (active) this.logger.log(`Scheduled ${active} active cycle(s)`);
+  }
+
+  async process(job: AssessmentJob): Promise<unknown> {
+    switch (job.name) {
+      case JOBS.openRound.name: {
+        const { cycleId, scheduledFor } = job.data as { cycleId: string; scheduledFor?: number };
+        return this.rounds.openRound(cycleId, new Date(scheduledFor ?? firingTime(job)));
+      }
+      case JOBS.remind.name: {
+        const { roundId, at } = job.data as { roundId: string; at: number };
+        return this.rounds.remind(roundId, at);
+      }
+      case JOBS.closeRound.name:
+        return this.rounds.close((job.data as { roundId: string }).roundId);
+      default:
+        throw new Error(`unknown job ${job.name}`);
+    }
+  }
+}
+
+/** A scheduler's job id ends in the time it fires for (`repeat:<key>:<millis>`); that names the round. */
+export function firingTime(job: Pick<Job, 'id' | 'timestamp' | 'delay'>): number {
+  const match = /:(\d{10,})$/.exec(job.id ?? '');
+  return match ? Number(match[1]) : job.timestamp + (job.delay ?? 0);
+}

@@ -1,0 +1,34 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { PublicRateLimitGuard } from '../common/public-rate-limit.guard';
+import { QUEUES } from '../jobs/queues';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AssessmentProcessor } from './assessment.processor';
+import { CycleSchedulerService } from './cycle-scheduler.service';
+import { CyclesController } from './cycles.controller';
+import { CyclesService } from './cycles.service';
+import { RoundsService } from './rounds.service';
+import { SelfAssessmentController } from './self-assessment.controller';
+import { SelfAssessmentService } from './self-assessment.service';
+
+/** Self-assessment cycles: HR's cycles and rounds, and the employee's form behind the personal link. */
+@Module({
+  imports: [NotificationsModule, BullModule.registerQueue({ name: QUEUES.assessments })],
+  controllers: [CyclesController, SelfAssessmentController],
+  providers: [
+    CyclesService,
+    RoundsService,
+    CycleSchedulerService,
+    SelfAssessmentService,
+    PublicRateLimitGuard,
+  ],
+  exports: [RoundsService, CycleSchedulerService],
+})
+export class AssessmentsModule {}
+
+/** The worker side: fires schedules, reminds, closes; re-creates schedulers from the database at start. */
+@Module({
+  imports: [AssessmentsModule],
+  providers: [AssessmentProcessor],
+})
+export class AssessmentsWorkerModule {}

@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { CYCLE_DEFAULTS, CYCLE_LIMITS, SELF_LEVELS } from '@wk/domain';
+import type { SelfLevel } from '@wk/domain';
+import type { CreateCycleRequest, SaveAnswersRequest, UpdateCycleRequest } from '@wk/contracts';
+import { Optional } from '../../common/optional';
+import { trim } from '../../common/transforms';
+import { CronPattern, IanaTimeZone } from '../../common/validators';
+
+export class CreateCycleDto implements CreateCycleRequest {
+  @ApiProperty({ example: 'Kwartaalmeting' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CYCLE_LIMITS.nameLength)
+  name!: string;
+  @ApiProperty({ description: 'A published values version' }) @IsUUID() valuesVersionId!: string;
+  @ApiPropertyOptional({ type: [String], description: 'Empty or left out: the whole organisation' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  teamIds?: string[];
+  @ApiProperty({ example: CYCLE_DEFAULTS.cron }) @Validate(CronPattern) cron!: string;
+  @ApiPropertyOptional({ example: CYCLE_DEFAULTS.timeZone })
+  @Optional()
+  @Validate(IanaTimeZone)
+  timeZone?: string;
+  @ApiPropertyOptional({ default: CYCLE_DEFAULTS.windowDays })
+  @Optional()
+  @IsInt()
+  @Min(CYCLE_LIMITS.windowDaysMin)
+  @Max(CYCLE_LIMITS.windowDaysMax)
+  windowDays?: number;
+  @ApiPropertyOptional({ type: [Number], default: CYCLE_DEFAULTS.reminderDays })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(CYCLE_LIMITS.windowDaysMax, { each: true })
+  reminderDays?: number[];
+  @ApiPropertyOptional({ default: true }) @Optional() @IsBoolean() remindDayBeforeDeadline?: boolean;
+}
+
+export class UpdateCycleDto implements UpdateCycleRequest {
+  @ApiPropertyOptional()
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CYCLE_LIMITS.nameLength)
+  name?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() valuesVersionId?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  teamIds?: string[];
+  @ApiPropertyOptional() @Optional() @Validate(CronPattern) cron?: string;
+  @ApiPropertyOptional() @Optional() @Validate(IanaTimeZone) timeZone?: string;
+  @ApiPropertyOptional()
+  @Optional()
+  @IsInt()
+  @Min(CYCLE_LIMITS.windowDaysMin)
+  @Max(CYCLE_LIMITS.windowDaysMax)
+  windowDays?: number;
+  @ApiPropertyOptional({ type: [Number] })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(CYCLE_LIMITS.windowDaysMax, { each: true })
+  reminderDays?: number[];
+  @ApiPropertyOptional() @Optional() @IsBoolean() remindDayBeforeDeadline?: boolean;
+}
+
+export class AnswerDto {
+  @ApiProperty() @IsUUID() behaviourId!: string;
+  @ApiProperty({ enum: SELF_LEVELS, nullable: true, description: 'null is "n.v.t."' })
+  @ValidateIf((_o, v) => v !== null)
+  @IsIn(SELF_LEVELS)
+  level!: SelfLevel | null;
+}
+
+export class SaveAnswersDto implements SaveAnswersRequest {
+  @ApiProperty({ type: [AnswerDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AnswerDto)
+  answers!: AnswerDto[];
+}

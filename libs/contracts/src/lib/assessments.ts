@@ -1,0 +1,67 @@
+import type { SelfLevel } from '@wk/domain';
+
+export type CycleStatus = 'active' | 'paused' | 'archived';
+
+export interface Cycle {
+  id: string;
+  name: string;
+  valuesVersionId: string;
+  valuesVersionNumber: number;
+  /** Empty: the whole organisation; else these teams and all their sub-teams. */
+  teamIds: string[];
+  cron: string;
+  timeZone: string;
+  windowDays: number;
+  reminderDays: number[];
+  remindDayBeforeDeadline: boolean;
+  status: CycleStatus;
+  /** When the schedule fires next (null when not active). */
+  nextRunAt: string | null;
+  createdAt: string;
+}
+
+export interface CreateCycleRequest {
+  name: string;
+  valuesVersionId: string;
+  teamIds?: string[];
+  cron: string;
+  timeZone?: string;
+  windowDays?: number;
+  reminderDays?: number[];
+  remindDayBeforeDeadline?: boolean;
+}
+
+export type UpdateCycleRequest = Partial<CreateCycleRequest>;
+
+export interface Round {
+  id: string;
+  cycleId: string;
+  opensAt: string;
+  closesAt: string;
+  closed: boolean;
+  invited: number;
+  completed: number;
+}
+
+/** What the personal link opens: the round's values and behaviours with the answers saved so far. */
+export interface SelfAssessmentForm {
+  cycleName: string;
+  organisationName: string;
+  personName: string;
+  closesAt: string;
+  closed: boolean;
+  completedAt: string | null;
+  values: {
+    id: string;
+    key: string;
+    nameNl: string;
+    nameEn: string;
+    behaviours: { id: string; key: string; textNl: string; textEn: string }[];
+  }[];
+  /** behaviourId → level, `null` for "n.v.t." */
+  answers: Record<string, SelfLevel | null>;
+}
+
+export interface SaveAnswersRequest {
+  answers: { behaviourId: string; level: SelfLevel | null }[];
+}

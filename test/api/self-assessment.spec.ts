@@ -1,0 +1,312 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { RoundsService } from '@wk/api-testing';
+import { createPublishedValueSet, createWorld, TEST_PASSWORD, World } from '../support/factories';
+import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
+import { HttpClient } from '../support/http-client';
+import { linkIn, SmtpSink } from '../support/smtp-sink';
+
+const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
+/** Once a year: far enough away that only "open a round now" opens rounds in these tests. */
+const YEARLY = '0 9 1 1 *';
+
+describe('self-assessment cycles', () => {
+  const prefix = `${process.env.QUEUE_PREFIX}-cycles`;
+  const smtp = new SmtpSink();
+  let api: RunningApi;
+  let worker: INestApplicationContext | undefined;
+
+  beforeAll(async () => {
+    const url = await smtp.start();
+    api = await startApi({ SMTP_URL: url, QUEUE_PREFIX: prefix });
+    worker = await startWorker({ SMTP_URL: url, QUEUE_PREFIX: prefix });
+  });
+  afterAll(async () => {
+    // Stop every cycle these tests made, so no worker elsewhere keeps firing them.
+    await api.db.query(`UPDATE assessment_cycles SET status = 'archived'`);
+    await worker?.close();
+    await api.close();
+    await smtp.stop();
+  });
+
+  async function setUp(name: string) {
+    const world = await createWorld(api.db, name);
+    const values = await createPublishedValueSet(api.db, world.organisationId);
+    const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
+    return { world, values, hr };
+  }
+
+  async function createCycle(hr: HttpClient, world: World, versionId: string, cron = YEARLY) {
+    const res = await hr.post('/api/cycles', {
+      name: 'Kwartaalmeting',
+      valuesVersionId: versionId,
+      teamIds: [world.teamId],
+      cron,
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  }
+
+  /** The token of the personal link in the newest mail to `email`. */
+  const tokenFor = (email: string) => {
+    const mails = smtp.to(email);
+    return linkIn(mails[mails.length - 1])
+      .pathname.split('/')
+      .pop()!;
+  };
+
+  it('fires on its cadence: each round mails everyone in the audience exactly once', async () => {
+    const { world, values, hr } = await setUp('Cadans');
+    const cycle = await createCycle(hr, world, values.versionId, '*/2 * * * * *');
+    expect(cycle).toMatchObject({
+      status: 'active',
+      windowDays: 14,
+      reminderDays: [7],
+      timeZone: 'Europe/Amsterdam',
+    });
+    expect(Date.parse(cycle.nextRunAt)).toBeGreaterThan(Date.now() - 1000);
+
+    // The audience is the chosen team and its sub-teams: the employee and the team member.
+    const audience = [world.users.employee.email, `${world.teamMember.email}`];
+    await eventually(async () => audience.every((email) => smtp.to(email).length >= 1), 20_000);
+    const paused = await hr.post(`/api/cycles/${cycle.id}/pause`, {});
+    expect(paused.body).toMatchObject({ status: 'paused', nextRunAt: null });
+    const queue = worker!.get<Queue>(getQueueToken('assessments'));
+    expect(await queue.getJobScheduler(`cycle-${cycle.id}`)).toBeUndefined();
+    // Let deliveries of rounds that opened before the pause finish.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await eventually(async () => {
+      const [{ n }] = await api.db.query(
+        `SELECT count(*)::int AS n FROM outbox_messages WHERE organisation_id = $1 AND status <> 'sent'`,
+        [world.organisationId],
+      );
+      return n === 0;
+    });
+
+    const rounds = (await hr.get(`/api/cycles/${cycle.id}/rounds`)).body;
+    expect(rounds.length).toBeGreaterThanOrEqual(1);
+    for (const round of rounds) expect(round).toMatchObject({ invited: 2, completed: 0, closed: false });
+    for (const email of audience) expect(smtp.to(email)).toHaveLength(rounds.length);
+    for (const email of [world.users.manager.email, world.outsider.email, world.users.hr.email])
+      expect(smtp.to(email)).toHaveLength(0);
+    expect(smtp.to(world.users.employee.email)[0].subject).toBe(
+      'Kwartaalmeting: hoe laat jij onze waarden zien?',
+    );
+  });
+
+  it('lets the employee answer through the link, reminds only who has not completed, and refuses late answers', async () => {
+    const { world, values, hr } = await setUp('Ronde');
+    const cycle = await createCycle(hr, world, values.versionId);
+    const round = await hr.post(`/api/cycles/${cycle.id}/rounds`, {});
+    expect(round.status).toBe(201);
+    expect(round.body).toMatchObject({ invited: 2, completed: 0 });
+    await eventually(async () => smtp.to(world.users.employee.email).length === 1);
+    const token = tokenFor(world.users.employee.email);
+    const anonymous = new HttpClient(api.url);
+
+    const form = await anonymous.get(`/api/self-assessments/${token}`);
+    expect(form.status).toBe(200);
+    expect(form.body).toMatchObject({
+      cycleName: 'Kwartaalmeting',
+      closed: false,
+      completedAt: null,
+      answers: {},
+    });
+    expect(form.body.values[0].behaviours).toEqual([
+      { id: values.behaviourId, key: 'betrouwbaar-1', textNl: 'kom gemaakte afspraken na', textEn: '' },
+    ]);
+
+    // Submitting with a behaviour unanswered is refused; autosave then submit works.
+    expect((await anonymous.post(`/api/self-assessments/${token}/submit`, {})).body).toMatchObject({
+      statusCode: 400,
+      code: 'incomplete',
+    });
+    const saved = await anonymous.put(`/api/self-assessments/${token}/answers`, {
+      answers: [{ behaviourId: values.behaviourId, level: 3 }],
+    });
+    expect(saved.body.answers).toEqual({ [values.behaviourId]: 3 });
+    const done = await anonymous.post(`/api/self-assessments/${token}/submit`, {});
+    expect(done.status).toBe(200);
+    expect(done.body.completedAt).not.toBeNull();
+    // Still changeable until the round closes: n.v.t. is null.
+    expect(
+      (
+        await anonymous.put(`/api/self-assessments/${token}/answers`, {
+          answers: [{ behaviourId: values.behaviourId, level: null }],
+        })
+      ).body.answers,
+    ).toEqual({ [values.behaviourId]: null });
+
+    const reminded = await hr.post(`/api/rounds/${round.body.id}/reminders`, {});
+    expect(reminded.body).toEqual({ reminded: 1 });
+    await eventually(async () => smtp.to(world.teamMember.email).length === 2);
+    expect(smtp.to(world.teamMember.email)[1].subject).toBe('Herinnering: Kwartaalmeting');
+    expect(smtp.to(world.users.employee.email)).toHaveLength(1);
+    // The reminder repeats the same personal link.
+    expect(tokenFor(world.teamMember.email)).toBe(
+      linkIn(smtp.to(world.teamMember.email)[0]).pathname.split('/').pop(),
+    );
+    expect((await hr.post(`/api/rounds/${round.body.id}/reminders`, {})).body).toMatchObject({
+      statusCode: 409,
+      code: 'reminded_recently',
+    });
+
+    const rounds = (await hr.get(`/api/cycles/${cycle.id}/rounds`)).body;
+    expect(rounds[0]).toMatchObject({ invited: 2, completed: 1 });
+
+    // The close job's work: afterwards nothing changes any more.
+    await api.app.get(RoundsService).close(round.body.id);
+    const late = await anonymous.put(`/api/self-assessments/${token}/answers`, {
+      answers: [{ behaviourId: values.behaviourId, level: 4 }],
+    });
+    expect(late.body).toMatchObject({ statusCode: 409, code: 'round_closed' });
+    expect((await anonymous.post(`/api/self-assessments/${token}/submit`, {})).status).toBe(409);
+    const [answer] = await api.db.query(`SELECT level FROM assessment_answers WHERE behaviour_id = $1`, [
+      values.behaviourId,
+    ]);
+    expect(answer.level).toBeNull();
+    expect((await anonymous.get(`/api/self-assessments/${token}`)).body.closed).toBe(true);
+  });
+
+  it('refuses bad answers and bad links with a clear 4xx and stores nothing', async () => {
+    const { world, values, hr } = await setUp('Fout');
+    const other = await createPublishedValueSet(api.db, world.organisationId, { number: 2, key: 'anders' });
+    const cycle = await createCycle(hr, world, values.versionId);
+    await hr.post(`/api/cycles/${cycle.id}/rounds`, {});
+    await eventually(async () => smtp.to(world.users.employee.email).length === 1);
+    const token = tokenFor(world.users.employee.email);
+    const anonymous = new HttpClient(api.url);
+    const put = (answers: unknown) => anonymous.put(`/api/self-assessments/${token}/answers`, { answers });
+
+    for (const level of [0, 5, '3', 2.5]) {
+      const res = await put([{ behaviourId: values.behaviourId, level }]);
+      expect(res.status).toBe(400);
+      expect(fieldsOf(res.body)).toEqual(['answers[0].level']);
+    }
+    const foreignBehaviour = await put([{ behaviourId: other.behaviourId, level: 2 }]);
+    expect(foreignBehaviour.status).toBe(400);
+    expect(fieldsOf(foreignBehaviour.body)).toEqual(['answers[0].behaviourId']);
+    const twice = await put([
+      { behaviourId: values.behaviourId, level: 2 },
+      { behaviourId: values.behaviourId, level: 3 },
+    ]);
+    expect(fieldsOf(twice.body)).toEqual(['answers[1].behaviourId']);
+
+    const forged = `${token.slice(0, -4)}AAAA`;
+    for (const bad of [forged, 'x', 'a'.repeat(43)]) {
+      const res = await anonymous.get(`/api/self-assessments/${bad}`);
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ code: 'unknown_link', message: 'This link is not valid' });
+    }
+    expect((await anonymous.put(`/api/self-assessments/${forged}/answers`, { answers: [] })).status).toBe(
+      404,
+    );
+    const [{ n }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM assessment_answers WHERE organisation_id = $1`,
+      [world.organisationId],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('validates cycles and lets only HR and admins manage them', async () => {
+    const { world, values, hr } = await setUp('Regels');
+    const base = { name: 'Meting', valuesVersionId: values.versionId, cron: YEARLY };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...base, cron: 'elke maandag' }, 'cron'],
+      [{ ...base, timeZone: 'Europe/Delft' }, 'timeZone'],
+      [{ ...base, windowDays: 0 }, 'windowDays'],
+      [{ ...base, teamIds: ['00000000-0000-4000-8000-000000000000'] }, 'teamIds'],
+      [{ ...base, name: '' }, 'name'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await hr.post('/api/cycles', body);
+      expect(res.status).toBe(400);
+      expect(fieldsOf(res.body)).toContain(field);
+    }
+    const [draft] = await api.db.query(
+      `INSERT INTO value_set_versions (organisation_id, number, status) VALUES ($1, 9, 'draft') RETURNING id`,
+      [world.organisationId],
+    );
+    expect(fieldsOf((await hr.post('/api/cycles', { ...base, valuesVersionId: draft.id })).body)).toEqual([
+      'valuesVersionId',
+    ]);
+    for (const role of ['employee', 'manager'] as const) {
+      const client = await new HttpClient(api.url).login(world.users[role].email, TEST_PASSWORD);
+      expect((await client.post('/api/cycles', base)).status).toBe(403);
+      expect((await client.get('/api/cycles')).status).toBe(403);
+    }
+    const [{ n }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM assessment_cycles WHERE organisation_id = $1`,
+      [world.organisationId],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('never invites twice when a firing runs twice at once, for 500 people', async () => {
+    const { world, values, hr } = await setUp('Massa');
+    const teamId = world.teamId;
+    await api.db.query(
+      `INSERT INTO users (organisation_id, email, name, status, team_id)
+       SELECT $1, 'massa' || g || '@example.test', 'Medewerker ' || g, 'active', $2 FROM generate_series(1, 498) g`,
+      [world.organisationId, teamId],
+    );
+    const cycle = await createCycle(hr, world, values.versionId);
+    const rounds = api.app.get(RoundsService);
+    const firing = new Date('2026-04-06T07:00:00Z');
+    const [a, b] = await Promise.all([
+      rounds.openRound(cycle.id, firing),
+      rounds.openRound(cycle.id, firing),
+    ]);
+    expect(a).toBe(b);
+    const [counts] = await api.db.query(
+      `SELECT count(*)::int AS invitations, count(DISTINCT user_id)::int AS people,
+              (SELECT count(*)::int FROM outbox_messages o WHERE o.organisation_id = $1 AND o.kind = 'assessment-invite') AS mails
+         FROM assessment_invitations WHERE round_id = $2`,
+      [world.organisationId, a],
+    );
+    expect(counts).toEqual({ invitations: 500, people: 500, mails: 500 });
+    await eventually(async () => smtp.to('massa498@example.test').length === 1, 30_000);
+  });
+
+  it('re-creates the schedulers of active cycles when the worker starts after Redis lost them', async () => {
+    const { world, values, hr } = await setUp('Herstel');
+    const cycle = await createCycle(hr, world, values.versionId);
+    const paused = await createCycle(hr, world, values.versionId);
+    await hr.post(`/api/cycles/${paused.id}/pause`, {});
+    const queue = worker!.get<Queue>(getQueueToken('assessments'));
+    await queue.removeJobScheduler(`cycle-${cycle.id}`);
+    expect(await queue.getJobScheduler(`cycle-${cycle.id}`)).toBeUndefined();
+
+    await worker!.close();
+    worker = await startWorker({
+      SMTP_URL: `smtp://127.0.0.1:${new URL(api.config.SMTP_URL as string).port}`,
+      QUEUE_PREFIX: prefix,
+    });
+    const revived = worker.get<Queue>(getQueueToken('assessments'));
+    const scheduler = await eventually(() => revived.getJobScheduler(`cycle-${cycle.id}`));
+    expect(scheduler).toMatchObject({ pattern: YEARLY, tz: 'Europe/Amsterdam' });
+    expect(await revived.getJobScheduler(`cycle-${paused.id}`)).toBeUndefined();
+  });
+});
+
+describe('the public form is rate-limited per IP', () => {
+  it('answers 429 with a retry time once an IP has used up its requests', async () => {
+    const api = await startApi({
+      SMTP_URL: undefined,
+      PUBLIC_LIMIT_PER_IP: '3',
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-limit`,
+    });
+    try {
+      const anonymous = new HttpClient(api.url);
+      const statuses = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await anonymous.get(`/api/self-assessments/${'a'.repeat(43)}`)).status);
+      expect(statuses).toEqual([404, 404, 404, 429]);
+      const refused = await anonymous.get(`/api/self-assessments/${'a'.repeat(43)}`);
+      expect(refused.body).toMatchObject({ code: 'too_many_requests', retryAfter: expect.any(Number) });
+    } finally {
+      await api.close();
+    }
+  });
+});
