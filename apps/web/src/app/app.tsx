@@ -31,6 +31,9 @@ const PreviewPage = lazy(() =>
 const ValuesEditorPage = lazy(() =>
   import('../features/values/values-editor-page').then((m) => ({ default: m.ValuesEditorPage })),
 );
+const SelfAssessmentPage = lazy(() =>
+  import('../features/self-assessment/self-assessment-page').then((m) => ({ default: m.SelfAssessmentPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 // Blue 9 on white and the darkened "dimmed" text keep WCAG AA contrast.
@@ -64,6 +67,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/self-assessment/:token" element={later(<SelfAssessmentPage />)} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/set-password" element={<SetPasswordPage />} />
       <Route

@@ -323,4 +323,22 @@ export const en: Messages = {
       too_many_values: 'More than 6 values: with 4 to 6 each value stays strong.',
     },
   },
+  selfAssessment: {
+    title: 'Self-assessment',
+    intro:
+      'For {{organisation}}. Rate per value how you show each behaviour. Your answers are saved at once; you can change them until {{date}}.',
+    progress: '{{done}} of {{total}} answered',
+    step: 'Value {{n}} of {{total}}: {{name}}',
+    saving: 'Saving…',
+    saved: 'Saved',
+    saveFailed: 'Saving failed. Please try again.',
+    submit: 'Submit',
+    incomplete: 'Not every behaviour has an answer. Choose a level or n/a for each.',
+    thanks: 'Thank you! Your self-assessment has been submitted.',
+    changeUntil: 'You can change your answers until {{date}} with the same link.',
+    review: 'Review answers',
+    alreadySubmitted: 'You have already submitted this round. You can change it until {{date}}.',
+    closed: 'This round closed on {{date}}. Answers can no longer change.',
+    unknownLink: 'This link is not (or no longer) valid. Use the link from your most recent invitation.',
+  },
 };

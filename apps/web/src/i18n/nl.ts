@@ -328,6 +328,24 @@ export const nl = {
       too_many_values: 'Meer dan 6 waarden: met 4 tot 6 blijft elke waarde krachtig.',
     },
   },
+  selfAssessment: {
+    title: 'Zelfbeoordeling',
+    intro:
+      'Voor {{organisation}}. Beoordeel per waarde hoe jij elk gedrag laat zien. Je antwoorden worden meteen bewaard; je kunt ze wijzigen tot {{date}}.',
+    progress: '{{done}} van {{total}} beantwoord',
+    step: 'Waarde {{n}} van {{total}}: {{name}}',
+    saving: 'Bewaren…',
+    saved: 'Bewaard',
+    saveFailed: 'Bewaren is niet gelukt. Probeer het opnieuw.',
+    submit: 'Versturen',
+    incomplete: 'Niet alle gedragingen zijn beantwoord. Kies bij elk een niveau of n.v.t.',
+    thanks: 'Dank je wel! Je zelfbeoordeling is verstuurd.',
+    changeUntil: 'Je kunt je antwoorden wijzigen tot {{date}} via dezelfde link.',
+    review: 'Antwoorden bekijken',
+    alreadySubmitted: 'Je hebt deze ronde al verstuurd. Wijzigen kan tot {{date}}.',
+    closed: 'Deze ronde is gesloten op {{date}}. Antwoorden kunnen niet meer worden gewijzigd.',
+    unknownLink: 'Deze link is niet (meer) geldig. Gebruik de link uit je meest recente uitnodiging.',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

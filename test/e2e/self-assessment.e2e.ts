@@ -1,0 +1,135 @@
+import type { Browser, Page } from 'playwright-core';
+import { closePage, launchChromium, newPage, screenshot, seriousA11yViolations } from '../support/browser';
+import { createWorld, TEST_PASSWORD, World } from '../support/factories';
+import { RunningApi, startApi } from '../support/harness';
+import { HttpClient } from '../support/http-client';
+
+const PHONE = { width: 390, height: 844 };
+
+/** The employee's form on a phone, opened from the invitation link; no sign-in needed. */
+describe('self-assessment form on a phone', () => {
+  let api: RunningApi;
+  let world: World;
+  let browser: Browser;
+  let page: Page;
+  let link: string;
+
+  beforeAll(async () => {
+    api = await startApi({ WEB_DIST: 'dist/apps/web', SMTP_URL: undefined });
+    world = await createWorld(api.db, 'Formulier');
+    const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
+    await hr.post('/api/values/draft/import', (await hr.get('/api/values/templates/vidomes')).body);
+    const version = await hr.post('/api/values/draft/publish', {});
+    const cycle = await hr.post('/api/cycles', {
+      name: 'Voorjaarsmeting',
+      valuesVersionId: version.body.id,
+      teamIds: [world.teamId],
+      cron: '0 9 1 1 *',
+    });
+    await hr.post(`/api/cycles/${cycle.body.id}/pause`, {});
+    expect((await hr.post(`/api/cycles/${cycle.body.id}/rounds`, {})).status).toBe(201);
+    // Without SMTP the invitation waits in the outbox; its text holds the personal link.
+    const [mail] = await api.db.query(
+      `SELECT text_body FROM outbox_messages WHERE organisation_id = $1 AND kind = 'assessment-invite' AND to_address = $2`,
+      [world.organisationId, world.users.employee.email],
+    );
+    link = /https?:\/\/\S+\/self-assessment\/\S+/
+      .exec(mail.text_body)![0]
+      .replace(/^https?:\/\/[^/]+/, api.url);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await api.db.query(`UPDATE assessment_cycles SET status = 'archived' WHERE organisation_id = $1`, [
+      world.organisationId,
+    ]);
+    await browser?.close();
+    await api?.close();
+  });
+  afterEach(() => closePage(page));
+
+  const answer = (behaviour: RegExp, level: string) =>
+    page
+      .getByRole('radiogroup', { name: behaviour })
+      .getByRole('radio', { name: level, exact: true })
+      .check();
+
+  it('answers, leaves, comes back to the saved draft and submits', async () => {
+    page = await newPage(browser, { viewport: PHONE });
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: 'Voorjaarsmeting' }).waitFor();
+    await page.getByRole('heading', { name: 'Waarde 1 van 4: Betrouwbaar' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+
+    await answer(/IK ben helder en eerlijk/, 'Goed');
+    await answer(/IK kom gemaakte afspraken na/, 'Voorbeeldfunctie');
+    await answer(/IK ben Vidomes/, 'n.v.t.');
+    await page.getByText('3 van 12 beantwoord').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Bewaard' }).waitFor();
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByRole('heading', { name: 'Waarde 2 van 4: Persoonlijk' }).waitFor();
+    await answer(/IK heb alle aandacht voor de klant/, 'Verbeterbaar');
+    await page.getByText('4 van 12 beantwoord').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Bewaard' }).waitFor();
+    await screenshot(page, 'self-assessment-phone');
+    await closePage(page);
+
+    // Coming back: the saved answers are there and the form opens at the first unfinished value.
+    page = await newPage(browser, { viewport: PHONE });
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Waarde 2 van 4: Persoonlijk' }).waitFor();
+    await page.getByText('4 van 12 beantwoord').waitFor();
+    expect(
+      await page
+        .getByRole('radiogroup', { name: /IK heb alle aandacht/ })
+        .getByRole('radio', { name: 'Verbeterbaar', exact: true })
+        .isChecked(),
+    ).toBe(true);
+    await page.getByRole('button', { name: 'Vorige' }).click();
+    expect(
+      await page
+        .getByRole('radiogroup', { name: /IK ben Vidomes/ })
+        .getByRole('radio', { name: 'n.v.t.' })
+        .isChecked(),
+    ).toBe(true);
+    await page.getByRole('button', { name: 'Volgende' }).click();
+
+    // Submitting too early says what is missing; then the rest by keyboard-free clicks and submit.
+    await answer(/IK verdiep me in/, 'Goed');
+    await answer(/IK hanteer/, 'Goed');
+    for (const [step, behaviours] of [
+      ['Waarde 3 van 4: Dichtbij', [/IK ben bereikbaar/, /IK ga langs/, /IK ben zichtbaar/]],
+      ['Waarde 4 van 4: Samen', [/IK betrek klanten/, /IK werk goed samen/, /IK help klanten/]],
+    ] as const) {
+      await page.getByRole('button', { name: 'Volgende' }).click();
+      await page.getByRole('heading', { name: step }).waitFor();
+      if (step.endsWith('Samen')) {
+        await page.getByRole('button', { name: 'Versturen' }).click();
+        await page.getByRole('alert').filter({ hasText: 'Niet alle gedragingen zijn beantwoord' }).waitFor();
+      }
+      for (const behaviour of behaviours) await answer(behaviour, 'Sterk verbeterbaar');
+    }
+    await page.getByText('12 van 12 beantwoord').waitFor();
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Dank je wel!' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const [row] = await api.db.query(
+      `SELECT i.completed_at, count(a.*)::int AS answers, count(a.*) FILTER (WHERE a.level IS NULL)::int AS na
+         FROM assessment_invitations i JOIN assessment_answers a ON a.invitation_id = i.id
+        WHERE i.user_id = $1 GROUP BY i.id`,
+      [world.users.employee.id],
+    );
+    expect(row.completed_at).not.toBeNull();
+    expect(row).toMatchObject({ answers: 12, na: 1 });
+  });
+
+  it('shows a friendly page for an unknown link', async () => {
+    page = await newPage(browser, { viewport: PHONE });
+    await page.goto(`${api.url}/self-assessment/${'x'.repeat(43)}`);
+    await page.getByRole('alert').filter({ hasText: 'Deze link is niet (meer) geldig' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
