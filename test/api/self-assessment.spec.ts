@@ -154,6 +154,14 @@ describe('self-assessment cycles', () => {
 
     const rounds = (await hr.get(`/api/cycles/${cycle.id}/rounds`)).body;
     expect(rounds[0]).toMatchObject({ invited: 2, completed: 1 });
+    const detail = await hr.get(`/api/rounds/${round.body.id}`);
+    expect(detail.body).toMatchObject({
+      invited: 2,
+      completed: 1,
+      teams: [{ teamId: world.teamId, invited: 2, completed: 1 }],
+      notCompleted: [{ userId: world.teamMember.id, name: 'Team Member' }],
+    });
+    expect(JSON.stringify(detail.body)).not.toMatch(/level|answers/);
 
     // The close job's work: afterwards nothing changes any more.
     await api.app.get(RoundsService).close(round.body.id);

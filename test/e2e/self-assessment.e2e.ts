@@ -1,5 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchChromium, newPage, screenshot, seriousA11yViolations } from '../support/browser';
+import {
+  closePage,
+  launchChromium,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from '../support/browser';
 import { createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
@@ -124,6 +131,39 @@ describe('self-assessment form on a phone', () => {
     );
     expect(row.completed_at).not.toBeNull();
     expect(row).toMatchObject({ answers: 12, na: 1 });
+  });
+
+  it('shows HR the participation per team and who is not done, and sends a reminder', async () => {
+    page = await newPage(browser);
+    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    await page.getByRole('navigation').getByRole('link', { name: 'Zelfbeoordeling' }).click();
+    const card = page.getByRole('region', { name: 'Voorjaarsmeting' });
+    await card.getByText('1 / 2 (50%)').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await card.getByRole('button', { name: 'Details' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ronde' });
+    await dialog.getByText('1 persoon nog niet klaar').waitFor();
+    await dialog.getByText('Team Member').waitFor();
+    expect(await dialog.getByText(world.users.employee.email).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Herinnering sturen' }).click();
+    await dialog.getByRole('status').filter({ hasText: '1 herinnering verstuurd.' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'cycles-round');
+    await page.keyboard.press('Escape');
+
+    // A new cycle from the form, with the quarterly preset and the current values version.
+    await page.getByRole('button', { name: 'Nieuwe cyclus' }).click();
+    const form = page.getByRole('dialog', { name: 'Nieuwe cyclus' });
+    await form.getByLabel(/^Naam/).fill('Najaarsmeting');
+    await form.getByRole('button', { name: 'Cyclus aanmaken' }).click();
+    const created = page.getByRole('region', { name: 'Najaarsmeting' });
+    await created.getByText('0 9 * 1,4,7,10 1#1').waitFor();
+    await created.getByText('Actief').waitFor();
+    const [row] = await api.db.query(
+      `SELECT cron, team_ids, window_days FROM assessment_cycles WHERE organisation_id = $1 AND name = 'Najaarsmeting'`,
+      [world.organisationId],
+    );
+    expect(row).toEqual({ cron: '0 9 * 1,4,7,10 1#1', team_ids: [], window_days: 14 });
   });
 
   it('shows a friendly page for an unknown link', async () => {

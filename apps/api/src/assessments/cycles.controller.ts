@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Cycle, Round } from '@wk/contracts';
+import type { Cycle, Round, RoundDetail } from '@wk/contracts';
 import { Authenticated, CurrentUser } from '../auth/authenticated.decorator';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -74,6 +74,13 @@ export class CyclesController {
   @ApiOperation({ summary: 'Open a round now, outside the schedule' })
   openNow(@CurrentUser() auth: AuthContext, @Param('id', UuidParam('Cycle')) id: string): Promise<Round> {
     return this.cycles.openNow(auth, id);
+  }
+
+  @Get('rounds/:id')
+  @Authenticated({ permission: 'cycles.read' })
+  @ApiOperation({ summary: 'Participation per team and who has not completed (names only, never answers)' })
+  round(@CurrentUser() auth: AuthContext, @Param('id', UuidParam('Round')) id: string): Promise<RoundDetail> {
+    return this.cycles.round(auth, id);
   }
 
   @Post('rounds/:id/reminders')

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CYCLE_DEFAULTS } from '@wk/domain';
-import type { Cycle, Round } from '@wk/contracts';
+import type { Cycle, Round, RoundDetail } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { CycleSchedulerService } from './cycle-scheduler.service';
@@ -133,6 +133,37 @@ export class CyclesService {
       opensAt: new Date(r.opensAt).toISOString(),
       closesAt: new Date(r.closesAt).toISOString(),
     }));
+  }
+
+  async round(auth: AuthContext, roundId: string): Promise<RoundDetail> {
+    const [row] = await this.db.query(
+      `SELECT cycle_id, last_manual_reminder_at FROM assessment_rounds WHERE organisation_id = $1 AND id = $2`,
+      [auth.organisationId, roundId],
+    );
+    if (!row) throw notFound('Round');
+    const round = (await this.roundsOf(auth, row.cycle_id)).find((r) => r.id === roundId)!;
+    const teams = await this.db.query(
+      `SELECT t.id AS "teamId", t.name AS "teamName", count(*)::int AS invited, count(i.completed_at)::int AS completed
+         FROM assessment_invitations i JOIN users u ON u.id = i.user_id LEFT JOIN teams t ON t.id = u.team_id
+        WHERE i.organisation_id = $1 AND i.round_id = $2
+        GROUP BY t.id, t.name ORDER BY t.name NULLS LAST`,
+      [auth.organisationId, roundId],
+    );
+    const notCompleted = await this.db.query(
+      `SELECT u.id AS "userId", u.name, t.name AS "teamName"
+         FROM assessment_invitations i JOIN users u ON u.id = i.user_id LEFT JOIN teams t ON t.id = u.team_id
+        WHERE i.organisation_id = $1 AND i.round_id = $2 AND i.completed_at IS NULL
+        ORDER BY u.name`,
+      [auth.organisationId, roundId],
+    );
+    return {
+      ...round,
+      teams,
+      notCompleted,
+      lastManualReminderAt: row.last_manual_reminder_at
+        ? new Date(row.last_manual_reminder_at).toISOString()
+        : null,
+    };
   }
 
   /** A manual reminder to those who have not completed, at most once per 24 hours per round. */

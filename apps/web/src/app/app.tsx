@@ -34,6 +34,9 @@ const ValuesEditorPage = lazy(() =>
 const SelfAssessmentPage = lazy(() =>
   import('../features/self-assessment/self-assessment-page').then((m) => ({ default: m.SelfAssessmentPage })),
 );
+const CyclesPage = lazy(() =>
+  import('../features/cycles/cycles-page').then((m) => ({ default: m.CyclesPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 // Blue 9 on white and the darkened "dimmed" text keep WCAG AA contrast.
@@ -97,6 +100,10 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="values.write">{later(<ValuesEditorPage />)}</RequirePermission>
           }
+        />
+        <Route
+          path="cycles"
+          element={<RequirePermission permission="cycles.read">{later(<CyclesPage />)}</RequirePermission>}
         />
         <Route
           path="people"

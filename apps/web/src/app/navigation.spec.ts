@@ -7,7 +7,15 @@ const menuFor = (role: (typeof ROLES)[number]) =>
 
 describe('navigation by role', () => {
   it('gives HR people, teams, import and organisation but not the outbox', () => {
-    expect(menuFor('hr')).toEqual(['/', '/values', '/people', '/teams', '/import', '/organisation']);
+    expect(menuFor('hr')).toEqual([
+      '/',
+      '/values',
+      '/cycles',
+      '/people',
+      '/teams',
+      '/import',
+      '/organisation',
+    ]);
   });
   it('gives an employee the home page and the values house', () => {
     expect(menuFor('employee')).toEqual(['/', '/values']);

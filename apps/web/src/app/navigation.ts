@@ -10,6 +10,7 @@ export interface NavEntry {
 export const NAVIGATION: NavEntry[] = [
   { to: '/', labelKey: 'nav.home', permission: 'self.read' },
   { to: '/values', labelKey: 'nav.values', permission: 'values.read' },
+  { to: '/cycles', labelKey: 'nav.cycles', permission: 'cycles.read' },
   { to: '/people', labelKey: 'nav.people', permission: 'people.read' },
   { to: '/teams', labelKey: 'nav.teams', permission: 'teams.read' },
   { to: '/import', labelKey: 'nav.import', permission: 'import.run' },

@@ -43,6 +43,13 @@ export interface Round {
   completed: number;
 }
 
+/** HR's view of one round: participation per team and who has not completed (names only, never answers). */
+export interface RoundDetail extends Round {
+  teams: { teamId: string | null; teamName: string | null; invited: number; completed: number }[];
+  notCompleted: { userId: string; name: string; teamName: string | null }[];
+  lastManualReminderAt: string | null;
+}
+
 /** What the personal link opens: the round's values and behaviours with the answers saved so far. */
 export interface SelfAssessmentForm {
   cycleName: string;

@@ -1,0 +1,241 @@
+import { Badge, Button, Group, List, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import type { Cycle, Round } from '@wk/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/dialog';
+import { formatDateTime } from '../../components/format';
+import { Page } from '../../components/page';
+import { EmptyState, ErrorState, QueryState, SuccessNote } from '../../components/states';
+import { useCan } from '../auth/session';
+import { CycleForm } from './cycle-form';
+import { useCycleAction, useCycles, useOpenRound, useRemind, useRound, useRounds } from './cycles-api';
+
+const share = (done: number, of: number) => (of ? Math.round((done / of) * 100) : 0);
+
+function RoundDialog({ roundId, onClose }: { roundId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const round = useRound(roundId);
+  const remind = useRemind();
+  const writable = useCan()('cycles.write');
+  return (
+    <Dialog title={t('cycles.roundTitle')} onClose={onClose} size="lg">
+      <QueryState query={round}>
+        {(r) => (
+          <Stack gap="md">
+            <Text size="sm">
+              {formatDateTime(r.opensAt)} – {formatDateTime(r.closesAt)} ·{' '}
+              {t('cycles.participation', {
+                completed: r.completed,
+                invited: r.invited,
+                share: share(r.completed, r.invited),
+              })}
+            </Text>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('cycles.team')}</Table.Th>
+                  <Table.Th>{t('cycles.completedOfInvited')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.teams.map((team) => (
+                  <Table.Tr key={team.teamId ?? 'none'}>
+                    <Table.Td>{team.teamName ?? t('cycles.noTeam')}</Table.Td>
+                    <Table.Td>
+                      {team.completed} / {team.invited}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Title order={3} size="h5">
+              {t('cycles.notCompleted', { count: r.notCompleted.length })}
+            </Title>
+            {r.notCompleted.length === 0 ? (
+              <Text size="sm">{t('cycles.everyoneDone')}</Text>
+            ) : (
+              <List size="sm">
+                {r.notCompleted.map((p) => (
+                  <List.Item key={p.userId}>
+                    {p.name}
+                    {p.teamName ? ` (${p.teamName})` : ''}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            {remind.isSuccess && (
+              <SuccessNote>{t('cycles.reminded', { count: remind.data.reminded })}</SuccessNote>
+            )}
+            {remind.isError && <ErrorState error={remind.error} />}
+            {writable && !r.closed && r.notCompleted.length > 0 && (
+              <Group>
+                <Button
+                  onClick={() => remind.mutate(r.id)}
+                  loading={remind.isPending}
+                  disabled={remind.isSuccess}
+                >
+                  {t('cycles.remind')}
+                </Button>
+                <Text size="sm" c="dimmed">
+                  {t('cycles.remindHint')}
+                </Text>
+              </Group>
+            )}
+          </Stack>
+        )}
+      </QueryState>
+    </Dialog>
+  );
+}
+
+function Rounds({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation();
+  const rounds = useRounds(cycle.id);
+  const [open, setOpen] = useState<Round | null>(null);
+  return (
+    <QueryState query={rounds}>
+      {(list) =>
+        list.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('cycles.noRounds')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={520}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('cycles.opened')}</Table.Th>
+                  <Table.Th>{t('cycles.closes')}</Table.Th>
+                  <Table.Th>{t('cycles.response')}</Table.Th>
+                  <Table.Th>
+                    <span className="sr-only">{t('cycles.details')}</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{formatDateTime(r.opensAt)}</Table.Td>
+                    <Table.Td>
+                      {formatDateTime(r.closesAt)}{' '}
+                      {r.closed && <Badge color="gray.8">{t('cycles.closed')}</Badge>}
+                    </Table.Td>
+                    <Table.Td miw={160}>
+                      <Text size="sm">
+                        {r.completed} / {r.invited} ({share(r.completed, r.invited)}%)
+                      </Text>
+                      <Progress
+                        value={share(r.completed, r.invited)}
+                        aria-label={t('cycles.participation', {
+                          completed: r.completed,
+                          invited: r.invited,
+                          share: share(r.completed, r.invited),
+                        })}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Button size="compact-sm" variant="default" onClick={() => setOpen(r)}>
+                        {t('cycles.details')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {open && <RoundDialog roundId={open.id} onClose={() => setOpen(null)} />}
+          </Table.ScrollContainer>
+        )
+      }
+    </QueryState>
+  );
+}
+
+function CycleCard({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation();
+  const writable = useCan()('cycles.write');
+  const action = useCycleAction();
+  const openRound = useOpenRound();
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={cycle.name}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="sm">
+            <Title order={2} size="h4">
+              {cycle.name}
+            </Title>
+            <Badge color={cycle.status === 'active' ? 'teal.9' : 'gray.8'}>
+              {t(`cycles.statuses.${cycle.status}`)}
+            </Badge>
+          </Group>
+          {writable && cycle.status !== 'archived' && (
+            <Group gap="xs">
+              <Button size="xs" onClick={() => openRound.mutate(cycle.id)} loading={openRound.isPending}>
+                {t('cycles.openNow')}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() =>
+                  action.mutate({ id: cycle.id, action: cycle.status === 'active' ? 'pause' : 'resume' })
+                }
+              >
+                {cycle.status === 'active' ? t('cycles.pause') : t('cycles.resume')}
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => action.mutate({ id: cycle.id, action: 'archive' })}
+              >
+                {t('cycles.archive')}
+              </Button>
+            </Group>
+          )}
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('cycles.summary', {
+            version: cycle.valuesVersionNumber,
+            cron: cycle.cron,
+            timeZone: cycle.timeZone,
+            days: cycle.windowDays,
+          })}
+          {cycle.nextRunAt ? ` · ${t('cycles.next', { date: formatDateTime(cycle.nextRunAt) })}` : ''}
+        </Text>
+        {(action.isError || openRound.isError) && <ErrorState error={action.error ?? openRound.error} />}
+        <Rounds cycle={cycle} />
+      </Stack>
+    </Paper>
+  );
+}
+
+export function CyclesPage() {
+  const { t } = useTranslation();
+  const cycles = useCycles();
+  const writable = useCan()('cycles.write');
+  const [creating, setCreating] = useState(false);
+  return (
+    <Page
+      title={t('cycles.title')}
+      intro={t('cycles.intro')}
+      actions={writable ? <Button onClick={() => setCreating(true)}>{t('cycles.new')}</Button> : undefined}
+    >
+      <QueryState query={cycles}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState>{t('cycles.empty')}</EmptyState>
+          ) : (
+            <Stack gap="md">
+              {list.map((c) => (
+                <CycleCard key={c.id} cycle={c} />
+              ))}
+            </Stack>
+          )
+        }
+      </QueryState>
+      {creating && (
+        <Dialog title={t('cycles.new')} onClose={() => setCreating(false)} size="lg">
+          <CycleForm onDone={() => setCreating(false)} />
+        </Dialog>
+      )}
+    </Page>
+  );
+}
