@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { RoundsService } from '@wk/api-testing';
-import { createPublishedValueSet, createWorld, TEST_PASSWORD, World } from '../support/factories';
+import { createPublishedValueSet, createUser, createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 import { linkIn, SmtpSink } from '../support/smtp-sink';
@@ -275,6 +275,74 @@ describe('self-assessment cycles', () => {
     );
     expect(counts).toEqual({ invitations: 500, people: 500, mails: 500 });
     await eventually(async () => smtp.to('massa498@example.test').length === 1, 30_000);
+  });
+
+  it("shows an employee their own scores and answers, and the team's average only at the anonymity minimum", async () => {
+    const { world, values, hr } = await setUp('Historie');
+    await api.db.query(`UPDATE organisations SET anonymity_minimum = 3 WHERE id = $1`, [
+      world.organisationId,
+    ]);
+    const third = await createUser(api.db, world.organisationId, { teamId: world.teamId, name: 'Derde' });
+    const cycle = await createCycle(hr, world, values.versionId);
+    const rounds = api.app.get(RoundsService);
+    const anonymous = new HttpClient(api.url);
+    /** Opens a round and lets `levels[i]` answer for the i-th team member (undefined: does not complete). */
+    const round = async (firing: string, levels: (number | undefined)[]) => {
+      const roundId = await rounds.openRound(cycle.id, new Date(firing));
+      const people = [world.users.employee.id, world.teamMember.id, third.id];
+      for (const [i, level] of levels.entries()) {
+        if (level === undefined) continue;
+        const [{ id }] = await api.db.query(
+          `SELECT id FROM assessment_invitations WHERE round_id = $1 AND user_id = $2`,
+          [roundId, people[i]],
+        );
+        const token = rounds.tokenFor(id);
+        await anonymous.put(`/api/self-assessments/${token}/answers`, {
+          answers: [{ behaviourId: values.behaviourId, level }],
+        });
+        expect((await anonymous.post(`/api/self-assessments/${token}/submit`, {})).status).toBe(200);
+      }
+      return roundId;
+    };
+    const first = await round('2026-01-05T08:00:00Z', [4, 2, 3]);
+    const second = await round('2026-04-06T07:00:00Z', [1, 4, undefined]);
+
+    const employee = await new HttpClient(api.url).login(world.users.employee.email, TEST_PASSWORD);
+    const history = await employee.get('/api/me/self-assessments');
+    expect(history.status).toBe(200);
+    expect(history.body.anonymityMinimum).toBe(3);
+    const [r1, r2] = history.body.rounds;
+    expect(r1).toMatchObject({ roundId: first, cycleName: 'Kwartaalmeting', closed: false });
+    // Round 1: three of the team completed (4, 2, 3): the average (4 + 2 + 3) / 3 = 3 may be shown.
+    expect(r1.values).toEqual([
+      {
+        key: 'betrouwbaar',
+        nameNl: 'Betrouwbaar',
+        nameEn: '',
+        myScore: 4,
+        teamAverage: 3,
+        teamRespondents: 3,
+      },
+    ]);
+    // Round 2: only two completed, below the minimum of 3: no team average.
+    expect(r2).toMatchObject({
+      roundId: second,
+      values: [{ myScore: 1, teamAverage: null, teamRespondents: 2 }],
+    });
+    expect(r2.answers).toEqual([
+      {
+        behaviourId: values.behaviourId,
+        valueKey: 'betrouwbaar',
+        textNl: 'kom gemaakte afspraken na',
+        textEn: '',
+        level: 1,
+      },
+    ]);
+    expect(r2.formPath).toMatch(/^\/self-assessment\/[\w-]{43}$/);
+    expect(
+      (await anonymous.get(`/api/${r2.formPath.replace('/self-assessment/', 'self-assessments/')}`)).body
+        .personName,
+    ).toBe('Test employee');
   });
 
   it('re-creates the schedulers of active cycles when the worker starts after Redis lost them', async () => {

@@ -7,6 +7,8 @@ import { AssessmentProcessor } from './assessment.processor';
 import { CycleSchedulerService } from './cycle-scheduler.service';
 import { CyclesController } from './cycles.controller';
 import { CyclesService } from './cycles.service';
+import { MyAssessmentsController } from './my-assessments.controller';
+import { MyAssessmentsService } from './my-assessments.service';
 import { RoundsService } from './rounds.service';
 import { SelfAssessmentController } from './self-assessment.controller';
 import { SelfAssessmentService } from './self-assessment.service';
@@ -14,13 +16,14 @@ import { SelfAssessmentService } from './self-assessment.service';
 /** Self-assessment cycles: HR's cycles and rounds, and the employee's form behind the personal link. */
 @Module({
   imports: [NotificationsModule, BullModule.registerQueue({ name: QUEUES.assessments })],
-  controllers: [CyclesController, SelfAssessmentController],
+  controllers: [CyclesController, SelfAssessmentController, MyAssessmentsController],
   providers: [
     CyclesService,
     RoundsService,
     CycleSchedulerService,
     SelfAssessmentService,
     PublicRateLimitGuard,
+    MyAssessmentsService,
   ],
   exports: [RoundsService, CycleSchedulerService],
 })

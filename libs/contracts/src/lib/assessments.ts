@@ -72,3 +72,36 @@ export interface SelfAssessmentForm {
 export interface SaveAnswersRequest {
   answers: { behaviourId: string; level: SelfLevel | null }[];
 }
+
+/** One of my rounds: my score per value, my team's average where the team is big enough, my answers. */
+export interface MyRound {
+  roundId: string;
+  cycleName: string;
+  opensAt: string;
+  closesAt: string;
+  closed: boolean;
+  completedAt: string | null;
+  /** Path of my form while the round is open (the same as the mailed link). */
+  formPath: string | null;
+  values: {
+    key: string;
+    nameNl: string;
+    nameEn: string;
+    myScore: number | null;
+    /** null when fewer than the anonymity minimum of my team answered. */
+    teamAverage: number | null;
+    teamRespondents: number;
+  }[];
+  answers: {
+    behaviourId: string;
+    valueKey: string;
+    textNl: string;
+    textEn: string;
+    level: SelfLevel | null;
+  }[];
+}
+
+export interface MyAssessments {
+  anonymityMinimum: number;
+  rounds: MyRound[];
+}

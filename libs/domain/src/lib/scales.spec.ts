@@ -1,4 +1,4 @@
-import { isRecognitionGrade, isSelfLevel, SELF_LEVEL_LABELS } from './scales';
+import { isRecognitionGrade, isSelfLevel, SELF_LEVEL_LABELS, selfIndex, selfScore } from './scales';
 import { isIanaTimeZone } from './organisation-settings';
 
 describe('scales', () => {
@@ -25,5 +25,17 @@ describe('scales', () => {
     expect(isIanaTimeZone('Europe/Amsterdam')).toBe(true);
     expect(isIanaTimeZone('Mars/Olympus')).toBe(false);
     expect(isIanaTimeZone('')).toBe(false);
+  });
+});
+
+describe('self score', () => {
+  it('is the mean of the codes without n.v.t., and its index runs 0-100 (product.md)', () => {
+    // (3 + 4 + 2) / 3 = 3; index (3 - 1) / 3 x 100 = 66.67
+    expect(selfScore([3, 4, null, 2])).toBe(3);
+    expect(selfIndex(3)).toBeCloseTo(66.667, 3);
+    expect(selfIndex(1)).toBe(0);
+    expect(selfIndex(4)).toBe(100);
+    expect(selfScore([null, null])).toBeNull();
+    expect(selfIndex(null)).toBeNull();
   });
 });

@@ -22,3 +22,14 @@ export function isRecognitionGrade(value: unknown): value is number {
     Number.isInteger(value) && (value as number) >= RECOGNITION_MIN && (value as number) <= RECOGNITION_MAX
   );
 }
+
+/** Self score of a value (product.md, Scores): the mean of the behaviour codes; n.v.t. (null) is left out. */
+export function selfScore(levels: readonly (SelfLevel | null)[]): number | null {
+  const scored = levels.filter((l): l is SelfLevel => l !== null);
+  return scored.length ? scored.reduce((sum, l) => sum + l, 0) / scored.length : null;
+}
+
+/** Self index on 0-100: (mean - 1) / 3 x 100. */
+export function selfIndex(score: number | null): number | null {
+  return score === null ? null : ((score - 1) / 3) * 100;
+}
