@@ -136,7 +136,7 @@ describe('self-assessment form on a phone', () => {
   it('shows HR the participation per team and who is not done, and sends a reminder', async () => {
     page = await newPage(browser);
     await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
-    await page.getByRole('navigation').getByRole('link', { name: 'Zelfbeoordeling' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Zelfbeoordelingsrondes' }).click();
     const card = page.getByRole('region', { name: 'Voorjaarsmeting' });
     await card.getByText('1 / 2 (50%)').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -164,6 +164,31 @@ describe('self-assessment form on a phone', () => {
       [world.organisationId],
     );
     expect(row).toEqual({ cron: '0 9 * 1,4,7,10 1#1', team_ids: [], window_days: 14 });
+  });
+
+  it('shows the employee their scores as a chart and a table, without a team average below the minimum', async () => {
+    page = await newPage(browser);
+    await signIn(page, api.url, world.users.employee.email, TEST_PASSWORD);
+    await page.getByRole('navigation').getByRole('link', { name: 'Mijn zelfbeoordelingen' }).click();
+    await page
+      .getByRole('img', { name: /Lijngrafiek van je score/ })
+      .locator('svg')
+      .first()
+      .waitFor();
+    const round = page.getByRole('region', { name: /^Voorjaarsmeting/ });
+    await round.getByText('Verstuurd').waitFor();
+    // Betrouwbaar: Goed (3) and Voorbeeldfunctie (4), n.v.t. left out: 3.5. The team has 1 respondent.
+    const betrouwbaar = round.getByRole('row', { name: /Betrouwbaar/ });
+    expect(await betrouwbaar.innerText()).toMatch(/3\.5\s+te weinig antwoorden \(minder dan 5\)/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Als tabel' }).click();
+    expect(await page.getByRole('table').first().innerText()).toMatch(/Betrouwbaar[\s\S]*3\.5/);
+    await round.getByRole('button', { name: 'Mijn antwoorden' }).click();
+    await round
+      .getByRole('row', { name: /IK ben Vidomes/ })
+      .getByText('n.v.t.')
+      .waitFor();
+    await screenshot(page, 'my-assessments');
   });
 
   it('shows a friendly page for an unknown link', async () => {

@@ -37,6 +37,9 @@ const SelfAssessmentPage = lazy(() =>
 const CyclesPage = lazy(() =>
   import('../features/cycles/cycles-page').then((m) => ({ default: m.CyclesPage })),
 );
+const MyAssessmentsPage = lazy(() =>
+  import('../features/my-assessments/my-assessments-page').then((m) => ({ default: m.MyAssessmentsPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 // Blue 9 on white and the darkened "dimmed" text keep WCAG AA contrast.
@@ -99,6 +102,12 @@ export function AppRoutes() {
           path="values/edit"
           element={
             <RequirePermission permission="values.write">{later(<ValuesEditorPage />)}</RequirePermission>
+          }
+        />
+        <Route
+          path="my-assessments"
+          element={
+            <RequirePermission permission="self.read">{later(<MyAssessmentsPage />)}</RequirePermission>
           }
         />
         <Route

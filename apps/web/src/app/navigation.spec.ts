@@ -11,17 +11,18 @@ describe('navigation by role', () => {
       '/',
       '/values',
       '/cycles',
+      '/my-assessments',
       '/people',
       '/teams',
       '/import',
       '/organisation',
     ]);
   });
-  it('gives an employee the home page and the values house', () => {
-    expect(menuFor('employee')).toEqual(['/', '/values']);
+  it('gives an employee the home page, the values house and its own assessments', () => {
+    expect(menuFor('employee')).toEqual(['/', '/values', '/my-assessments']);
   });
   it('gives a manager people and teams (scoped by the api) but no import', () => {
-    expect(menuFor('manager')).toEqual(['/', '/values', '/people', '/teams']);
+    expect(menuFor('manager')).toEqual(['/', '/values', '/my-assessments', '/people', '/teams']);
   });
   it('gives an admin everything', () => {
     expect(menuFor('admin')).toHaveLength(NAVIGATION.length);

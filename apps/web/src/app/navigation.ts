@@ -11,6 +11,7 @@ export const NAVIGATION: NavEntry[] = [
   { to: '/', labelKey: 'nav.home', permission: 'self.read' },
   { to: '/values', labelKey: 'nav.values', permission: 'values.read' },
   { to: '/cycles', labelKey: 'nav.cycles', permission: 'cycles.read' },
+  { to: '/my-assessments', labelKey: 'nav.myAssessments', permission: 'self.read' },
   { to: '/people', labelKey: 'nav.people', permission: 'people.read' },
   { to: '/teams', labelKey: 'nav.teams', permission: 'teams.read' },
   { to: '/import', labelKey: 'nav.import', permission: 'import.run' },

@@ -32,7 +32,8 @@ export const en: Messages = {
   nav: {
     home: 'Home',
     values: 'Values house',
-    cycles: 'Self-assessment',
+    cycles: 'Self-assessment rounds',
+    myAssessments: 'My self-assessments',
     people: 'People',
     teams: 'Teams',
     import: 'Import',
@@ -343,7 +344,7 @@ export const en: Messages = {
     unknownLink: 'This link is not (or no longer) valid. Use the link from your most recent invitation.',
   },
   cycles: {
-    title: 'Self-assessment',
+    title: 'Self-assessment rounds',
     intro:
       'Periodic rounds in which employees rate their behaviour per value. You see who takes part, never what anyone answers.',
     new: 'New cycle',
@@ -393,5 +394,26 @@ export const en: Messages = {
     remindHint: 'Only to those not done yet; at most once per 24 hours.',
     reminded_one: '{{count}} reminder sent.',
     reminded_other: '{{count}} reminders sent.',
+  },
+  myAssessments: {
+    title: 'My self-assessments',
+    intro:
+      'Your own answers and scores per value (1 = strongly improvable, 4 = role model). Only you see them.',
+    empty: 'You have no self-assessments yet.',
+    chartTitle: 'My score per value',
+    chartLabel:
+      'Line chart of your score per value per round, from 1 to 4. The table shows the same numbers.',
+    showTable: 'As table',
+    round: 'Round',
+    value: 'Value',
+    myScore: 'My score',
+    teamAverage: 'Team average',
+    tooFew: 'too few responses (fewer than {{minimum}})',
+    submitted: 'Submitted',
+    missed: 'Not filled in',
+    open: 'Open',
+    fillIn: 'Fill in',
+    change: 'Change answers',
+    myAnswers: 'My answers',
   },
 };

@@ -31,7 +31,8 @@ export const nl = {
   nav: {
     home: 'Start',
     values: 'Waardenhuis',
-    cycles: 'Zelfbeoordeling',
+    cycles: 'Zelfbeoordelingsrondes',
+    myAssessments: 'Mijn zelfbeoordelingen',
     people: 'Mensen',
     teams: 'Teams',
     import: 'Importeren',
@@ -348,7 +349,7 @@ export const nl = {
     unknownLink: 'Deze link is niet (meer) geldig. Gebruik de link uit je meest recente uitnodiging.',
   },
   cycles: {
-    title: 'Zelfbeoordeling',
+    title: 'Zelfbeoordelingsrondes',
     intro:
       'Periodieke rondes waarin medewerkers per waarde hun gedrag beoordelen. Je ziet wie meedoet, nooit wat iemand antwoordt.',
     new: 'Nieuwe cyclus',
@@ -398,6 +399,27 @@ export const nl = {
     remindHint: 'Alleen aan wie nog niet klaar is; hoogstens eens per 24 uur.',
     reminded_one: '{{count}} herinnering verstuurd.',
     reminded_other: '{{count}} herinneringen verstuurd.',
+  },
+  myAssessments: {
+    title: 'Mijn zelfbeoordelingen',
+    intro:
+      'Je eigen antwoorden en scores per waarde (1 = sterk verbeterbaar, 4 = voorbeeldfunctie). Alleen jij ziet ze.',
+    empty: 'Je hebt nog geen zelfbeoordelingen.',
+    chartTitle: 'Mijn score per waarde',
+    chartLabel:
+      'Lijngrafiek van je score per waarde per ronde, van 1 tot 4. De tabel toont dezelfde cijfers.',
+    showTable: 'Als tabel',
+    round: 'Ronde',
+    value: 'Waarde',
+    myScore: 'Mijn score',
+    teamAverage: 'Gemiddelde team',
+    tooFew: 'te weinig antwoorden (minder dan {{minimum}})',
+    submitted: 'Verstuurd',
+    missed: 'Niet ingevuld',
+    open: 'Open',
+    fillIn: 'Invullen',
+    change: 'Antwoorden wijzigen',
+    myAnswers: 'Mijn antwoorden',
   },
 };
 
