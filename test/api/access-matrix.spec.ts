@@ -143,6 +143,20 @@ describe('access matrix: every route × every role × a foreign organisation', (
     expect(outcomes).toEqual(withIds.map((r) => `${r.method} ${r.path} 404`));
   });
 
+  it('shows the queue dashboard (Bull Board, outside the OpenAPI routes) to admins only', async () => {
+    const anonymous = new HttpClient(api.url);
+    expect((await anonymous.get('/api/admin/queues')).status).toBe(401);
+    for (const role of ['hr', 'manager', 'employee'] as const) {
+      expect((await clients[role].get('/api/admin/queues')).status).toBe(403);
+      expect((await clients[role].get('/api/admin/queues/api/queues')).status).toBe(403);
+    }
+    const page = await clients.admin.request('GET', '/api/admin/queues');
+    expect(page.status).toBe(200);
+    expect(String(page.body)).toContain('<title>Waardenkompas</title>');
+    const queues = await clients.admin.get('/api/admin/queues/api/queues');
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['assessments', 'mail']);
+  });
+
   it('keeps lists within the organisation', async () => {
     const intruder = await new HttpClient(api.url).login(foreign.users.admin.email, TEST_PASSWORD);
     const people = await intruder.get('/api/people?limit=200');

@@ -128,6 +128,8 @@ describe('app shell, teams, settings and outbox', () => {
       .getByRole('navigation')
       .getByRole('link', { name: /verzonden e-mail/i })
       .click();
+    // Wait for the outbox itself: the people list also has a row for this address.
+    await page.getByRole('heading', { level: 1, name: 'Verzonden e-mail' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'noor.e2e@example.test' }).getByRole('button').click();
     await page
       .getByRole('dialog')
@@ -135,5 +137,12 @@ describe('app shell, teams, settings and outbox', () => {
       .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'outbox');
+
+    // The queue dashboard (Bull Board) is linked from here and renders under the api's CSP.
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'Wachtrijen' }).click();
+    await page.getByText('assessments', { exact: true }).first().waitFor();
+    await page.getByText('mail', { exact: true }).first().waitFor();
+    await screenshot(page, 'queues');
   });
 });

@@ -9,6 +9,7 @@ import { createValidationPipe } from '../common/validation';
 import { AppConfig, loadConfig } from '../config/config';
 import { prepareDatabase } from '../database/prepare-database';
 import { AppModule } from './app.module';
+import { mountQueueBoard } from '../jobs/queue-board';
 import { WorkerModule } from './worker.module';
 
 const logLevels = (config: AppConfig): LogLevel[] =>
@@ -40,6 +41,7 @@ export async function createApi(config: AppConfig = loadConfig()): Promise<INest
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
+  mountQueueBoard(app);
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -178,6 +178,7 @@ export const en: Messages = {
     filterStatus: 'Filter by status',
     statuses: { pending: 'Queued', held: 'Held', sent: 'Sent', failed: 'Failed' },
     lastError: 'Last error',
+    queues: 'Queues',
   },
   values: {
     houseTitle: 'Values house',

@@ -182,6 +182,7 @@ export const nl = {
     filterStatus: 'Filter op status',
     statuses: { pending: 'Wachtrij', held: 'Vastgehouden', sent: 'Verzonden', failed: 'Mislukt' },
     lastError: 'Laatste fout',
+    queues: 'Wachtrijen',
   },
   values: {
     houseTitle: 'Waardenhuis',

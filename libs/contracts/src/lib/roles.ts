@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'teams.write': ['admin', 'hr'],
   'import.run': ['admin', 'hr'],
   'outbox.read': ['admin'],
+  /** Bull Board: the job queues, their failures and retries. */
+  'queues.read': ['admin'],
   /** Everyone reads the published values; HR and admins edit drafts and publish. */
   'values.read': ['admin', 'hr', 'manager', 'employee'],
   'values.write': ['admin', 'hr'],

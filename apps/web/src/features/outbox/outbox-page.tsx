@@ -1,4 +1,4 @@
-import { Button, Code, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Code, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OutboxMessage, OutboxStatus, Page as PageOf } from '@wk/contracts';
 import { OUTBOX_STATUSES } from '@wk/contracts';
@@ -39,7 +39,14 @@ export function OutboxPage() {
   const pages = messages.data ? Math.max(1, Math.ceil(messages.data.total / PAGE_SIZE)) : 1;
 
   return (
-    <Page title={t('outbox.title')} intro={t('outbox.intro')}>
+    <Page
+      title={t('outbox.title')}
+      intro={t('outbox.intro')}
+      actions={
+        // Bull Board is served by the api itself (admins only), outside this app's routes.
+        <Anchor href="/api/admin/queues">{t('outbox.queues')}</Anchor>
+      }
+    >
       <Select
         label={t('outbox.filterStatus')}
         placeholder={t('common.all')}
