@@ -1,0 +1,95 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { createPublishedValueSet, createWorld, TEST_PASSWORD } from '../support/factories';
+import { eventually, RunningApi, startApi } from '../support/harness';
+import { HttpClient } from '../support/http-client';
+import { SmtpSink } from '../support/smtp-sink';
+
+/** The worker in its own process, so it can be killed like a crashed machine would kill it. */
+function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+  const child = fork(join(__dirname, '..', 'support', 'worker-process.js'), [], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) =>
+      message === 'ready' ? resolve(child) : reject(new Error(String(message))),
+    );
+    child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
+  });
+}
+
+describe('a worker killed during the fan-out of a round', () => {
+  const prefix = `${process.env.QUEUE_PREFIX}-crash`;
+  const smtp = new SmtpSink();
+  let api: RunningApi;
+  const workers: ChildProcess[] = [];
+  let smtpUrl: string;
+
+  beforeAll(async () => {
+    smtpUrl = await smtp.start();
+  });
+  afterAll(async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    await api?.db.query(`UPDATE assessment_cycles SET status = 'archived'`);
+    await api?.close();
+    await smtp.stop();
+  });
+
+  it('leaves every employee exactly one invitation and one mail after a restart', async () => {
+    api = await startApi({ SMTP_URL: smtpUrl, QUEUE_PREFIX: prefix });
+    const world = await createWorld(api.db, 'Crash');
+    const values = await createPublishedValueSet(api.db, world.organisationId);
+    await api.db.query(
+      `INSERT INTO users (organisation_id, email, name, status, team_id)
+       SELECT $1, 'crash' || g || '@example.test', 'Medewerker ' || g, 'active', $2 FROM generate_series(1, 498) g`,
+      [world.organisationId, world.teamId],
+    );
+    const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
+    const cycle = await hr.post('/api/cycles', {
+      name: 'Crashtest',
+      valuesVersionId: values.versionId,
+      teamIds: [world.teamId],
+      cron: '0 9 1 1 *',
+    });
+    expect(cycle.status).toBe(201);
+
+    const env = { SMTP_URL: smtpUrl, QUEUE_PREFIX: prefix, DATABASE_URL: process.env.DATABASE_URL as string };
+    workers.push(await startWorkerProcess(env));
+    const queue = api.app.get<Queue>(getQueueToken('assessments'));
+    const job = await queue.add(
+      'open-round',
+      { cycleId: cycle.body.id, scheduledFor: Date.parse('2026-07-06T07:00:00Z') },
+      { jobId: 'crash-fan-out', attempts: 6, backoff: { type: 'fixed', delay: 500 } },
+    );
+    await eventually(() => job.isActive(), 20_000);
+    // Into the fan-out (500 invitations and mails in one transaction), then the machine "dies".
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    workers[0].kill('SIGKILL');
+    const [{ n: atCrash }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM assessment_invitations i JOIN assessment_rounds r ON r.id = i.round_id WHERE r.cycle_id = $1`,
+      [cycle.body.id],
+    );
+    expect([0, 500]).toContain(atCrash); // all or nothing: the fan-out is one transaction
+
+    // A new worker picks the stalled job up again (after its lock runs out) and finishes it.
+    workers.push(await startWorkerProcess(env));
+    await eventually(async () => smtp.messages.length >= 500, 100_000);
+    await eventually(async () => (await queue.getJobState('crash-fan-out')) === 'completed', 20_000);
+
+    const [counts] = await api.db.query(
+      `SELECT count(*)::int AS invitations, count(DISTINCT i.user_id)::int AS people, count(DISTINCT r.id)::int AS rounds,
+              (SELECT count(*)::int FROM outbox_messages o WHERE o.organisation_id = $2 AND o.kind = 'assessment-invite') AS mails
+         FROM assessment_invitations i JOIN assessment_rounds r ON r.id = i.round_id WHERE r.cycle_id = $1`,
+      [cycle.body.id, world.organisationId],
+    );
+    expect(counts).toEqual({ invitations: 500, people: 500, rounds: 1, mails: 500 });
+    const perAddress = new Map<string, number>();
+    for (const mail of smtp.messages)
+      for (const to of mail.to) perAddress.set(to, (perAddress.get(to) ?? 0) + 1);
+    expect(perAddress.size).toBe(500);
+    expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
+  }, 180_000);
+});
