@@ -32,6 +32,13 @@ export class SmtpSink {
     },
   });
 
+  constructor() {
+    // A client that dies mid-connection (a killed worker) resets its socket; that is not the sink's fault.
+    this.server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET') throw error;
+    });
+  }
+
   async start(): Promise<string> {
     return this.startOn(0);
   }

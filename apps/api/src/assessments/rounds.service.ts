@@ -9,7 +9,7 @@ import type { Locale } from '@wk/domain';
 import { AppConfig } from '../config/config';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../jobs/queues';
 import { renderLinkMail } from '../notifications/mail-templates';
-import { MailService } from '../notifications/mail.service';
+import { MailService, type MailToSend } from '../notifications/mail.service';
 
 interface CycleRow {
   id: string;
@@ -102,22 +102,24 @@ export class RoundsService {
         [cycle.id, scheduledFor],
       );
       const invitees = await this.inviteAudience(m, cycle, round.id);
-      for (const invitee of invitees) {
-        await this.storeMail(
-          m,
-          cycle,
-          round.closes_at,
-          invitee,
-          'assessmentInvite',
-          dedupKeys.invite(invitee.invitation_id),
-        );
-      }
+      await this.mail.storeMany(
+        invitees.map((invitee) =>
+          this.renderMail(
+            cycle,
+            round.closes_at,
+            invitee,
+            'assessmentInvite',
+            dedupKeys.invite(invitee.invitation_id),
+          ),
+        ),
+        m,
+      );
       return { cycle, round, invited: invitees.length };
     });
     if (!opened) return null;
     const { cycle, round } = opened;
     // After commit; repeating these is harmless (pending rows, fixed job ids).
-    await this.dispatchPending(cycle.organisation_id, `assessment-invite:`, round.id);
+    await this.dispatchPending(cycle.organisation_id, round.id);
     for (const at of reminderTimes(
       round.opens_at,
       round.closes_at,
@@ -169,16 +171,14 @@ export class RoundsService {
       );
       const ids: string[] = [];
       for (const invitee of pending) {
-        ids.push(
-          await this.storeMail(
-            m,
-            cycle,
-            cycle.closes_at,
-            invitee,
-            'assessmentReminder',
-            dedupKeys.reminder(invitee.invitation_id, at),
-          ),
+        const mail = this.renderMail(
+          cycle,
+          cycle.closes_at,
+          invitee,
+          'assessmentReminder',
+          dedupKeys.reminder(invitee.invitation_id, at),
         );
+        ids.push(await this.mail.store(mail, m));
       }
       return ids;
     });
@@ -225,14 +225,13 @@ export class RoundsService {
     return invitees;
   }
 
-  private storeMail(
-    m: EntityManager,
+  private renderMail(
     cycle: CycleRow,
     closesAt: Date,
     invitee: Invitee,
     kind: 'assessmentInvite' | 'assessmentReminder',
     dedupKey: string,
-  ): Promise<string> {
+  ): MailToSend {
     const rendered = renderLinkMail(kind, invitee.locale, {
       name: invitee.name,
       organisation: cycle.organisation_name,
@@ -241,27 +240,27 @@ export class RoundsService {
       expiresAt: closesAt,
       timeZone: cycle.organisation_time_zone,
     });
-    return this.mail.store(
-      {
-        organisationId: cycle.organisation_id,
-        kind: kind === 'assessmentInvite' ? 'assessment-invite' : 'assessment-reminder',
-        dedupKey,
-        to: invitee.email,
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-      },
-      m,
-    );
+    return {
+      organisationId: cycle.organisation_id,
+      kind: kind === 'assessmentInvite' ? 'assessment-invite' : 'assessment-reminder',
+      dedupKey,
+      to: invitee.email,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+    };
   }
 
   /** Queues every still-pending invitation mail of a round (after a crash between commit and dispatch too). */
-  private async dispatchPending(organisationId: string, prefix: string, roundId: string): Promise<void> {
+  private async dispatchPending(organisationId: string, roundId: string): Promise<void> {
+    const invitations: { id: string }[] = await this.db.query(
+      `SELECT id FROM assessment_invitations WHERE round_id = $1`,
+      [roundId],
+    );
+    // Looked up by dedup key through the unique (organisation_id, dedup_key) index.
     const rows: { id: string }[] = await this.db.query(
-      `SELECT o.id FROM outbox_messages o
-         JOIN assessment_invitations i ON o.dedup_key = $2 || i.id
-        WHERE o.organisation_id = $1 AND i.round_id = $3 AND o.status = 'pending'`,
-      [organisationId, prefix, roundId],
+      `SELECT id FROM outbox_messages WHERE organisation_id = $1 AND dedup_key = ANY($2::text[]) AND status = 'pending'`,
+      [organisationId, invitations.map((i) => dedupKeys.invite(i.id))],
     );
     await this.mail.dispatch(rows.map((r) => r.id));
   }

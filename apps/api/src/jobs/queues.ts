@@ -22,6 +22,9 @@ export const JOBS = {
   closeRound: { queue: QUEUES.assessments, name: 'close-round', id: (roundId: string) => `close-${roundId}` },
 } as const;
 
+/** Mails delivered at once by one worker, and SMTP connections kept open for them. */
+export const MAIL_CONCURRENCY = 16;
+
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 6,
   backoff: { type: 'exponential', delay: 5_000 },

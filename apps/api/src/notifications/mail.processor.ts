@@ -3,7 +3,7 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { In, Repository } from 'typeorm';
-import { QUEUES } from '../jobs/queues';
+import { MAIL_CONCURRENCY, QUEUES } from '../jobs/queues';
 import { MailService } from './mail.service';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { SmtpTransport } from './smtp-transport';
@@ -12,7 +12,7 @@ import { SmtpTransport } from './smtp-transport';
  * Delivers one outbox message per job. The outbox row is the truth: a message already marked
  * sent is never sent again, whatever BullMQ retries or repeats.
  */
-@Processor(QUEUES.mail, { concurrency: 8 })
+@Processor(QUEUES.mail, { concurrency: MAIL_CONCURRENCY })
 export class MailProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MailProcessor.name);
 

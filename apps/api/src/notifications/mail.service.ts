@@ -63,14 +63,43 @@ export class MailService {
     return existing.id;
   }
 
+  /**
+   * Stores many messages in one statement (a round's invitations); those whose dedup key exists
+   * already are skipped. Use inside the caller's transaction, then `dispatch` after commit.
+   */
+  async storeMany(mails: MailToSend[], manager: EntityManager = this.outbox.manager): Promise<void> {
+    for (let start = 0; start < mails.length; start += 2000) {
+      const chunk = mails.slice(start, start + 2000);
+      await manager.query(
+        `INSERT INTO outbox_messages (organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, status, attempts)
+         SELECT organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, $8, 0
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+             AS m(organisation_id, kind, dedup_key, to_address, subject, text_body, html_body)
+         ON CONFLICT (organisation_id, dedup_key) DO NOTHING`,
+        [
+          chunk.map((m) => m.organisationId),
+          chunk.map((m) => m.kind),
+          chunk.map((m) => m.dedupKey),
+          chunk.map((m) => m.to),
+          chunk.map((m) => m.subject),
+          chunk.map((m) => m.text),
+          chunk.map((m) => m.html ?? null),
+          this.deliveryEnabled ? 'pending' : 'held',
+        ],
+      );
+    }
+  }
+
   /** Queues delivery of stored messages; the job id makes a repeated dispatch a no-op. */
   async dispatch(outboxIds: string[]): Promise<void> {
     if (!this.deliveryEnabled || outboxIds.length === 0) return;
-    for (const id of outboxIds) {
-      await this.queue.add(
-        JOBS.sendMail.name,
-        { outboxId: id },
-        { ...DEFAULT_JOB_OPTIONS, jobId: JOBS.sendMail.id(id) },
+    for (let start = 0; start < outboxIds.length; start += 1000) {
+      await this.queue.addBulk(
+        outboxIds.slice(start, start + 1000).map((id) => ({
+          name: JOBS.sendMail.name,
+          data: { outboxId: id },
+          opts: { ...DEFAULT_JOB_OPTIONS, jobId: JOBS.sendMail.id(id) },
+        })),
       );
     }
   }

@@ -1,8 +1,9 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '../config/config';
+import { MAIL_CONCURRENCY } from '../jobs/queues';
 
-/** The SMTP connection (nodemailer), created lazily and only where SMTP_URL is set. */
+/** The SMTP connections (nodemailer, pooled), created lazily and only where SMTP_URL is set. */
 @Injectable()
 export class SmtpTransport implements OnApplicationShutdown {
   private transporter?: Transporter;
@@ -11,11 +12,21 @@ export class SmtpTransport implements OnApplicationShutdown {
 
   get(): Transporter {
     if (!this.config.SMTP_URL) throw new Error('SMTP_URL is not set');
-    this.transporter ??= createTransport(this.config.SMTP_URL, { from: this.config.MAIL_FROM });
+    // A pool keeps a few connections open: a round's thousands of invitations need no handshake each.
+    this.transporter ??= createTransport(pooled(this.config.SMTP_URL), { from: this.config.MAIL_FROM });
     return this.transporter;
   }
 
   onApplicationShutdown() {
     this.transporter?.close();
   }
+}
+
+/** nodemailer reads pool options from the URL's query; an explicit setting in SMTP_URL wins. */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  if (!url.searchParams.has('maxConnections'))
+    url.searchParams.set('maxConnections', String(MAIL_CONCURRENCY));
+  return url.toString();
 }
