@@ -126,6 +126,23 @@ describe('self-assessment cycles', () => {
       answers: [{ behaviourId: values.behaviourId, level: 3 }],
     });
     expect(saved.body.answers).toEqual({ [values.behaviourId]: 3 });
+    // The optional example per value: stored, kept by a save without examples, removed when emptied.
+    const example = { valueId: values.valueId, text: '  Ik belde een huurder terug zoals beloofd. ' };
+    expect(
+      (await anonymous.put(`/api/self-assessments/${token}/answers`, { answers: [], examples: [example] }))
+        .body.examples,
+    ).toEqual({ [values.valueId]: 'Ik belde een huurder terug zoals beloofd.' });
+    expect((await anonymous.get(`/api/self-assessments/${token}`)).body.examples).toEqual({
+      [values.valueId]: 'Ik belde een huurder terug zoals beloofd.',
+    });
+    expect(
+      (
+        await anonymous.put(`/api/self-assessments/${token}/answers`, {
+          answers: [],
+          examples: [{ ...example, text: '' }],
+        })
+      ).body.examples,
+    ).toEqual({});
     const done = await anonymous.post(`/api/self-assessments/${token}/submit`, {});
     expect(done.status).toBe(200);
     expect(done.body.completedAt).not.toBeNull();
@@ -200,6 +217,17 @@ describe('self-assessment cycles', () => {
       { behaviourId: values.behaviourId, level: 3 },
     ]);
     expect(fieldsOf(twice.body)).toEqual(['answers[1].behaviourId']);
+
+    const foreignValue = await anonymous.put(`/api/self-assessments/${token}/answers`, {
+      answers: [],
+      examples: [{ valueId: other.valueId, text: 'Voorbeeld' }],
+    });
+    expect(fieldsOf(foreignValue.body)).toEqual(['examples[0].valueId']);
+    const longExample = await anonymous.put(`/api/self-assessments/${token}/answers`, {
+      answers: [],
+      examples: [{ valueId: values.valueId, text: 'x'.repeat(1001) }],
+    });
+    expect(fieldsOf(longExample.body)).toEqual(['examples[0].text']);
 
     const forged = `${token.slice(0, -4)}AAAA`;
     for (const bad of [forged, 'x', 'a'.repeat(43)]) {

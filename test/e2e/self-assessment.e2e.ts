@@ -74,6 +74,10 @@ describe('self-assessment form on a phone', () => {
     await answer(/IK kom gemaakte afspraken na/, 'Voorbeeldfunctie');
     await answer(/IK ben Vidomes/, 'n.v.t.');
     await page.getByText('3 van 12 beantwoord').waitFor();
+    await page
+      .getByRole('textbox', { name: 'Een voorbeeld (optioneel)' })
+      .fill('Ik belde mevrouw De Vries terug, zoals beloofd.');
+    await page.getByRole('button', { name: 'Volgende' }).focus();
     await page.getByRole('status').filter({ hasText: 'Bewaard' }).waitFor();
     await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByRole('heading', { name: 'Waarde 2 van 4: Persoonlijk' }).waitFor();
@@ -95,6 +99,9 @@ describe('self-assessment form on a phone', () => {
         .isChecked(),
     ).toBe(true);
     await page.getByRole('button', { name: 'Vorige' }).click();
+    expect(await page.getByRole('textbox', { name: 'Een voorbeeld (optioneel)' }).inputValue()).toBe(
+      'Ik belde mevrouw De Vries terug, zoals beloofd.',
+    );
     expect(
       await page
         .getByRole('radiogroup', { name: /IK ben Vidomes/ })

@@ -46,6 +46,10 @@ export class SelfAssessmentService {
       `SELECT behaviour_id, level FROM assessment_answers WHERE invitation_id = $1`,
       [invitation.id],
     );
+    const examples: { value_id: string; text: string }[] = await this.db.query(
+      `SELECT value_id, text FROM assessment_examples WHERE invitation_id = $1`,
+      [invitation.id],
+    );
     return {
       cycleName: invitation.cycle_name,
       organisationName: invitation.organisation_name,
@@ -55,6 +59,7 @@ export class SelfAssessmentService {
       completedAt: invitation.completed_at?.toISOString() ?? null,
       values,
       answers: Object.fromEntries(answers.map((a) => [a.behaviour_id, a.level])),
+      examples: Object.fromEntries(examples.map((e) => [e.value_id, e.text])),
     };
   }
 
@@ -64,6 +69,7 @@ export class SelfAssessmentService {
       const invitation = await this.invitation(m, token, true);
       if (invitation.closed) throw roundClosed();
       await this.assertBehaviours(m, invitation, request);
+      await this.saveExamples(m, invitation, request.examples ?? []);
       if (request.answers.length) {
         await m.query(
           `INSERT INTO assessment_answers (organisation_id, invitation_id, behaviour_id, level)
@@ -125,6 +131,37 @@ export class SelfAssessmentService {
     );
     if (!row) throw unknownLink();
     return row;
+  }
+
+  /** Examples per value of the round's version: stored, replaced, or removed when emptied. */
+  private async saveExamples(
+    m: EntityManager,
+    invitation: InvitationRow,
+    examples: { valueId: string; text: string }[],
+  ) {
+    if (!examples.length) return;
+    const known: { id: string }[] = await m.query(
+      `SELECT id FROM experience_values WHERE organisation_id = $1 AND version_id = $2 AND id = ANY($3::uuid[])`,
+      [invitation.organisation_id, invitation.values_version_id, examples.map((e) => e.valueId)],
+    );
+    const knownIds = new Set(known.map((k) => k.id));
+    examples.forEach((e, i) => {
+      if (!knownIds.has(e.valueId)) throw invalid(`examples[${i}].valueId`, 'is not a value of this round');
+    });
+    for (const e of examples) {
+      if (e.text) {
+        await m.query(
+          `INSERT INTO assessment_examples (organisation_id, invitation_id, value_id, text) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (invitation_id, value_id) DO UPDATE SET text = excluded.text, updated_at = now()`,
+          [invitation.organisation_id, invitation.id, e.valueId, e.text],
+        );
+      } else {
+        await m.query(`DELETE FROM assessment_examples WHERE invitation_id = $1 AND value_id = $2`, [
+          invitation.id,
+          e.valueId,
+        ]);
+      }
+    }
   }
 
   /** Only behaviours of the round's values version, each at most once. */

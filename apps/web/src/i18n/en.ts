@@ -332,6 +332,9 @@ export const en: Messages = {
       'For {{organisation}}. Rate per value how you show each behaviour. Your answers are saved at once; you can change them until {{date}}.',
     progress: '{{done}} of {{total}} answered',
     step: 'Value {{n}} of {{total}}: {{name}}',
+    example: 'An example (optional)',
+    exampleHint:
+      'When did you recently show "{{name}}"? Only you see this.',
     saving: 'Saving…',
     saved: 'Saved',
     saveFailed: 'Saving failed. Please try again.',

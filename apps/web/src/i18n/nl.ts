@@ -337,6 +337,9 @@ export const nl = {
       'Voor {{organisation}}. Beoordeel per waarde hoe jij elk gedrag laat zien. Je antwoorden worden meteen bewaard; je kunt ze wijzigen tot {{date}}.',
     progress: '{{done}} van {{total}} beantwoord',
     step: 'Waarde {{n}} van {{total}}: {{name}}',
+    example: 'Een voorbeeld (optioneel)',
+    exampleHint:
+      'Wanneer liet je "{{name}}" onlangs zien? Alleen jij ziet dit.',
     saving: 'Bewaren…',
     saved: 'Bewaard',
     saveFailed: 'Bewaren is niet gelukt. Probeer het opnieuw.',

@@ -67,10 +67,14 @@ export interface SelfAssessmentForm {
   }[];
   /** behaviourId → level, `null` for "n.v.t." */
   answers: Record<string, SelfLevel | null>;
+  /** valueId → the optional example the employee gave. */
+  examples: Record<string, string>;
 }
 
 export interface SaveAnswersRequest {
   answers: { behaviourId: string; level: SelfLevel | null }[];
+  /** An empty text removes the example. */
+  examples?: { valueId: string; text: string }[];
 }
 
 /** One of my rounds: my score per value, my team's average where the team is big enough, my answers. */

@@ -101,6 +101,15 @@ export class AnswerDto {
   level!: SelfLevel | null;
 }
 
+export class ExampleDto {
+  @ApiProperty() @IsUUID() valueId!: string;
+  @ApiProperty({ description: 'Empty removes the example' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(1000)
+  text!: string;
+}
+
 export class SaveAnswersDto implements SaveAnswersRequest {
   @ApiProperty({ type: [AnswerDto] })
   @IsArray()
@@ -108,4 +117,12 @@ export class SaveAnswersDto implements SaveAnswersRequest {
   @ValidateNested({ each: true })
   @Type(() => AnswerDto)
   answers!: AnswerDto[];
+
+  @ApiPropertyOptional({ type: [ExampleDto] })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => ExampleDto)
+  examples?: ExampleDto[];
 }

@@ -1,6 +1,18 @@
-import { Alert, Box, Button, Group, Paper, Progress, Radio, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SelfAssessmentForm } from '@wk/contracts';
+import type { SaveAnswersRequest, SelfAssessmentForm } from '@wk/contracts';
 import { SELF_LEVEL_LABELS, SELF_LEVELS } from '@wk/domain';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,20 +64,26 @@ function Form({ token, form }: { token: string; form: SelfAssessmentForm }) {
   const client = useQueryClient();
   // Local answers change at once (a controlled radio must not wait for the network); saving follows.
   const [answers, setAnswers] = useState(form.answers);
+  const [examples, setExamples] = useState(form.examples);
   const [step, setStep] = useState(() => firstOpenStep(form));
   const [done, setDone] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const save = useMutation({
-    mutationFn: (answer: { behaviourId: string; level: 1 | 2 | 3 | 4 | null }) =>
+    mutationFn: (body: SaveAnswersRequest) =>
       api<SelfAssessmentForm>(`/self-assessments/${encodeURIComponent(token)}/answers`, {
         method: 'PUT',
-        body: { answers: [answer] },
+        body: { ...body },
       }),
     onSuccess: (updated) => client.setQueryData(formKey(token), updated),
   });
   const choose = (behaviourId: string, level: 1 | 2 | 3 | 4 | null) => {
     setAnswers((old) => ({ ...old, [behaviourId]: level }));
-    save.mutate({ behaviourId, level });
+    save.mutate({ answers: [{ behaviourId, level }] });
+  };
+  /** The example is saved when the field is left, and only when it changed. */
+  const saveExample = (valueId: string) => {
+    const text = (examples[valueId] ?? '').trim();
+    if (text !== (form.examples[valueId] ?? '')) save.mutate({ answers: [], examples: [{ valueId, text }] });
   };
   const submit = useMutation({
     mutationFn: () =>
@@ -145,6 +163,19 @@ function Form({ token, form }: { token: string; form: SelfAssessmentForm }) {
               </Stack>
             </Radio.Group>
           ))}
+          <Textarea
+            label={t('selfAssessment.example')}
+            description={t('selfAssessment.exampleHint', { name })}
+            autosize
+            minRows={2}
+            maxLength={1000}
+            value={examples[value.id] ?? ''}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setExamples((old) => ({ ...old, [value.id]: text }));
+            }}
+            onBlur={() => saveExample(value.id)}
+          />
         </Stack>
       </section>
       <Text size="sm" c={save.isError ? 'red.9' : 'dimmed'} role="status" aria-live="polite">
