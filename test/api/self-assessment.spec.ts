@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { RoundsService } from '@wk/api-testing';
 import { createPublishedValueSet, createUser, createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
@@ -23,15 +24,22 @@ describe('self-assessment cycles', () => {
     worker = await startWorker({ SMTP_URL: url, QUEUE_PREFIX: prefix });
   });
   afterAll(async () => {
-    // Stop every cycle these tests made, so no worker elsewhere keeps firing them.
-    await api.db.query(`UPDATE assessment_cycles SET status = 'archived'`);
+    // Stop the cycles these tests made (only those: other files share the database), so no worker
+    // elsewhere keeps firing them.
+    await api.db.query(
+      `UPDATE assessment_cycles SET status = 'archived' WHERE organisation_id = ANY($1::uuid[])`,
+      [organisations],
+    );
     await worker?.close();
     await api.close();
     await smtp.stop();
   });
 
+  const organisations: string[] = [];
+
   async function setUp(name: string) {
     const world = await createWorld(api.db, name);
+    organisations.push(world.organisationId);
     const values = await createPublishedValueSet(api.db, world.organisationId);
     const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
     return { world, values, hr };
@@ -379,10 +387,15 @@ describe('self-assessment cycles', () => {
     const paused = await createCycle(hr, world, values.versionId);
     await hr.post(`/api/cycles/${paused.id}/pause`, {});
     const queue = worker!.get<Queue>(getQueueToken('assessments'));
-    await queue.removeJobScheduler(`cycle-${cycle.id}`);
-    expect(await queue.getJobScheduler(`cycle-${cycle.id}`)).toBeUndefined();
+    expect(await queue.getJobScheduler(`cycle-${cycle.id}`)).toMatchObject({ pattern: YEARLY });
 
+    // Redis loses everything of this app (its key prefix; other test files share the server).
     await worker!.close();
+    const redis = new Redis(api.config.REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    expect(await redis.keys(`${prefix}:*`)).toEqual([]);
+    await redis.quit();
     worker = await startWorker({
       SMTP_URL: `smtp://127.0.0.1:${new URL(api.config.SMTP_URL as string).port}`,
       QUEUE_PREFIX: prefix,
