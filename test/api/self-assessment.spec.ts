@@ -275,6 +275,17 @@ describe('self-assessment cycles', () => {
     expect(fieldsOf((await hr.post('/api/cycles', { ...base, valuesVersionId: draft.id })).body)).toEqual([
       'valuesVersionId',
     ]);
+    // Updating validates what is sent the same way, and changes only that.
+    const cycle = await createCycle(hr, world, values.versionId);
+    expect(fieldsOf((await hr.patch(`/api/cycles/${cycle.id}`, { cron: 'nooit' })).body)).toEqual(['cron']);
+    const patched = await hr.patch(`/api/cycles/${cycle.id}`, { windowDays: 21 });
+    expect(patched.body).toMatchObject({ windowDays: 21, cron: YEARLY, name: 'Kwartaalmeting' });
+    await hr.post(`/api/cycles/${cycle.id}/archive`, {});
+    expect((await hr.patch(`/api/cycles/${cycle.id}`, { windowDays: 7 })).body).toMatchObject({
+      statusCode: 409,
+      code: 'archived',
+    });
+
     for (const role of ['employee', 'manager'] as const) {
       const client = await new HttpClient(api.url).login(world.users[role].email, TEST_PASSWORD);
       expect((await client.post('/api/cycles', base)).status).toBe(403);
@@ -284,7 +295,7 @@ describe('self-assessment cycles', () => {
       `SELECT count(*)::int AS n FROM assessment_cycles WHERE organisation_id = $1`,
       [world.organisationId],
     );
-    expect(n).toBe(0);
+    expect(n).toBe(1); // only the one made above, none from the refused requests
   });
 
   it('never invites twice when a firing runs twice at once, for 500 people', async () => {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -59,39 +59,8 @@ export class CreateCycleDto implements CreateCycleRequest {
   @ApiPropertyOptional({ default: true }) @Optional() @IsBoolean() remindDayBeforeDeadline?: boolean;
 }
 
-export class UpdateCycleDto implements UpdateCycleRequest {
-  @ApiPropertyOptional()
-  @Optional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(CYCLE_LIMITS.nameLength)
-  name?: string;
-  @ApiPropertyOptional() @Optional() @IsUUID() valuesVersionId?: string;
-  @ApiPropertyOptional({ type: [String] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
-  teamIds?: string[];
-  @ApiPropertyOptional() @Optional() @Validate(CronPattern) cron?: string;
-  @ApiPropertyOptional() @Optional() @Validate(IanaTimeZone) timeZone?: string;
-  @ApiPropertyOptional()
-  @Optional()
-  @IsInt()
-  @Min(CYCLE_LIMITS.windowDaysMin)
-  @Max(CYCLE_LIMITS.windowDaysMax)
-  windowDays?: number;
-  @ApiPropertyOptional({ type: [Number] })
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(CYCLE_LIMITS.windowDaysMax, { each: true })
-  reminderDays?: number[];
-  @ApiPropertyOptional() @Optional() @IsBoolean() remindDayBeforeDeadline?: boolean;
-}
+/** Every field of a cycle may change on its own; what is sent is validated like on create. */
+export class UpdateCycleDto extends PartialType(CreateCycleDto) implements UpdateCycleRequest {}
 
 export class AnswerDto {
   @ApiProperty() @IsUUID() behaviourId!: string;

@@ -29,6 +29,12 @@ export const ARVAL_TEMPLATE: ValueSetTemplate = {
           textNl: 'Bij de aflevering van een leaseauto neemt de adviseur de tijd om alles uit te leggen.',
           textEn: 'When a lease car is delivered, the adviser takes the time to explain everything.',
         },
+        {
+          area: 'spaces',
+          textNl:
+            'Bij het afleverpunt staat de nieuwe auto klaar met een welkomstkaart op naam van de berijder.',
+          textEn: "At the delivery point the new car is ready with a welcome card in the driver's name.",
+        },
       ],
       behaviours: behaviours('hostmanship', [
         ['geef de berijder het gevoel dat hij welkom is', 'make the driver feel welcome'],
@@ -53,6 +59,11 @@ export const ARVAL_TEMPLATE: ValueSetTemplate = {
           area: 'documents',
           textNl: 'De onderhoudsherinnering komt met een voorstel voor een afspraak, niet met een opdracht.',
           textEn: 'The service reminder comes with a proposed appointment, not with an instruction.',
+        },
+        {
+          area: 'website',
+          textNl: 'In de berijdersapp ziet de berijder welke afspraken we al voor hem hebben ingepland.',
+          textEn: 'In the driver app drivers see which appointments we have already scheduled for them.',
         },
       ],
       behaviours: behaviours('heb-ik-voor-je-gedaan', [
@@ -86,6 +97,11 @@ export const ARVAL_TEMPLATE: ValueSetTemplate = {
             'Bij schade of een geschil zoeken we eerst een oplossing met de klant, dan pas de kleine lettertjes.',
           textEn:
             'With damage or a dispute we first look for a solution with the customer, only then at the small print.',
+        },
+        {
+          area: 'documents',
+          textNl: 'De eindafrekening legt elke post uit en noemt een vaste contactpersoon om mee te bellen.',
+          textEn: 'The final statement explains every item and names a contact person to call.',
         },
       ],
       behaviours: behaviours('contact-boven-contract', [

@@ -32,6 +32,11 @@ export const AUTOTAALGLAS_TEMPLATE: ValueSetTemplate = {
           textNl: 'De werkplaats en de wachtruimte zijn opgeruimd en schoon.',
           textEn: 'The workshop and the waiting area are tidy and clean.',
         },
+        {
+          area: 'customer_journeys',
+          textNl: 'Na afloop krijgt de klant de auto gestofzuigd terug, zonder glasresten in het interieur.',
+          textEn: 'After the job customers get their car back vacuumed, with no glass splinters inside.',
+        },
       ],
       behaviours: behaviours('netjes', [
         ['laat de auto schoner achter dan ik hem aantrof', 'leave the car cleaner than I found it'],
@@ -61,6 +66,11 @@ export const AUTOTAALGLAS_TEMPLATE: ValueSetTemplate = {
             'De website legt uit wanneer een ster gerepareerd kan worden en wanneer de ruit vervangen moet.',
           textEn:
             'The website explains when a chip can be repaired and when the windscreen must be replaced.',
+        },
+        {
+          area: 'documents',
+          textNl: "Het reparatierapport laat met foto's zien wat er is gedaan en welk glas is gebruikt.",
+          textEn: 'The repair report shows with photos what was done and which glass was used.',
         },
       ],
       behaviours: behaviours('specialist', [
@@ -94,6 +104,13 @@ export const AUTOTAALGLAS_TEMPLATE: ValueSetTemplate = {
           textNl: 'De klant kiest zelf of we in de werkplaats, thuis of op het werk komen.',
           textEn: 'Customers choose whether we work in the workshop, at home or at their work.',
         },
+        {
+          area: 'other',
+          textNl:
+            'Komt een ruit niet op tijd binnen, dan belt de vestiging de klant zelf met een nieuw voorstel.',
+          textEn:
+            'If a windscreen does not arrive in time, the branch calls the customer itself with a new proposal.',
+        },
       ],
       behaviours: behaviours('toegewijd', [
         [
@@ -122,6 +139,12 @@ export const AUTOTAALGLAS_TEMPLATE: ValueSetTemplate = {
           textNl: 'In de wachtruimte zijn koffie, wifi en een plek om te werken.',
           textEn: 'The waiting area has coffee, wifi and a place to work.',
         },
+        {
+          area: 'customer_journeys',
+          textNl:
+            'Wie zonder afspraak binnenloopt, wordt meteen geholpen of krijgt een tijd waarop het wel kan.',
+          textEn: 'Walk-in customers are helped at once or given a time that does work.',
+        },
       ],
       behaviours: behaviours('gastvrij', [
         ['begroet iedere klant binnen een minuut', 'greet every customer within a minute'],
@@ -149,6 +172,12 @@ export const AUTOTAALGLAS_TEMPLATE: ValueSetTemplate = {
           area: 'other',
           textNl: 'Na de reparatie belt de monteur de klant een dag later om te horen of alles goed is.',
           textEn: 'A day after the repair the fitter calls the customer to hear whether all is well.',
+        },
+        {
+          area: 'documents',
+          textNl:
+            'De bevestigingsmail noemt de naam van de monteur die komt en wat de klant kan klaarzetten.',
+          textEn: 'The confirmation e-mail names the fitter who is coming and what the customer can prepare.',
         },
       ],
       behaviours: behaviours('attent', [
