@@ -10,6 +10,8 @@ interface Route {
   path: string;
   permission?: Permission;
   isPublic: boolean;
+  /** Called by other systems with an organisation API key instead of a session. */
+  isApiKey: boolean;
 }
 
 /** Every route of the running app, read from its OpenAPI document, so new routes are covered automatically. */
@@ -21,6 +23,7 @@ function routesOf(api: RunningApi): Route[] {
       path,
       permission: op['x-permission'] as Permission | undefined,
       isPublic: op['x-public'] === true,
+      isApiKey: op['x-api-key'] === true,
     })),
   );
 }
@@ -32,10 +35,16 @@ interface Fixtures {
   valueVersionId: string;
   cycleId: string;
   roundId: string;
+  segmentId: string;
+  journeyId: string;
+  surveyId: string;
+  waveId: string;
+  apiKeyId: string;
 }
 
 /** A real id of the own organisation for every path parameter; an unknown parameter fails the test. */
-function fill(path: string, { world, outboxId, valueVersionId, cycleId, roundId }: Fixtures): string {
+function fill(path: string, fixtures: Fixtures): string {
+  const { world, outboxId, valueVersionId, cycleId, roundId } = fixtures;
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'kind') return 'employees';
     if (name === 'key' && path.startsWith('/api/values/templates/')) return 'vidomes';
@@ -46,6 +55,11 @@ function fill(path: string, { world, outboxId, valueVersionId, cycleId, roundId 
     if (path.startsWith('/api/values/versions/')) return valueVersionId;
     if (path.startsWith('/api/cycles/')) return cycleId;
     if (path.startsWith('/api/rounds/')) return roundId;
+    if (path.startsWith('/api/segments/')) return fixtures.segmentId;
+    if (path.startsWith('/api/journeys/')) return fixtures.journeyId;
+    if (path.startsWith('/api/surveys/')) return fixtures.surveyId;
+    if (path.startsWith('/api/waves/')) return fixtures.waveId;
+    if (path.startsWith('/api/api-keys/')) return fixtures.apiKeyId;
     throw new Error(`no fixture id for ${path}: add one here`);
   });
 }
@@ -53,6 +67,8 @@ function fill(path: string, { world, outboxId, valueVersionId, cycleId, roundId 
 /** Bodies that pass validation, so that a foreign id reaches the handler and must answer 404. */
 const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/teams/{id}/managers': { userIds: [] },
+  'PUT /api/segments/{id}': { name: 'Matrix' },
+  'PUT /api/journeys/{id}': { name: 'Matrix', touchpoints: [] },
 };
 
 describe('access matrix: every route × every role × a foreign organisation', () => {
@@ -84,7 +100,41 @@ describe('access matrix: every route × every role × a foreign organisation', (
        VALUES ($1, $2, $3, now(), now() + interval '14 days') RETURNING id`,
       [world.organisationId, cycleId, valueVersionId],
     );
-    fixtures = { world, outboxId, valueVersionId, cycleId, roundId };
+    // A closed survey (nothing fires) that uses the segment and journey, so their DELETEs answer 409.
+    const [{ id: segmentId }] = await api.db.query(
+      `INSERT INTO customer_segments (organisation_id, name) VALUES ($1, 'Matrix') RETURNING id`,
+      [world.organisationId],
+    );
+    const [{ id: journeyId }] = await api.db.query(
+      `INSERT INTO customer_journeys (organisation_id, name, segment_id) VALUES ($1, 'Matrix', $2) RETURNING id`,
+      [world.organisationId, segmentId],
+    );
+    const [{ id: surveyId }] = await api.db.query(
+      `INSERT INTO surveys (organisation_id, name, values_version_id, open_code, journey_id, segment_id, status)
+       VALUES ($1, 'Matrix', $2, replace(gen_random_uuid()::text, '-', ''), $3, $4, 'closed') RETURNING id`,
+      [world.organisationId, valueVersionId, journeyId, segmentId],
+    );
+    const [{ id: waveId }] = await api.db.query(
+      `INSERT INTO survey_waves (organisation_id, survey_id, kind, closes_at, closed_at)
+       VALUES ($1, $2, 'upload', now() + interval '1 day', now()) RETURNING id`,
+      [world.organisationId, surveyId],
+    );
+    const [{ id: apiKeyId }] = await api.db.query(
+      `INSERT INTO api_keys (organisation_id, name, prefix, key_hash) VALUES ($1, 'Matrix', 'wk_matrix', repeat('0', 64)) RETURNING id`,
+      [world.organisationId],
+    );
+    fixtures = {
+      world,
+      outboxId,
+      valueVersionId,
+      cycleId,
+      roundId,
+      segmentId,
+      journeyId,
+      surveyId,
+      waveId,
+      apiKeyId,
+    };
     routes = routesOf(api);
     for (const role of ROLES)
       clients[role] = await new HttpClient(api.url).login(world.users[role].email, TEST_PASSWORD);
@@ -93,7 +143,9 @@ describe('access matrix: every route × every role × a foreign organisation', (
 
   it('finds the routes and every one declares exactly one access rule', () => {
     expect(routes.length).toBeGreaterThan(15);
-    const undeclared = routes.filter((r) => !r.isPublic === !r.permission);
+    const undeclared = routes.filter(
+      (r) => [r.isPublic, Boolean(r.permission), r.isApiKey].filter(Boolean).length !== 1,
+    );
     expect(undeclared).toEqual([]);
     for (const r of routes) if (r.permission) expect(Object.keys(PERMISSIONS)).toContain(r.permission);
   });
@@ -101,7 +153,7 @@ describe('access matrix: every route × every role × a foreign organisation', (
   it('refuses every non-public route without a session (401)', async () => {
     const anonymous = new HttpClient(api.url);
     const outcomes = [];
-    for (const route of routes.filter((r) => !r.isPublic)) {
+    for (const route of routes.filter((r) => !r.isPublic && !r.isApiKey)) {
       const res = await anonymous.request(
         route.method,
         fill(route.path, fixtures),
@@ -109,13 +161,15 @@ describe('access matrix: every route × every role × a foreign organisation', (
       );
       outcomes.push(`${route.method} ${route.path} ${res.status}`);
     }
-    expect(outcomes).toEqual(routes.filter((r) => !r.isPublic).map((r) => `${r.method} ${r.path} 401`));
+    expect(outcomes).toEqual(
+      routes.filter((r) => !r.isPublic && !r.isApiKey).map((r) => `${r.method} ${r.path} 401`),
+    );
   });
 
   it.each(ROLES)('lets %s through exactly where its role has the permission, else 403', async (role) => {
     const outcomes: string[] = [];
     const expected: string[] = [];
-    for (const route of routes.filter((r) => !r.isPublic)) {
+    for (const route of routes.filter((r) => !r.isPublic && !r.isApiKey)) {
       const res = await clients[role].request(
         route.method,
         fill(route.path, fixtures),
@@ -154,7 +208,20 @@ describe('access matrix: every route × every role × a foreign organisation', (
     expect(page.status).toBe(200);
     expect(String(page.body)).toContain('<title>Waardenkompas</title>');
     const queues = await clients.admin.get('/api/admin/queues/api/queues');
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['assessments', 'mail']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'assessments',
+      'mail',
+      'surveys',
+    ]);
+  });
+
+  it('lets API-key routes through only with a valid key of the organisation, never with a session', async () => {
+    const apiKeyRoutes = routes.filter((r) => r.isApiKey);
+    expect(apiKeyRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v1/survey-invitations']);
+    for (const route of apiKeyRoutes) {
+      expect((await new HttpClient(api.url).request(route.method, route.path, {})).status).toBe(401);
+      expect((await clients.admin.request(route.method, route.path, {})).status).toBe(401);
+    }
   });
 
   it('keeps lists within the organisation', async () => {

@@ -7,3 +7,4 @@ export * from './lib/imports';
 export * from './lib/outbox';
 export * from './lib/values';
 export * from './lib/assessments';
+export * from './lib/surveys';

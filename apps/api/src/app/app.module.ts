@@ -11,6 +11,8 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleModule } from '../people/people.module';
 import { ValuesModule } from '../values/values.module';
 import { AssessmentsModule } from '../assessments/assessments.module';
+import { CustomersModule } from '../customers/customers.module';
+import { SurveysModule } from '../surveys/surveys.module';
 import { InfrastructureModule } from './infrastructure.module';
 
 /** The HTTP api; it also serves the built web app when WEB_DIST points at it. */
@@ -28,6 +30,8 @@ export class AppModule {
         PeopleModule,
         ValuesModule,
         AssessmentsModule,
+        CustomersModule,
+        SurveysModule,
         NotificationsModule,
         DemoModule,
         ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../config/config';
 import { AssessmentsWorkerModule } from '../assessments/assessments.module';
 import { NotificationsWorkerModule } from '../notifications/notifications.module';
+import { SurveysWorkerModule } from '../surveys/surveys.module';
 import { InfrastructureModule } from './infrastructure.module';
 
 /** The worker: every BullMQ processor and scheduler, no HTTP. Same modules, other entry point. */
@@ -10,7 +11,12 @@ export class WorkerModule {
   static with(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [InfrastructureModule.with(config), NotificationsWorkerModule, AssessmentsWorkerModule],
+      imports: [
+        InfrastructureModule.with(config),
+        NotificationsWorkerModule,
+        AssessmentsWorkerModule,
+        SurveysWorkerModule,
+      ],
     };
   }
 }

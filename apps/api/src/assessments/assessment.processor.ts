@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { firingTime } from '../jobs/firing-time';
 import { JOBS, QUEUES } from '../jobs/queues';
 import { CycleSchedulerService } from './cycle-scheduler.service';
 import { RoundsService } from './rounds.service';
@@ -43,10 +44,4 @@ export class AssessmentProcessor extends WorkerHost implements OnApplicationBoot
         throw new Error(`unknown job ${job.name}`);
     }
   }
-}
-
-/** A scheduler's job id ends in the time it fires for (`repeat:<key>:<millis>`); that names the round. */
-export function firingTime(job: Pick<Job, 'id' | 'timestamp' | 'delay'>): number {
-  const match = /:(\d{10,})$/.exec(job.id ?? '');
-  return match ? Number(match[1]) : job.timestamp + (job.delay ?? 0);
 }

@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UserEntity } from '../people/user.entity';
 import { AccountLinksService } from './account-links.service';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -15,13 +17,14 @@ import { SessionService } from './session.service';
 /** Sign-in, sessions, one-time account links and the global guard that enforces every route's rule. */
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity, UserTokenEntity, UserEntity]), NotificationsModule],
-  controllers: [AuthController],
+  controllers: [AuthController, ApiKeysController],
   providers: [
     AuthService,
     SessionService,
     PasswordService,
     LoginLimiterService,
     AccountLinksService,
+    ApiKeysService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AccountLinksService, SessionService, PasswordService],

@@ -1,10 +1,17 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiCookieAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiExtension,
+  ApiForbiddenResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Permission, Role } from '@wk/contracts';
 
 export const ACCESS_RULE = 'wk:access-rule';
 
-export type AccessRule = { public: true } | { public: false; permission: Permission };
+export type AccessRule =
+  { public: true } | { public: false; permission: Permission } | { public: false; apiKey: true };
 
 /** Who may call a route. Every route carries exactly one of `@Authenticated` or `@Public`. */
 export function Authenticated(options: { permission: Permission }) {
@@ -24,6 +31,28 @@ export function Public() {
     ApiExtension('x-public', true),
   );
 }
+
+/** Called by another system (a CRM) with an organisation API key: `Authorization: Bearer <key>`. */
+export function ApiKeyAuthenticated() {
+  return applyDecorators(
+    SetMetadata(ACCESS_RULE, { public: false, apiKey: true } satisfies AccessRule),
+    ApiBearerAuth('api-key'),
+    ApiExtension('x-api-key', true),
+    ApiUnauthorizedResponse({ description: 'No valid, unrevoked API key' }),
+  );
+}
+
+/** The organisation an API key belongs to, resolved by the AuthGuard. */
+export interface ApiKeyContext {
+  organisationId: string;
+  keyId: string;
+}
+
+export const CurrentApiKey = createParamDecorator((_: unknown, ctx: ExecutionContext): ApiKeyContext => {
+  const apiKey = ctx.switchToHttp().getRequest().apiKey as ApiKeyContext | undefined;
+  if (!apiKey) throw new Error('CurrentApiKey used on a route without @ApiKeyAuthenticated');
+  return apiKey;
+});
 
 /** The signed-in caller, resolved from the session by the AuthGuard. */
 export interface AuthContext {

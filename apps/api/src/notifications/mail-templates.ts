@@ -27,6 +27,17 @@ const resources = {
         body: 'Je zelfbeoordeling is nog niet af. Je kunt verdergaan waar je was gebleven.\n\nOpen je formulier via deze persoonlijke link (open tot {{expires}}):\n{{link}}',
         action: 'Verdergaan',
       },
+      formalGreeting: 'Geachte heer, mevrouw,',
+      surveyInvite: {
+        subject: '{{organisation}} hoort graag hoe u ons ervaart',
+        body: '{{survey}}\n\nWij willen graag weten in hoeverre u onze waarden herkent in onze dienstverlening. Het kost u minder dan een minuut en uw antwoorden zijn anoniem.\n\nBeantwoord de vragen via deze link (open tot {{expires}}):\n{{link}}',
+        action: 'Vragen beantwoorden',
+      },
+      surveyReminder: {
+        subject: 'Herinnering: {{organisation}} hoort graag hoe u ons ervaart',
+        body: 'Enige tijd geleden vroegen wij u naar uw ervaring met {{organisation}}. Heeft u een minuut? Uw antwoorden zijn anoniem.\n\nBeantwoord de vragen via deze link (open tot {{expires}}):\n{{link}}',
+        action: 'Vragen beantwoorden',
+      },
     },
   },
   en: {
@@ -53,6 +64,17 @@ const resources = {
         body: 'Your self-assessment is not finished yet. You can continue where you left off.\n\nOpen your form with this personal link (open until {{expires}}):\n{{link}}',
         action: 'Continue',
       },
+      formalGreeting: 'Dear Sir or Madam,',
+      surveyInvite: {
+        subject: '{{organisation}} would like to hear how you experience us',
+        body: '{{survey}}\n\nWe would like to know how strongly you recognise our values in our service. It takes you less than a minute and your answers are anonymous.\n\nAnswer the questions with this link (open until {{expires}}):\n{{link}}',
+        action: 'Answer the questions',
+      },
+      surveyReminder: {
+        subject: 'Reminder: {{organisation}} would like to hear how you experience us',
+        body: 'A while ago we asked about your experience with {{organisation}}. Do you have a minute? Your answers are anonymous.\n\nAnswer the questions with this link (open until {{expires}}):\n{{link}}',
+        action: 'Answer the questions',
+      },
     },
   },
 };
@@ -67,7 +89,8 @@ void i18n.init({
   interpolation: { escapeValue: false },
 });
 
-export type LinkMailKind = 'invite' | 'reset' | 'assessmentInvite' | 'assessmentReminder';
+export type LinkMailKind =
+  'invite' | 'reset' | 'assessmentInvite' | 'assessmentReminder' | 'surveyInvite' | 'surveyReminder';
 
 export interface RenderedMail {
   subject: string;
@@ -82,12 +105,14 @@ export function renderLinkMail(
   kind: LinkMailKind,
   locale: Locale,
   vars: {
+    /** Empty for customers, who are greeted formally. */
     name: string;
     organisation: string;
     link: string;
     expiresAt: Date;
     timeZone: string;
     cycle?: string;
+    survey?: string;
   },
 ): RenderedMail {
   const t: TFunction = i18n.getFixedT(locale);
@@ -97,7 +122,8 @@ export function renderLinkMail(
     timeZone: vars.timeZone,
   }).format(vars.expiresAt);
   const values = { ...vars, expires };
-  const paragraphs = [t('greeting', values), t(`${kind}.body`, values), t('signature', values)];
+  const greeting = vars.name ? t('greeting', values) : t('formalGreeting');
+  const paragraphs = [greeting, t(`${kind}.body`, values), t('signature', values)];
   const text = paragraphs.join('\n\n');
   const html = paragraphs
     .map(

@@ -33,7 +33,8 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
 
   async process(job: Job<{ outboxId: string }>): Promise<'sent' | 'skipped'> {
     const message = await this.outbox.findOneBy({ id: job.data.outboxId });
-    if (!message || message.status === 'sent') return 'skipped';
+    // Only a pending message goes out: sent ones never twice, stopped ones (contact data deleted) never.
+    if (!message || message.status !== 'pending') return 'skipped';
     await this.outbox.increment({ id: message.id }, 'attempts', 1);
     try {
       const info = await this.smtp.get().sendMail({

@@ -28,6 +28,14 @@ export const PERMISSIONS = {
   /** Self-assessment cycles and their rounds (participation, never answers). */
   'cycles.read': ['admin', 'hr'],
   'cycles.write': ['admin', 'hr'],
+  /** Customer segments, journeys and touchpoints: managers read them for their dashboards. */
+  'customers.read': ['admin', 'hr', 'manager'],
+  'customers.write': ['admin', 'hr'],
+  /** Customer recognition surveys, their waves, contacts, funnel and comments. */
+  'surveys.read': ['admin', 'hr'],
+  'surveys.write': ['admin', 'hr'],
+  /** Organisation API keys for the CRM trigger. */
+  'apiKeys.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,6 +2,7 @@ import { Foundation1763856000000 } from './1763856000000-foundation';
 import { Values1763942400000 } from './1763942400000-values';
 import { Assessments1764028800000 } from './1764028800000-assessments';
 import { AssessmentExamples1764115200000 } from './1764115200000-assessment-examples';
+import { Surveys1764201600000 } from './1764201600000-surveys';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Values1763942400000,
   Assessments1764028800000,
   AssessmentExamples1764115200000,
+  Surveys1764201600000,
 ];

@@ -4,7 +4,7 @@ import { isRole } from '@wk/contracts';
 import type { ImportRowResult, Role } from '@wk/contracts';
 import { TeamEntity } from '../team.entity';
 import { UserEntity } from '../user.entity';
-import { CsvTable, requireColumns } from './csv-reader';
+import { CsvTable, requireColumns } from '../../common/csv-reader';
 
 export const EMPLOYEE_COLUMNS: Record<string, string> = {
   email: 'email',

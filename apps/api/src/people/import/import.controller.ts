@@ -14,7 +14,7 @@ import type { ImportKind, ImportPreview, ImportResult } from '@wk/contracts';
 import { Authenticated, CurrentUser } from '../../auth/authenticated.decorator';
 import type { AuthContext } from '../../auth/authenticated.decorator';
 import { invalid, notFound } from '../../common/domain-error';
-import { CsvUpload } from './csv-upload.interceptor';
+import { bytesOf, CsvUpload, fileBody } from '../../common/csv-upload.interceptor';
 import { ImportService } from './import.service';
 
 const upload = CsvUpload();
@@ -22,18 +22,10 @@ const parseInvite = new ParseBoolPipe({
   optional: true,
   exceptionFactory: () => invalid('invite', 'must be true or false'),
 });
-const fileBody = {
-  schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
-};
 
 function kindOf(value: string): ImportKind {
   if (!(IMPORT_KINDS as readonly string[]).includes(value)) throw notFound('Import kind');
   return value as ImportKind;
-}
-
-function bytesOf(file: Express.Multer.File | undefined): Buffer {
-  if (!file) throw invalid('file', 'attach a CSV file in the multipart field "file"');
-  return file.buffer;
 }
 
 /** CSV import of employees and teams: a preview that lists per-row errors, then an all-or-nothing import. */

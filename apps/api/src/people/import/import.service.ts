@@ -4,7 +4,7 @@ import type { ImportAction, ImportKind, ImportPreview, ImportResult, ImportRowRe
 import type { AuthContext } from '../../auth/authenticated.decorator';
 import { AccountLinksService } from '../../auth/account-links.service';
 import { MailService } from '../../notifications/mail.service';
-import { CsvTable, readCsv } from './csv-reader';
+import { CsvTable, readCsv } from '../../common/csv-reader';
 import { applyEmployees, EMPLOYEE_COLUMNS, planEmployees } from './employee-import';
 import { applyTeams, planTeams, TEAM_COLUMNS } from './team-import';
 

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { ImportRowResult } from '@wk/contracts';
 import { TeamEntity } from '../team.entity';
-import { CsvTable, requireColumns } from './csv-reader';
+import { CsvTable, requireColumns } from '../../common/csv-reader';
 
 export const TEAM_COLUMNS: Record<string, string> = {
   name: 'name',

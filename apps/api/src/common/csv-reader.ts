@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { invalid } from '../../common/domain-error';
+import { invalid } from './domain-error';
 
 export interface CsvTable {
   delimiter: ',' | ';';

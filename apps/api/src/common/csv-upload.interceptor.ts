@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Observable } from 'rxjs';
-import { DomainError } from '../../common/domain-error';
+import { DomainError, invalid } from './domain-error';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -39,4 +39,14 @@ export function CsvUpload(): Type<NestInterceptor> {
     }
   }
   return mixin(CsvUploadInterceptor);
+}
+
+/** The OpenAPI body of a CSV upload. */
+export const fileBody = {
+  schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+};
+
+export function bytesOf(file: Express.Multer.File | undefined): Buffer {
+  if (!file) throw invalid('file', 'attach a CSV file in the multipart field "file"');
+  return file.buffer;
 }

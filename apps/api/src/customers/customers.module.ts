@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CustomerContextService } from './customer-context.service';
+import { JourneysController } from './journeys.controller';
+import { JourneysService } from './journeys.service';
+import { SegmentsController } from './segments.controller';
+import { SegmentsService } from './segments.service';
+
+/** Customer context: segments (profiles, personas), journeys with ordered touchpoints, serving teams. */
+@Module({
+  controllers: [SegmentsController, JourneysController],
+  providers: [SegmentsService, JourneysService, CustomerContextService],
+  exports: [CustomerContextService],
+})
+export class CustomersModule {}

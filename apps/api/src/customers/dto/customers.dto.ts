@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { SURVEY_LIMITS, TOUCHPOINT_CHANNELS } from '@wk/domain';
+import type { TouchpointChannel } from '@wk/domain';
+import type { JourneyRequest, SegmentRequest, TouchpointRequest } from '@wk/contracts';
+import { Optional } from '../../common/optional';
+import { trim } from '../../common/transforms';
+
+/** More serving teams than any organisation has; only a bound against absurd payloads. */
+const MAX_TEAMS = 500;
+
+export class SegmentDto implements SegmentRequest {
+  @ApiProperty({ example: 'Het tweeverdienershuishouden', maxLength: SURVEY_LIMITS.segmentNameLength })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(SURVEY_LIMITS.segmentNameLength)
+  name!: string;
+
+  @ApiPropertyOptional({ default: '', maxLength: SURVEY_LIMITS.descriptionLength })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(SURVEY_LIMITS.descriptionLength)
+  description?: string;
+
+  @ApiPropertyOptional({
+    default: '',
+    maxLength: SURVEY_LIMITS.descriptionLength,
+    description: 'The persona story that gives the segment a face',
+  })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(SURVEY_LIMITS.descriptionLength)
+  persona?: string;
+}
+
+export class TouchpointDto implements TouchpointRequest {
+  @ApiPropertyOptional({ description: 'A touchpoint of this journey to keep; left out: a new touchpoint' })
+  @Optional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ example: 'Aanvraag indienen', maxLength: SURVEY_LIMITS.nameLength })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(SURVEY_LIMITS.nameLength)
+  name!: string;
+
+  @ApiProperty({ enum: TOUCHPOINT_CHANNELS })
+  @IsIn(TOUCHPOINT_CHANNELS)
+  channel!: TouchpointChannel;
+
+  @ApiPropertyOptional({ default: false, description: 'A big moment that must go right' })
+  @Optional()
+  @IsBoolean()
+  momentOfTruth?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: 'Teams that serve this touchpoint' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_TEAMS)
+  @IsUUID('all', { each: true })
+  teamIds?: string[];
+}
+
+/** The whole journey, for create and replace alike. */
+export class JourneyDto implements JourneyRequest {
+  @ApiProperty({ example: 'Verhuizen', maxLength: SURVEY_LIMITS.nameLength })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(SURVEY_LIMITS.nameLength)
+  name!: string;
+
+  @ApiPropertyOptional({ default: '', maxLength: SURVEY_LIMITS.descriptionLength })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(SURVEY_LIMITS.descriptionLength)
+  description?: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'The customer segment this journey is drawn for' })
+  @IsOptional()
+  @IsUUID()
+  segmentId?: string | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'Teams that serve the journey as a whole' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_TEAMS)
+  @IsUUID('all', { each: true })
+  teamIds?: string[];
+
+  @ApiProperty({
+    type: [TouchpointDto],
+    maxItems: SURVEY_LIMITS.touchpointsPerJourney,
+    description: 'In journey order; an existing touchpoint left out is removed',
+  })
+  @IsArray()
+  @ArrayMaxSize(SURVEY_LIMITS.touchpointsPerJourney)
+  @ValidateNested({ each: true })
+  @Type(() => TouchpointDto)
+  touchpoints!: TouchpointDto[];
+}

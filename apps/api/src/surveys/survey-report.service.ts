@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { effectiveMinimum } from '@wk/domain';
+import type { SurveyComments, Wave } from '@wk/contracts';
+import { notFound } from '../common/domain-error';
+
+interface WaveRow {
+  id: string;
+  survey_id: string;
+  kind: Wave['kind'];
+  opens_at: Date;
+  closes_at: Date;
+  closed_at: Date | null;
+  reminder_sent_at: Date | null;
+  contacts_deleted_at: Date | null;
+  skipped: number;
+  invited: number;
+  sent: number;
+  opened: number;
+  answered: number;
+}
+
+const LATEST_COMMENTS = 50;
+
+/** HR's view of a survey: the funnel per wave and the latest comments (only from large enough groups). */
+@Injectable()
+export class SurveyReportService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async waves(organisationId: string, surveyId: string): Promise<Wave[]> {
+    return (await this.rows(organisationId, { surveyId })).map(toWave);
+  }
+
+  async wave(organisationId: string, waveId: string): Promise<Wave> {
+    const [row] = await this.rows(organisationId, { waveId });
+    if (!row) throw notFound('Wave');
+    return toWave(row);
+  }
+
+  /**
+   * The latest comments. A group is a wave, or the open link; its comments show only when it has
+   * at least the organisation's comment minimum of responses (never below the floor of 3).
+   */
+  async comments(organisationId: string, surveyId: string): Promise<SurveyComments> {
+    const [org] = await this.db.query(`SELECT comment_minimum FROM organisations WHERE id = $1`, [
+      organisationId,
+    ]);
+    const minimum = effectiveMinimum(org?.comment_minimum);
+    const groups: { grp: string; responses: number }[] = await this.db.query(
+      `SELECT coalesce(wave_id::text, 'open') AS grp, count(*)::int AS responses
+         FROM survey_responses WHERE organisation_id = $1 AND survey_id = $2 GROUP BY 1`,
+      [organisationId, surveyId],
+    );
+    const shown = groups.filter((g) => g.responses >= minimum).map((g) => g.grp);
+    const comments: { text: string; submitted_at: Date; grp: string }[] = await this.db.query(
+      `SELECT comment AS text, submitted_at, coalesce(wave_id::text, 'open') AS grp
+         FROM survey_responses
+        WHERE organisation_id = $1 AND survey_id = $2 AND comment IS NOT NULL AND comment <> ''
+          AND coalesce(wave_id::text, 'open') = ANY($3::text[])
+        ORDER BY submitted_at DESC LIMIT $4`,
+      [organisationId, surveyId, shown, LATEST_COMMENTS],
+    );
+    return {
+      minimum,
+      comments: comments.map((c) => ({
+        text: c.text,
+        submittedAt: c.submitted_at.toISOString(),
+        group: c.grp,
+      })),
+      withheld: groups
+        .filter((g) => g.responses < minimum)
+        .map((g) => ({ group: g.grp, responses: g.responses })),
+    };
+  }
+
+  private rows(organisationId: string, by: { surveyId?: string; waveId?: string }): Promise<WaveRow[]> {
+    return this.db.query(
+      `SELECT w.id, w.survey_id, w.kind, w.opens_at, w.closes_at, w.closed_at, w.reminder_sent_at,
+              w.contacts_deleted_at, w.skipped,
+              count(i.id)::int AS invited,
+              count(o.id) FILTER (WHERE o.status = 'sent')::int AS sent,
+              count(i.opened_at)::int AS opened,
+              count(i.answered_at)::int AS answered
+         FROM survey_waves w
+         LEFT JOIN survey_invitations i ON i.wave_id = w.id
+         LEFT JOIN outbox_messages o ON o.organisation_id = w.organisation_id AND o.dedup_key = 'survey-invite:' || i.id
+        WHERE w.organisation_id = $1 AND ($2::uuid IS NULL OR w.survey_id = $2) AND ($3::uuid IS NULL OR w.id = $3)
+        GROUP BY w.id ORDER BY w.opens_at DESC`,
+      [organisationId, by.surveyId ?? null, by.waveId ?? null],
+    );
+  }
+}
+
+const toWave = (row: WaveRow): Wave => ({
+  id: row.id,
+  surveyId: row.survey_id,
+  kind: row.kind,
+  opensAt: row.opens_at.toISOString(),
+  closesAt: row.closes_at.toISOString(),
+  closedAt: row.closed_at?.toISOString() ?? null,
+  reminderSentAt: row.reminder_sent_at?.toISOString() ?? null,
+  contactsDeletedAt: row.contacts_deleted_at?.toISOString() ?? null,
+  invited: row.invited,
+  skipped: row.skipped,
+  sent: row.sent,
+  opened: row.opened,
+  answered: row.answered,
+  responseRate: row.invited ? row.answered / row.invited : null,
+});

@@ -1,0 +1,48 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { PublicRateLimitGuard } from '../common/public-rate-limit.guard';
+import { CustomersModule } from '../customers/customers.module';
+import { QUEUES } from '../jobs/queues';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { SurveyInvitationsController } from './api-trigger/survey-invitations.controller';
+import { SurveyInvitationsService } from './api-trigger/survey-invitations.service';
+import { ContactsService } from './contacts/contacts.service';
+import { RespondController } from './respond/respond.controller';
+import { RespondService } from './respond/respond.service';
+import { SurveyLinks } from './survey-links';
+import { SurveyReportService } from './survey-report.service';
+import { SurveysController } from './surveys.controller';
+import { SurveysService } from './surveys.service';
+import { SurveySchedulerService } from './waves/survey-scheduler.service';
+import { SurveyProcessor } from './waves/survey.processor';
+import { WavesController } from './waves/waves.controller';
+import { WavesService } from './waves/waves.service';
+
+/**
+ * Customer recognition surveys: HR's surveys, contact lists and waves; the four ways to reach
+ * customers (upload, schedule, open link / QR, API trigger); the public answer page.
+ */
+@Module({
+  imports: [NotificationsModule, CustomersModule, BullModule.registerQueue({ name: QUEUES.surveys })],
+  controllers: [SurveysController, WavesController, RespondController, SurveyInvitationsController],
+  providers: [
+    SurveysService,
+    ContactsService,
+    WavesService,
+    SurveySchedulerService,
+    SurveyReportService,
+    SurveyLinks,
+    RespondService,
+    SurveyInvitationsService,
+    PublicRateLimitGuard,
+  ],
+  exports: [WavesService, SurveySchedulerService],
+})
+export class SurveysModule {}
+
+/** The worker side: scheduled waves, reminders, closing, contact deletion; schedulers rebuilt at start. */
+@Module({
+  imports: [SurveysModule],
+  providers: [SurveyProcessor],
+})
+export class SurveysWorkerModule {}

@@ -1,0 +1,64 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../../jobs/queues';
+
+interface ScheduledSurvey {
+  id: string;
+  status: string;
+  cron: string | null;
+  time_zone: string;
+}
+
+/**
+ * One BullMQ job scheduler per survey with a schedule (the same machinery as self-assessment
+ * cycles), plus one housekeeping scheduler. The database is the truth: the worker rebuilds them at start.
+ */
+@Injectable()
+export class SurveySchedulerService {
+  constructor(
+    @InjectQueue(QUEUES.surveys) private readonly queue: Queue,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async sync(survey: ScheduledSurvey): Promise<void> {
+    const key = JOBS.sendWave.schedulerKey(survey.id);
+    if (survey.status !== 'active' || !survey.cron) {
+      await this.queue.removeJobScheduler(key);
+      return;
+    }
+    await this.queue.upsertJobScheduler(
+      key,
+      { pattern: survey.cron, tz: survey.time_zone },
+      { name: JOBS.sendWave.name, data: { surveyId: survey.id }, opts: DEFAULT_JOB_OPTIONS },
+    );
+  }
+
+  /** Every scheduled survey gets its scheduler; stale ones go; housekeeping runs every few minutes. */
+  async syncAll(): Promise<number> {
+    const surveys: ScheduledSurvey[] = await this.db.query(
+      `SELECT id, status, cron, time_zone FROM surveys WHERE cron IS NOT NULL OR status = 'active'`,
+    );
+    for (const survey of surveys) await this.sync(survey);
+    const wanted = new Set([
+      ...surveys.filter((s) => s.status === 'active' && s.cron).map((s) => JOBS.sendWave.schedulerKey(s.id)),
+      JOBS.surveyHousekeeping.schedulerKey,
+    ]);
+    await this.queue.upsertJobScheduler(
+      JOBS.surveyHousekeeping.schedulerKey,
+      { every: JOBS.surveyHousekeeping.every },
+      { name: JOBS.surveyHousekeeping.name, data: {}, opts: DEFAULT_JOB_OPTIONS },
+    );
+    for (const scheduler of await this.queue.getJobSchedulers(0, -1)) {
+      if (scheduler.key && !wanted.has(scheduler.key)) await this.queue.removeJobScheduler(scheduler.key);
+    }
+    return wanted.size - 1;
+  }
+
+  async nextRun(surveyId: string): Promise<Date | null> {
+    const scheduler = await this.queue.getJobScheduler(JOBS.sendWave.schedulerKey(surveyId));
+    return scheduler?.next ? new Date(scheduler.next) : null;
+  }
+}

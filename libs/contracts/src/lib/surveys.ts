@@ -1,0 +1,292 @@
+import type { Locale, ResponseChannel, TouchpointChannel, WaveKind } from '@wk/domain';
+import type { FieldError } from './errors';
+
+// ---------------------------------------------------------------------------------------------
+// Customer context (HR): segments / profiles, journeys with ordered touchpoints, serving teams.
+// ---------------------------------------------------------------------------------------------
+
+export interface Segment {
+  id: string;
+  name: string;
+  description: string;
+  /** Optional persona story that gives the segment a face. */
+  persona: string;
+  createdAt: string;
+}
+
+export interface SegmentRequest {
+  name: string;
+  description?: string;
+  persona?: string;
+}
+
+export interface Touchpoint {
+  id: string;
+  /** 0-based place in the journey. */
+  position: number;
+  name: string;
+  channel: TouchpointChannel;
+  momentOfTruth: boolean;
+  /** Teams that serve this touchpoint. */
+  teamIds: string[];
+}
+
+export interface Journey {
+  id: string;
+  name: string;
+  description: string;
+  /** The customer profile this journey is drawn for (optional). */
+  segmentId: string | null;
+  /** Teams that serve the journey as a whole. */
+  teamIds: string[];
+  touchpoints: Touchpoint[];
+  createdAt: string;
+}
+
+/** A touchpoint with an id keeps it (and its answers); one without is new; one left out is removed. */
+export interface TouchpointRequest {
+  id?: string;
+  name: string;
+  channel: TouchpointChannel;
+  momentOfTruth?: boolean;
+  teamIds?: string[];
+}
+
+/** The whole journey at once (create and replace), touchpoints in journey order. */
+export interface JourneyRequest {
+  name: string;
+  description?: string;
+  segmentId?: string | null;
+  teamIds?: string[];
+  touchpoints: TouchpointRequest[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Surveys, waves and contacts (HR)
+// ---------------------------------------------------------------------------------------------
+
+export type SurveyStatus = 'active' | 'closed';
+
+/** What a survey (and every response to it) is about; each part optional. */
+export interface SurveyContext {
+  journeyId: string | null;
+  touchpointId: string | null;
+  segmentId: string | null;
+  teamId: string | null;
+}
+
+export interface SurveySchedule {
+  /** Cron pattern; each firing sends a wave to the contacts uploaded since the last one. */
+  cron: string;
+  timeZone: string;
+}
+
+export interface Survey extends SurveyContext {
+  id: string;
+  /** Internal name for HR. */
+  name: string;
+  valuesVersionId: string;
+  valuesVersionNumber: number;
+  /** Shown to customers; empty falls back to the organisation's name. */
+  titleNl: string;
+  titleEn: string;
+  introNl: string;
+  introEn: string;
+  askOverallGrade: boolean;
+  askNps: boolean;
+  askComment: boolean;
+  opensAt: string;
+  /** After this moment no link accepts answers; null: open until HR closes the survey. */
+  closesAt: string | null;
+  /** Days a mailed link stays open after its wave is sent. */
+  windowDays: number;
+  /** The one reminder, this many days after a wave opened; 0: none. */
+  reminderAfterDays: number;
+  schedule: SurveySchedule | null;
+  /** When the schedule sends its next wave (null without an active schedule). */
+  nextWaveAt: string | null;
+  status: SurveyStatus;
+  openLinkEnabled: boolean;
+  /** The open link (for a desk, a letter, a QR code); null when disabled. */
+  openLink: string | null;
+  /** Contacts uploaded and waiting for the next wave. */
+  pendingContacts: number;
+  responses: number;
+  createdAt: string;
+}
+
+export interface CreateSurveyRequest {
+  name: string;
+  /** A published values version; its values are the questions. */
+  valuesVersionId: string;
+  journeyId?: string | null;
+  touchpointId?: string | null;
+  segmentId?: string | null;
+  teamId?: string | null;
+  titleNl?: string;
+  titleEn?: string;
+  introNl?: string;
+  introEn?: string;
+  askOverallGrade?: boolean;
+  askNps?: boolean;
+  askComment?: boolean;
+  opensAt?: string;
+  closesAt?: string | null;
+  windowDays?: number;
+  reminderAfterDays?: number;
+  schedule?: SurveySchedule | null;
+  openLinkEnabled?: boolean;
+}
+
+export type UpdateSurveyRequest = Partial<CreateSurveyRequest>;
+
+export type ContactRowStatus = 'new' | 'quarantined' | 'duplicate' | 'error';
+
+/** One line of an uploaded contact list, as the preview shows it. */
+export interface ContactRow {
+  line: number;
+  email: string;
+  segment: string | null;
+  team: string | null;
+  locale: Locale | null;
+  status: ContactRowStatus;
+  errors: FieldError[];
+}
+
+export interface ContactPreview {
+  rows: ContactRow[];
+  new: number;
+  /** Asked within the organisation's quarantine: left out, never stored. */
+  quarantined: number;
+  duplicates: number;
+  errors: number;
+}
+
+export interface ContactUploadResult {
+  /** Contacts stored for the next wave. */
+  added: number;
+  quarantined: number;
+  duplicates: number;
+  /** The wave sent at once (upload with `send=true`), else null. */
+  wave: Wave | null;
+}
+
+export interface Wave {
+  id: string;
+  surveyId: string;
+  kind: WaveKind;
+  opensAt: string;
+  closesAt: string;
+  closedAt: string | null;
+  reminderSentAt: string | null;
+  /** When the wave's contact data was deleted (null while kept). */
+  contactsDeletedAt: string | null;
+  /** The funnel: invited → sent → opened → answered. */
+  invited: number;
+  /** Contacts left out because they were asked within the quarantine. */
+  skipped: number;
+  sent: number;
+  opened: number;
+  answered: number;
+  /** answered / invited, 0-1; null without invitations. */
+  responseRate: number | null;
+}
+
+export interface SurveyComment {
+  text: string;
+  submittedAt: string;
+  /** The wave id, or "open" for the open link. */
+  group: string;
+}
+
+/** The latest comments, only from groups with at least the organisation's comment minimum of responses. */
+export interface SurveyComments {
+  minimum: number;
+  comments: SurveyComment[];
+  withheld: { group: string; responses: number }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// API keys and the CRM trigger
+// ---------------------------------------------------------------------------------------------
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  /** The first characters of the key, to recognise it; the key itself is stored hashed. */
+  prefix: string;
+  createdAt: string;
+  createdByName: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Only the answer to creating a key carries the key itself, once. */
+export interface CreatedApiKey extends ApiKey {
+  key: string;
+}
+
+export interface CreateApiKeyRequest {
+  name: string;
+}
+
+/** `POST /api/v1/survey-invitations`, with `Authorization: Bearer <key>` and an `Idempotency-Key` header. */
+export interface CreateSurveyInvitationRequest {
+  surveyId: string;
+  email: string;
+  locale?: Locale;
+  segmentId?: string;
+  teamId?: string;
+  touchpointId?: string;
+}
+
+export interface SurveyInvitationResult {
+  /** The invitation, or null when the contact was asked within the quarantine. */
+  id: string | null;
+  status: 'invited' | 'skipped_quarantine';
+  waveId: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public answer page (no account)
+// ---------------------------------------------------------------------------------------------
+
+export interface RecognitionFormValue {
+  id: string;
+  name: string;
+  description: string;
+  /** The recognition question with the value's name filled in. */
+  question: string;
+}
+
+export interface RecognitionForm {
+  organisationName: string;
+  title: string;
+  intro: string;
+  locale: Locale;
+  channel: ResponseChannel;
+  values: RecognitionFormValue[];
+  askOverallGrade: boolean;
+  askNps: boolean;
+  askComment: boolean;
+}
+
+export interface RecognitionGradeAnswer {
+  valueId: string;
+  /** 1-10, or null for "weet ik niet". */
+  grade: number | null;
+}
+
+export interface SubmitRecognitionRequest {
+  grades: RecognitionGradeAnswer[];
+  overallGrade?: number | null;
+  nps?: number | null;
+  comment?: string;
+  locale?: Locale;
+}
+
+/**
+ * Error codes of the public endpoints, for friendly pages: unknown or forged link (404
+ * `link_not_found`), used (409 `already_answered`), expired or closed (410 `link_expired`).
+ */
+export type RecognitionLinkError = 'link_not_found' | 'already_answered' | 'link_expired';

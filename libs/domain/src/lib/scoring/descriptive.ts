@@ -1,0 +1,57 @@
+/**
+ * Descriptive statistics for the scoring module (product.md, "Scores"). Pure, framework-free.
+ * Every function takes raw answers in which `null`/`undefined` means "no answer that scores"
+ * (n.v.t., "weet ik niet"); those are left out, never counted as zero.
+ */
+
+/** An answer list as the database returns it: missing answers are `null`. */
+export type MaybeNumbers = readonly (number | null | undefined)[];
+
+/** n, mean and sample standard deviation of a sample; `null` where a statistic does not exist. */
+export interface SampleSummary {
+  n: number;
+  /** `null` for n = 0. */
+  mean: number | null;
+  /** Sample standard deviation (n - 1); `null` for n < 2. */
+  sd: number | null;
+}
+
+/** The answers that score: drops null/undefined, rejects NaN and infinities so bad data fails loudly. */
+export function presentNumbers(values: MaybeNumbers): number[] {
+  const present: number[] = [];
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    if (!Number.isFinite(v)) throw new RangeError(`not a finite number: ${v}`);
+    present.push(v);
+  }
+  return present;
+}
+
+/** n: how many answers score (nulls left out). */
+export function sampleSize(values: MaybeNumbers): number {
+  return presentNumbers(values).length;
+}
+
+/** Arithmetic mean of the answers that score; `null` when there are none. */
+export function mean(values: MaybeNumbers): number | null {
+  const present = presentNumbers(values);
+  return present.length ? present.reduce((sum, v) => sum + v, 0) / present.length : null;
+}
+
+/** Sample standard deviation with n - 1 (Bessel); `null` for n < 2, exactly 0 when all values are equal. */
+export function sampleStandardDeviation(values: MaybeNumbers): number | null {
+  return sampleSummary(values).sd;
+}
+
+/** n, mean and sd in one pass over the data (two-pass for the variance, which is numerically stable). */
+export function sampleSummary(values: MaybeNumbers): SampleSummary {
+  const present = presentNumbers(values);
+  const n = present.length;
+  if (n === 0) return { n, mean: null, sd: null };
+  const m = present.reduce((sum, v) => sum + v, 0) / n;
+  if (n === 1) return { n, mean: m, sd: null };
+  // Equal values give exactly 0, not float noise such as 1e-17 (Welch relies on a true 0).
+  if (present.every((v) => v === present[0])) return { n, mean: m, sd: 0 };
+  const squares = present.reduce((sum, v) => sum + (v - m) ** 2, 0);
+  return { n, mean: m, sd: Math.sqrt(squares / (n - 1)) };
+}
