@@ -8,3 +8,4 @@ export { PasswordService } from './auth/password.service';
 export { migrations } from './database/migrations';
 export { VIDOMES_TEMPLATE } from './values/templates';
 export { RoundsService } from './assessments/rounds.service';
+export { WavesService } from './surveys/waves/waves.service';
