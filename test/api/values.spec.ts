@@ -72,6 +72,24 @@ describe('values house: versioned value sets', () => {
       expect(v.nameEn).not.toBe('');
       for (const b of v.behaviours) expect(b.textEn).not.toBe('');
     }
+    // And its customers (domain.md §5): segments, the repair journey in order, a survey with an open link.
+    const hr = await new HttpClient(api.url).login(hrAccount.email, DEMO_PASSWORD);
+    expect((await hr.get('/api/segments')).body.map((s: { name: string }) => s.name)).toEqual([
+      'Huurders',
+      'Woningzoekenden',
+    ]);
+    const [journey] = (await hr.get('/api/journeys')).body;
+    expect(journey.name).toBe('Reparatieverzoek');
+    expect(journey.touchpoints.map((t: { channel: string }) => t.channel)).toEqual([
+      'website',
+      'phone',
+      'email',
+      'visit',
+      'phone',
+    ]);
+    const [survey] = (await hr.get('/api/surveys')).body;
+    expect(survey).toMatchObject({ journeyId: journey.id, status: 'active', valuesVersionId: current.body.id });
+    expect(survey.openLink).toMatch(/\/q\//);
   });
 
   async function setUp(name: string) {

@@ -6,6 +6,7 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 import { TeamEntity, TeamManagerEntity } from '../people/team.entity';
 import { UserEntity } from '../people/user.entity';
 import { VIDOMES_TEMPLATE } from '../values/templates';
+import { seedCustomers } from './demo-customers';
 import { ValuesService } from '../values/values.service';
 import {
   DEMO_ACCOUNTS,
@@ -98,7 +99,8 @@ export class DemoSeedService {
       })),
     );
     // The Vidomes values (domain.md §3), published by HR as version 1.
-    await this.values.publishContent(manager, org.id, hrUserId, VIDOMES_TEMPLATE);
+    const versionId = await this.values.publishContent(manager, org.id, hrUserId, VIDOMES_TEMPLATE);
+    await seedCustomers(manager, org.id, versionId, teamIds);
   }
 
   credentials(): string {

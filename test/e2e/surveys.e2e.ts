@@ -1,0 +1,141 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  closePage,
+  launchChromium,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from '../support/browser';
+import { createWorld, TEST_PASSWORD, World } from '../support/factories';
+import { RunningApi, startApi } from '../support/harness';
+import { HttpClient } from '../support/http-client';
+import { csv, linkFromOutbox } from '../support/surveys';
+
+const PHONE = { width: 360, height: 740 };
+const VALUES = ['betrouwbaar', 'persoonlijk', 'dichtbij', 'samen'];
+
+/** The customer's answer page on a phone, from a mailed link and from the QR code; HR's survey view. */
+describe('customer survey answer page', () => {
+  let api: RunningApi;
+  let world: World;
+  let browser: Browser;
+  let page: Page;
+  let hr: HttpClient;
+  let survey: { id: string; openLink: string };
+  let mailedLink: string;
+
+  beforeAll(async () => {
+    api = await startApi({ WEB_DIST: 'dist/apps/web', SMTP_URL: undefined });
+    world = await createWorld(api.db, 'Klantpagina');
+    hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
+    await hr.post('/api/values/draft/import', (await hr.get('/api/values/templates/vidomes')).body);
+    const version = await hr.post('/api/values/draft/publish', {});
+    const created = await hr.post('/api/surveys', {
+      name: 'Huurders na reparatie',
+      valuesVersionId: version.body.id,
+      titleNl: 'Uw reparatieverzoek',
+      askNps: true,
+      askComment: true,
+    });
+    expect(created.status).toBe(201);
+    survey = created.body;
+    await hr.upload(
+      `/api/surveys/${survey.id}/contacts?send=true`,
+      csv('huurder@klant.test', 'buur@klant.test'),
+    );
+    // Without SMTP the invitation waits in the outbox; its text holds the single-use link.
+    const link = await linkFromOutbox(api.db, world.organisationId, 'huurder@klant.test');
+    mailedLink = `${api.url}${link.pathname}${link.search}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await api.db.query(`UPDATE surveys SET status = 'closed' WHERE organisation_id = $1`, [
+      world.organisationId,
+    ]);
+    await browser?.close();
+    await api?.close();
+  });
+  afterEach(() => closePage(page));
+
+  const question = (value: string) =>
+    page.getByRole('group', { name: `In welke mate herkent u '${value}' in onze dienstverlening?` });
+  const noHorizontalScroll = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+  async function answerAll(grades: string[]) {
+    for (const [i, value] of VALUES.entries())
+      await question(value).getByRole('radio', { name: grades[i], exact: true }).check();
+  }
+
+  it('answers from the mailed link on a phone, once', async () => {
+    page = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(mailedLink);
+    await page.getByRole('heading', { level: 1, name: 'Uw reparatieverzoek' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await noHorizontalScroll()).toBeLessThanOrEqual(0);
+    await answerAll(['8', '9', 'Weet ik niet', '7']);
+    await page
+      .getByRole('group', { name: /Hoe waarschijnlijk is het dat u ons aanbeveelt/ })
+      .getByRole('radio', { name: '10', exact: true })
+      .check();
+    await page.getByRole('textbox', { name: /Wilt u nog iets kwijt/ }).fill('De monteur kwam op tijd.');
+    await screenshot(page, 'survey-phone-mailed-link');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const stored = await api.db.query(
+      `SELECT r.channel, r.nps, r.comment, array_agg(g.grade ORDER BY e.position) AS grades
+         FROM survey_responses r JOIN survey_response_grades g ON g.response_id = r.id
+         JOIN experience_values e ON e.id = g.value_id
+        WHERE r.survey_id = $1 GROUP BY r.id`,
+      [survey.id],
+    );
+    expect(stored).toEqual([
+      { channel: 'email', nps: 10, comment: 'De monteur kwam op tijd.', grades: [8, 9, null, 7] },
+    ]);
+    await page.goto(mailedLink);
+    await page.getByRole('heading', { name: 'U heeft deze vragenlijst al ingevuld, dank u wel' }).waitFor();
+  });
+
+  it('answers from the QR code link on a phone, in English when the browser asks for it', async () => {
+    page = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+    const openPath = new URL(survey.openLink).pathname;
+    await page.goto(`${api.url}${openPath}`);
+    await page.getByRole('heading', { level: 1, name: 'Uw reparatieverzoek' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // Submitting with a question left open says where.
+    await question('betrouwbaar').getByRole('radio', { name: '6', exact: true }).check();
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.getByText('Nog niet alle vragen zijn goed beantwoord').waitFor();
+    await answerAll(['6', '7', '8', '9']);
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
+    await page.goto(`${api.url}${openPath}`);
+    await page.getByRole('heading', { name: 'U heeft deze vragenlijst al ingevuld, dank u wel' }).waitFor();
+    const open = await api.db.query(
+      `SELECT count(*)::int AS n FROM survey_responses WHERE survey_id = $1 AND channel = 'open'`,
+      [survey.id],
+    );
+    expect(open[0].n).toBe(1);
+
+    const english = await newPage(browser, { viewport: PHONE, locale: 'en-GB' });
+    try {
+      await english.goto(`${api.url}${openPath}`);
+      await english
+        .getByRole('group', { name: "To what extent do you recognise 'reliable' in our service?" })
+        .waitFor();
+    } finally {
+      await closePage(english);
+    }
+  });
+
+  it('shows a friendly page for an unknown link', async () => {
+    page = await newPage(browser, { viewport: PHONE });
+    await page.goto(`${api.url}/r/${'x'.repeat(43)}`);
+    await page.getByRole('heading', { name: 'Deze link kennen we niet' }).waitFor();
+    expect(await page.content()).not.toMatch(/stack|Error:/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
