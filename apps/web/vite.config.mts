@@ -10,8 +10,9 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@wk/domain': lib('domain'), '@wk/contracts': lib('contracts') } },
   build: { outDir: '../../dist/apps/web', emptyOutDir: true, sourcemap: true },
-  // `npm run dev:web`: the api runs on :3000 and the dev server forwards /api to it.
-  server: { port: 4200, proxy: { '/api': 'http://localhost:3000' } },
+  // `npm run dev:web`: the api runs on :3000 and the dev server forwards /api/… to it. A regex key,
+  // because a plain '/api' prefix would also swallow the page /api-keys.
+  server: { port: 4200, proxy: { '^/api/': 'http://localhost:3000' } },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.spec.{ts,tsx}'],

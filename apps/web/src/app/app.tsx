@@ -40,6 +40,22 @@ const CyclesPage = lazy(() =>
 const MyAssessmentsPage = lazy(() =>
   import('../features/my-assessments/my-assessments-page').then((m) => ({ default: m.MyAssessmentsPage })),
 );
+const CustomersPage = lazy(() =>
+  import('../features/customers/customers-page').then((m) => ({ default: m.CustomersPage })),
+);
+const SurveysPage = lazy(() =>
+  import('../features/surveys/surveys-page').then((m) => ({ default: m.SurveysPage })),
+);
+const SurveyDetailPage = lazy(() =>
+  import('../features/surveys/survey-detail-page').then((m) => ({ default: m.SurveyDetailPage })),
+);
+const ApiKeysPage = lazy(() =>
+  import('../features/api-keys/api-keys-page').then((m) => ({ default: m.ApiKeysPage })),
+);
+// The customers' answer page: opened from a mailed link (/r/:token) or a QR code (/q/:code), no account.
+const RecognitionPage = lazy(() =>
+  import('../features/recognition/recognition-page').then((m) => ({ default: m.RecognitionPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 // Blue 9 on white and the darkened "dimmed" text keep WCAG AA contrast.
@@ -74,6 +90,8 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/self-assessment/:token" element={later(<SelfAssessmentPage />)} />
+      <Route path="/r/:token" element={later(<RecognitionPage kind="token" />)} />
+      <Route path="/q/:code" element={later(<RecognitionPage kind="open" />)} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/set-password" element={<SetPasswordPage />} />
       <Route
@@ -115,6 +133,22 @@ export function AppRoutes() {
           element={<RequirePermission permission="cycles.read">{later(<CyclesPage />)}</RequirePermission>}
         />
         <Route
+          path="customers"
+          element={
+            <RequirePermission permission="customers.read">{later(<CustomersPage />)}</RequirePermission>
+          }
+        />
+        <Route
+          path="surveys"
+          element={<RequirePermission permission="surveys.read">{later(<SurveysPage />)}</RequirePermission>}
+        />
+        <Route
+          path="surveys/:id"
+          element={
+            <RequirePermission permission="surveys.read">{later(<SurveyDetailPage />)}</RequirePermission>
+          }
+        />
+        <Route
           path="people"
           element={
             <RequirePermission permission="people.read">
@@ -144,6 +178,12 @@ export function AppRoutes() {
             <RequirePermission permission="organisation.read">
               <OrganisationPage />
             </RequirePermission>
+          }
+        />
+        <Route
+          path="api-keys"
+          element={
+            <RequirePermission permission="apiKeys.manage">{later(<ApiKeysPage />)}</RequirePermission>
           }
         />
         <Route

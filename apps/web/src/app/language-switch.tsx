@@ -9,14 +9,18 @@ import { ME_KEY } from '../features/auth/session';
 
 const NAMES: Record<Locale, string> = { nl: 'Nederlands', en: 'English' };
 
-/** NL/EN toggle; a signed-in person's choice is also saved, so their e-mails follow it. */
-export function LanguageSwitch() {
+/**
+ * NL/EN toggle; a signed-in person's choice is also saved, so their e-mails follow it. A page that
+ * keeps the language elsewhere (the public answer page keeps it in `?lang=`) passes `onChoose`.
+ */
+export function LanguageSwitch({ onChoose }: { onChoose?: (locale: Locale) => void } = {}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const me = client.getQueryData<Me | null>(ME_KEY);
   const active = currentLanguage();
 
   const choose = (locale: Locale) => {
+    if (onChoose) return onChoose(locale);
     setLanguage(locale);
     if (me && me.locale !== locale)
       void api<Me>('/me', { method: 'PATCH', body: { locale } }).then((updated) =>

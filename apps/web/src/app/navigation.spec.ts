@@ -6,11 +6,13 @@ const menuFor = (role: (typeof ROLES)[number]) =>
   NAVIGATION.filter((e) => roleHas(role, e.permission)).map((e) => e.to);
 
 describe('navigation by role', () => {
-  it('gives HR people, teams, import and organisation but not the outbox', () => {
+  it('gives HR customers, surveys, people, teams, import and organisation but not API keys or the outbox', () => {
     expect(menuFor('hr')).toEqual([
       '/',
       '/values',
       '/cycles',
+      '/customers',
+      '/surveys',
       '/my-assessments',
       '/people',
       '/teams',
@@ -21,10 +23,18 @@ describe('navigation by role', () => {
   it('gives an employee the home page, the values house and its own assessments', () => {
     expect(menuFor('employee')).toEqual(['/', '/values', '/my-assessments']);
   });
-  it('gives a manager people and teams (scoped by the api) but no import', () => {
-    expect(menuFor('manager')).toEqual(['/', '/values', '/my-assessments', '/people', '/teams']);
+  it('gives a manager the customer context, people and teams (scoped by the api) but no import or surveys', () => {
+    expect(menuFor('manager')).toEqual([
+      '/',
+      '/values',
+      '/customers',
+      '/my-assessments',
+      '/people',
+      '/teams',
+    ]);
   });
-  it('gives an admin everything', () => {
+  it('gives an admin everything, API keys included', () => {
     expect(menuFor('admin')).toHaveLength(NAVIGATION.length);
+    expect(menuFor('admin')).toContain('/api-keys');
   });
 });

@@ -11,10 +11,13 @@ export const NAVIGATION: NavEntry[] = [
   { to: '/', labelKey: 'nav.home', permission: 'self.read' },
   { to: '/values', labelKey: 'nav.values', permission: 'values.read' },
   { to: '/cycles', labelKey: 'nav.cycles', permission: 'cycles.read' },
+  { to: '/customers', labelKey: 'nav.customers', permission: 'customers.read' },
+  { to: '/surveys', labelKey: 'nav.surveys', permission: 'surveys.read' },
   { to: '/my-assessments', labelKey: 'nav.myAssessments', permission: 'self.read' },
   { to: '/people', labelKey: 'nav.people', permission: 'people.read' },
   { to: '/teams', labelKey: 'nav.teams', permission: 'teams.read' },
   { to: '/import', labelKey: 'nav.import', permission: 'import.run' },
   { to: '/organisation', labelKey: 'nav.organisation', permission: 'organisation.read' },
+  { to: '/api-keys', labelKey: 'nav.apiKeys', permission: 'apiKeys.manage' },
   { to: '/outbox', labelKey: 'nav.outbox', permission: 'outbox.read' },
 ];

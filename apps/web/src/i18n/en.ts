@@ -1,3 +1,6 @@
+import { apiKeysEn, customersEn } from './en-customers';
+import { recognitionEn } from './en-recognition';
+import { surveysEn } from './en-surveys';
 import type { Messages } from './nl';
 
 export const en: Messages = {
@@ -28,16 +31,20 @@ export const en: Messages = {
     notFound: 'This page does not exist.',
     pageOf: 'Page {{page}} of {{pages}}',
     results: '{{count}} results',
+    copied: 'Copied',
   },
   nav: {
     home: 'Home',
     values: 'Values house',
     cycles: 'Self-assessment rounds',
+    customers: 'Customer context',
+    surveys: 'Customer surveys',
     myAssessments: 'My self-assessments',
     people: 'People',
     teams: 'Teams',
     import: 'Import',
     organisation: 'Organisation',
+    apiKeys: 'API keys',
     outbox: 'Sent e-mail',
   },
   roles: { admin: 'Administrator', hr: 'HR', manager: 'Manager', employee: 'Employee' },
@@ -333,8 +340,7 @@ export const en: Messages = {
     progress: '{{done}} of {{total}} answered',
     step: 'Value {{n}} of {{total}}: {{name}}',
     example: 'An example (optional)',
-    exampleHint:
-      'When did you recently show "{{name}}"? Only you see this.',
+    exampleHint: 'When did you recently show "{{name}}"? Only you see this.',
     saving: 'Saving…',
     saved: 'Saved',
     saveFailed: 'Saving failed. Please try again.',
@@ -420,4 +426,8 @@ export const en: Messages = {
     change: 'Change answers',
     myAnswers: 'My answers',
   },
+  customers: customersEn,
+  surveys: surveysEn,
+  apiKeys: apiKeysEn,
+  recognition: recognitionEn,
 };

@@ -1,4 +1,8 @@
 /** Dutch: the default language of the product. `en.ts` must have the same keys (typechecked). */
+import { apiKeysNl, customersNl } from './nl-customers';
+import { recognitionNl } from './nl-recognition';
+import { surveysNl } from './nl-surveys';
+
 export const nl = {
   app: {
     name: 'Waardenkompas',
@@ -27,16 +31,20 @@ export const nl = {
     notFound: 'Deze pagina bestaat niet.',
     pageOf: 'Pagina {{page}} van {{pages}}',
     results: '{{count}} resultaten',
+    copied: 'Gekopieerd',
   },
   nav: {
     home: 'Start',
     values: 'Waardenhuis',
     cycles: 'Zelfbeoordelingsrondes',
+    customers: 'Klantcontext',
+    surveys: 'Klantonderzoek',
     myAssessments: 'Mijn zelfbeoordelingen',
     people: 'Mensen',
     teams: 'Teams',
     import: 'Importeren',
     organisation: 'Organisatie',
+    apiKeys: 'API-sleutels',
     outbox: 'Verzonden e-mail',
   },
   roles: { admin: 'Beheerder', hr: 'HR', manager: 'Leidinggevende', employee: 'Medewerker' },
@@ -338,8 +346,7 @@ export const nl = {
     progress: '{{done}} van {{total}} beantwoord',
     step: 'Waarde {{n}} van {{total}}: {{name}}',
     example: 'Een voorbeeld (optioneel)',
-    exampleHint:
-      'Wanneer liet je "{{name}}" onlangs zien? Alleen jij ziet dit.',
+    exampleHint: 'Wanneer liet je "{{name}}" onlangs zien? Alleen jij ziet dit.',
     saving: 'Bewaren…',
     saved: 'Bewaard',
     saveFailed: 'Bewaren is niet gelukt. Probeer het opnieuw.',
@@ -425,6 +432,10 @@ export const nl = {
     change: 'Antwoorden wijzigen',
     myAnswers: 'Mijn antwoorden',
   },
+  customers: customersNl,
+  surveys: surveysNl,
+  apiKeys: apiKeysNl,
+  recognition: recognitionNl,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

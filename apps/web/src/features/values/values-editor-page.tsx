@@ -24,7 +24,8 @@ import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, Loading, QueryState } from '../../components/states';
 import { PublishDialog } from './publish-dialog';
-import { ValueForm, OrderButtons, type PublishedBehaviour } from './value-form';
+import { OrderButtons } from '../../components/order-buttons';
+import { ValueForm, type PublishedBehaviour } from './value-form';
 import {
   exportUrl,
   useCurrentValues,

@@ -1,0 +1,104 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RecognitionPage } from './recognition-page';
+
+const json = (status: number, body?: unknown) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+const form = {
+  organisationName: 'Gemeente Demo',
+  title: 'Hoe was uw bezoek?',
+  intro: '',
+  locale: 'nl',
+  channel: 'email',
+  values: [
+    { id: 'v1', name: 'Betrouwbaar', description: '', question: "In welke mate herkent u 'Betrouwbaar'?" },
+    { id: 'v2', name: 'Persoonlijk', description: '', question: "In welke mate herkent u 'Persoonlijk'?" },
+  ],
+  askOverallGrade: false,
+  askNps: true,
+  askComment: false,
+};
+
+function renderAt(path: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <MantineProvider>
+      <QueryClientProvider client={client}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route path="/r/:token" element={<RecognitionPage kind="token" />} />
+            <Route path="/q/:code" element={<RecognitionPage kind="open" />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+describe('RecognitionPage', () => {
+  beforeAll(() => {
+    // jsdom lacks matchMedia (Mantine) and scrollIntoView (focus on the first open question).
+    window.matchMedia ??= (query: string) =>
+      ({
+        matches: false,
+        media: query,
+        addEventListener() {},
+        removeEventListener() {},
+      }) as unknown as MediaQueryList;
+    Element.prototype.scrollIntoView ??= () => undefined;
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks every value on one screen, insists on an answer per value and thanks after sending', async () => {
+    const fetchMock = vi.fn(async (_url: string, init?: RequestInit) =>
+      init?.method === 'POST' ? json(204) : json(200, form),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    renderAt('/r/tok-1?lang=nl');
+
+    const first = await screen.findByRole('group', { name: "In welke mate herkent u 'Betrouwbaar'?" });
+    expect(within(first).getAllByRole('radio')).toHaveLength(11);
+    const nps = screen.getByRole('group', { name: /hoe waarschijnlijk is het dat u ons aanbeveelt/i });
+    expect(within(nps).getAllByRole('radio')).toHaveLength(11);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Versturen' }));
+    expect(await screen.findAllByText('Kies een cijfer of "weet ik niet".')).toHaveLength(2);
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
+
+    fireEvent.click(within(first).getByRole('radio', { name: '8' }));
+    const second = screen.getByRole('group', { name: "In welke mate herkent u 'Persoonlijk'?" });
+    fireEvent.click(within(second).getByRole('radio', { name: 'Weet ik niet' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Versturen' }));
+
+    expect(await screen.findByRole('heading', { name: 'Dank u wel!' })).toBeTruthy();
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST') as [string, RequestInit];
+    expect(post[0]).toBe('/api/respond/tok-1');
+    expect(JSON.parse(String(post[1].body))).toEqual({
+      grades: [
+        { valueId: 'v1', grade: 8 },
+        { valueId: 'v2', grade: null },
+      ],
+      nps: null,
+      locale: 'nl',
+    });
+  });
+
+  it('says kindly that a closed questionnaire is closed, without technical details', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(410, { statusCode: 410, error: 'Gone', code: 'link_expired', message: 'wave w1 closed at …' }),
+      ),
+    );
+    renderAt('/q/abc?lang=nl');
+    expect(await screen.findByRole('heading', { name: 'Deze vragenlijst is gesloten' })).toBeTruthy();
+    expect(screen.queryByText(/wave w1/)).toBeNull();
+  });
+});

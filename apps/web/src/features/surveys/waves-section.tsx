@@ -1,0 +1,201 @@
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { Survey, Wave } from '@wk/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { formatDate, formatDateTime, formatShare } from '../../components/format';
+import { ErrorState, SuccessNote } from '../../components/states';
+import { StatusBadge } from '../../components/status-badge';
+import { useSendWave, useWaveAction } from './surveys-api';
+import { FUNNEL_STAGES, responseRateOf, waveActions } from './wave-model';
+
+/** A known api refusal in words; anything else as the api says it. */
+function useWaveError() {
+  const { t } = useTranslation();
+  return (error: unknown) => {
+    const code = error instanceof ApiError ? error.body.code : undefined;
+    if (code === 'no_pending_contacts') return t('surveys.errors.noPendingContacts');
+    if (code === 'already_reminded') return t('surveys.errors.alreadyReminded');
+    return error;
+  };
+}
+
+function WaveState({ wave }: { wave: Wave }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} align="flex-start">
+      {wave.closedAt ? (
+        <StatusBadge color="gray">{t('surveys.waves.closed')}</StatusBadge>
+      ) : (
+        <StatusBadge color="teal">
+          {t('surveys.waves.openUntil', { date: formatDate(wave.closesAt) })}
+        </StatusBadge>
+      )}
+      {wave.reminderSentAt && (
+        <Text size="xs" c="dimmed">
+          {t('surveys.waves.reminded', { date: formatDate(wave.reminderSentAt) })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The waves, newest first, with their funnel numbers, response and the reminder/close actions. */
+export function WavesSection({
+  survey,
+  waves,
+  writable,
+}: {
+  survey: Survey;
+  waves: Wave[];
+  writable: boolean;
+}) {
+  const { t } = useTranslation();
+  const sendWave = useSendWave();
+  const action = useWaveAction();
+  const waveError = useWaveError();
+  const [closing, setClosing] = useState<Wave | null>(null);
+  const [note, setNote] = useState('');
+  const active = writable && survey.status === 'active';
+  const remind = (wave: Wave) =>
+    action.mutate(
+      { wave, action: 'reminder' },
+      { onSuccess: () => setNote(t('surveys.waves.reminderSent', { date: formatDate(wave.opensAt) })) },
+    );
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="waves-title">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap">
+          <Title order={2} size="h4" id="waves-title">
+            {t('surveys.waves.title')}
+          </Title>
+          {active && (
+            <Button
+              disabled={survey.pendingContacts === 0}
+              loading={sendWave.isPending}
+              onClick={() =>
+                sendWave.mutate(survey.id, {
+                  onSuccess: (wave) => setNote(t('surveys.waves.sent', { count: wave.invited })),
+                })
+              }
+            >
+              {t('surveys.waves.sendNow')}
+            </Button>
+          )}
+        </Group>
+        {active && (
+          <Text size="sm" c="dimmed">
+            {survey.pendingContacts > 0
+              ? t('surveys.waves.pending', { count: survey.pendingContacts })
+              : t('surveys.waves.noPending')}
+          </Text>
+        )}
+        <SuccessNote>{note}</SuccessNote>
+        {sendWave.isError && <ErrorState error={waveError(sendWave.error)} />}
+        {action.isError && !closing && <ErrorState error={waveError(action.error)} />}
+        {waves.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('surveys.waves.empty')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={820}>
+            <Table striped aria-labelledby="waves-title">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('surveys.waves.opensAt')}</Table.Th>
+                  <Table.Th scope="col">{t('surveys.waves.kind')}</Table.Th>
+                  {FUNNEL_STAGES.map((stage) => (
+                    <Table.Th key={stage} scope="col" ta="right">
+                      {t(`surveys.waves.${stage}`)}
+                    </Table.Th>
+                  ))}
+                  <Table.Th scope="col" ta="right">
+                    {t('surveys.waves.rate')}
+                  </Table.Th>
+                  <Table.Th scope="col">{t('surveys.waves.state')}</Table.Th>
+                  {active && <Table.Th scope="col">{t('surveys.waves.actions')}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {waves.map((wave) => {
+                  const date = formatDate(wave.opensAt);
+                  const can = waveActions(wave);
+                  return (
+                    <Table.Tr key={wave.id}>
+                      <Table.Td>{formatDateTime(wave.opensAt)}</Table.Td>
+                      <Table.Td>{t(`surveys.waves.kinds.${wave.kind}`)}</Table.Td>
+                      {FUNNEL_STAGES.map((stage) => (
+                        <Table.Td key={stage} ta="right">
+                          {wave[stage]}
+                        </Table.Td>
+                      ))}
+                      <Table.Td ta="right">{formatShare(responseRateOf(wave))}</Table.Td>
+                      <Table.Td>
+                        <WaveState wave={wave} />
+                      </Table.Td>
+                      {active && (
+                        <Table.Td>
+                          <Group gap={4} wrap="wrap">
+                            {can.canRemind && (
+                              <Button
+                                size="compact-sm"
+                                variant="default"
+                                aria-label={t('surveys.waves.remindLabel', { date })}
+                                loading={action.isPending && action.variables?.wave.id === wave.id}
+                                onClick={() => remind(wave)}
+                              >
+                                {t('surveys.waves.remind')}
+                              </Button>
+                            )}
+                            {can.canClose && (
+                              <Button
+                                size="compact-sm"
+                                variant="subtle"
+                                color="red"
+                                c="red.9"
+                                aria-label={t('surveys.waves.closeWaveLabel', { date })}
+                                onClick={() => {
+                                  action.reset();
+                                  setClosing(wave);
+                                }}
+                              >
+                                {t('surveys.waves.closeWave')}
+                              </Button>
+                            )}
+                          </Group>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+      {closing && (
+        <ConfirmDialog
+          title={t('surveys.waves.closeWaveTitle')}
+          message={t('surveys.waves.confirmCloseWave', { date: formatDate(closing.opensAt) })}
+          confirmLabel={t('surveys.waves.closeWave')}
+          loading={action.isPending}
+          error={action.error ? waveError(action.error) : undefined}
+          onClose={() => setClosing(null)}
+          onConfirm={() =>
+            action.mutate(
+              { wave: closing, action: 'close' },
+              {
+                onSuccess: () => {
+                  setNote(t('surveys.waves.waveClosed', { date: formatDate(closing.opensAt) }));
+                  setClosing(null);
+                },
+              },
+            )
+          }
+        />
+      )}
+    </Paper>
+  );
+}
