@@ -9,3 +9,4 @@ export { migrations } from './database/migrations';
 export { VIDOMES_TEMPLATE } from './values/templates';
 export { RoundsService } from './assessments/rounds.service';
 export { WavesService } from './surveys/waves/waves.service';
+export { KpiRollupsService } from './insights/kpi-rollups.service';

@@ -8,3 +8,4 @@ export * from './lib/outbox';
 export * from './lib/values';
 export * from './lib/assessments';
 export * from './lib/surveys';
+export * from './lib/insights';

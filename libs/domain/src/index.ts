@@ -5,3 +5,4 @@ export * from './lib/values';
 export * from './lib/cycles';
 export * from './lib/surveys';
 export * from './lib/scoring';
+export * from './lib/periods';

@@ -13,6 +13,7 @@ import { ValuesModule } from '../values/values.module';
 import { AssessmentsModule } from '../assessments/assessments.module';
 import { CustomersModule } from '../customers/customers.module';
 import { SurveysModule } from '../surveys/surveys.module';
+import { InsightsModule } from '../insights/insights.module';
 import { InfrastructureModule } from './infrastructure.module';
 
 /** The HTTP api; it also serves the built web app when WEB_DIST points at it. */
@@ -32,6 +33,7 @@ export class AppModule {
         AssessmentsModule,
         CustomersModule,
         SurveysModule,
+        InsightsModule,
         NotificationsModule,
         DemoModule,
         ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),

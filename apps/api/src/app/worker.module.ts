@@ -3,6 +3,7 @@ import { AppConfig } from '../config/config';
 import { AssessmentsWorkerModule } from '../assessments/assessments.module';
 import { NotificationsWorkerModule } from '../notifications/notifications.module';
 import { SurveysWorkerModule } from '../surveys/surveys.module';
+import { InsightsWorkerModule } from '../insights/insights.module';
 import { InfrastructureModule } from './infrastructure.module';
 
 /** The worker: every BullMQ processor and scheduler, no HTTP. Same modules, other entry point. */
@@ -16,6 +17,7 @@ export class WorkerModule {
         NotificationsWorkerModule,
         AssessmentsWorkerModule,
         SurveysWorkerModule,
+        InsightsWorkerModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { PublicRateLimitGuard } from '../common/public-rate-limit.guard';
+import { InsightsModule } from '../insights/insights.module';
 import { QUEUES } from '../jobs/queues';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AssessmentProcessor } from './assessment.processor';
@@ -15,7 +16,7 @@ import { SelfAssessmentService } from './self-assessment.service';
 
 /** Self-assessment cycles: HR's cycles and rounds, and the employee's form behind the personal link. */
 @Module({
-  imports: [NotificationsModule, BullModule.registerQueue({ name: QUEUES.assessments })],
+  imports: [NotificationsModule, InsightsModule, BullModule.registerQueue({ name: QUEUES.assessments })],
   controllers: [CyclesController, SelfAssessmentController, MyAssessmentsController],
   providers: [
     CyclesService,

@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { reminderTimes, roundClosesAt } from '@wk/domain';
 import type { Locale } from '@wk/domain';
 import { AppConfig } from '../config/config';
+import { KpiRefreshService } from '../insights/kpi-refresh.service';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../jobs/queues';
 import { renderLinkMail } from '../notifications/mail-templates';
 import { MailService, type MailToSend } from '../notifications/mail.service';
@@ -29,6 +30,8 @@ interface CycleRow {
 interface Invitee {
   invitation_id: string;
   user_id: string;
+  /** The team the person is in now: frozen on the invitation for the KPIs. */
+  team_id?: string | null;
   name: string;
   email: string;
   locale: Locale;
@@ -52,6 +55,7 @@ export class RoundsService {
     @InjectQueue(QUEUES.assessments) private readonly queue: Queue,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly kpis: KpiRefreshService,
   ) {}
 
   /**
@@ -191,6 +195,7 @@ export class RoundsService {
       `UPDATE assessment_rounds SET closed_at = now() WHERE id = $1 AND closed_at IS NULL`,
       [roundId],
     );
+    await this.kpis.roundChanged(roundId);
   }
 
   /** Creates the invitations of everyone in the audience who has none yet; returns only those new ones. */
@@ -200,7 +205,7 @@ export class RoundsService {
          SELECT id FROM teams WHERE organisation_id = $1 AND id = ANY($2::uuid[])
          UNION SELECT c.id FROM teams c JOIN scope s ON c.parent_id = s.id WHERE c.organisation_id = $1
        )
-       SELECT u.id AS user_id, u.name, u.email, coalesce(u.locale, $3) AS locale
+       SELECT u.id AS user_id, u.name, u.email, coalesce(u.locale, $3) AS locale, u.team_id
          FROM users u
         WHERE u.organisation_id = $1 AND u.status <> 'deactivated'
           AND (cardinality($2::uuid[]) = 0 OR u.team_id IN (SELECT id FROM scope))
@@ -211,15 +216,16 @@ export class RoundsService {
     if (!audience.length) return [];
     const invitees = audience.map((a) => ({ ...a, invitation_id: randomUUID() }));
     await m.query(
-      `INSERT INTO assessment_invitations (id, organisation_id, round_id, user_id, token_hash)
-       SELECT id, $1, $2, user_id, token_hash
-         FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS x(id, user_id, token_hash)`,
+      `INSERT INTO assessment_invitations (id, organisation_id, round_id, user_id, token_hash, team_id)
+       SELECT id, $1, $2, user_id, token_hash, team_id
+         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::uuid[]) AS x(id, user_id, token_hash, team_id)`,
       [
         cycle.organisation_id,
         roundId,
         invitees.map((i) => i.invitation_id),
         invitees.map((i) => i.user_id),
         invitees.map((i) => RoundsService.hash(this.tokenFor(i.invitation_id))),
+        invitees.map((i) => i.team_id),
       ],
     );
     return invitees;

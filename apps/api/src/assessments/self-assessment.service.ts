@@ -4,10 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { SelfLevel } from '@wk/domain';
 import type { SaveAnswersRequest, SelfAssessmentForm } from '@wk/contracts';
 import { DomainError, invalid } from '../common/domain-error';
+import { KpiRefreshService } from '../insights/kpi-refresh.service';
 import { RoundsService } from './rounds.service';
 
 interface InvitationRow {
   id: string;
+  round_id: string;
   organisation_id: string;
   values_version_id: string;
   completed_at: Date | null;
@@ -29,7 +31,10 @@ const roundClosed = () =>
  */
 @Injectable()
 export class SelfAssessmentService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly kpis: KpiRefreshService,
+  ) {}
 
   async form(token: string): Promise<SelfAssessmentForm> {
     const invitation = await this.invitation(this.db.manager, token);
@@ -65,7 +70,7 @@ export class SelfAssessmentService {
 
   /** Autosave: stores the given answers (a draft until submitted); other answers stay as they are. */
   async save(token: string, request: SaveAnswersRequest): Promise<SelfAssessmentForm> {
-    await this.db.transaction(async (m) => {
+    const roundId = await this.db.transaction(async (m) => {
       const invitation = await this.invitation(m, token, true);
       if (invitation.closed) throw roundClosed();
       await this.assertBehaviours(m, invitation, request);
@@ -83,13 +88,15 @@ export class SelfAssessmentService {
           ],
         );
       }
+      return invitation.round_id;
     });
+    await this.kpis.roundChanged(roundId);
     return this.form(token);
   }
 
   /** Completes the form: every behaviour needs an answer (a level or n.v.t.). */
   async submit(token: string): Promise<SelfAssessmentForm> {
-    await this.db.transaction(async (m) => {
+    const roundId = await this.db.transaction(async (m) => {
       const invitation = await this.invitation(m, token, true);
       if (invitation.closed) throw roundClosed();
       const missing: { id: string }[] = await m.query(
@@ -111,14 +118,16 @@ export class SelfAssessmentService {
         `UPDATE assessment_invitations SET completed_at = coalesce(completed_at, now()) WHERE id = $1`,
         [invitation.id],
       );
+      return invitation.round_id;
     });
+    await this.kpis.roundChanged(roundId);
     return this.form(token);
   }
 
   private async invitation(m: EntityManager, token: string, lock = false): Promise<InvitationRow> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw unknownLink();
     const [row]: InvitationRow[] = await m.query(
-      `SELECT i.id, i.organisation_id, i.completed_at, r.values_version_id, r.closes_at,
+      `SELECT i.id, i.round_id, i.organisation_id, i.completed_at, r.values_version_id, r.closes_at,
               (r.closed_at IS NOT NULL OR r.closes_at <= now()) AS closed,
               c.name AS cycle_name, o.name AS organisation_name, u.name AS person_name
          FROM assessment_invitations i

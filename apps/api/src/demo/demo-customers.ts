@@ -15,7 +15,7 @@ const SEGMENTS = [
   },
 ];
 
-const REPAIR_TOUCHPOINTS = [
+export const REPAIR_TOUCHPOINTS = [
   { name: 'Reparatie melden op de website', channel: 'website', momentOfTruth: false, team: null },
   {
     name: 'Telefoongesprek met het klantcontactcentrum',
@@ -33,13 +33,22 @@ const REPAIR_TOUCHPOINTS = [
   },
 ];
 
+/** What the demo history needs of the customer context: ids by name and by touchpoint position. */
+export interface DemoCustomers {
+  surveyId: string;
+  journeyId: string;
+  segmentIds: Map<string, string>;
+  touchpointIds: string[];
+}
+
 export async function seedCustomers(
   m: EntityManager,
   organisationId: string,
   versionId: string,
   teamIds: Map<string, string>,
-): Promise<void> {
+): Promise<DemoCustomers> {
   const segmentIds: string[] = [];
+  const touchpointIds: string[] = [];
   for (const segment of SEGMENTS) {
     const [row] = await m.query(
       `INSERT INTO customer_segments (organisation_id, name, description, persona) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -63,18 +72,25 @@ export async function seedCustomers(
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [organisationId, journey.id, position, touchpoint.name, touchpoint.channel, touchpoint.momentOfTruth],
     );
+    touchpointIds.push(row.id);
     if (touchpoint.team)
       await m.query(
         `INSERT INTO touchpoint_teams (organisation_id, touchpoint_id, team_id) VALUES ($1, $2, $3)`,
         [organisationId, row.id, teamIds.get(touchpoint.team)],
       );
   }
-  await m.query(
+  const [survey] = await m.query(
     `INSERT INTO surveys (organisation_id, name, values_version_id, journey_id, segment_id, title_nl, title_en,
                           intro_nl, intro_en, ask_nps, ask_comment, open_code)
      VALUES ($1, 'Huurders na een reparatie', $2, $3, $4, 'Uw reparatieverzoek', 'Your repair request',
              'Herkent u onze waarden in hoe wij uw reparatie hebben afgehandeld?',
-             'Do you recognise our values in how we handled your repair?', true, true, $5)`,
+             'Do you recognise our values in how we handled your repair?', true, true, $5) RETURNING id`,
     [organisationId, versionId, journey.id, segmentIds[0], randomBytes(16).toString('base64url')],
   );
+  return {
+    surveyId: survey.id,
+    journeyId: journey.id,
+    segmentIds: new Map(SEGMENTS.map((s, i) => [s.name, segmentIds[i]])),
+    touchpointIds,
+  };
 }

@@ -5,9 +5,11 @@ import { PasswordService } from '../auth/password.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { TeamEntity, TeamManagerEntity } from '../people/team.entity';
 import { UserEntity } from '../people/user.entity';
+import { KpiRollupsService } from '../insights/kpi-rollups.service';
 import { VIDOMES_TEMPLATE } from '../values/templates';
 import { seedCustomers } from './demo-customers';
 import { ValuesService } from '../values/values.service';
+import { seedHistory } from './demo-history-seed';
 import {
   DEMO_ACCOUNTS,
   DEMO_DEPARTMENTS,
@@ -28,22 +30,26 @@ export class DemoSeedService {
     private readonly passwords: PasswordService,
     private readonly config: AppConfig,
     private readonly values: ValuesService,
+    private readonly rollups: KpiRollupsService,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
     if (!this.config.demoEnabled) return false;
     const hash = await this.passwords.hash(DEMO_PASSWORD);
-    const created = await this.db.transaction(async (manager) => {
+    const started = Date.now();
+    const organisationId = await this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
-      if (await manager.existsBy(OrganisationEntity, { slug: DEMO_ORGANISATION.slug })) return false;
-      await this.seed(manager, hash);
-      return true;
+      if (await manager.existsBy(OrganisationEntity, { slug: DEMO_ORGANISATION.slug })) return null;
+      return this.seed(manager, hash);
     });
-    if (created) this.logger.log(`Loaded the demo organisation "${DEMO_ORGANISATION.name}"`);
-    return created;
+    if (!organisationId) return false;
+    // The dashboards read the rollups: built once from the history just committed.
+    await this.rollups.rebuild(organisationId);
+    this.logger.log(`Loaded the demo organisation "${DEMO_ORGANISATION.name}" (${Date.now() - started} ms)`);
+    return true;
   }
 
-  private async seed(manager: EntityManager, hash: string): Promise<void> {
+  private async seed(manager: EntityManager, hash: string): Promise<string> {
     const org = await manager.save(
       OrganisationEntity,
       manager.create(OrganisationEntity, { ...DEMO_ORGANISATION, isDemo: true }),
@@ -100,7 +106,10 @@ export class DemoSeedService {
     );
     // The Vidomes values (domain.md §3), published by HR as version 1.
     const versionId = await this.values.publishContent(manager, org.id, hrUserId, VIDOMES_TEMPLATE);
-    await seedCustomers(manager, org.id, versionId, teamIds);
+    const customers = await seedCustomers(manager, org.id, versionId, teamIds);
+    // A year of quarterly self-assessments and customer responses, so every chart has a story.
+    await seedHistory(manager, org.id, versionId, teamIds, customers);
+    return org.id;
   }
 
   credentials(): string {

@@ -4,7 +4,12 @@ import type { JobsOptions } from 'bullmq';
  * The one place that owns queue names and job options: ids for dedup, attempts, backoff, retention.
  * Job payloads carry ids only; processors reload state from the database.
  */
-export const QUEUES = { mail: 'mail', assessments: 'assessments', surveys: 'surveys' } as const;
+export const QUEUES = {
+  mail: 'mail',
+  assessments: 'assessments',
+  surveys: 'surveys',
+  insights: 'insights',
+} as const;
 
 export const JOBS = {
   sendMail: { queue: QUEUES.mail, name: 'send-mail', id: (outboxId: string) => `mail-${outboxId}` },
@@ -35,7 +40,32 @@ export const JOBS = {
     schedulerKey: 'survey-housekeeping',
     every: 10 * 60 * 1000,
   },
+  /** KPI rollups of a round or of an organisation's new customer responses, debounced by a fixed id. */
+  refreshRound: {
+    queue: QUEUES.insights,
+    name: 'refresh-round',
+    id: (roundId: string) => `kpi-round-${roundId}`,
+  },
+  refreshCustomer: {
+    queue: QUEUES.insights,
+    name: 'refresh-customer',
+    id: (organisationId: string) => `kpi-customer-${organisationId}`,
+  },
+  /** Catches what a debounced refresh missed: open rounds and organisations with unrolled responses. */
+  kpiSweep: { queue: QUEUES.insights, name: 'kpi-sweep', schedulerKey: 'kpi-sweep', every: 10 * 60 * 1000 },
 } as const;
+
+/** Rollup refreshes wait this long so that a burst of answers costs one refresh. */
+export const KPI_REFRESH_DELAY_MS = 2_000;
+
+/** A refresh job leaves no trace when done, so the next answer can queue the next refresh under the same id. */
+export const REFRESH_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  delay: KPI_REFRESH_DELAY_MS,
+  removeOnComplete: true,
+  removeOnFail: true,
+};
 
 /** Mails delivered at once by one worker, and SMTP connections kept open for them. */
 export const MAIL_CONCURRENCY = 16;

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { PublicRateLimitGuard } from '../common/public-rate-limit.guard';
 import { CustomersModule } from '../customers/customers.module';
+import { InsightsModule } from '../insights/insights.module';
 import { QUEUES } from '../jobs/queues';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { SurveyInvitationsController } from './api-trigger/survey-invitations.controller';
@@ -23,7 +24,12 @@ import { WavesService } from './waves/waves.service';
  * customers (upload, schedule, open link / QR, API trigger); the public answer page.
  */
 @Module({
-  imports: [NotificationsModule, CustomersModule, BullModule.registerQueue({ name: QUEUES.surveys })],
+  imports: [
+    NotificationsModule,
+    CustomersModule,
+    InsightsModule,
+    BullModule.registerQueue({ name: QUEUES.surveys }),
+  ],
   controllers: [SurveysController, WavesController, RespondController, SurveyInvitationsController],
   providers: [
     SurveysService,

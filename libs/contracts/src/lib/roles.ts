@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   /** Customer recognition surveys, their waves, contacts, funnel and comments. */
   'surveys.read': ['admin', 'hr'],
   'surveys.write': ['admin', 'hr'],
+  /** Outside-in dashboards; every role, the api scopes them (HR/admin all, managers their teams, employees the organisation and their own team). */
+  'insights.read': ['admin', 'hr', 'manager', 'employee'],
+  /** The board report (PDF) of the whole organisation. */
+  'insights.report': ['admin', 'hr'],
   /** Organisation API keys for the CRM trigger. */
   'apiKeys.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

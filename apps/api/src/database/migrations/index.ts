@@ -3,6 +3,7 @@ import { Values1763942400000 } from './1763942400000-values';
 import { Assessments1764028800000 } from './1764028800000-assessments';
 import { AssessmentExamples1764115200000 } from './1764115200000-assessment-examples';
 import { Surveys1764201600000 } from './1764201600000-surveys';
+import { Insights1764288000000 } from './1764288000000-insights';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Assessments1764028800000,
   AssessmentExamples1764115200000,
   Surveys1764201600000,
+  Insights1764288000000,
 ];

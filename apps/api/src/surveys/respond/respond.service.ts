@@ -1,11 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { recognitionQuestion } from '@wk/domain';
 import type { Locale, ResponseChannel } from '@wk/domain';
 import type { RecognitionForm, RecognitionFormValue } from '@wk/contracts';
 import { DomainError, invalid } from '../../common/domain-error';
 import { SubmitRecognitionDto } from '../dto/respond.dto';
+import { KpiRefreshService } from '../../insights/kpi-refresh.service';
 import { SurveyLinks } from '../survey-links';
 
 /** A survey as the answer page needs it, reached by a single-use token or an open-link code. */
@@ -66,7 +68,10 @@ export class RespondService {
   /** Published values versions never change, so their questions are cached per version. */
   private readonly versions = new Map<string, Promise<VersionValue[]>>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly kpis: KpiRefreshService,
+  ) {}
 
   async invitationForm(token: string, lang?: Locale): Promise<RecognitionForm> {
     const row = await this.byToken(token);
@@ -118,7 +123,8 @@ export class RespondService {
     notAsked('overallGrade', dto.overallGrade, row.ask_overall_grade);
     notAsked('nps', dto.nps, row.ask_nps);
     notAsked('comment', dto.comment, row.ask_comment);
-    const stored: unknown[] = await this.db.query(
+    const stored = await this.prepared(
+      'wk_respond_store',
       `WITH claim AS (
          UPDATE survey_invitations SET answered_at = now() WHERE id = $1 AND answered_at IS NULL RETURNING id
        ), claimed AS (
@@ -155,7 +161,9 @@ export class RespondService {
         dto.grades.map((g) => g.grade),
       ],
     );
-    return stored.length > 0;
+    if (!stored.length) return false;
+    await this.kpis.responsesChanged(row.organisation_id);
+    return true;
   }
 
   private async form(row: LinkRow, locale: Locale, channel: ResponseChannel): Promise<RecognitionForm> {
@@ -197,7 +205,8 @@ export class RespondService {
 
   private async byToken(token: string): Promise<LinkRow> {
     if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) throw linkNotFound();
-    const [row]: LinkRow[] = await this.db.query(
+    const [row] = await this.prepared<LinkRow>(
+      'wk_respond_by_token',
       `SELECT ${SURVEY_COLUMNS}, i.id AS invitation_id, i.wave_id, i.answered_at, i.locale,
               i.touchpoint_id, i.segment_id, i.team_id,
               w.closes_at AS link_closes_at, w.closed_at IS NOT NULL AS link_closed
@@ -210,6 +219,25 @@ export class RespondService {
     );
     if (!row) throw linkNotFound();
     return row;
+  }
+
+  /**
+   * The two statements of every answer (the link's lookup and the store) run as named prepared
+   * statements: PostgreSQL parses and plans them once per pooled connection instead of on every
+   * answer, which was about half of its CPU per answer. Same text, parameters, rows and errors
+   * (wrapped in QueryFailedError) as DataSource.query.
+   */
+  private async prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    const runner = this.db.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const result = await client.query({ name, text, values }).catch((error: Error) => {
+        throw new QueryFailedError(text, values, error);
+      });
+      return result.rows as T[];
+    } finally {
+      await runner.release();
+    }
   }
 
   private async byCode(code: string): Promise<LinkRow> {

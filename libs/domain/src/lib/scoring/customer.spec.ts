@@ -1,4 +1,4 @@
-import { netPromoterScore, recognitionIndex, summarizeRecognition } from './customer';
+import { netPromoterScore, npsFromCounts, recognitionIndex, summarizeRecognition } from './customer';
 
 describe('recognitionIndex', () => {
   it.each([
@@ -98,5 +98,15 @@ describe('netPromoterScore', () => {
 
   it.each([[11], [-1], [8.5]])('rejects %p as a score', (score) => {
     expect(() => netPromoterScore([score])).toThrow(RangeError);
+  });
+});
+
+describe('npsFromCounts', () => {
+  it('equals the NPS of the scores it counts', () => {
+    // 3 promoters, 2 passives, 1 detractor: (3 - 1) / 6 = 33.33...
+    expect(npsFromCounts(3, 2, 1)).toEqual(netPromoterScore([9, 10, 10, 7, 8, 3]));
+    expect(npsFromCounts(3, 2, 1).nps).toBeCloseTo(100 / 3, 10);
+    expect(npsFromCounts(0, 0, 0).nps).toBeNull();
+    expect(() => npsFromCounts(-1, 0, 0)).toThrow(RangeError);
   });
 });

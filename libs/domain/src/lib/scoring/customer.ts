@@ -76,13 +76,22 @@ export function netPromoterScore(scores: MaybeNumbers): NpsResult {
   for (const s of given) {
     if (!Number.isInteger(s) || s < 0 || s > 10) throw new RangeError(`not an NPS score 0-10: ${s}`);
   }
-  const n = given.length;
-  const promoters = given.filter((s) => s >= NPS_PROMOTER_FROM).length;
-  const detractors = given.filter((s) => s <= NPS_DETRACTOR_UP_TO).length;
+  return npsFromCounts(
+    given.filter((s) => s >= NPS_PROMOTER_FROM).length,
+    given.filter((s) => s > NPS_DETRACTOR_UP_TO && s < NPS_PROMOTER_FROM).length,
+    given.filter((s) => s <= NPS_DETRACTOR_UP_TO).length,
+  );
+}
+
+/** The same NPS from counts, as the rollups keep them. */
+export function npsFromCounts(promoters: number, passives: number, detractors: number): NpsResult {
+  for (const count of [promoters, passives, detractors])
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`not a count: ${count}`);
+  const n = promoters + passives + detractors;
   return {
     n,
     promoters,
-    passives: n - promoters - detractors,
+    passives,
     detractors,
     promoterShare: wilsonInterval(promoters, n),
     detractorShare: wilsonInterval(detractors, n),

@@ -1,4 +1,11 @@
-import { mean, presentNumbers, sampleSize, sampleStandardDeviation, sampleSummary } from './descriptive';
+import {
+  mean,
+  presentNumbers,
+  sampleSize,
+  sampleStandardDeviation,
+  sampleSummary,
+  summaryFromSums,
+} from './descriptive';
 
 describe('descriptive statistics', () => {
   it.each([
@@ -33,5 +40,24 @@ describe('descriptive statistics', () => {
   it('rejects NaN and infinities instead of scoring them', () => {
     expect(() => presentNumbers([1, Number.NaN])).toThrow(RangeError);
     expect(() => mean([Number.POSITIVE_INFINITY])).toThrow(RangeError);
+  });
+});
+
+describe('summaryFromSums', () => {
+  it('gives the same n, mean and sd as the raw sample', () => {
+    // 3, 4, 4: Σx = 11, Σx² = 9 + 16 + 16 = 41; mean 11/3, variance (41 - 121/3)/2 = 1/3.
+    const fromSums = summaryFromSums(3, 11, 41);
+    const fromRaw = sampleSummary([3, 4, 4]);
+    expect(fromSums.mean).toBeCloseTo(fromRaw.mean!, 12);
+    expect(fromSums.sd).toBeCloseTo(fromRaw.sd!, 12);
+    expect(fromSums.sd).toBeCloseTo(Math.sqrt(1 / 3), 12);
+  });
+
+  it('handles n = 0, n = 1 and equal values', () => {
+    expect(summaryFromSums(0, 0, 0)).toEqual({ n: 0, mean: null, sd: null });
+    expect(summaryFromSums(1, 7, 49)).toEqual({ n: 1, mean: 7, sd: null });
+    // 0.1 + 0.1 + 0.1 leaves float noise in Σx² - (Σx)²/n; equal values must give exactly 0.
+    expect(summaryFromSums(3, 0.1 + 0.1 + 0.1, 0.01 + 0.01 + 0.01).sd).toBe(0);
+    expect(() => summaryFromSums(-1, 0, 0)).toThrow(RangeError);
   });
 });

@@ -55,3 +55,18 @@ export function sampleSummary(values: MaybeNumbers): SampleSummary {
   const squares = present.reduce((sum, v) => sum + (v - m) ** 2, 0);
   return { n, mean: m, sd: Math.sqrt(squares / (n - 1)) };
 }
+
+/**
+ * n, mean and sd from additive sums (n, Σx, Σx²), as the KPI rollups keep them: sums of groups
+ * add up, so any breakdown or period is a sum of rows. A variance below 1e-12 of the squared mean
+ * is float noise of equal values and counts as 0.
+ */
+export function summaryFromSums(n: number, sum: number, sumOfSquares: number): SampleSummary {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number >= 0: ${n}`);
+  if (n === 0) return { n, mean: null, sd: null };
+  const m = sum / n;
+  if (n === 1) return { n, mean: m, sd: null };
+  const variance = (sumOfSquares - (sum * sum) / n) / (n - 1);
+  const sd = variance <= 1e-12 * Math.max(1, m * m) ? 0 : Math.sqrt(variance);
+  return { n, mean: m, sd };
+}

@@ -1,0 +1,149 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { effectiveMinimum } from '@wk/domain';
+import type { BreakdownKind, KpiGroup } from '@wk/contracts';
+import type { AuthContext } from '../auth/authenticated.decorator';
+import { notFound } from '../common/domain-error';
+import { ScopeService } from '../people/scope.service';
+import type { CustomerFilter, TeamGrouping } from './kpi-queries';
+
+export interface InsightsContext {
+  organisationId: string;
+  organisationName: string;
+  timeZone: string;
+  /** `YYYY-MM` of today in the organisation's time zone. */
+  todayMonth: string;
+  minimum: number;
+}
+
+export interface ResolvedScope {
+  /** How rows are grouped for the requested breakdown. */
+  grouping: TeamGrouping;
+  /** The parent of a team breakdown (for complementary suppression): the filter team or the organisation. */
+  parent: TeamGrouping;
+  parentGroup: KpiGroup;
+  /** Known groups by id (null: the organisation or the filter team). */
+  groups: Map<string | null, KpiGroup>;
+}
+
+const outsideScope = () =>
+  new ForbiddenException({
+    code: 'forbidden',
+    message: 'Your role sees the organisation and its own teams only; pass a teamId of one of them',
+  });
+
+/**
+ * Who may see which part of the KPIs (product.md, Roles): HR and admins everything; managers the
+ * organisation and the teams they manage (with sub-teams); employees the organisation and their team.
+ */
+@Injectable()
+export class InsightsScopeService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scopes: ScopeService,
+  ) {}
+
+  async context(auth: AuthContext): Promise<InsightsContext> {
+    const [org] = await this.db.query(
+      `SELECT name, time_zone, anonymity_minimum, to_char(now() AT TIME ZONE time_zone, 'YYYY-MM') AS today
+         FROM organisations WHERE id = $1`,
+      [auth.organisationId],
+    );
+    return {
+      organisationId: auth.organisationId,
+      organisationName: org.name,
+      timeZone: org.time_zone,
+      todayMonth: org.today,
+      minimum: effectiveMinimum(org.anonymity_minimum),
+    };
+  }
+
+  /** The teams a non-HR caller may filter on; null: all of them. */
+  private async visibleTeams(auth: AuthContext): Promise<Set<string> | null> {
+    const scope = await this.scopes.of(auth);
+    if (scope.kind === 'organisation') return null;
+    if (scope.kind === 'teams') return new Set(scope.teamIds);
+    const [me] = await this.db.query(`SELECT team_id FROM users WHERE id = $1`, [auth.userId]);
+    return new Set(me?.team_id ? [me.team_id] : []);
+  }
+
+  async resolve(
+    auth: AuthContext,
+    ctx: InsightsContext,
+    breakdown: BreakdownKind,
+    teamId: string | undefined,
+    filter: CustomerFilter,
+  ): Promise<ResolvedScope> {
+    const visible = await this.visibleTeams(auth);
+    const teams: { id: string; name: string; parent_id: string | null }[] = await this.db.query(
+      `SELECT id, name, parent_id FROM teams WHERE organisation_id = $1`,
+      [auth.organisationId],
+    );
+    const byId = new Map(teams.map((t) => [t.id, t]));
+    if (teamId && (!byId.has(teamId) || (visible && !visible.has(teamId)))) throw notFound('Team');
+    await this.assertFilters(auth.organisationId, filter);
+    // Outside HR, a split of the organisation into anything but the own teams is not shown.
+    if (
+      visible &&
+      !teamId &&
+      breakdown !== 'organisation' &&
+      (breakdown !== 'team' || auth.role === 'employee')
+    )
+      throw outsideScope();
+    if (visible && auth.role === 'employee' && breakdown === 'team') throw outsideScope();
+
+    const team = teamId ? byId.get(teamId)! : null;
+    const parentGroup: KpiGroup = team
+      ? { kind: 'team', id: team.id, name: team.name, parentId: team.parent_id }
+      : { kind: 'organisation', id: null, name: ctx.organisationName, parentId: null };
+    const parent: TeamGrouping = { roots: team ? [team.id] : [], restrict: Boolean(team), byRoot: false };
+    const groups = new Map<string | null, KpiGroup>([[null, parentGroup]]);
+    if (breakdown !== 'team') return { grouping: parent, parent, parentGroup, groups };
+
+    // Team breakdown: the direct sub-teams of the filter team, else the top teams (a manager: its top teams).
+    const roots = team
+      ? teams.filter((t) => t.parent_id === team.id)
+      : teams.filter((t) =>
+          visible ? visible.has(t.id) && !(t.parent_id && visible.has(t.parent_id)) : !t.parent_id,
+        );
+    for (const t of roots) groups.set(t.id, { kind: 'team', id: t.id, name: t.name, parentId: t.parent_id });
+    return {
+      grouping: { roots: roots.map((t) => t.id), restrict: true, byRoot: true },
+      parent,
+      parentGroup,
+      groups,
+    };
+  }
+
+  /** Names of segment, journey and touchpoint groups of a customer breakdown. */
+  async dimensionNames(organisationId: string, breakdown: BreakdownKind): Promise<Map<string, KpiGroup>> {
+    const table = {
+      segment: 'customer_segments',
+      journey: 'customer_journeys',
+      touchpoint: 'journey_touchpoints',
+    }[breakdown as 'segment' | 'journey' | 'touchpoint'];
+    if (!table) return new Map();
+    const rows: { id: string; name: string }[] = await this.db.query(
+      `SELECT id, name FROM ${table} WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    return new Map(rows.map((r) => [r.id, { kind: breakdown, id: r.id, name: r.name, parentId: null }]));
+  }
+
+  private async assertFilters(organisationId: string, filter: CustomerFilter): Promise<void> {
+    const checks: [string | undefined, string, string][] = [
+      [filter.segmentId, 'customer_segments', 'Segment'],
+      [filter.journeyId, 'customer_journeys', 'Journey'],
+      [filter.touchpointId, 'journey_touchpoints', 'Touchpoint'],
+    ];
+    for (const [id, table, what] of checks) {
+      if (!id) continue;
+      const [row] = await this.db.query(`SELECT 1 FROM ${table} WHERE organisation_id = $1 AND id = $2`, [
+        organisationId,
+        id,
+      ]);
+      if (!row) throw notFound(what);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QUEUES } from '../jobs/queues';
+import { PeopleModule } from '../people/people.module';
+import { BoardReportService } from './board-report.service';
+import { InsightsScopeService } from './insights-scope.service';
+import { InsightsController } from './insights.controller';
+import { InsightsService } from './insights.service';
+import { JourneyInsightsService } from './journey-insights.service';
+import { KpiRefreshProcessor } from './kpi-refresh.processor';
+import { KpiRefreshService } from './kpi-refresh.service';
+import { KpiRollupsService } from './kpi-rollups.service';
+
+/** Outside-in KPIs: rollups kept as answers arrive, the insights queries, the board report. */
+@Module({
+  imports: [PeopleModule, BullModule.registerQueue({ name: QUEUES.insights })],
+  controllers: [InsightsController],
+  providers: [
+    KpiRollupsService,
+    KpiRefreshService,
+    InsightsService,
+    InsightsScopeService,
+    JourneyInsightsService,
+    BoardReportService,
+  ],
+  exports: [KpiRollupsService, KpiRefreshService],
+})
+export class InsightsModule {}
+
+/** Rollups are refreshed only by the worker. */
+@Module({
+  imports: [InsightsModule, BullModule.registerQueue({ name: QUEUES.insights })],
+  providers: [KpiRefreshProcessor],
+})
+export class InsightsWorkerModule {}

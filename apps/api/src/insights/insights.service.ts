@@ -1,0 +1,264 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  MAX_PERIODS,
+  npsFromCounts,
+  outsideInGap,
+  participation,
+  periodMonths,
+  periodOfMonth,
+  periodRange,
+  previousPeriod,
+  defaultPeriods,
+  suppressComplementaryGroups,
+  targetStatus,
+} from '@wk/domain';
+import type { PeriodKind, PyramidLevel, SuppressionReason } from '@wk/domain';
+import type {
+  KpiGroup,
+  KpiReport,
+  KpiRow,
+  KpiValueInfo,
+  NpsRow,
+  ParticipationRow,
+  SelfStat,
+  Suppressed,
+} from '@wk/contracts';
+import type { AuthContext } from '../auth/authenticated.decorator';
+import { invalid } from '../common/domain-error';
+import { InsightsScopeService } from './insights-scope.service';
+import { readCustomer, readParticipation, readSelf, type Keyed, type MonthRange } from './kpi-queries';
+import { KpiQueryDto } from './kpi-query.dto';
+import {
+  addInto,
+  changeStat,
+  customerStat,
+  customerSummary,
+  emptyCustomer,
+  emptySelf,
+  selfStat,
+  selfSummary,
+  type CustomerSums,
+  type SelfSums,
+} from './kpi-stats';
+
+type Bucket<T> = Map<string, T>;
+const bucketKey = (period: string, group: string | null, key: string) => `${period}|${group ?? ''}|${key}`;
+
+/** Sums monthly rollup rows into periods (rollups are additive). */
+function byPeriod<T extends object>(kind: PeriodKind, rows: Keyed<T>[], empty: () => T): Bucket<T> {
+  const out: Bucket<T> = new Map();
+  for (const row of rows) {
+    const key = bucketKey(periodOfMonth(kind, row.month), row.group, row.key);
+    out.set(key, addInto(out.get(key) ?? empty(), row.sums));
+  }
+  return out;
+}
+
+/**
+ * The outside-in KPIs per value × period × group, computed from the rollups with the shared
+ * scoring of libs/domain; the anonymity minimum (with complementary groups) is enforced here.
+ */
+@Injectable()
+export class InsightsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scopes: InsightsScopeService,
+  ) {}
+
+  /** The periods asked for, plus the one before the first (for the change of the first period). */
+  periodsOf(kind: PeriodKind, todayMonth: string, from?: string, to?: string): string[] {
+    const defaults = defaultPeriods(kind, todayMonth);
+    const periods = periodRange(
+      kind,
+      from ?? (to ? to : defaults.from),
+      to ?? (from ? defaults.to : defaults.to),
+    );
+    if (!periods.length) throw invalid('from', 'must not be after to');
+    if (periods.length > MAX_PERIODS) throw invalid('from', `at most ${MAX_PERIODS} periods`);
+    return periods;
+  }
+
+  monthRange(organisationId: string, kind: PeriodKind, periods: string[]): MonthRange {
+    return {
+      organisationId,
+      first: periodMonths(kind, previousPeriod(kind, periods[0])).first,
+      afterLast: periodMonths(kind, periods[periods.length - 1]).afterLast,
+    };
+  }
+
+  async values(organisationId: string, valueKey?: string): Promise<KpiValueInfo[]> {
+    const rows: { key: string; name: string; name_en: string; level: PyramidLevel; target: string }[] =
+      await this.db.query(
+        `SELECT e.key, e.name_nl AS name, e.name_en, e.level, e.target_grade AS target
+           FROM experience_values e
+          WHERE e.version_id = (SELECT id FROM value_set_versions WHERE organisation_id = $1 AND status = 'published'
+                                ORDER BY number DESC LIMIT 1)
+            AND ($2::text IS NULL OR e.key = $2)
+          ORDER BY e.position`,
+        [organisationId, valueKey ?? null],
+      );
+    return rows.map((r) => ({
+      key: r.key,
+      name: r.name,
+      nameEn: r.name_en,
+      level: r.level,
+      target: Number(r.target),
+    }));
+  }
+
+  async kpis(auth: AuthContext, q: KpiQueryDto): Promise<KpiReport> {
+    const ctx = await this.scopes.context(auth);
+    const kind = q.period;
+    const breakdown = q.breakdown ?? 'organisation';
+    const periods = this.periodsOf(kind, ctx.todayMonth, q.from, q.to);
+    const all = [previousPeriod(kind, periods[0]), ...periods];
+    const filter = { segmentId: q.segmentId, journeyId: q.journeyId, touchpointId: q.touchpointId };
+    const scope = await this.scopes.resolve(auth, ctx, breakdown, q.teamId, filter);
+    const range = this.monthRange(ctx.organisationId, kind, periods);
+    const values = await this.values(ctx.organisationId, q.valueKey);
+    const hasSelf = breakdown === 'organisation' || breakdown === 'team';
+    const m = this.db.manager;
+
+    const [selfRows, parentSelfRows, customerRows, participationRows] = await Promise.all([
+      hasSelf ? readSelf(m, range, scope.grouping) : Promise.resolve([]),
+      breakdown === 'team' ? readSelf(m, range, scope.parent) : Promise.resolve([]),
+      readCustomer(m, range, scope.grouping, filter, breakdown),
+      hasSelf ? readParticipation(m, range, scope.grouping) : Promise.resolve([]),
+    ]);
+    const self = byPeriod(kind, selfRows, emptySelf);
+    const parentSelf = byPeriod(kind, parentSelfRows, emptySelf);
+    const customer = byPeriod(kind, customerRows, emptyCustomer);
+    const groups =
+      breakdown === 'organisation' || breakdown === 'team'
+        ? [...scope.groups.entries()].filter(([id]) => (breakdown === 'team' ? id !== null : id === null))
+        : [...(await this.scopes.dimensionNames(ctx.organisationId, breakdown)).entries()].filter(([id]) =>
+            customerRows.some((r) => r.group === id),
+          );
+
+    // Employee aggregates below the minimum, or derivable from the parent, are not shown.
+    const hidden = new Map<string, SuppressionReason>();
+    if (hasSelf)
+      for (const period of all)
+        for (const value of values) {
+          const children = groups.map(([id]) => ({
+            id,
+            n: self.get(bucketKey(period, id, value.key))?.n ?? 0,
+          }));
+          const parentN =
+            breakdown === 'team'
+              ? (parentSelf.get(bucketKey(period, null, value.key))?.n ?? 0)
+              : (children[0]?.n ?? 0);
+          const result = suppressComplementaryGroups(
+            { n: parentN, children: breakdown === 'team' ? children : [] },
+            ctx.minimum,
+          );
+          const reasons =
+            breakdown === 'team'
+              ? result.children.map((c) => [c.id, c.reason] as const)
+              : children.map(
+                  (c) => [c.id, c.n > 0 && c.n < ctx.minimum ? ('too_few' as const) : null] as const,
+                );
+          for (const [id, reason] of reasons)
+            if (reason) hidden.set(bucketKey(period, id, value.key), reason);
+        }
+
+    const selfOf = (period: string, id: string | null, key: string): SelfStat | Suppressed | null => {
+      if (!hasSelf) return null;
+      const reason = hidden.get(bucketKey(period, id, key));
+      if (reason) return { suppressed: true, reason };
+      return selfStat(self.get(bucketKey(period, id, key)) ?? emptySelf());
+    };
+
+    const rows: KpiRow[] = [];
+    for (const [index, period] of all.entries()) {
+      if (index === 0) continue;
+      const before = all[index - 1];
+      for (const [id, group] of groups)
+        for (const value of values) {
+          const c = customer.get(bucketKey(period, id, value.key)) ?? emptyCustomer();
+          const cPrev = customer.get(bucketKey(before, id, value.key)) ?? emptyCustomer();
+          const s = selfOf(period, id, value.key);
+          const sPrev = selfOf(before, id, value.key);
+          const cStat = customerStat(c);
+          const visibleSelf = s && !s.suppressed ? s : null;
+          const gap = outsideInGap(cStat.index, visibleSelf?.index ?? null);
+          rows.push({
+            period,
+            group,
+            valueKey: value.key,
+            self: s,
+            customer: cStat,
+            gap: gap.gap,
+            gapLabel: gap.label,
+            target: value.target,
+            status: targetStatus(cStat.grade.mean, value.target),
+            change: {
+              customer: changeStat(customerSummary(cPrev), customerSummary(c)),
+              self:
+                visibleSelf && sPrev && !sPrev.suppressed
+                  ? changeStat(
+                      selfSummary(self.get(bucketKey(before, id, value.key)) ?? emptySelf()),
+                      selfSummary(self.get(bucketKey(period, id, value.key)) ?? emptySelf()),
+                    )
+                  : null,
+            },
+          });
+        }
+    }
+    return {
+      periodKind: kind,
+      periods,
+      minimum: ctx.minimum,
+      values,
+      rows,
+      participation: this.participationRows(kind, periods, groups, participationRows),
+      nps: this.npsRows(periods, groups, customer),
+    };
+  }
+
+  private participationRows(
+    kind: PeriodKind,
+    periods: string[],
+    groups: [string | null, KpiGroup][],
+    rows: Keyed<{ invited: number; completed: number }>[],
+  ): ParticipationRow[] {
+    const sums = byPeriod(kind, rows, () => ({ invited: 0, completed: 0 }));
+    return periods.flatMap((period) =>
+      groups.flatMap(([id, group]) => {
+        const s = sums.get(bucketKey(period, id, ''));
+        if (!s) return [];
+        return [{ period, group, ...participation(s.completed, s.invited) }];
+      }),
+    );
+  }
+
+  private npsRows(
+    periods: string[],
+    groups: [string | null, KpiGroup][],
+    customer: Bucket<CustomerSums>,
+  ): NpsRow[] {
+    return periods.flatMap((period) =>
+      groups.flatMap(([id, group]) => {
+        const nps = customer.get(bucketKey(period, id, '_nps'));
+        const overall = customer.get(bucketKey(period, id, '_overall')) ?? emptyCustomer();
+        if (!nps && !overall.n) return [];
+        const n = nps?.n ?? 0;
+        const score = npsFromCounts(nps?.ge9 ?? 0, n - (nps?.ge9 ?? 0) - (nps?.le6 ?? 0), nps?.le6 ?? 0);
+        return [
+          {
+            period,
+            group,
+            n,
+            nps: score.nps,
+            promoters: score.promoters,
+            passives: score.passives,
+            detractors: score.detractors,
+            overallGrade: customerStat(overall).grade,
+          },
+        ];
+      }),
+    );
+  }
+}

@@ -1,0 +1,139 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { periodMonths, periodOfMonth } from '@wk/domain';
+import type { BehaviourReport, HeartMonitor, HeartMonitorPoint } from '@wk/contracts';
+import type { AuthContext } from '../auth/authenticated.decorator';
+import { notFound } from '../common/domain-error';
+import { InsightsScopeService } from './insights-scope.service';
+import { InsightsService } from './insights.service';
+import { readBehaviours, readCustomer } from './kpi-queries';
+import { AtQueryDto, PeriodQueryDto } from './kpi-query.dto';
+import { addInto, customerStat, emptyCustomer, type CustomerSums } from './kpi-stats';
+
+/** A touchpoint is a peak or dip when its grade is this much above or below its neighbours. */
+const PEAK_MARGIN = 0.3;
+
+/** The heart monitor of a journey and the behaviour distribution of a value (both from rollups). */
+@Injectable()
+export class JourneyInsightsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scopes: InsightsScopeService,
+    private readonly insights: InsightsService,
+  ) {}
+
+  async heartMonitor(auth: AuthContext, journeyId: string, q: AtQueryDto): Promise<HeartMonitor> {
+    if (auth.role === 'employee')
+      throw new ForbiddenException({ code: 'forbidden', message: 'Journeys are for managers and HR' });
+    const ctx = await this.scopes.context(auth);
+    const [journey] = await this.db.query(
+      `SELECT id, name FROM customer_journeys WHERE organisation_id = $1 AND id = $2`,
+      [ctx.organisationId, journeyId],
+    );
+    if (!journey) throw notFound('Journey');
+    const period = q.at ?? periodOfMonth(q.period, ctx.todayMonth);
+    const months = periodMonths(q.period, period);
+    const touchpoints: { id: string; name: string; channel: string; moment_of_truth: boolean }[] =
+      await this.db.query(
+        `SELECT id, name, channel, moment_of_truth FROM journey_touchpoints WHERE journey_id = $1 ORDER BY position`,
+        [journeyId],
+      );
+    const values = await this.insights.values(ctx.organisationId);
+    const rows = await readCustomer(
+      this.db.manager,
+      { organisationId: ctx.organisationId, first: months.first, afterLast: months.afterLast },
+      { roots: [], restrict: false, byRoot: false },
+      { journeyId },
+      'touchpoint',
+    );
+    const sums = new Map<string, CustomerSums>();
+    const add = (key: string, s: CustomerSums) => sums.set(key, addInto(sums.get(key) ?? emptyCustomer(), s));
+    for (const row of rows) {
+      if (!values.some((v) => v.key === row.key)) continue;
+      add(`${row.group}|${row.key}`, row.sums);
+      add(`${row.group}|*`, row.sums);
+    }
+    const points: HeartMonitorPoint[] = touchpoints.map((t) => ({
+      touchpointId: t.id,
+      name: t.name,
+      channel: t.channel,
+      momentOfTruth: t.moment_of_truth,
+      grade: customerStat(sums.get(`${t.id}|*`) ?? emptyCustomer()).grade,
+      values: values.map((v) => ({
+        valueKey: v.key,
+        grade: customerStat(sums.get(`${t.id}|${v.key}`) ?? emptyCustomer()).grade,
+      })),
+      peak: false,
+      dip: false,
+    }));
+    markPeaksAndDips(points);
+    return { journeyId, name: journey.name, period, points };
+  }
+
+  async behaviours(auth: AuthContext, q: PeriodQueryDto): Promise<BehaviourReport> {
+    const ctx = await this.scopes.context(auth);
+    const scope = await this.scopes.resolve(auth, ctx, 'organisation', q.teamId, {});
+    const periods = this.insights.periodsOf(q.period, ctx.todayMonth, q.from, q.to);
+    const range = {
+      organisationId: ctx.organisationId,
+      first: periodMonths(q.period, periods[0]).first,
+      afterLast: periodMonths(q.period, periods[periods.length - 1]).afterLast,
+    };
+    const rows = await readBehaviours(this.db.manager, range, scope.grouping, q.valueKey);
+    const texts: { key: string; text_nl: string; text_en: string }[] = await this.db.query(
+      `SELECT b.key, b.text_nl, b.text_en FROM value_behaviours b
+        WHERE b.version_id = (SELECT id FROM value_set_versions WHERE organisation_id = $1 AND status = 'published'
+                              ORDER BY number DESC LIMIT 1)`,
+      [ctx.organisationId],
+    );
+    const textOf = new Map(texts.map((t) => [t.key, t]));
+    const totals = new Map<
+      string,
+      { l1: number; l2: number; l3: number; l4: number; na: number; valueKey: string }
+    >();
+    for (const row of rows) {
+      const key = `${periodOfMonth(q.period, row.month)}|${row.key}`;
+      const total = totals.get(key) ?? { l1: 0, l2: 0, l3: 0, l4: 0, na: 0, valueKey: row.sums.valueKey };
+      for (const level of ['l1', 'l2', 'l3', 'l4', 'na'] as const) total[level] += row.sums[level];
+      totals.set(key, total);
+    }
+    const behaviours = [...totals.entries()].map(([key, t]) => {
+      const [period, behaviourKey] = key.split('|');
+      const respondents = t.l1 + t.l2 + t.l3 + t.l4 + t.na;
+      const scored = t.l1 + t.l2 + t.l3 + t.l4;
+      const shown = respondents >= ctx.minimum;
+      return {
+        period,
+        valueKey: t.valueKey,
+        behaviourKey,
+        text: textOf.get(behaviourKey)?.text_nl ?? behaviourKey,
+        textEn: textOf.get(behaviourKey)?.text_en ?? '',
+        levels: shown ? ([t.l1, t.l2, t.l3, t.l4] as [number, number, number, number]) : null,
+        notApplicable: shown ? t.na : null,
+        respondents: shown ? respondents : null,
+        mean: shown && scored ? (t.l1 + 2 * t.l2 + 3 * t.l3 + 4 * t.l4) / scored : null,
+        suppressed: shown ? null : ('too_few' as const),
+      };
+    });
+    behaviours.sort(
+      (a, b) => a.period.localeCompare(b.period) || a.behaviourKey.localeCompare(b.behaviourKey),
+    );
+    return { minimum: ctx.minimum, behaviours };
+  }
+}
+
+/** Marks each point that stands at least PEAK_MARGIN above (peak) or below (dip) every neighbour with data. */
+export function markPeaksAndDips(
+  points: { grade: { mean: number | null }; peak: boolean; dip: boolean }[],
+): void {
+  points.forEach((point, i) => {
+    const mean = point.grade.mean;
+    const neighbours = [points[i - 1], points[i + 1]]
+      .map((p) => p?.grade.mean)
+      .filter((m): m is number => m !== null && m !== undefined);
+    if (mean === null || !neighbours.length) return;
+    point.peak = neighbours.every((m) => mean - m >= PEAK_MARGIN);
+    point.dip = neighbours.every((m) => m - mean >= PEAK_MARGIN);
+  });
+}

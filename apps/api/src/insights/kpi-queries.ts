@@ -1,0 +1,174 @@
+import type { EntityManager } from 'typeorm';
+import type { BreakdownKind } from '@wk/contracts';
+import type { CustomerSums, SelfSums } from './kpi-stats';
+
+/**
+ * Reads of the KPI rollups. Teams are grouped by subtree: each group root collects its own rows
+ * and those of every team below it. Rows come back per month (`YYYY-MM-DD`), group and value.
+ */
+export interface TeamGrouping {
+  /** Roots whose subtrees are read; empty with `restrict` false reads the whole organisation. */
+  roots: string[];
+  /** Only rows inside the roots' subtrees. */
+  restrict: boolean;
+  /** Return the root as the group (else one group, null). */
+  byRoot: boolean;
+}
+
+export interface CustomerFilter {
+  segmentId?: string;
+  journeyId?: string;
+  touchpointId?: string;
+}
+
+export interface MonthRange {
+  organisationId: string;
+  first: string;
+  afterLast: string;
+}
+
+export interface Keyed<T> {
+  month: string;
+  group: string | null;
+  key: string;
+  sums: T;
+}
+
+// The first CTE names the grouping parameters (and types them, also where a query does not use one).
+const TREE = `options AS (SELECT $5::boolean AS restrict, $6::boolean AS by_root),
+  tree(id, grp) AS (
+    SELECT id, id FROM teams WHERE organisation_id = $1 AND id = ANY($4::uuid[])
+    UNION ALL
+    SELECT t.id, tree.grp FROM teams t JOIN tree ON t.parent_id = tree.id WHERE t.organisation_id = $1
+  )`;
+
+const grouped = (g: TeamGrouping) => [g.roots, g.restrict, g.byRoot];
+
+export async function readSelf(
+  m: EntityManager,
+  range: MonthRange,
+  g: TeamGrouping,
+): Promise<Keyed<SelfSums>[]> {
+  const rows = await m.query(
+    `WITH RECURSIVE ${TREE}
+     SELECT k.month::text AS month, CASE WHEN (SELECT by_root FROM options) THEN tree.grp END AS grp, k.value_key AS key,
+            sum(k.n)::int AS n, sum(k.sum) AS sum, sum(k.sumsq) AS sumsq, sum(k.good) AS good, sum(k.role) AS role
+       FROM kpi_self k LEFT JOIN tree ON tree.id = k.team_id
+      WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
+      GROUP BY 1, 2, 3`,
+    [range.organisationId, range.first, range.afterLast, ...grouped(g)],
+  );
+  return rows.map((r: Record<string, string>) => ({
+    month: r.month,
+    group: r.grp,
+    key: r.key,
+    sums: {
+      n: Number(r.n),
+      sum: Number(r.sum),
+      sumsq: Number(r.sumsq),
+      good: Number(r.good),
+      role: Number(r.role),
+    },
+  }));
+}
+
+export async function readParticipation(
+  m: EntityManager,
+  range: MonthRange,
+  g: TeamGrouping,
+): Promise<Keyed<{ invited: number; completed: number }>[]> {
+  const rows = await m.query(
+    `WITH RECURSIVE ${TREE}
+     SELECT k.month::text AS month, CASE WHEN (SELECT by_root FROM options) THEN tree.grp END AS grp,
+            sum(k.invited)::int AS invited, sum(k.completed)::int AS completed
+       FROM kpi_participation k LEFT JOIN tree ON tree.id = k.team_id
+      WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
+      GROUP BY 1, 2`,
+    [range.organisationId, range.first, range.afterLast, ...grouped(g)],
+  );
+  return rows.map((r: Record<string, string>) => ({
+    month: r.month,
+    group: r.grp,
+    key: '',
+    sums: { invited: Number(r.invited), completed: Number(r.completed) },
+  }));
+}
+
+const DIMENSION: Partial<Record<BreakdownKind, string>> = {
+  segment: 'k.segment_id',
+  journey: 'k.journey_id',
+  touchpoint: 'k.touchpoint_id',
+};
+
+/** Customer sums; `breakdown` segment/journey/touchpoint groups by that column (rows without one are left out). */
+export async function readCustomer(
+  m: EntityManager,
+  range: MonthRange,
+  g: TeamGrouping,
+  filter: CustomerFilter,
+  breakdown: BreakdownKind,
+): Promise<Keyed<CustomerSums>[]> {
+  const dimension = DIMENSION[breakdown];
+  const group = dimension
+    ? `NULLIF(${dimension}, '00000000-0000-0000-0000-000000000000')`
+    : 'CASE WHEN (SELECT by_root FROM options) THEN tree.grp END';
+  const rows = await m.query(
+    `WITH RECURSIVE ${TREE}
+     SELECT k.month::text AS month, ${group} AS grp, k.metric AS key,
+            sum(k.n)::int AS n, sum(k.dont_know)::int AS dont_know, sum(k.sum) AS sum, sum(k.sumsq) AS sumsq,
+            sum(k.ge8)::int AS ge8, sum(k.ge9)::int AS ge9, sum(k.le6)::int AS le6
+       FROM kpi_customer k LEFT JOIN tree ON tree.id = k.team_id
+      WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
+        AND ($7::uuid IS NULL OR k.segment_id = $7) AND ($8::uuid IS NULL OR k.journey_id = $8)
+        AND ($9::uuid IS NULL OR k.touchpoint_id = $9)
+        ${dimension ? `AND ${dimension} <> '00000000-0000-0000-0000-000000000000'` : ''}
+      GROUP BY 1, 2, 3`,
+    [
+      range.organisationId,
+      range.first,
+      range.afterLast,
+      ...grouped(g),
+      filter.segmentId ?? null,
+      filter.journeyId ?? null,
+      filter.touchpointId ?? null,
+    ],
+  );
+  return rows.map((r: Record<string, string>) => ({
+    month: r.month,
+    group: r.grp,
+    key: r.key,
+    sums: {
+      n: Number(r.n),
+      dontKnow: Number(r.dont_know),
+      sum: Number(r.sum),
+      sumsq: Number(r.sumsq),
+      ge8: Number(r.ge8),
+      ge9: Number(r.ge9),
+      le6: Number(r.le6),
+    },
+  }));
+}
+
+export async function readBehaviours(
+  m: EntityManager,
+  range: MonthRange,
+  g: TeamGrouping,
+  valueKey: string | undefined,
+): Promise<Keyed<{ l1: number; l2: number; l3: number; l4: number; na: number; valueKey: string }>[]> {
+  const rows = await m.query(
+    `WITH RECURSIVE ${TREE}
+     SELECT k.month::text AS month, NULL AS grp, k.behaviour_key AS key, k.value_key,
+            sum(k.l1)::int AS l1, sum(k.l2)::int AS l2, sum(k.l3)::int AS l3, sum(k.l4)::int AS l4, sum(k.na)::int AS na
+       FROM kpi_behaviours k LEFT JOIN tree ON tree.id = k.team_id
+      WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
+        AND ($7::text IS NULL OR k.value_key = $7)
+      GROUP BY 1, 2, 3, 4`,
+    [range.organisationId, range.first, range.afterLast, ...grouped(g), valueKey ?? null],
+  );
+  return rows.map((r: Record<string, string>) => ({
+    month: r.month,
+    group: null,
+    key: r.key,
+    sums: { l1: +r.l1, l2: +r.l2, l3: +r.l3, l4: +r.l4, na: +r.na, valueKey: r.value_key },
+  }));
+}

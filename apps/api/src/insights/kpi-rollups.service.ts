@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** "None" in the rollups' key columns (primary keys refuse null). */
+export const NONE = '00000000-0000-0000-0000-000000000000';
+
+/** Re-runs a refresh while new answers arrived during it, at most this often (the next trigger catches the rest). */
+const MAX_PASSES = 5;
+
+/**
+ * Keeps the KPI rollups: per round (self-assessments) and per month (customer responses) the
+ * additive summary statistics are recomputed from the raw rows of just that round or month and
+ * replaced in one transaction. The incremental path and the full rebuild run the same statements,
+ * so they cannot disagree.
+ */
+@Injectable()
+export class KpiRollupsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** A round's self scores, behaviour distribution and participation, per team. */
+  async refreshRound(roundId: string): Promise<void> {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const [{ started }] = await this.db.query(`SELECT clock_timestamp() AS started`);
+      await this.db.transaction((m) => this.writeRound(m, roundId));
+      const [changed] = await this.db.query(
+        `SELECT 1 FROM assessment_invitations i
+          WHERE i.round_id = $1 AND (i.completed_at >= $2 OR EXISTS (
+            SELECT 1 FROM assessment_answers a WHERE a.invitation_id = i.id AND a.updated_at >= $2))
+          LIMIT 1`,
+        [roundId, started],
+      );
+      if (!changed) return;
+    }
+  }
+
+  /**
+   * Every month of customer responses submitted since the organisation's last refresh. The
+   * watermark moves to the moment this pass started, so an answer arriving meanwhile is taken next time.
+   */
+  async refreshCustomer(organisationId: string): Promise<number> {
+    let months = 0;
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const touched = await this.db.transaction(async (m) => {
+        const [{ started }] = await m.query(`SELECT clock_timestamp() AS started`);
+        const [state] = await m.query(
+          `SELECT customer_refreshed_at FROM kpi_state WHERE organisation_id = $1 FOR UPDATE`,
+          [organisationId],
+        );
+        const since: Date = state?.customer_refreshed_at ?? new Date(0);
+        // Transactions commit a little after their now(): look back a minute past the watermark.
+        const dirty: { month: string }[] = await m.query(
+          `SELECT DISTINCT date_trunc('month', r.submitted_at AT TIME ZONE o.time_zone)::date::text AS month
+             FROM survey_responses r JOIN organisations o ON o.id = r.organisation_id
+            WHERE r.organisation_id = $1 AND r.submitted_at >= $2::timestamptz - interval '1 minute'`,
+          [organisationId, since],
+        );
+        for (const { month } of dirty) await this.writeCustomerMonth(m, organisationId, month);
+        await m.query(
+          `INSERT INTO kpi_state (organisation_id, customer_refreshed_at) VALUES ($1, $2)
+           ON CONFLICT (organisation_id) DO UPDATE SET customer_refreshed_at = excluded.customer_refreshed_at`,
+          [organisationId, started],
+        );
+        return dirty.length;
+      });
+      months += touched;
+      if (!touched) break;
+      const [newer] = await this.db.query(
+        `SELECT 1 FROM survey_responses r JOIN kpi_state s ON s.organisation_id = r.organisation_id
+          WHERE r.organisation_id = $1 AND r.submitted_at >= s.customer_refreshed_at LIMIT 1`,
+        [organisationId],
+      );
+      if (!newer) break;
+    }
+    return months;
+  }
+
+  /** Recomputes every rollup of an organisation (or of all) from the raw rows. */
+  async rebuild(organisationId?: string): Promise<{ rounds: number; months: number }> {
+    const rounds: { id: string }[] = await this.db.query(
+      `SELECT id FROM assessment_rounds WHERE $1::uuid IS NULL OR organisation_id = $1`,
+      [organisationId ?? null],
+    );
+    for (const round of rounds) await this.db.transaction((m) => this.writeRound(m, round.id));
+    const organisations: { id: string }[] = await this.db.query(
+      `SELECT id FROM organisations WHERE $1::uuid IS NULL OR id = $1`,
+      [organisationId ?? null],
+    );
+    let months = 0;
+    for (const org of organisations) {
+      await this.db.transaction(async (m) => {
+        const [{ started }] = await m.query(`SELECT clock_timestamp() AS started`);
+        await m.query(`DELETE FROM kpi_customer WHERE organisation_id = $1`, [org.id]);
+        const all: { month: string }[] = await m.query(
+          `SELECT DISTINCT date_trunc('month', r.submitted_at AT TIME ZONE o.time_zone)::date::text AS month
+             FROM survey_responses r JOIN organisations o ON o.id = r.organisation_id WHERE r.organisation_id = $1`,
+          [org.id],
+        );
+        for (const { month } of all) await this.writeCustomerMonth(m, org.id, month);
+        await m.query(
+          `INSERT INTO kpi_state (organisation_id, customer_refreshed_at) VALUES ($1, $2)
+           ON CONFLICT (organisation_id) DO UPDATE SET customer_refreshed_at = excluded.customer_refreshed_at`,
+          [org.id, started],
+        );
+        months += all.length;
+      });
+    }
+    return { rounds: rounds.length, months };
+  }
+
+  private async writeRound(m: EntityManager, roundId: string): Promise<void> {
+    for (const table of ['kpi_self', 'kpi_behaviours', 'kpi_participation'])
+      await m.query(`DELETE FROM ${table} WHERE round_id = $1`, [roundId]);
+    const round = `SELECT r.id, r.organisation_id, date_trunc('month', r.opens_at AT TIME ZONE o.time_zone)::date AS month
+                     FROM assessment_rounds r JOIN organisations o ON o.id = r.organisation_id WHERE r.id = $1`;
+    // A respondent counts once per value: its behaviour levels are averaged first (product.md).
+    await m.query(
+      `WITH round AS (${round}),
+       respondent AS (
+         SELECT i.id, coalesce(i.team_id, '${NONE}') AS team_id, e.key AS value_key,
+                avg(a.level)::float8 AS score,
+                avg((a.level >= 3)::int)::float8 AS good, avg((a.level = 4)::int)::float8 AS role
+           FROM assessment_invitations i
+           JOIN assessment_answers a ON a.invitation_id = i.id
+           JOIN value_behaviours b ON b.id = a.behaviour_id
+           JOIN experience_values e ON e.id = b.value_id
+          WHERE i.round_id = $1 AND i.completed_at IS NOT NULL AND a.level IS NOT NULL
+          GROUP BY i.id, e.key
+       )
+       INSERT INTO kpi_self (organisation_id, round_id, month, team_id, value_key, n, sum, sumsq, good, role)
+       SELECT round.organisation_id, round.id, round.month, team_id, value_key,
+              count(*), sum(score), sum(score * score), sum(good), sum(role)
+         FROM respondent, round GROUP BY round.organisation_id, round.id, round.month, team_id, value_key`,
+      [roundId],
+    );
+    await m.query(
+      `WITH round AS (${round})
+       INSERT INTO kpi_behaviours (organisation_id, round_id, month, team_id, value_key, behaviour_key, l1, l2, l3, l4, na)
+       SELECT round.organisation_id, round.id, round.month, coalesce(i.team_id, '${NONE}'), e.key, b.key,
+              count(*) FILTER (WHERE a.level = 1), count(*) FILTER (WHERE a.level = 2),
+              count(*) FILTER (WHERE a.level = 3), count(*) FILTER (WHERE a.level = 4),
+              count(*) FILTER (WHERE a.level IS NULL)
+         FROM round, assessment_invitations i
+         JOIN assessment_answers a ON a.invitation_id = i.id
+         JOIN value_behaviours b ON b.id = a.behaviour_id
+         JOIN experience_values e ON e.id = b.value_id
+        WHERE i.round_id = $1 AND i.completed_at IS NOT NULL
+        GROUP BY round.organisation_id, round.id, round.month, coalesce(i.team_id, '${NONE}'), e.key, b.key`,
+      [roundId],
+    );
+    await m.query(
+      `WITH round AS (${round})
+       INSERT INTO kpi_participation (organisation_id, round_id, month, team_id, invited, completed)
+       SELECT round.organisation_id, round.id, round.month, coalesce(i.team_id, '${NONE}'), count(*), count(i.completed_at)
+         FROM round, assessment_invitations i WHERE i.round_id = $1
+        GROUP BY round.organisation_id, round.id, round.month, coalesce(i.team_id, '${NONE}')`,
+      [roundId],
+    );
+  }
+
+  /** One month (first day, in the organisation's time zone) of an organisation's customer responses. */
+  private async writeCustomerMonth(m: EntityManager, organisationId: string, month: string): Promise<void> {
+    await m.query(`DELETE FROM kpi_customer WHERE organisation_id = $1 AND month = $2`, [
+      organisationId,
+      month,
+    ]);
+    await m.query(
+      `WITH bounds AS (
+         SELECT ($2::date)::timestamp AT TIME ZONE o.time_zone AS since,
+                ($2::date + interval '1 month')::timestamp AT TIME ZONE o.time_zone AS until
+           FROM organisations o WHERE o.id = $1
+       ),
+       responses AS (
+         SELECT r.* FROM survey_responses r, bounds
+          WHERE r.organisation_id = $1 AND r.submitted_at >= bounds.since AND r.submitted_at < bounds.until
+       ),
+       answers AS (
+         SELECT r.id, r.survey_id, r.team_id, r.segment_id, r.journey_id, r.touchpoint_id, e.key AS metric, g.grade
+           FROM responses r JOIN survey_response_grades g ON g.response_id = r.id
+           JOIN experience_values e ON e.id = g.value_id
+         UNION ALL
+         SELECT id, survey_id, team_id, segment_id, journey_id, touchpoint_id, '_overall', overall_grade
+           FROM responses WHERE overall_grade IS NOT NULL
+         UNION ALL
+         SELECT id, survey_id, team_id, segment_id, journey_id, touchpoint_id, '_nps', nps
+           FROM responses WHERE nps IS NOT NULL
+       )
+       INSERT INTO kpi_customer (organisation_id, month, survey_id, team_id, segment_id, journey_id, touchpoint_id,
+                                 metric, n, dont_know, sum, sumsq, ge8, ge9, le6)
+       SELECT $1, $2::date, survey_id, coalesce(team_id, '${NONE}'), coalesce(segment_id, '${NONE}'),
+              coalesce(journey_id, '${NONE}'), coalesce(touchpoint_id, '${NONE}'), metric,
+              count(grade), count(*) - count(grade), coalesce(sum(grade), 0), coalesce(sum(grade * grade), 0),
+              count(*) FILTER (WHERE grade >= 8), count(*) FILTER (WHERE grade >= 9), count(*) FILTER (WHERE grade <= 6)
+         FROM answers
+        GROUP BY survey_id, coalesce(team_id, '${NONE}'), coalesce(segment_id, '${NONE}'),
+                 coalesce(journey_id, '${NONE}'), coalesce(touchpoint_id, '${NONE}'), metric`,
+      [organisationId, month],
+    );
+  }
+}

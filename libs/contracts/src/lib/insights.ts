@@ -1,0 +1,183 @@
+import type { GapLabel, PeriodKind, PyramidLevel, SuppressionReason, TargetStatus } from '@wk/domain';
+
+export type { PeriodKind };
+
+/**
+ * Outside-in KPIs (product.md, "Scores", "Targets", "Privacy"). Every number is computed by
+ * `libs/domain` scoring from summary rollups; the server enforces the anonymity minimum.
+ */
+
+/** How a report is split: the whole organisation, or per team (with sub-teams), segment, journey or touchpoint. */
+export const BREAKDOWNS = ['organisation', 'team', 'segment', 'journey', 'touchpoint'] as const;
+export type BreakdownKind = (typeof BREAKDOWNS)[number];
+
+/** Query of `GET /api/insights/kpis` (all optional but `period`). */
+export interface KpiQuery {
+  period: PeriodKind;
+  /** First and last period (inclusive), e.g. `2026-Q1`..`2026-Q4`; default: the last 4 quarters / 12 months. */
+  from?: string;
+  to?: string;
+  breakdown?: BreakdownKind;
+  /** Filters: the team with all its sub-teams; a segment, journey or touchpoint (customer side). */
+  teamId?: string;
+  segmentId?: string;
+  journeyId?: string;
+  touchpointId?: string;
+  /** Only this value (its stable key). */
+  valueKey?: string;
+}
+
+export interface MeanStat {
+  n: number;
+  mean: number | null;
+  /** 95% Student-t interval; null for n < 2 ("interval undefined"). */
+  low: number | null;
+  high: number | null;
+}
+
+export interface ShareStat {
+  /** 0..1 */
+  share: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** A group that is not shown: fewer respondents than the minimum, or hidden so that one cannot be derived. */
+export interface Suppressed {
+  suppressed: true;
+  reason: SuppressionReason;
+}
+
+export interface SelfStat {
+  suppressed: false;
+  /** Distinct respondents with a scored answer on the value. */
+  n: number;
+  score: MeanStat;
+  /** 0-100 */
+  index: number | null;
+  goodOrBetter: ShareStat;
+  roleModel: ShareStat;
+}
+
+export interface CustomerStat {
+  n: number;
+  dontKnow: number;
+  grade: MeanStat;
+  /** 0-100 */
+  index: number | null;
+  recognises: ShareStat;
+  emotional: ShareStat;
+}
+
+export interface ChangeStat {
+  /** This period's mean minus the previous period's. */
+  difference: number;
+  p: number;
+  /** Welch's t-test, p < 0.05. */
+  significant: boolean;
+}
+
+export interface KpiGroup {
+  kind: BreakdownKind;
+  /** null for the organisation. */
+  id: string | null;
+  name: string;
+  /** Team breakdown: the parent team (a tree); else null. */
+  parentId: string | null;
+}
+
+export interface KpiRow {
+  period: string;
+  group: KpiGroup;
+  valueKey: string;
+  /** null where the breakdown has no employee side (segment, journey, touchpoint). */
+  self: SelfStat | Suppressed | null;
+  customer: CustomerStat | null;
+  gap: number | null;
+  gapLabel: GapLabel | null;
+  target: number;
+  status: TargetStatus;
+  /** Against the previous period of the same group and value; null without two usable periods. */
+  change: { customer: ChangeStat | null; self: ChangeStat | null };
+}
+
+export interface ParticipationRow {
+  period: string;
+  group: KpiGroup;
+  invited: number;
+  completed: number;
+  rate: number | null;
+}
+
+export interface NpsRow {
+  period: string;
+  group: KpiGroup;
+  n: number;
+  nps: number | null;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  overallGrade: MeanStat;
+}
+
+export interface KpiValueInfo {
+  key: string;
+  name: string;
+  nameEn: string;
+  level: PyramidLevel;
+  target: number;
+}
+
+export interface KpiReport {
+  periodKind: PeriodKind;
+  periods: string[];
+  /** The anonymity minimum in force for employee aggregates. */
+  minimum: number;
+  /** The values of the current version (key, name, pyramid level, target). */
+  values: KpiValueInfo[];
+  rows: KpiRow[];
+  participation: ParticipationRow[];
+  nps: NpsRow[];
+}
+
+/** `GET /api/insights/behaviours?period&from&to&valueKey&teamId`: the four levels per behaviour. */
+export interface BehaviourDistribution {
+  period: string;
+  valueKey: string;
+  behaviourKey: string;
+  text: string;
+  textEn: string;
+  /** Answers per level 1-4 and n.v.t.; null (with `suppressed`) below the minimum of respondents. */
+  levels: [number, number, number, number] | null;
+  notApplicable: number | null;
+  respondents: number | null;
+  mean: number | null;
+  suppressed: SuppressionReason | null;
+}
+
+export interface BehaviourReport {
+  minimum: number;
+  behaviours: BehaviourDistribution[];
+}
+
+/** `GET /api/insights/journeys/:id`: the heart monitor, recognition per touchpoint in journey order. */
+export interface HeartMonitorPoint {
+  touchpointId: string;
+  name: string;
+  channel: string;
+  momentOfTruth: boolean;
+  /** Mean recognition grade over all values at this touchpoint in the period. */
+  grade: MeanStat;
+  /** Per value. */
+  values: { valueKey: string; grade: MeanStat }[];
+  /** A local maximum / minimum of the line, of at least 0.3 grade against its neighbours. */
+  peak: boolean;
+  dip: boolean;
+}
+
+export interface HeartMonitor {
+  journeyId: string;
+  name: string;
+  period: string;
+  points: HeartMonitorPoint[];
+}
