@@ -45,7 +45,9 @@ interface Fixtures {
 /** A real id of the own organisation for every path parameter; an unknown parameter fails the test. */
 function fill(path: string, fixtures: Fixtures): string {
   const { world, outboxId, valueVersionId, cycleId, roundId } = fixtures;
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+  // Insights need a period; with it, a foreign id reaches the handler and must answer 404.
+  const query = path.startsWith('/api/insights/') ? '?period=quarter' : '';
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'kind') return 'employees';
     if (name === 'key' && path.startsWith('/api/values/templates/')) return 'vidomes';
     if (name !== 'id') throw new Error(`no fixture for path parameter {${name}} in ${path}: add one here`);
@@ -60,8 +62,10 @@ function fill(path: string, fixtures: Fixtures): string {
     if (path.startsWith('/api/surveys/')) return fixtures.surveyId;
     if (path.startsWith('/api/waves/')) return fixtures.waveId;
     if (path.startsWith('/api/api-keys/')) return fixtures.apiKeyId;
+    if (path.startsWith('/api/insights/journeys/')) return fixtures.journeyId;
     throw new Error(`no fixture id for ${path}: add one here`);
   });
+  return filled + query;
 }
 
 /** Bodies that pass validation, so that a foreign id reaches the handler and must answer 404. */
@@ -210,6 +214,7 @@ describe('access matrix: every route × every role × a foreign organisation', (
     const queues = await clients.admin.get('/api/admin/queues/api/queues');
     expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
       'assessments',
+      'insights',
       'mail',
       'surveys',
     ]);

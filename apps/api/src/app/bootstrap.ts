@@ -11,6 +11,8 @@ import { prepareDatabase } from '../database/prepare-database';
 import { AppModule } from './app.module';
 import { mountQueueBoard } from '../jobs/queue-board';
 import { WorkerModule } from './worker.module';
+import { KpiToolsModule } from './kpi-tools.module';
+import { KpiRollupsService } from '../insights/kpi-rollups.service';
 
 const logLevels = (config: AppConfig): LogLevel[] =>
   config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
@@ -64,4 +66,19 @@ export async function createWorker(config: AppConfig = loadConfig()): Promise<IN
   });
   worker.enableShutdownHooks();
   return worker;
+}
+
+/** Recomputes every KPI rollup from the raw answers (the rebuild command), without starting processors. */
+export async function rebuildKpis(
+  config: AppConfig = loadConfig(),
+): Promise<{ rounds: number; months: number }> {
+  await prepareDatabase(config.DATABASE_URL);
+  const context = await NestFactory.createApplicationContext(KpiToolsModule.with(config), {
+    logger: logLevels(config),
+  });
+  try {
+    return await context.get(KpiRollupsService).rebuild();
+  } finally {
+    await context.close();
+  }
 }

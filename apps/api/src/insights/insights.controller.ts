@@ -38,7 +38,7 @@ export class InsightsController {
   }
 
   @Get('journeys/:id')
-  @Authenticated({ permission: 'insights.read' })
+  @Authenticated({ permission: 'insights.journeys' })
   @ApiOperation({ summary: 'Heart monitor: recognition per touchpoint in journey order, peaks and dips' })
   heartMonitor(
     @CurrentUser() auth: AuthContext,

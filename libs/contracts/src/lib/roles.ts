@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'surveys.write': ['admin', 'hr'],
   /** Outside-in dashboards; every role, the api scopes them (HR/admin all, managers their teams, employees the organisation and their own team). */
   'insights.read': ['admin', 'hr', 'manager', 'employee'],
+  /** Customer journeys' heart monitors: managers and HR (journeys are not per team). */
+  'insights.journeys': ['admin', 'hr', 'manager'],
   /** The board report (PDF) of the whole organisation. */
   'insights.report': ['admin', 'hr'],
   /** Organisation API keys for the CRM trigger. */
