@@ -271,4 +271,35 @@ describe('outside-in insights', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(1000);
   });
+
+  it('lets a team with history, and a whole organisation with everything in it, be deleted', async () => {
+    const gone = await createWorld(api.db, 'Opgeheven');
+    const history = await createInsightsData(api.db, gone.organisationId, 11);
+    await api.app.get(KpiRollupsService).rebuild(gone.organisationId);
+    // A team that had members and customers: its people moved, its history stays without the team.
+    await api.db.query(`UPDATE users SET team_id = $2 WHERE team_id = $1`, [
+      history.teams.medium,
+      history.teams.large,
+    ]);
+    const admin = await new HttpClient(api.url).login(gone.users.admin.email, TEST_PASSWORD);
+    expect((await admin.delete(`/api/teams/${history.teams.medium}`)).status).toBe(204);
+    const kept = await api.db.query(`SELECT count(*)::int AS n FROM survey_responses WHERE survey_id = $1`, [
+      history.surveyId,
+    ]);
+    expect(kept[0].n).toBe(60);
+    await api.db.query(`DELETE FROM organisations WHERE id = $1`, [gone.organisationId]);
+    for (const table of [
+      'survey_responses',
+      'assessment_answers',
+      'kpi_self',
+      'kpi_customer',
+      'value_set_versions',
+    ]) {
+      const [{ n }] = await api.db.query(
+        `SELECT count(*)::int AS n FROM ${table} WHERE organisation_id = $1`,
+        [gone.organisationId],
+      );
+      expect(`${table} ${n}`).toBe(`${table} 0`);
+    }
+  });
 });

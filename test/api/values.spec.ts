@@ -88,7 +88,11 @@ describe('values house: versioned value sets', () => {
       'phone',
     ]);
     const [survey] = (await hr.get('/api/surveys')).body;
-    expect(survey).toMatchObject({ journeyId: journey.id, status: 'active', valuesVersionId: current.body.id });
+    expect(survey).toMatchObject({
+      journeyId: journey.id,
+      status: 'active',
+      valuesVersionId: current.body.id,
+    });
     expect(survey.openLink).toMatch(/\/q\//);
   });
 

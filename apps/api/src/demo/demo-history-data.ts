@@ -50,7 +50,7 @@ export const NOT_APPLICABLE = 0.05;
 
 export const CUSTOMER_PROFILE: Record<string, { base: number; drift: number }> = {
   betrouwbaar: { base: 6.05, drift: 0.04 },
-  persoonlijk: { base: 8.4, drift: 0.12 },
+  persoonlijk: { base: 8.5, drift: 0.12 },
   dichtbij: { base: 8.15, drift: 0.1 },
   samen: { base: 7.75, drift: 0.1 },
 };

@@ -227,6 +227,9 @@ export async function seedHistory(
       submitted_at: ['timestamptz', responses.map((r) => r.submittedAt)],
     },
   );
+  // Without statistics the grades' foreign-key checks pick the (organisation_id, submitted_at) index
+  // and scan every response of the organisation per row (1.4 s instead of 50 ms on a fresh database).
+  await m.query(`ANALYZE survey_responses`);
   const grades = responses.flatMap((r) =>
     Object.entries(r.grades).map(([value, grade]) => ({ response: r.id, value, grade })),
   );

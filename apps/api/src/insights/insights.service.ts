@@ -40,7 +40,6 @@ import {
   selfStat,
   selfSummary,
   type CustomerSums,
-  type SelfSums,
 } from './kpi-stats';
 
 type Bucket<T> = Map<string, T>;

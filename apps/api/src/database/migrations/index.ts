@@ -4,6 +4,7 @@ import { Assessments1764028800000 } from './1764028800000-assessments';
 import { AssessmentExamples1764115200000 } from './1764115200000-assessment-examples';
 import { Surveys1764201600000 } from './1764201600000-surveys';
 import { Insights1764288000000 } from './1764288000000-insights';
+import { DeletePaths1764374400000 } from './1764374400000-delete-paths';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AssessmentExamples1764115200000,
   Surveys1764201600000,
   Insights1764288000000,
+  DeletePaths1764374400000,
 ];
