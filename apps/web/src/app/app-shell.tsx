@@ -74,7 +74,7 @@ export function Shell() {
             <NavLink
               key={entry.to}
               component={Link}
-              to={entry.to}
+              to={entry.managerTo && me.managedTeamIds.length > 0 ? entry.managerTo : entry.to}
               label={t(entry.labelKey)}
               active={isActive(entry.to)}
               variant="filled"

@@ -56,6 +56,15 @@ const ApiKeysPage = lazy(() =>
 const RecognitionPage = lazy(() =>
   import('../features/recognition/recognition-page').then((m) => ({ default: m.RecognitionPage })),
 );
+// The outside-in dashboard (Recharts) loads on first visit.
+const insights = () => import('../features/insights/routes');
+const OverviewPage = lazy(() => insights().then((m) => ({ default: m.OverviewPage })));
+const ValuePage = lazy(() => insights().then((m) => ({ default: m.ValuePage })));
+const TeamPage = lazy(() => insights().then((m) => ({ default: m.TeamPage })));
+const MyTeamRedirect = lazy(() => insights().then((m) => ({ default: m.MyTeamRedirect })));
+const HeartMonitorPage = lazy(() => insights().then((m) => ({ default: m.HeartMonitorPage })));
+const GapPage = lazy(() => insights().then((m) => ({ default: m.GapPage })));
+const ReportPage = lazy(() => insights().then((m) => ({ default: m.ReportPage })));
 const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 // Blue 9 on white and the darkened "dimmed" text keep WCAG AA contrast.
@@ -102,6 +111,24 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
+        {(
+          [
+            ['insights', 'insights.read', <OverviewPage />],
+            ['insights/my-team', 'insights.read', <MyTeamRedirect />],
+            ['insights/values/:key', 'insights.read', <ValuePage />],
+            ['insights/teams/:id', 'insights.read', <TeamPage />],
+            ['insights/journeys', 'insights.journeys', <HeartMonitorPage />],
+            ['insights/journeys/:id', 'insights.journeys', <HeartMonitorPage />],
+            ['insights/gap', 'insights.read', <GapPage />],
+            ['insights/report', 'insights.report', <ReportPage />],
+          ] as const
+        ).map(([path, permission, page]) => (
+          <Route
+            key={path}
+            path={path}
+            element={<RequirePermission permission={permission}>{later(page)}</RequirePermission>}
+          />
+        ))}
         <Route
           path="values"
           element={

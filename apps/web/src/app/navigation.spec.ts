@@ -9,6 +9,7 @@ describe('navigation by role', () => {
   it('gives HR customers, surveys, people, teams, import and organisation but not API keys or the outbox', () => {
     expect(menuFor('hr')).toEqual([
       '/',
+      '/insights',
       '/values',
       '/cycles',
       '/customers',
@@ -20,18 +21,28 @@ describe('navigation by role', () => {
       '/organisation',
     ]);
   });
-  it('gives an employee the home page, the values house and its own assessments', () => {
-    expect(menuFor('employee')).toEqual(['/', '/values', '/my-assessments']);
+  it('gives an employee the home page, the dashboard (scoped by the api), the values house and its own assessments', () => {
+    expect(menuFor('employee')).toEqual(['/', '/insights', '/values', '/my-assessments']);
   });
   it('gives a manager the customer context, people and teams (scoped by the api) but no import or surveys', () => {
     expect(menuFor('manager')).toEqual([
       '/',
+      '/insights',
       '/values',
       '/customers',
       '/my-assessments',
       '/people',
       '/teams',
     ]);
+  });
+  it('puts the dashboard right after the home page for every role, opening on the team for managers', () => {
+    const dashboard = NAVIGATION[1];
+    expect(dashboard).toMatchObject({
+      to: '/insights',
+      labelKey: 'nav.insights',
+      permission: 'insights.read',
+    });
+    expect(dashboard.managerTo).toBe('/insights/my-team');
   });
   it('gives an admin everything, API keys included', () => {
     expect(menuFor('admin')).toHaveLength(NAVIGATION.length);

@@ -5,10 +5,13 @@ export interface NavEntry {
   to: string;
   labelKey: string;
   permission: Permission;
+  /** Where the entry leads a manager of at least one team (the dashboard opens on the manager's team). */
+  managerTo?: string;
 }
 
 export const NAVIGATION: NavEntry[] = [
   { to: '/', labelKey: 'nav.home', permission: 'self.read' },
+  { to: '/insights', labelKey: 'nav.insights', permission: 'insights.read', managerTo: '/insights/my-team' },
   { to: '/values', labelKey: 'nav.values', permission: 'values.read' },
   { to: '/cycles', labelKey: 'nav.cycles', permission: 'cycles.read' },
   { to: '/customers', labelKey: 'nav.customers', permission: 'customers.read' },

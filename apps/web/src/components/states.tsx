@@ -44,7 +44,14 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   const { t } = useTranslation();
   const message = useErrorMessage();
   return (
-    <Alert color="red" title={t('common.errorTitle')} role="alert" variant="light">
+    // The light variant's red title is below AA contrast on its tint: a darker red keeps it readable.
+    <Alert
+      color="red"
+      title={t('common.errorTitle')}
+      role="alert"
+      variant="light"
+      styles={{ title: { color: 'var(--mantine-color-red-9)' } }}
+    >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{message(error)}</Text>
         {onRetry && (

@@ -1,4 +1,5 @@
 import { apiKeysEn, customersEn } from './en-customers';
+import { insightsEn } from './en-insights';
 import { recognitionEn } from './en-recognition';
 import { surveysEn } from './en-surveys';
 import type { Messages } from './nl';
@@ -35,6 +36,7 @@ export const en: Messages = {
   },
   nav: {
     home: 'Home',
+    insights: 'Dashboard',
     values: 'Values house',
     cycles: 'Self-assessment rounds',
     customers: 'Customer context',
@@ -430,4 +432,5 @@ export const en: Messages = {
   surveys: surveysEn,
   apiKeys: apiKeysEn,
   recognition: recognitionEn,
+  insights: insightsEn,
 };

@@ -1,5 +1,6 @@
 /** Dutch: the default language of the product. `en.ts` must have the same keys (typechecked). */
 import { apiKeysNl, customersNl } from './nl-customers';
+import { insightsNl } from './nl-insights';
 import { recognitionNl } from './nl-recognition';
 import { surveysNl } from './nl-surveys';
 
@@ -35,6 +36,7 @@ export const nl = {
   },
   nav: {
     home: 'Start',
+    insights: 'Dashboard',
     values: 'Waardenhuis',
     cycles: 'Zelfbeoordelingsrondes',
     customers: 'Klantcontext',
@@ -436,6 +438,7 @@ export const nl = {
   surveys: surveysNl,
   apiKeys: apiKeysNl,
   recognition: recognitionNl,
+  insights: insightsNl,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,0 +1,74 @@
+import { Select, SimpleGrid, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { Page } from '../../components/page';
+import { EmptyState, QueryState } from '../../components/states';
+import { useJourneys } from '../customers/customers-api';
+import { useCurrentValues } from '../values/values-api';
+import { localized } from '../values/values-model';
+import { HeartChart } from './heart-chart';
+import { useHeartMonitor } from './insights-api';
+import { InsightsNav } from './insights-nav';
+import { PeriodPicker } from './period-picker';
+import { useInsightsParams } from './use-insights-params';
+
+/** /insights/journeys and /insights/journeys/:id: pick a journey, see its heart monitor. */
+export function HeartMonitorPage() {
+  const { t, i18n } = useTranslation();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const { kind, at, periodSearch } = useInsightsParams();
+  const journeys = useJourneys();
+  const monitor = useHeartMonitor(id, kind, at);
+  const values = useCurrentValues().data?.values ?? [];
+  const valueNames = (key: string) => {
+    const v = values.find((x) => x.key === key);
+    return v ? localized(v, i18n.language).name : key;
+  };
+  return (
+    <Page title={t('insights.heart.title')} intro={t('insights.heart.intro')}>
+      <Stack gap="md">
+        <InsightsNav />
+        <QueryState query={journeys}>
+          {(list) =>
+            list.length === 0 ? (
+              <EmptyState>{t('insights.heart.noJourneys')}</EmptyState>
+            ) : (
+              <Stack gap="md">
+                <SimpleGrid cols={{ base: 1, sm: 2 }} className="no-print">
+                  <Select
+                    label={t('insights.heart.pick')}
+                    placeholder={t('insights.heart.pickPlaceholder')}
+                    data={list.map((j) => ({ value: j.id, label: j.name }))}
+                    value={id ?? null}
+                    allowDeselect={false}
+                    searchable
+                    onChange={(next) => next && navigate(`/insights/journeys/${next}${periodSearch}`)}
+                  />
+                  <PeriodPicker />
+                </SimpleGrid>
+                {!id ? (
+                  <EmptyState>{t('insights.heart.pickFirst')}</EmptyState>
+                ) : (
+                  <QueryState query={monitor}>
+                    {(data) =>
+                      data.points.length === 0 ? (
+                        <EmptyState>{t('insights.heart.noTouchpoints')}</EmptyState>
+                      ) : (
+                        <HeartChart
+                          monitor={data}
+                          valueNames={valueNames}
+                          csvName={[data.name, data.period]}
+                        />
+                      )
+                    }
+                  </QueryState>
+                )}
+              </Stack>
+            )
+          }
+        </QueryState>
+      </Stack>
+    </Page>
+  );
+}

@@ -1,0 +1,153 @@
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { KpiGroup } from '@wk/contracts';
+import type { GapLabel, TargetStatus } from '@wk/domain';
+import { type ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { GAP_ICON, STATUS_ICON, TooFew, downloadText, useCellTexts } from './insight-ui';
+import { type Heatmap, heatmapTable } from './heatmap-model';
+import { valueName } from './kpi-model';
+import { csvFileName, formatCell, isTooFew, tableToCsv } from './table-model';
+
+const GAP_LABELS = new Set<string>(['blind_spot', 'aligned', 'hidden_strength']);
+const iconOf = (label: GapLabel | TargetStatus) =>
+  GAP_LABELS.has(label) ? GAP_ICON[label as GapLabel] : STATUS_ICON[label as TargetStatus];
+
+/**
+ * A group x value heatmap as a real table (it is its own table alternative): the caption names it,
+ * rows are groups (linked where `rowLink` gives a path), each cell shows its number and label on a tint.
+ */
+export function HeatmapTable({
+  map,
+  title,
+  groupHeader,
+  metricLabel,
+  csvName,
+  rowLink,
+  minimum,
+  intro,
+  controls,
+  leadRows = 0,
+}: {
+  map: Heatmap;
+  title: string;
+  groupHeader: string;
+  metricLabel: string;
+  csvName: string[];
+  rowLink?: (group: KpiGroup) => string | null;
+  minimum?: number;
+  intro?: ReactNode;
+  controls?: ReactNode;
+  /** How many first rows are reference rows (the organisation): set apart by a double line. */
+  leadRows?: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const texts = useCellTexts();
+  const id = useId();
+  const labelText = (label: GapLabel | TargetStatus) =>
+    GAP_LABELS.has(label) ? t(`insights.gapLabels.${label}`) : t(`insights.status.${label}`);
+  const csv = () =>
+    downloadText(
+      csvFileName(...csvName),
+      tableToCsv(
+        heatmapTable(map, {
+          group: groupHeader,
+          value: t('insights.table.value'),
+          metric: metricLabel,
+          label: t('insights.table.label'),
+          valueName: (v) => valueName(v, lang),
+          labelText,
+        }),
+        lang,
+        texts,
+      ),
+    );
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Title order={2} size="h4" id={id}>
+            {title}
+          </Title>
+          <Group gap="xs" className="no-print">
+            {controls}
+            <Button size="xs" variant="default" onClick={csv}>
+              {t('insights.downloadCsv')}
+            </Button>
+          </Group>
+        </Group>
+        {intro && (
+          <Text size="sm" c="dimmed">
+            {intro}
+          </Text>
+        )}
+        {map.rows.length === 0 ? (
+          <Text c="dimmed">{t('insights.noGroups')}</Text>
+        ) : (
+          <div
+            className="heatmap-scroll"
+            style={{ overflowX: 'auto' }}
+            tabIndex={0}
+            role="region"
+            aria-label={title}
+          >
+            <table className="heatmap">
+              <caption className="sr-only">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{groupHeader}</th>
+                  {map.values.map((v) => (
+                    <th scope="col" key={v.key}>
+                      {valueName(v, lang)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {map.rows.map((row, r) => {
+                  const to = rowLink?.(row.group);
+                  return (
+                    <tr
+                      key={`${row.group.kind}:${row.group.id ?? ''}`}
+                      className={r === leadRows - 1 ? 'heatmap-lead' : undefined}
+                    >
+                      <th scope="row">
+                        {to ? (
+                          <Anchor component={Link} to={to} size="sm">
+                            {row.group.name}
+                          </Anchor>
+                        ) : (
+                          row.group.name
+                        )}
+                      </th>
+                      {row.cells.map((cell) => (
+                        <td key={cell.valueKey} className={`tone-${cell.tone}`}>
+                          {isTooFew(cell.value) ? (
+                            <TooFew minimum={minimum} />
+                          ) : (
+                            <>
+                              <span className="heatmap-number">
+                                {formatCell(cell.value, map.kind, lang, texts)}
+                              </span>
+                              {cell.label && (
+                                <span>
+                                  <span aria-hidden>{iconOf(cell.label)} </span>
+                                  {labelText(cell.label)}
+                                </span>
+                              )}
+                            </>
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,100 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { OverviewPage } from './overview-page';
+import { orgReport } from './test-fixtures';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+const me = {
+  userId: 'u1',
+  name: 'Hanna',
+  email: 'h@example.nl',
+  role: 'hr',
+  locale: 'nl',
+  organisation: { id: 'o', name: 'Gemeente Demo', slug: 'demo', locale: 'nl' },
+  managedTeamIds: [],
+};
+
+function renderAt(path: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <MantineProvider>
+      <QueryClientProvider client={client}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route path="/insights" element={<OverviewPage />} />
+          </Routes>
+        </MemoryRouter>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+describe('OverviewPage', () => {
+  beforeAll(() => {
+    window.matchMedia ??= (query: string) =>
+      ({
+        matches: false,
+        media: query,
+        addEventListener() {},
+        removeEventListener() {},
+      }) as unknown as MediaQueryList;
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks the period from the URL and shows a tile per value with status, gap and too-few text', async () => {
+    const fetchMock = vi.fn(async (url: string) =>
+      url.startsWith('/api/me') ? json(200, me) : json(200, orgReport),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    renderAt('/insights?period=quarter&at=2026-Q2');
+
+    const reliable = await screen.findByRole('article', { name: 'Betrouwbaar' });
+    expect(within(reliable).getByText('op koers')).toBeTruthy();
+    expect(within(reliable).getByText('in balans')).toBeTruthy();
+    expect(within(reliable).getByText('7,8')).toBeTruthy();
+    const personal = screen.getByRole('article', { name: 'Persoonlijk' });
+    expect(within(personal).getByText('onder doel')).toBeTruthy();
+    expect(within(personal).getByText('te weinig antwoorden')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Waarden in Q2 2026' })).toBeTruthy();
+    expect(screen.getByText('+13')).toBeTruthy(); // NPS 12.5
+    expect(screen.getByText('70%')).toBeTruthy(); // participation
+
+    const kpiCall = fetchMock.mock.calls.map(([u]) => u).find((u) => u.startsWith('/api/insights/kpis'));
+    expect(kpiCall).toBe('/api/insights/kpis?period=quarter&from=2025-Q3&to=2026-Q2&breakdown=organisation');
+    expect(screen.getByRole('textbox', { name: 'Periode' })).toHaveProperty('value', 'Q2 2026');
+    expect(screen.getByRole('link', { name: 'Bestuursrapport' }).getAttribute('href')).toBe(
+      '/insights/report?period=quarter&at=2026-Q2',
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Als tabel' }));
+    const table = screen.getByRole('table', { name: 'Waarden in Q2 2026' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    expect(within(rows[2]).getAllByText('te weinig antwoorden')).toHaveLength(2);
+  }, 15_000);
+
+  it('shows the error with a retry', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.startsWith('/api/me')
+          ? json(200, me)
+          : json(500, { statusCode: 500, error: 'x', code: 'x', message: 'Stuk' }),
+      ),
+    );
+    renderAt('/insights');
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.getByText('Stuk')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Opnieuw proberen' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,125 @@
+import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { KpiReport } from '@wk/contracts';
+import { useTranslation } from 'react-i18next';
+import { ChartCard } from './chart-card';
+import { npsAt, participationAt, type ValueTile } from './kpi-model';
+import { periodLabel } from './period-model';
+import { StatusPyramid } from './status-pyramid';
+import { formatNumber } from './table-model';
+import { tilesTable } from './tables';
+import { ValueTileCard } from './value-tile';
+
+/** NPS and participation of the period, as two plain figures with their n. */
+export function SummaryCards({ report, at }: { report: KpiReport; at: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const nps = npsAt(report, at);
+  const part = participationAt(report, at);
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" className="summary-grid">
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="nps-title">
+        <Title order={2} size="h5" id="nps-title">
+          {t('insights.overview.nps')}
+        </Title>
+        {nps && nps.nps !== null ? (
+          <Stack gap={2}>
+            <Text fw={700} fz={28}>
+              {formatNumber(nps.nps, 'gap', lang)}
+            </Text>
+            <Text size="sm">
+              {t('insights.overview.npsParts', {
+                promoters: nps.promoters,
+                passives: nps.passives,
+                detractors: nps.detractors,
+                count: nps.n,
+              })}
+            </Text>
+            {nps.overallGrade.mean !== null && (
+              <Text size="sm">
+                {t('insights.overview.overallGrade', {
+                  grade: formatNumber(nps.overallGrade.mean, 'grade', lang),
+                })}
+              </Text>
+            )}
+          </Stack>
+        ) : (
+          <Text c="dimmed">{t('insights.overview.noNps')}</Text>
+        )}
+      </Paper>
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="participation-title">
+        <Title order={2} size="h5" id="participation-title">
+          {t('insights.overview.participation')}
+        </Title>
+        {part && part.rate !== null ? (
+          <Stack gap={2}>
+            <Text fw={700} fz={28}>
+              {formatNumber(part.rate, 'share', lang)}
+            </Text>
+            <Text size="sm">
+              {t('insights.overview.participationParts', {
+                completed: part.completed,
+                invited: part.invited,
+              })}
+            </Text>
+          </Stack>
+        ) : (
+          <Text c="dimmed">{t('insights.overview.noParticipation')}</Text>
+        )}
+      </Paper>
+    </SimpleGrid>
+  );
+}
+
+/** The tiles (with their table and CSV), the pyramid and the summary of one period. */
+export function OverviewBody({
+  report,
+  tiles,
+  at,
+  linkSearch,
+  csvPrefix,
+}: {
+  report: KpiReport;
+  tiles: ValueTile[];
+  at: string;
+  linkSearch: string;
+  csvPrefix: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const period = periodLabel(at, i18n.language);
+  const hasData = report.rows.some((r) => r.period === at);
+  return (
+    <Stack gap="md">
+      {!hasData && (
+        <Text c="dimmed" role="status">
+          {t('insights.overview.noDataInPeriod', { period })}
+        </Text>
+      )}
+      <SummaryCards report={report} at={at} />
+      <ChartCard
+        title={t('insights.overview.tilesTitle', { period })}
+        label={t('insights.overview.tilesTitle', { period })}
+        table={tilesTable(tiles, t, i18n.language)}
+        csvName={[csvPrefix, at]}
+        minimum={report.minimum}
+        image={false}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" className="tile-grid">
+          {tiles.map((tile) => (
+            <ValueTileCard
+              key={tile.value.key}
+              tile={tile}
+              minimum={report.minimum}
+              linkSearch={linkSearch}
+            />
+          ))}
+        </SimpleGrid>
+      </ChartCard>
+      <StatusPyramid tiles={tiles} linkSearch={linkSearch} />
+      <Group gap="xs">
+        <Text size="xs" c="dimmed">
+          {t('insights.overview.footnote', { minimum: report.minimum })}
+        </Text>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,70 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/page';
+import { EmptyState, QueryState } from '../../components/states';
+import { useMe } from '../auth/session';
+import { useKpis } from './insights-api';
+import { InsightsNav } from './insights-nav';
+import { valueTiles } from './kpi-model';
+import { OverviewBody } from './overview-parts';
+import { periodLabel, reportPdfUrl } from './period-model';
+import { PeriodPicker } from './period-picker';
+import { useInsightsParams } from './use-insights-params';
+import '../values/values.css';
+
+/** /insights/report: the overview of one period on one printable A4 page, and the server-made PDF. */
+export function ReportPage() {
+  const { t, i18n } = useTranslation();
+  const organisation = useMe().data?.organisation.name ?? '';
+  const { kind, at, range, periodSearch } = useInsightsParams();
+  const kpis = useKpis({ period: kind, ...range, breakdown: 'organisation' });
+  const period = periodLabel(at, i18n.language);
+  return (
+    <Page
+      title={t('insights.report.title')}
+      actions={
+        <Group gap="sm" className="no-print">
+          <Button component="a" href={reportPdfUrl(kind, at)} variant="filled">
+            {t('insights.report.pdf')}
+          </Button>
+          <Button variant="default" onClick={() => window.print()}>
+            {t('insights.report.print')}
+          </Button>
+        </Group>
+      }
+    >
+      <Stack gap="md" className="board-report">
+        <Text c="dimmed" className="no-print">
+          {t('insights.report.intro')}
+        </Text>
+        <InsightsNav />
+        <PeriodPicker />
+        <div>
+          <Title order={2} size="h3">
+            {t('insights.report.heading', { organisation, period })}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('insights.report.generated', {
+              date: new Date().toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL'),
+            })}
+          </Text>
+        </div>
+        <QueryState query={kpis}>
+          {(report) =>
+            report.values.length === 0 ? (
+              <EmptyState>{t('insights.noValues')}</EmptyState>
+            ) : (
+              <OverviewBody
+                report={report}
+                tiles={valueTiles(report, at)}
+                at={at}
+                linkSearch={periodSearch}
+                csvPrefix={t('insights.report.csv')}
+              />
+            )
+          }
+        </QueryState>
+      </Stack>
+    </Page>
+  );
+}

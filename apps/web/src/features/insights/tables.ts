@@ -1,0 +1,210 @@
+import type { GapLabel, TargetStatus } from '@wk/domain';
+import type { TFunction } from 'i18next';
+import { type BehaviourStack, behaviourText } from './behaviour-model';
+import { type HeartPoint, heartMarks } from './heart-model';
+import { type GradeBar, type SelfView, type TrendPoint, valueName, type ValueTile } from './kpi-model';
+import { periodLabel } from './period-model';
+import { type CellValue, type Column, type TableSpec, TOO_FEW } from './table-model';
+import type { ComparisonRow } from './team-model';
+
+/**
+ * The tables behind the charts (and so their CSVs). Pure: texts come from the `t` passed in.
+ */
+export type Translate = TFunction;
+
+const statusText = (t: Translate, s: TargetStatus) => t(`insights.status.${s}`);
+const gapText = (t: Translate, g: GapLabel | null) => (g ? t(`insights.gapLabels.${g}`) : null);
+
+/** A self-side number, or "too few" when held back (its n included: hidden groups hide their n too). */
+function selfCell(
+  self: SelfView,
+  pick: (s: Extract<SelfView, { kind: 'stat' }>['stat']) => CellValue,
+): CellValue {
+  if (self.kind === 'tooFew') return TOO_FEW;
+  return self.kind === 'stat' ? pick(self.stat) : null;
+}
+
+const col = (key: string, label: string, kind: Column['kind'] = 'text'): Column => ({ key, label, kind });
+
+export function tilesTable(tiles: ValueTile[], t: Translate, lang: string): TableSpec {
+  const periods = tiles[0]?.trend.map((p) => p.period) ?? [];
+  return {
+    columns: [
+      col('value', t('insights.table.value')),
+      col('level', t('insights.table.level')),
+      col('grade', t('insights.table.grade'), 'grade'),
+      col('gradeCi', t('insights.table.interval'), 'grade'),
+      col('target', t('insights.table.target'), 'grade'),
+      col('status', t('insights.table.status')),
+      col('customers', t('insights.table.customers'), 'count'),
+      col('selfIndex', t('insights.table.selfIndex'), 'index'),
+      col('employees', t('insights.table.employees'), 'count'),
+      col('gap', t('insights.table.gap'), 'gap'),
+      col('gapLabel', t('insights.table.gapLabel')),
+      ...periods.map((p) =>
+        col(`trend:${p}`, t('insights.table.gradeIn', { period: periodLabel(p, lang) }), 'grade'),
+      ),
+    ],
+    rows: tiles.map((tile) => ({
+      value: valueName(tile.value, lang),
+      level: t(`values.levels.${tile.value.level}`),
+      grade: tile.grade,
+      gradeCi: tile.grade === null ? null : { low: tile.gradeLow, high: tile.gradeHigh },
+      target: tile.value.target,
+      status: statusText(t, tile.status),
+      customers: tile.customerN,
+      selfIndex: selfCell(tile.self, (s) => s.index),
+      employees: selfCell(tile.self, (s) => s.n),
+      gap: tile.gap,
+      gapLabel: gapText(t, tile.gapLabel),
+      ...Object.fromEntries(tile.trend.map((p) => [`trend:${p.period}`, p.grade])),
+    })),
+  };
+}
+
+export function trendTable(points: TrendPoint[], t: Translate, lang: string): TableSpec {
+  return {
+    columns: [
+      col('period', t('insights.table.period')),
+      col('grade', t('insights.table.grade'), 'grade'),
+      col('gradeCi', t('insights.table.interval'), 'grade'),
+      col('customers', t('insights.table.customers'), 'count'),
+      col('customerIndex', t('insights.table.recognitionIndex'), 'index'),
+      col('selfScore', t('insights.table.selfScore'), 'self'),
+      col('selfCi', t('insights.table.interval'), 'self'),
+      col('employees', t('insights.table.employees'), 'count'),
+      col('selfIndex', t('insights.table.selfIndex'), 'index'),
+      col('gap', t('insights.table.gap'), 'gap'),
+      col('gapLabel', t('insights.table.gapLabel')),
+    ],
+    rows: points.map((p) => ({
+      period: periodLabel(p.period, lang),
+      grade: p.grade,
+      gradeCi: p.grade === null ? null : { low: p.gradeLow, high: p.gradeHigh },
+      customers: p.customerN,
+      customerIndex: p.customerIndex,
+      selfScore: selfCell(p.self, (s) => s.score.mean),
+      selfCi: selfCell(p.self, (s) =>
+        s.score.mean === null ? null : { low: s.score.low, high: s.score.high },
+      ),
+      employees: selfCell(p.self, (s) => s.n),
+      selfIndex: selfCell(p.self, (s) => s.index),
+      gap: p.gap,
+      gapLabel: gapText(t, p.gapLabel),
+    })),
+  };
+}
+
+export function barsTable(bars: GradeBar[], t: Translate, groupLabel: string): TableSpec {
+  return {
+    columns: [
+      col('group', groupLabel),
+      col('grade', t('insights.table.grade'), 'grade'),
+      col('gradeCi', t('insights.table.interval'), 'grade'),
+      col('customers', t('insights.table.customers'), 'count'),
+      col('status', t('insights.table.status')),
+    ],
+    rows: bars.map((b) => ({
+      group: b.name,
+      grade: b.grade,
+      gradeCi: b.grade === null ? null : { low: b.low, high: b.high },
+      customers: b.n,
+      status: statusText(t, b.status),
+    })),
+  };
+}
+
+export function comparisonTable(rows: ComparisonRow[], t: Translate, lang: string): TableSpec {
+  return {
+    columns: [
+      col('value', t('insights.table.value')),
+      col('teamGrade', t('insights.team.teamGrade'), 'grade'),
+      col('orgGrade', t('insights.team.orgGrade'), 'grade'),
+      col('target', t('insights.table.target'), 'grade'),
+      col('teamStatus', t('insights.table.status')),
+      col('teamSelf', t('insights.team.teamSelf'), 'self'),
+      col('orgSelf', t('insights.team.orgSelf'), 'self'),
+      col('teamGap', t('insights.team.teamGap'), 'gap'),
+      col('teamGapLabel', t('insights.table.gapLabel')),
+    ],
+    rows: rows.map((r) => ({
+      value: valueName(r.value, lang),
+      teamGrade: r.team.grade,
+      orgGrade: r.organisation.grade,
+      target: r.value.target,
+      teamStatus: statusText(t, r.team.status),
+      teamSelf: selfCell(r.team.self, (s) => s.score.mean),
+      orgSelf: selfCell(r.organisation.self, (s) => s.score.mean),
+      teamGap: r.team.gap,
+      teamGapLabel: gapText(t, r.team.gapLabel),
+    })),
+  };
+}
+
+export function heartTable(
+  points: HeartPoint[],
+  values: { key: string; name: string }[],
+  t: Translate,
+): TableSpec {
+  return {
+    columns: [
+      col('touchpoint', t('insights.heart.touchpoint')),
+      col('step', t('insights.heart.step'), 'count'),
+      col('channel', t('insights.heart.channel')),
+      col('marks', t('insights.heart.marks')),
+      col('grade', t('insights.table.grade'), 'grade'),
+      col('gradeCi', t('insights.table.interval'), 'grade'),
+      col('customers', t('insights.table.customers'), 'count'),
+      ...values.map((v) => col(`value:${v.key}`, v.name, 'grade')),
+    ],
+    rows: points.map((p) => ({
+      touchpoint: p.name,
+      step: p.step,
+      channel: t(`customers.channels.${p.channel}`, { defaultValue: p.channel }),
+      marks: heartMarks(p)
+        .map((m) => t(`insights.heart.${m}`))
+        .join(', '),
+      grade: p.grade,
+      gradeCi: p.grade === null ? null : { low: p.low, high: p.high },
+      customers: p.n,
+      ...Object.fromEntries(values.map((v) => [`value:${v.key}`, p.values[v.key] ?? null])),
+    })),
+  };
+}
+
+export function behaviourTable(
+  stacks: BehaviourStack[],
+  t: Translate,
+  lang: string,
+  valueNameOf?: (key: string) => string,
+): TableSpec {
+  const level = (i: number) => col(`l${i}`, t(`insights.behaviours.level${i}`), 'share');
+  return {
+    columns: [
+      col('behaviour', t('insights.behaviours.behaviour')),
+      ...(valueNameOf ? [col('value', t('insights.table.value'))] : []),
+      level(1),
+      level(2),
+      level(3),
+      level(4),
+      col('notApplicable', t('insights.behaviours.notApplicable'), 'count'),
+      col('respondents', t('insights.table.employees'), 'count'),
+      col('mean', t('insights.behaviours.meanHeader'), 'self'),
+    ],
+    rows: stacks.map((s) => {
+      const hidden = s.suppressed !== null;
+      const share = (i: number): CellValue => (hidden ? TOO_FEW : (s.shares?.[i] ?? null));
+      return {
+        behaviour: behaviourText(s, lang),
+        ...(valueNameOf ? { value: valueNameOf(s.valueKey) } : {}),
+        l1: share(0),
+        l2: share(1),
+        l3: share(2),
+        l4: share(3),
+        notApplicable: hidden ? TOO_FEW : s.notApplicable,
+        respondents: hidden ? TOO_FEW : s.respondents,
+        mean: hidden ? TOO_FEW : s.mean,
+      };
+    }),
+  };
+}

@@ -1,0 +1,223 @@
+import { Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { KpiReport } from '@wk/contracts';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { Page } from '../../components/page';
+import { Loading, QueryState } from '../../components/states';
+import { useCan, useMe } from '../auth/session';
+import { behaviourStacks, weakestBehaviours } from './behaviour-model';
+import { ChartCard } from './chart-card';
+import { heatmap } from './heatmap-model';
+import { HeatmapTable } from './heatmap-table';
+import { useBehaviours, useKpis, useTeamsIf } from './insights-api';
+import { InsightsNav } from './insights-nav';
+import { participationAt, valueName } from './kpi-model';
+import { PeriodPicker } from './period-picker';
+import { formatNumber } from './table-model';
+import { comparisonTable } from './tables';
+import { comparisonBars, landingTeamId, teamComparison, teamOptions } from './team-model';
+import { useInsightsParams } from './use-insights-params';
+import { BehaviourStacksCard, BLUE, legendText } from './value-charts';
+
+/** The target of a value as a dark diamond over its bars. */
+function TargetDiamond({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) {
+  if (cx === undefined || cy === undefined) return <g key={index} />;
+  return (
+    <path
+      key={index}
+      d={`M${cx},${cy - 8} L${cx + 8},${cy} L${cx},${cy + 8} L${cx - 8},${cy} Z`}
+      fill="#1a1b1e"
+      stroke="#fff"
+    />
+  );
+}
+
+function Comparison({
+  team,
+  organisation,
+  at,
+  csvName,
+}: {
+  team: KpiReport;
+  organisation: KpiReport;
+  at: string;
+  csvName: string[];
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rows = teamComparison(team, organisation, at);
+  const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(v, 'grade', lang) : '–');
+  const share = (r: KpiReport) => participationAt(r, at)?.rate ?? null;
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {[
+          { key: 'team', report: team, label: t('insights.team.participationTeam') },
+          { key: 'org', report: organisation, label: t('insights.team.participationOrg') },
+        ].map((p) => {
+          const row = participationAt(p.report, at);
+          const rate = share(p.report);
+          return (
+            <Paper key={p.key} withBorder p="md" radius="md">
+              <Text size="sm" c="dimmed">
+                {p.label}
+              </Text>
+              <Text fw={700} fz={24}>
+                {rate === null ? '–' : formatNumber(rate, 'share', lang)}
+              </Text>
+              {row && (
+                <Text size="sm">
+                  {t('insights.overview.participationParts', {
+                    completed: row.completed,
+                    invited: row.invited,
+                  })}
+                </Text>
+              )}
+            </Paper>
+          );
+        })}
+      </SimpleGrid>
+      <ChartCard
+        title={t('insights.team.comparisonTitle')}
+        intro={t('insights.team.comparisonIntro')}
+        label={t('insights.team.comparisonLabel')}
+        table={comparisonTable(rows, t, lang)}
+        csvName={csvName}
+        minimum={team.minimum}
+      >
+        <ResponsiveContainer width="100%" height={300}>
+          <ComposedChart
+            data={comparisonBars(rows, (v) => valueName(v, lang))}
+            margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid stroke="#dee2e6" vertical={false} />
+            <XAxis dataKey="name" />
+            <YAxis domain={[1, 10]} ticks={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]} />
+            <Tooltip formatter={fmt} />
+            <Legend formatter={legendText} />
+            <Bar dataKey="team" name={t('insights.team.teamGrade')} fill={BLUE} isAnimationActive={false} />
+            <Bar
+              dataKey="organisation"
+              name={t('insights.team.orgGrade')}
+              fill="#a5d8ff"
+              stroke={BLUE}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="target"
+              name={t('insights.table.target')}
+              stroke="#1a1b1e"
+              strokeWidth={0}
+              dot={TargetDiamond}
+              activeDot={false}
+              legendType="diamond"
+              isAnimationActive={false}
+            />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </ChartCard>
+    </Stack>
+  );
+}
+
+/** /insights/teams/:id: the team against the organisation, weakest behaviours, and its touchpoints. */
+export function TeamPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const can = useCan();
+  const { kind, at, range, periodSearch } = useInsightsParams();
+  const teamList = useTeamsIf(can('teams.read')).data;
+  const teamName = teamList?.find((tm) => tm.id === id)?.name ?? t('insights.team.title');
+  const team = useKpis({ period: kind, ...range, breakdown: 'organisation', teamId: id });
+  const organisation = useKpis({ period: kind, ...range, breakdown: 'organisation' });
+  const behaviours = useBehaviours({ period: kind, from: at, to: at, teamId: id });
+  const touchpoints = useKpis({ period: kind, from: at, to: at, breakdown: 'touchpoint', teamId: id });
+  const nameOf = (key: string) => {
+    const v = organisation.data?.values.find((x) => x.key === key);
+    return v ? valueName(v, i18n.language) : key;
+  };
+  return (
+    <Page title={t('insights.team.heading', { team: teamName })} intro={t('insights.team.intro')}>
+      <Stack gap="md">
+        <InsightsNav />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} className="no-print">
+          <PeriodPicker />
+          {teamList && teamList.length > 1 && (
+            <Select
+              label={t('insights.team.pick')}
+              data={teamOptions(teamList)}
+              value={id}
+              allowDeselect={false}
+              searchable
+              onChange={(next) => next && navigate(`/insights/teams/${next}${periodSearch}`)}
+            />
+          )}
+        </SimpleGrid>
+        <QueryState query={team}>
+          {(teamReport) => (
+            <QueryState query={organisation}>
+              {(orgReport) => (
+                <Comparison team={teamReport} organisation={orgReport} at={at} csvName={[teamName, at]} />
+              )}
+            </QueryState>
+          )}
+        </QueryState>
+        <QueryState query={behaviours}>
+          {(report) => (
+            <BehaviourStacksCard
+              title={t('insights.team.weakest')}
+              stacks={weakestBehaviours(report, at)}
+              emptyText={
+                behaviourStacks(report, at).length > 0 ? t('insights.team.weakestTooFew') : undefined
+              }
+              minimum={report.minimum}
+              csvName={[teamName, 'weakest', at]}
+              valueNameOf={nameOf}
+            />
+          )}
+        </QueryState>
+        <QueryState query={touchpoints}>
+          {(report) => (
+            <HeatmapTable
+              map={heatmap(report.rows, report.values, at, 'customer')}
+              title={t('insights.team.touchpoints')}
+              intro={t('insights.team.touchpointsIntro')}
+              groupHeader={t('insights.heart.touchpoint')}
+              metricLabel={t('insights.table.grade')}
+              csvName={[teamName, 'touchpoints', at]}
+            />
+          )}
+        </QueryState>
+        {team.data && (
+          <Text size="xs" c="dimmed">
+            {t('insights.overview.footnote', { minimum: team.data.minimum })}
+          </Text>
+        )}
+      </Stack>
+    </Page>
+  );
+}
+
+/** /insights/my-team: a manager's dashboard opens on the top team it manages. */
+export function MyTeamRedirect() {
+  const me = useMe().data;
+  const can = useCan();
+  const teams = useTeamsIf(can('teams.read'));
+  const { search } = useInsightsParams();
+  if (teams.isLoading) return <Loading />;
+  const id = landingTeamId(me?.managedTeamIds ?? [], teams.data);
+  return <Navigate to={id ? `/insights/teams/${id}${search}` : `/insights${search}`} replace />;
+}

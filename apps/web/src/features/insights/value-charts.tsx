@@ -1,0 +1,273 @@
+import { Group, Stack, Text } from '@mantine/core';
+import type { KpiValueInfo } from '@wk/contracts';
+import { useTranslation } from 'react-i18next';
+import {
+  Area,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  ErrorBar,
+  LabelList,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { type BehaviourStack, behaviourText } from './behaviour-model';
+import { ChartCard } from './chart-card';
+import { TooFew } from './insight-ui';
+import { type GradeBar, targetIndex, type TrendPoint } from './kpi-model';
+import { periodLabel } from './period-model';
+import { formatNumber } from './table-model';
+import { barsTable, behaviourTable, trendTable } from './tables';
+
+export const BLUE = '#1864ab';
+/** Legend entries in dark text: series colours alone are too light to read as text. */
+export const legendText = (value: string) => <span style={{ color: '#1a1b1e' }}>{value}</span>;
+export const ORANGE = '#c2410c';
+
+/**
+ * Customer recognition and self-image of one value over time, both as index 0-100: the vertical
+ * distance between the lines is the outside-in gap. Bands are the 95% intervals.
+ */
+export function TrendChart({
+  value,
+  points,
+  minimum,
+  csvName,
+}: {
+  value: KpiValueInfo;
+  points: TrendPoint[];
+  minimum: number;
+  csvName: string[];
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(v, 'index', lang) : '–');
+  return (
+    <ChartCard
+      title={t('insights.value.trendTitle')}
+      intro={t('insights.value.trendIntro')}
+      label={t('insights.value.trendLabel')}
+      table={trendTable(points, t, lang)}
+      csvName={csvName}
+      minimum={minimum}
+    >
+      <ResponsiveContainer width="100%" height={300}>
+        <ComposedChart
+          data={points}
+          margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid stroke="#dee2e6" />
+          <XAxis dataKey="period" tickFormatter={(p: string) => periodLabel(p, lang)} />
+          <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} />
+          <Tooltip
+            labelFormatter={(p) => periodLabel(String(p), lang)}
+            formatter={(v) => (Array.isArray(v) ? v.map(fmt).join(' – ') : fmt(v))}
+          />
+          <Legend formatter={legendText} />
+          <ReferenceLine
+            y={targetIndex(value.target)}
+            stroke="#495057"
+            strokeDasharray="6 4"
+            label={{
+              value: t('insights.value.targetLine', { target: formatNumber(value.target, 'grade', lang) }),
+              position: 'insideTopRight',
+              fill: '#343a40',
+              fontSize: 12,
+            }}
+          />
+          <Area
+            dataKey="customerBand"
+            name={t('insights.value.customerBand')}
+            fill={BLUE}
+            fillOpacity={0.15}
+            stroke="none"
+            isAnimationActive={false}
+            legendType="square"
+          />
+          <Area
+            dataKey="selfBand"
+            name={t('insights.value.selfBand')}
+            fill={ORANGE}
+            fillOpacity={0.15}
+            stroke="none"
+            isAnimationActive={false}
+            legendType="square"
+          />
+          <Line
+            dataKey="customerIndex"
+            name={t('insights.value.customerLine')}
+            stroke={BLUE}
+            strokeWidth={2.5}
+            dot={{ r: 4 }}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="selfIndex"
+            name={t('insights.value.selfLine')}
+            stroke={ORANGE}
+            strokeWidth={2.5}
+            strokeDasharray="6 3"
+            dot={{ r: 4, strokeDasharray: '' }}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+/** Recognition grade per group (segment, journey, touchpoint) as bars with the 95% interval and the target. */
+export function GradeBarsChart({
+  title,
+  groupLabel,
+  bars,
+  target,
+  csvName,
+}: {
+  title: string;
+  groupLabel: string;
+  bars: GradeBar[];
+  target: number;
+  csvName: string[];
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  if (bars.length === 0)
+    return (
+      <ChartCard title={title} label={title} table={barsTable(bars, t, groupLabel)} csvName={csvName}>
+        <Text c="dimmed">{t('insights.noGroups')}</Text>
+      </ChartCard>
+    );
+  return (
+    <ChartCard
+      title={title}
+      label={t('insights.value.barsLabel', { title })}
+      table={barsTable(bars, t, groupLabel)}
+      csvName={csvName}
+    >
+      <ResponsiveContainer width="100%" height={Math.max(120, bars.length * 44 + 50)}>
+        <BarChart
+          data={bars}
+          layout="vertical"
+          margin={{ top: 16, right: 40, bottom: 8, left: 8 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid stroke="#dee2e6" horizontal={false} />
+          <XAxis type="number" domain={[1, 10]} ticks={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]} />
+          <YAxis type="category" dataKey="name" width={150} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? formatNumber(v, 'grade', lang) : '–')} />
+          <ReferenceLine
+            x={target}
+            stroke="#495057"
+            strokeDasharray="6 4"
+            label={{
+              value: t('insights.value.targetLine', { target: formatNumber(target, 'grade', lang) }),
+              position: 'top',
+              fill: '#343a40',
+              fontSize: 12,
+            }}
+          />
+          <Bar
+            dataKey="grade"
+            name={t('insights.table.grade')}
+            fill="#4dabf7"
+            stroke={BLUE}
+            isAnimationActive={false}
+          >
+            <ErrorBar dataKey="error" direction="x" width={6} stroke="#1a1b1e" />
+            <LabelList
+              dataKey="grade"
+              position="insideLeft"
+              fill="#1a1b1e"
+              formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, 'grade', lang) : '')}
+            />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+const LEVELS = [1, 2, 3, 4] as const;
+
+/** One stacked bar of the four self levels per behaviour (HTML, so long behaviour texts wrap). */
+export function BehaviourStacksCard({
+  title,
+  stacks,
+  minimum,
+  csvName,
+  valueNameOf,
+  emptyText,
+}: {
+  title: string;
+  emptyText?: string;
+  stacks: BehaviourStack[];
+  minimum: number;
+  csvName: string[];
+  valueNameOf?: (key: string) => string;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <ChartCard
+      title={title}
+      label={t('insights.behaviours.chartLabel')}
+      table={behaviourTable(stacks, t, lang, valueNameOf)}
+      csvName={csvName}
+      minimum={minimum}
+    >
+      <Stack gap="sm">
+        <Group gap="md" wrap="wrap" aria-hidden>
+          {LEVELS.map((l) => (
+            <Text key={l} size="xs">
+              <span className={`level-swatch level-${l}`} />
+              {t(`insights.behaviours.level${l}`)}
+            </Text>
+          ))}
+        </Group>
+        {stacks.length === 0 && <Text c="dimmed">{emptyText ?? t('insights.behaviours.none')}</Text>}
+        {stacks.map((s) => (
+          <div key={`${s.valueKey}:${s.key}`}>
+            <Text size="sm" mb={2}>
+              {behaviourText(s, lang)}
+              {valueNameOf && (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  · {valueNameOf(s.valueKey)}
+                </Text>
+              )}
+              {s.mean !== null && (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  · {t('insights.behaviours.mean')} {formatNumber(s.mean, 'self', lang)}
+                </Text>
+              )}
+            </Text>
+            {s.shares ? (
+              <div className="stack-bar">
+                {s.shares.map((share, i) =>
+                  share > 0 ? (
+                    <span key={i} className={`level-${i + 1}`} style={{ width: `${share * 100}%` }}>
+                      {share >= 0.08 ? formatNumber(share, 'share', lang) : ''}
+                    </span>
+                  ) : null,
+                )}
+              </div>
+            ) : (
+              <div className="stack-bar tone-too_few" style={{ paddingLeft: 8, alignItems: 'center' }}>
+                {s.suppressed ? <TooFew minimum={minimum} /> : <Text size="xs">–</Text>}
+              </div>
+            )}
+          </div>
+        ))}
+      </Stack>
+    </ChartCard>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { KpiRollupsService } from '@wk/api-testing';
+import type { KpiReport } from '@wk/contracts';
+import {
+  closePage,
+  launchChromium,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+} from '../support/browser';
+import { createWorld, TEST_PASSWORD, World } from '../support/factories';
+import { RunningApi, startApi } from '../support/harness';
+import { HttpClient } from '../support/http-client';
+import { createInsightsData, InsightsData } from '../support/insights-data';
+
+/** The outside-in dashboard in Chromium against the real api and rollups. */
+describe('outside-in dashboard', () => {
+  let api: RunningApi;
+  let world: World;
+  let data: InsightsData;
+  let browser: Browser;
+  let page: Page;
+  let overview: KpiReport;
+
+  beforeAll(async () => {
+    api = await startApi({ WEB_DIST: 'dist/apps/web', SMTP_URL: undefined });
+    world = await createWorld(api.db, 'Dashboard');
+    data = await createInsightsData(api.db, world.organisationId, 3);
+    await api.app.get(KpiRollupsService).rebuild(world.organisationId);
+    const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
+    overview = (await hr.get('/api/insights/kpis?period=quarter')).body;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+  afterEach(() => closePage(page));
+
+  it('shows the overview with the numbers the api gives', async () => {
+    page = await newPage(browser, { acceptDownloads: true });
+    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Dashboard' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const latest = overview.periods[overview.periods.length - 1];
+    for (const key of ['betrouwbaar', 'persoonlijk']) {
+      const row = overview.rows.find((r) => r.period === latest && r.valueKey === key)!;
+      const tile = page.getByRole('article', { name: key.charAt(0).toUpperCase() + key.slice(1) });
+      await tile.waitFor();
+      const text = await tile.innerText();
+      const grade = row.customer!.grade.mean!.toLocaleString('nl-NL', {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      });
+      expect(text).toContain(grade);
+      expect(text).toContain(`${row.customer!.n} klanten`);
+      expect(text).toContain(`${(row.self as { n: number }).n} medewerkers`);
+    }
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'insights-overview');
+  });
+
+  it('marks a small team as "too few responses" in the gap heatmap', async () => {
+    page = await newPage(browser);
+    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    await page.goto(`${api.url}/insights/gap?teamId=${data.departmentId}`);
+    const heatmap = page.getByRole('table', { name: 'Outside-in-kloof per team en waarde' });
+    await heatmap.waitFor();
+    const small = heatmap.getByRole('row').filter({ hasText: 'Klein 3' });
+    await small.waitFor();
+    expect(await small.getByText('te weinig antwoorden').count()).toBeGreaterThan(0);
+    const large = heatmap.getByRole('row').filter({ hasText: 'Groot 3' });
+    expect(await large.getByText('te weinig antwoorden').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'insights-gap');
+  });
+
+  it('downloads the board report as a PDF', async () => {
+    page = await newPage(browser, { acceptDownloads: true });
+    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    await page.goto(`${api.url}/insights/report`);
+    await page.getByRole('heading', { level: 1, name: 'Bestuursrapport' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'PDF downloaden' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^bestuursrapport-\d{4}-(Q\d|\d{2})\.pdf$/);
+    const pdf = readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('shows the heart monitor of a journey with its dip', async () => {
+    page = await newPage(browser);
+    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    await page.goto(`${api.url}/insights/journeys/${data.journeyId}`);
+    await page.getByRole('heading', { name: /^Hartmonitor Reis 3/ }).waitFor();
+    await page.getByText('dal').first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
