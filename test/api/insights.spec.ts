@@ -112,6 +112,11 @@ describe('outside-in insights', () => {
     expect(large.self).toMatchObject({ suppressed: false });
     const direct = summarizeSelfValue(await rawSelf(data.values[0].id, [data.teams.large]));
     expect((large.self as { n: number }).n).toBe(direct.respondents);
+    const customers = summarizeRecognition(
+      await rawGrades(data.values[0].id, 'r.team_id = $3', [data.teams.large]),
+    );
+    expect(large.customer!.n).toBe(customers.n);
+    expect(close(large.customer!.grade.mean, customers.grade.mean)).toBe(true);
     // Nothing about the hidden teams leaks through the gap either; the customer side stays.
     expect(small.gap).toBeNull();
     expect(small.customer).not.toBeNull();
@@ -247,6 +252,12 @@ describe('outside-in insights', () => {
       api.db.query(
         `SELECT 'c' AS t, month::text, team_id, touchpoint_id, metric AS k, n, dont_know, sum, sumsq, ge8, ge9, le6
            FROM kpi_customer WHERE organisation_id = $1
+         UNION ALL
+         SELECT 't', month::text, team_id, NULL, metric, n, dont_know, sum, sumsq, ge8, ge9, le6
+           FROM kpi_customer_team WHERE organisation_id = $1
+         UNION ALL
+         SELECT 'o', month::text, NULL, NULL, metric, n, dont_know, sum, sumsq, ge8, ge9, le6
+           FROM kpi_customer_org WHERE organisation_id = $1
          UNION ALL
          SELECT 's', month::text, team_id, NULL, value_key, n, 0, sum, sumsq, good::int, role::int, 0
            FROM kpi_self WHERE organisation_id = $1

@@ -121,9 +121,9 @@ export class InsightsService {
     const m = this.db.manager;
 
     const [selfRows, parentSelfRows, customerRows, participationRows] = await Promise.all([
-      hasSelf ? readSelf(m, range, scope.grouping) : Promise.resolve([]),
-      breakdown === 'team' ? readSelf(m, range, scope.parent) : Promise.resolve([]),
-      readCustomer(m, range, scope.grouping, filter, breakdown),
+      hasSelf ? readSelf(m, range, scope.grouping, q.valueKey) : Promise.resolve([]),
+      breakdown === 'team' ? readSelf(m, range, scope.parent, q.valueKey) : Promise.resolve([]),
+      readCustomer(m, range, scope.grouping, filter, breakdown, q.valueKey),
       hasSelf ? readParticipation(m, range, scope.grouping) : Promise.resolve([]),
     ]);
     const self = byPeriod(kind, selfRows, emptySelf);

@@ -48,6 +48,7 @@ export async function readSelf(
   m: EntityManager,
   range: MonthRange,
   g: TeamGrouping,
+  valueKey?: string,
 ): Promise<Keyed<SelfSums>[]> {
   const rows = await m.query(
     `WITH RECURSIVE ${TREE}
@@ -55,8 +56,9 @@ export async function readSelf(
             sum(k.n)::int AS n, sum(k.sum) AS sum, sum(k.sumsq) AS sumsq, sum(k.good) AS good, sum(k.role) AS role
        FROM kpi_self k LEFT JOIN tree ON tree.id = k.team_id
       WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
+        AND ($7::text IS NULL OR k.value_key = $7)
       GROUP BY 1, 2, 3`,
-    [range.organisationId, range.first, range.afterLast, ...grouped(g)],
+    [range.organisationId, range.first, range.afterLast, ...grouped(g), valueKey ?? null],
   );
   return rows.map((r: Record<string, string>) => ({
     month: r.month,
@@ -100,27 +102,43 @@ const DIMENSION: Partial<Record<BreakdownKind, string>> = {
   touchpoint: 'k.touchpoint_id',
 };
 
-/** Customer sums; `breakdown` segment/journey/touchpoint groups by that column (rows without one are left out). */
+/**
+ * Customer sums; `breakdown` segment/journey/touchpoint groups by that column (rows without one are
+ * left out). Reads the coarsest rollup that can answer: per organisation-month, per team-month, or
+ * the fine one when a customer dimension splits or filters.
+ */
 export async function readCustomer(
   m: EntityManager,
   range: MonthRange,
   g: TeamGrouping,
   filter: CustomerFilter,
   breakdown: BreakdownKind,
+  valueKey?: string,
 ): Promise<Keyed<CustomerSums>[]> {
   const dimension = DIMENSION[breakdown];
+  const fine = Boolean(dimension || filter.segmentId || filter.journeyId || filter.touchpointId);
+  const source = fine ? 'kpi_customer' : g.restrict ? 'kpi_customer_team' : 'kpi_customer_org';
   const group = dimension
     ? `NULLIF(${dimension}, '00000000-0000-0000-0000-000000000000')`
-    : 'CASE WHEN (SELECT by_root FROM options) THEN tree.grp END';
+    : g.restrict
+      ? 'CASE WHEN (SELECT by_root FROM options) THEN tree.grp END'
+      : 'NULL::uuid';
   const rows = await m.query(
-    `WITH RECURSIVE ${TREE}
+    `WITH RECURSIVE ${TREE},
+       filters AS (SELECT $7::uuid AS segment_id, $8::uuid AS journey_id, $9::uuid AS touchpoint_id, $10::text AS value_key)
      SELECT k.month::text AS month, ${group} AS grp, k.metric AS key,
             sum(k.n)::int AS n, sum(k.dont_know)::int AS dont_know, sum(k.sum) AS sum, sum(k.sumsq) AS sumsq,
             sum(k.ge8)::int AS ge8, sum(k.ge9)::int AS ge9, sum(k.le6)::int AS le6
-       FROM kpi_customer k LEFT JOIN tree ON tree.id = k.team_id
-      WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
-        AND ($7::uuid IS NULL OR k.segment_id = $7) AND ($8::uuid IS NULL OR k.journey_id = $8)
-        AND ($9::uuid IS NULL OR k.touchpoint_id = $9)
+       FROM ${source} k ${g.restrict ? 'JOIN tree ON tree.id = k.team_id' : ''}
+      WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date
+        AND ((SELECT value_key FROM filters) IS NULL OR k.metric IN ((SELECT value_key FROM filters), '_nps', '_overall'))
+        ${
+          fine
+            ? `AND ((SELECT segment_id FROM filters) IS NULL OR k.segment_id = (SELECT segment_id FROM filters))
+               AND ((SELECT journey_id FROM filters) IS NULL OR k.journey_id = (SELECT journey_id FROM filters))
+               AND ((SELECT touchpoint_id FROM filters) IS NULL OR k.touchpoint_id = (SELECT touchpoint_id FROM filters))`
+            : ''
+        }
         ${dimension ? `AND ${dimension} <> '00000000-0000-0000-0000-000000000000'` : ''}
       GROUP BY 1, 2, 3`,
     [
@@ -131,6 +149,7 @@ export async function readCustomer(
       filter.segmentId ?? null,
       filter.journeyId ?? null,
       filter.touchpointId ?? null,
+      valueKey ?? null,
     ],
   );
   return rows.map((r: Record<string, string>) => ({

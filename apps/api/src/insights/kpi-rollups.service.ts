@@ -90,7 +90,8 @@ export class KpiRollupsService {
     for (const org of organisations) {
       await this.db.transaction(async (m) => {
         const [{ started }] = await m.query(`SELECT clock_timestamp() AS started`);
-        await m.query(`DELETE FROM kpi_customer WHERE organisation_id = $1`, [org.id]);
+        for (const table of ['kpi_customer', 'kpi_customer_team', 'kpi_customer_org'])
+          await m.query(`DELETE FROM ${table} WHERE organisation_id = $1`, [org.id]);
         const all: { month: string }[] = await m.query(
           `SELECT DISTINCT date_trunc('month', r.submitted_at AT TIME ZONE o.time_zone)::date::text AS month
              FROM survey_responses r JOIN organisations o ON o.id = r.organisation_id WHERE r.organisation_id = $1`,
@@ -160,10 +161,11 @@ export class KpiRollupsService {
 
   /** One month (first day, in the organisation's time zone) of an organisation's customer responses. */
   private async writeCustomerMonth(m: EntityManager, organisationId: string, month: string): Promise<void> {
-    await m.query(`DELETE FROM kpi_customer WHERE organisation_id = $1 AND month = $2`, [
-      organisationId,
-      month,
-    ]);
+    for (const table of ['kpi_customer', 'kpi_customer_team', 'kpi_customer_org'])
+      await m.query(`DELETE FROM ${table} WHERE organisation_id = $1 AND month = $2`, [
+        organisationId,
+        month,
+      ]);
     await m.query(
       `WITH bounds AS (
          SELECT ($2::date)::timestamp AT TIME ZONE o.time_zone AS since,
@@ -196,5 +198,17 @@ export class KpiRollupsService {
                  coalesce(journey_id, '${NONE}'), coalesce(touchpoint_id, '${NONE}'), metric`,
       [organisationId, month],
     );
+    // The coarse rollups are sums of the fine one, so all three always agree.
+    for (const [table, key] of [
+      ['kpi_customer_team', 'team_id, '],
+      ['kpi_customer_org', ''],
+    ])
+      await m.query(
+        `INSERT INTO ${table}
+         SELECT organisation_id, month, ${key}metric, sum(n), sum(dont_know), sum(sum), sum(sumsq), sum(ge8), sum(ge9), sum(le6)
+           FROM kpi_customer WHERE organisation_id = $1 AND month = $2
+          GROUP BY organisation_id, month, ${key}metric`,
+        [organisationId, month],
+      );
   }
 }

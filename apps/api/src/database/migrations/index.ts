@@ -5,6 +5,7 @@ import { AssessmentExamples1764115200000 } from './1764115200000-assessment-exam
 import { Surveys1764201600000 } from './1764201600000-surveys';
 import { Insights1764288000000 } from './1764288000000-insights';
 import { DeletePaths1764374400000 } from './1764374400000-delete-paths';
+import { CustomerRollups1764460800000 } from './1764460800000-customer-rollups';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Surveys1764201600000,
   Insights1764288000000,
   DeletePaths1764374400000,
+  CustomerRollups1764460800000,
 ];
