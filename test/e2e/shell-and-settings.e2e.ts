@@ -37,12 +37,20 @@ describe('app shell, teams, settings and outbox', () => {
 
   it('shows each role only its own menu, and an employee is refused the people page', async () => {
     await signIn(world.users.manager.email);
-    expect(await menu()).toEqual(['Start', 'Waardenhuis', 'Mijn zelfbeoordelingen', 'Mensen', 'Teams']);
+    expect(await menu()).toEqual([
+      'Start',
+      'Dashboard',
+      'Waardenhuis',
+      'Klantcontext',
+      'Mijn zelfbeoordelingen',
+      'Mensen',
+      'Teams',
+    ]);
     await closePage(page);
 
     page = await newPage(browser);
     await signIn(world.users.employee.email);
-    expect(await menu()).toEqual(['Start', 'Waardenhuis', 'Mijn zelfbeoordelingen']);
+    expect(await menu()).toEqual(['Start', 'Dashboard', 'Waardenhuis', 'Mijn zelfbeoordelingen']);
     await page.goto(`${api.url}/people`);
     await page.getByRole('heading', { level: 1, name: /geen toegang/i }).waitFor();
   });

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { ApiKey, CreatedApiKey } from '@wk/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { CopyField } from '../../components/copy-field';
 import { formatDateTime } from '../../components/format';
+import { ListTable } from '../../components/list-table';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, QueryState, SuccessNote } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
@@ -33,64 +34,64 @@ function CreatedKey({ created }: { created: CreatedApiKey }) {
 function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped aria-label={t('apiKeys.list')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('apiKeys.name')}</Table.Th>
-            <Table.Th scope="col">{t('apiKeys.prefix')}</Table.Th>
-            <Table.Th scope="col">{t('apiKeys.createdAt')}</Table.Th>
-            <Table.Th scope="col">{t('apiKeys.lastUsed')}</Table.Th>
-            <Table.Th scope="col">{t('apiKeys.status')}</Table.Th>
-            <Table.Th scope="col">
-              <span className="sr-only">{t('apiKeys.revoke')}</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {keys.map((key) => (
-            <Table.Tr key={key.id}>
-              <Table.Td fw={600}>{key.name}</Table.Td>
-              <Table.Td>
-                <Code>{key.prefix}…</Code>
-              </Table.Td>
-              <Table.Td>
-                {formatDateTime(key.createdAt)}
-                {key.createdByName && (
-                  <Text size="xs" c="dimmed">
-                    {t('apiKeys.createdBy')} {key.createdByName}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('apiKeys.never')}</Table.Td>
-              <Table.Td>
-                {key.revokedAt ? (
-                  <StatusBadge color="gray">
-                    {t('apiKeys.revoked')} {formatDateTime(key.revokedAt)}
-                  </StatusBadge>
-                ) : (
-                  <StatusBadge color="teal">{t('apiKeys.active')}</StatusBadge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {!key.revokedAt && (
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    color="red"
-                    c="red.9"
-                    aria-label={t('apiKeys.revokeLabel', { name: key.name })}
-                    onClick={() => onRevoke(key)}
-                  >
-                    {t('apiKeys.revoke')}
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      label={t('apiKeys.list')}
+      minWidth={720}
+      rows={keys}
+      rowKey={(key) => key.id}
+      columns={[
+        { key: 'name', header: t('apiKeys.name'), cell: (key) => key.name, cellProps: { fw: 600 } },
+        { key: 'prefix', header: t('apiKeys.prefix'), cell: (key) => <Code>{key.prefix}…</Code> },
+        {
+          key: 'createdAt',
+          header: t('apiKeys.createdAt'),
+          cell: (key) => (
+            <>
+              {formatDateTime(key.createdAt)}
+              {key.createdByName && (
+                <Text size="xs" c="dimmed">
+                  {t('apiKeys.createdBy')} {key.createdByName}
+                </Text>
+              )}
+            </>
+          ),
+        },
+        {
+          key: 'lastUsed',
+          header: t('apiKeys.lastUsed'),
+          cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('apiKeys.never')),
+        },
+        {
+          key: 'status',
+          header: t('apiKeys.status'),
+          cell: (key) =>
+            key.revokedAt ? (
+              <StatusBadge color="gray">
+                {t('apiKeys.revoked')} {formatDateTime(key.revokedAt)}
+              </StatusBadge>
+            ) : (
+              <StatusBadge color="teal">{t('apiKeys.active')}</StatusBadge>
+            ),
+        },
+        {
+          key: 'revoke',
+          header: <span className="sr-only">{t('apiKeys.revoke')}</span>,
+          cell: (key) =>
+            !key.revokedAt && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="red"
+                c="red.9"
+                aria-label={t('apiKeys.revokeLabel', { name: key.name })}
+                onClick={() => onRevoke(key)}
+              >
+                {t('apiKeys.revoke')}
+              </Button>
+            ),
+        },
+      ]}
+    />
   );
 }
 

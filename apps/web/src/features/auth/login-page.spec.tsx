@@ -1,37 +1,11 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderAt } from '../../test-utils';
 import { LoginPage } from './login-page';
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
-function renderLogin() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={['/login']}>
-          <LoginPage />
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
-}
+const renderLogin = () => renderAt('/login', <LoginPage />);
 
 describe('LoginPage', () => {
-  beforeAll(() => {
-    // jsdom lacks matchMedia, which Mantine reads for the colour scheme.
-    window.matchMedia ??= (query: string) =>
-      ({
-        matches: false,
-        media: query,
-        addEventListener() {},
-        removeEventListener() {},
-      }) as unknown as MediaQueryList;
-  });
   afterEach(() => vi.unstubAllGlobals());
 
   it('labels its fields in Dutch and says so when the password is wrong', async () => {
@@ -42,7 +16,7 @@ describe('LoginPage', () => {
       message: 'Invalid credentials',
     };
     const fetchMock = vi.fn(async (url: string) =>
-      json(401, url === '/api/me' ? { ...unauthorized, code: 'no_session' } : unauthorized),
+      jsonResponse(401, url === '/api/me' ? { ...unauthorized, code: 'no_session' } : unauthorized),
     );
     vi.stubGlobal('fetch', fetchMock);
     renderLogin();

@@ -1,13 +1,10 @@
-import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Journey } from '@wk/contracts';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
-import { ConfirmDialog } from '../../components/confirm-dialog';
-import { EmptyState, QueryState } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
 import { useTeams } from '../people/people-api';
 import { useDeleteJourney, useJourneys, useSegments } from './customers-api';
+import { EditableSection, EditDeleteButtons } from './editable-section';
 import { JourneyForm } from './journey-form';
 
 function JourneyCard({
@@ -35,26 +32,12 @@ function JourneyCard({
             {journey.name}
           </Title>
           {writable && (
-            <Group gap={4}>
-              <Button
-                size="compact-sm"
-                variant="subtle"
-                aria-label={t('customers.editJourneyLabel', { name: journey.name })}
-                onClick={onEdit}
-              >
-                {t('common.edit')}
-              </Button>
-              <Button
-                size="compact-sm"
-                variant="subtle"
-                color="red"
-                c="red.9"
-                aria-label={t('customers.deleteJourneyLabel', { name: journey.name })}
-                onClick={onDelete}
-              >
-                {t('common.delete')}
-              </Button>
-            </Group>
+            <EditDeleteButtons
+              editLabel={t('customers.editJourneyLabel', { name: journey.name })}
+              deleteLabel={t('customers.deleteJourneyLabel', { name: journey.name })}
+              onEdit={onEdit}
+              onDelete={onDelete}
+            />
           )}
         </Group>
         {journey.description && <Text size="sm">{journey.description}</Text>}
@@ -100,76 +83,44 @@ export function JourneysSection({ writable, onNote }: { writable: boolean; onNot
   const segments = useSegments();
   const teams = useTeams();
   const remove = useDeleteJourney();
-  const [editing, setEditing] = useState<Journey | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Journey | null>(null);
-  const inUse = remove.error instanceof ApiError && remove.error.body.code === 'in_use';
   const segmentNames = new Map((segments.data ?? []).map((s) => [s.id, s.name]));
   const teamNames = new Map((teams.data ?? []).map((team) => [team.id, team.name]));
   const teamName = (id: string) => teamNames.get(id) ?? '…';
 
   return (
-    <Stack gap="sm" component="section" aria-labelledby="journeys-title">
-      <Group justify="space-between" wrap="wrap">
-        <Title order={2} size="h3" id="journeys-title">
-          {t('customers.journeys')}
-        </Title>
-        {writable && <Button onClick={() => setEditing('new')}>{t('customers.addJourney')}</Button>}
-      </Group>
-      <Text size="sm" c="dimmed">
-        {t('customers.journeysIntro')}
-      </Text>
-      <QueryState query={journeys}>
-        {(list) =>
-          list.length === 0 ? (
-            <EmptyState>{t('customers.noJourneys')}</EmptyState>
-          ) : (
-            <Stack gap="sm">
-              {list.map((journey) => (
-                <JourneyCard
-                  key={journey.id}
-                  journey={journey}
-                  segmentName={journey.segmentId ? (segmentNames.get(journey.segmentId) ?? null) : null}
-                  teamName={teamName}
-                  writable={writable}
-                  onEdit={() => setEditing(journey)}
-                  onDelete={() => {
-                    remove.reset();
-                    setDeleting(journey);
-                  }}
-                />
-              ))}
-            </Stack>
-          )
-        }
-      </QueryState>
-      {editing && (
-        <JourneyForm
-          journey={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setEditing(null);
-            onNote(t('customers.journeySaved', { name: saved.name }));
-          }}
-        />
+    <EditableSection
+      name="journeys"
+      texts={{
+        title: t('customers.journeys'),
+        intro: t('customers.journeysIntro'),
+        add: t('customers.addJourney'),
+        empty: t('customers.noJourneys'),
+        deleteTitle: t('customers.deleteJourneyTitle'),
+        confirmDelete: (name) => t('customers.confirmDeleteJourney', { name }),
+        inUse: t('customers.journeyInUse'),
+        saved: (name) => t('customers.journeySaved', { name }),
+        deleted: (name) => t('customers.journeyDeleted', { name }),
+      }}
+      query={journeys}
+      remove={remove}
+      writable={writable}
+      onNote={onNote}
+      renderList={(list, actions) => (
+        <Stack gap="sm">
+          {list.map((journey) => (
+            <JourneyCard
+              key={journey.id}
+              journey={journey}
+              segmentName={journey.segmentId ? (segmentNames.get(journey.segmentId) ?? null) : null}
+              teamName={teamName}
+              writable={writable}
+              onEdit={() => actions.edit(journey)}
+              onDelete={() => actions.delete(journey)}
+            />
+          ))}
+        </Stack>
       )}
-      {deleting && (
-        <ConfirmDialog
-          title={t('customers.deleteJourneyTitle')}
-          message={t('customers.confirmDeleteJourney', { name: deleting.name })}
-          confirmLabel={t('common.delete')}
-          loading={remove.isPending}
-          error={inUse ? t('customers.journeyInUse') : remove.error}
-          onClose={() => setDeleting(null)}
-          onConfirm={() =>
-            remove.mutate(deleting, {
-              onSuccess: () => {
-                onNote(t('customers.journeyDeleted', { name: deleting.name }));
-                setDeleting(null);
-              },
-            })
-          }
-        />
-      )}
-    </Stack>
+      renderForm={({ item, ...form }) => <JourneyForm journey={item} {...form} />}
+    />
   );
 }

@@ -1,9 +1,8 @@
-import { Alert, Anchor, Button, Checkbox, Group, Input, Paper, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Paper, Radio, Stack, Text } from '@mantine/core';
 import type { ImportKind, ImportPreview } from '@wk/contracts';
-import type { FormEvent } from 'react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { CsvFileInput, useCsvUpload } from '../../components/csv-upload';
 import { Page } from '../../components/page';
 import { ErrorState } from '../../components/states';
 import { usePreviewImport, useRunImport } from './import-api';
@@ -17,47 +16,27 @@ const EXAMPLES: Record<ImportKind, string> = {
 /** Two steps: preview (nothing stored) and import (one transaction, refused while rows have errors). */
 export function ImportPage() {
   const { t } = useTranslation();
-  const fileId = useId();
   const [kind, setKind] = useState<ImportKind>('employees');
-  const [file, setFile] = useState<File | null>(null);
   const [invite, setInvite] = useState(false);
-  const [fileError, setFileError] = useState('');
   const preview = usePreviewImport();
   const run = useRunImport();
-
-  const reset = () => {
-    preview.reset();
-    run.reset();
-  };
-  const submitPreview = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) return setFileError(t('import.chooseFile'));
-    setFileError('');
-    run.reset();
-    preview.mutate({ kind, file });
-  };
-
-  // A refused import answers with its preview, so its row errors show the same way.
-  const refused =
-    run.error instanceof ApiError ? (run.error.body['preview'] as ImportPreview | undefined) : undefined;
-  const shown: ImportPreview | undefined = run.data ?? refused ?? preview.data;
-  const apiFileError = [preview.error, run.error]
-    .map((e) => (e instanceof ApiError ? e.fieldErrors()['file'] : undefined))
-    .find(Boolean);
+  const csv = useCsvUpload<ImportPreview>({ preview, store: run, chooseFileText: t('import.chooseFile') });
+  const file = csv.file;
+  const shown: ImportPreview | undefined = run.data ?? csv.refused ?? preview.data;
   const hasErrors = !!shown && shown.summary.error > 0;
   const s = shown?.summary;
 
   return (
     <Page title={t('import.title')} intro={t('import.intro')}>
       <Paper withBorder p="md">
-        <form onSubmit={submitPreview} noValidate>
+        <form onSubmit={csv.submitPreview((chosen) => preview.mutate({ kind, file: chosen }))} noValidate>
           <Stack gap="md">
             <Radio.Group
               label={t('import.kind')}
               value={kind}
               onChange={(v) => {
                 setKind(v as ImportKind);
-                reset();
+                csv.reset();
               }}
             >
               <Group mt={6}>
@@ -65,25 +44,12 @@ export function ImportPage() {
                 <Radio value="teams" label={t('import.teams')} />
               </Group>
             </Radio.Group>
-            <Input.Wrapper
+            <CsvFileInput
               label={t('import.file')}
               description={t('import.fileHint')}
-              error={fileError || apiFileError}
-              id={fileId}
-            >
-              <input
-                id={fileId}
-                type="file"
-                accept=".csv,text/csv"
-                aria-invalid={!!(fileError || apiFileError)}
-                aria-describedby={`${fileId}-description`}
-                onChange={(e) => {
-                  setFile(e.currentTarget.files?.[0] ?? null);
-                  reset();
-                }}
-                style={{ display: 'block', marginTop: 6 }}
-              />
-            </Input.Wrapper>
+              error={csv.fileError}
+              onFile={csv.chooseFile}
+            />
             <Anchor href={EXAMPLES[kind]} download size="sm">
               {t('import.example')}
             </Anchor>
@@ -110,9 +76,7 @@ export function ImportPage() {
         </form>
       </Paper>
 
-      {(preview.isError || run.isError) && !apiFileError && !refused && (
-        <ErrorState error={run.error ?? preview.error} />
-      )}
+      {csv.otherError && <ErrorState error={run.error ?? preview.error} />}
 
       {shown && s && (
         <Stack gap="sm" aria-live="polite">

@@ -1,6 +1,6 @@
-import { Table, Text } from '@mantine/core';
 import type { ImportAction, ImportPreview } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
+import { errorsFirst, LineProblems, ListTable } from '../../components/list-table';
 import { StatusBadge } from '../../components/status-badge';
 
 const ACTION_COLOURS: Record<ImportAction, string> = {
@@ -13,41 +13,30 @@ const ACTION_COLOURS: Record<ImportAction, string> = {
 /** Per-row outcome of a preview or an import; rows with errors first, so they are not missed. */
 export function ImportRows({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
-  const rows = [...preview.rows].sort(
-    (a, b) => Number(b.action === 'error') - Number(a.action === 'error') || a.line - b.line,
-  );
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped aria-label={t('import.problems')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('import.line')}</Table.Th>
-            <Table.Th scope="col">{t('import.key')}</Table.Th>
-            <Table.Th scope="col">{t('import.action')}</Table.Th>
-            <Table.Th scope="col">{t('import.problems')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.line}>
-              <Table.Td>{row.line}</Table.Td>
-              <Table.Td>{row.key}</Table.Td>
-              <Table.Td>
-                <StatusBadge color={ACTION_COLOURS[row.action]}>
-                  {t(`import.actions.${row.action}`)}
-                </StatusBadge>
-              </Table.Td>
-              <Table.Td>
-                {row.errors.map((e, i) => (
-                  <Text key={i} size="sm" c="red.9">
-                    {e.column === '*' ? e.message : `${e.column}: ${e.message}`}
-                  </Text>
-                ))}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      label={t('import.problems')}
+      minWidth={560}
+      rows={errorsFirst(preview.rows, (row) => row.action === 'error')}
+      rowKey={(row) => row.line}
+      columns={[
+        { key: 'line', header: t('import.line'), cell: (row) => row.line },
+        { key: 'key', header: t('import.key'), cell: (row) => row.key },
+        {
+          key: 'action',
+          header: t('import.action'),
+          cell: (row) => (
+            <StatusBadge color={ACTION_COLOURS[row.action]}>{t(`import.actions.${row.action}`)}</StatusBadge>
+          ),
+        },
+        {
+          key: 'problems',
+          header: t('import.problems'),
+          cell: (row) => (
+            <LineProblems problems={row.errors.map((e) => ({ where: e.column, message: e.message }))} />
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { type ReactNode, useId, useState } from 'react';
+import { Button } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from './data-table';
+import { InsightSection } from './insight-section';
 import { downloadText, useCellTexts } from './insight-ui';
 import { csvFileName, type TableSpec, tableToCsv } from './table-model';
 
@@ -35,43 +36,30 @@ export function ChartCard({
   const { t, i18n } = useTranslation();
   const texts = useCellTexts();
   const [asTable, setAsTable] = useState(false);
-  const id = useId();
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id} className="chart-card">
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <Title order={2} size="h4" id={id}>
-            {title}
-          </Title>
-          <Group gap="xs" className="no-print">
-            {controls}
-            <Button size="xs" variant="default" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
-              {t('insights.showTable')}
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => downloadText(csvFileName(...csvName), tableToCsv(table, i18n.language, texts))}
-            >
-              {t('insights.downloadCsv')}
-            </Button>
-          </Group>
-        </Group>
-        {intro && (
-          <Text size="sm" c="dimmed">
-            {intro}
-          </Text>
-        )}
-        {asTable ? (
-          <DataTable spec={table} caption={title} minimum={minimum} />
-        ) : image ? (
-          <div role="img" aria-label={label}>
-            {children}
-          </div>
-        ) : (
-          <div aria-label={label}>{children}</div>
-        )}
-      </Stack>
-    </Paper>
+    <InsightSection
+      title={title}
+      intro={intro}
+      className="chart-card"
+      tools={
+        <>
+          {controls}
+          <Button size="xs" variant="default" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+            {t('insights.showTable')}
+          </Button>
+        </>
+      }
+      onDownloadCsv={() => downloadText(csvFileName(...csvName), tableToCsv(table, i18n.language, texts))}
+    >
+      {asTable ? (
+        <DataTable spec={table} caption={title} minimum={minimum} />
+      ) : image ? (
+        <div role="img" aria-label={label}>
+          {children}
+        </div>
+      ) : (
+        <div aria-label={label}>{children}</div>
+      )}
+    </InsightSection>
   );
 }

@@ -14,10 +14,18 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartCard } from './chart-card';
+import {
+  bandProps,
+  BLUE,
+  GRADE_TICKS,
+  GRID_STROKE,
+  legendText,
+  lineProps,
+  numberOrRange,
+} from './chart-style';
 import { type HeartPoint, heartSeries, heartValueKeys } from './heart-model';
 import { formatNumber } from './table-model';
 import { heartTable } from './tables';
-import { BLUE, legendText } from './value-charts';
 
 /** A point of the line: ▲ green for a peak, ▼ red for a dip, a plain dot otherwise. */
 function HeartDot(props: { cx?: number; cy?: number; payload?: HeartPoint }) {
@@ -90,7 +98,6 @@ export function HeartChart({
   const lang = i18n.language;
   const points = heartSeries(monitor);
   const values = heartValueKeys(monitor).map((key) => ({ key, name: valueNames(key) }));
-  const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(v, 'grade', lang) : '–');
   return (
     <ChartCard
       title={t('insights.heart.chartTitle', { journey: monitor.name })}
@@ -105,7 +112,7 @@ export function HeartChart({
           margin={{ top: 20, right: 24, bottom: 24, left: 0 }}
           accessibilityLayer={false}
         >
-          <CartesianGrid stroke="#dee2e6" />
+          <CartesianGrid stroke={GRID_STROKE} />
           {points
             .filter((p) => p.momentOfTruth)
             .map((p) => (
@@ -129,31 +136,19 @@ export function HeartChart({
             tick={(props: object) => <StepTick {...props} points={points} />}
             height={40}
           />
-          <YAxis domain={[1, 10]} ticks={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]} />
+          <YAxis domain={[1, 10]} ticks={GRADE_TICKS} />
           <Tooltip
             labelFormatter={(step) => points.find((p) => p.step === step)?.name ?? ''}
-            formatter={(v) => (Array.isArray(v) ? v.map(fmt).join(' – ') : fmt(v))}
+            formatter={numberOrRange('grade', lang)}
           />
           <Legend formatter={legendText} />
-          <Area
-            dataKey="band"
-            name={t('insights.heart.band')}
-            fill={BLUE}
-            fillOpacity={0.15}
-            stroke="none"
-            isAnimationActive={false}
-            legendType="square"
-          />
+          <Area {...bandProps('band', t('insights.heart.band'), BLUE)} />
           <Line
-            dataKey="grade"
-            name={t('insights.heart.line')}
-            stroke={BLUE}
-            strokeWidth={2.5}
+            {...lineProps('grade', t('insights.heart.line'), BLUE)}
             dot={(props: object) => (
               <HeartDot key={JSON.stringify((props as { index?: number }).index)} {...props} />
             )}
             activeDot={{ r: 6 }}
-            isAnimationActive={false}
           >
             <LabelList
               dataKey="grade"

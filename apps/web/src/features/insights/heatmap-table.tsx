@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import type { KpiGroup } from '@wk/contracts';
 import type { GapLabel, TargetStatus } from '@wk/domain';
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { InsightSection } from './insight-section';
 import { GAP_ICON, STATUS_ICON, TooFew, downloadText, useCellTexts } from './insight-ui';
 import { type Heatmap, heatmapTable } from './heatmap-model';
 import { valueName } from './kpi-model';
@@ -44,7 +45,6 @@ export function HeatmapTable({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const texts = useCellTexts();
-  const id = useId();
   const labelText = (label: GapLabel | TargetStatus) =>
     GAP_LABELS.has(label) ? t(`insights.gapLabels.${label}`) : t(`insights.status.${label}`);
   const csv = () =>
@@ -64,90 +64,72 @@ export function HeatmapTable({
       ),
     );
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <Title order={2} size="h4" id={id}>
-            {title}
-          </Title>
-          <Group gap="xs" className="no-print">
-            {controls}
-            <Button size="xs" variant="default" onClick={csv}>
-              {t('insights.downloadCsv')}
-            </Button>
-          </Group>
-        </Group>
-        {intro && (
-          <Text size="sm" c="dimmed">
-            {intro}
-          </Text>
-        )}
-        {map.rows.length === 0 ? (
-          <Text c="dimmed">{t('insights.noGroups')}</Text>
-        ) : (
-          <div
-            className="heatmap-scroll"
-            style={{ overflowX: 'auto' }}
-            tabIndex={0}
-            role="region"
-            aria-label={title}
-          >
-            <table className="heatmap">
-              <caption className="sr-only">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{groupHeader}</th>
-                  {map.values.map((v) => (
-                    <th scope="col" key={v.key}>
-                      {valueName(v, lang)}
+    <InsightSection title={title} intro={intro} tools={controls} onDownloadCsv={csv}>
+      {map.rows.length === 0 ? (
+        <Text c="dimmed">{t('insights.noGroups')}</Text>
+      ) : (
+        <div
+          className="heatmap-scroll"
+          style={{ overflowX: 'auto' }}
+          tabIndex={0}
+          role="region"
+          aria-label={title}
+        >
+          <table className="heatmap">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{groupHeader}</th>
+                {map.values.map((v) => (
+                  <th scope="col" key={v.key}>
+                    {valueName(v, lang)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {map.rows.map((row, r) => {
+                const to = rowLink?.(row.group);
+                return (
+                  <tr
+                    key={`${row.group.kind}:${row.group.id ?? ''}`}
+                    className={r === leadRows - 1 ? 'heatmap-lead' : undefined}
+                  >
+                    <th scope="row">
+                      {to ? (
+                        <Anchor component={Link} to={to} size="sm">
+                          {row.group.name}
+                        </Anchor>
+                      ) : (
+                        row.group.name
+                      )}
                     </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {map.rows.map((row, r) => {
-                  const to = rowLink?.(row.group);
-                  return (
-                    <tr
-                      key={`${row.group.kind}:${row.group.id ?? ''}`}
-                      className={r === leadRows - 1 ? 'heatmap-lead' : undefined}
-                    >
-                      <th scope="row">
-                        {to ? (
-                          <Anchor component={Link} to={to} size="sm">
-                            {row.group.name}
-                          </Anchor>
+                    {row.cells.map((cell) => (
+                      <td key={cell.valueKey} className={`tone-${cell.tone}`}>
+                        {isTooFew(cell.value) ? (
+                          <TooFew minimum={minimum} />
                         ) : (
-                          row.group.name
-                        )}
-                      </th>
-                      {row.cells.map((cell) => (
-                        <td key={cell.valueKey} className={`tone-${cell.tone}`}>
-                          {isTooFew(cell.value) ? (
-                            <TooFew minimum={minimum} />
-                          ) : (
-                            <>
-                              <span className="heatmap-number">
-                                {formatCell(cell.value, map.kind, lang, texts)}
+                          <>
+                            <span className="heatmap-number">
+                              {formatCell(cell.value, map.kind, lang, texts)}
+                            </span>
+                            {cell.label && (
+                              <span>
+                                <span aria-hidden>{iconOf(cell.label)} </span>
+                                {labelText(cell.label)}
                               </span>
-                              {cell.label && (
-                                <span>
-                                  <span aria-hidden>{iconOf(cell.label)} </span>
-                                  {labelText(cell.label)}
-                                </span>
-                              )}
-                            </>
-                          )}
-                        </td>
-                      ))}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Stack>
-    </Paper>
+                            )}
+                          </>
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </InsightSection>
   );
 }

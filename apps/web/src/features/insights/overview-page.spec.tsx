@@ -1,13 +1,9 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderAt } from '../../test-utils';
 import { OverviewPage } from './overview-page';
 import { orgReport } from './test-fixtures';
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const me = {
   userId: 'u1',
@@ -19,44 +15,23 @@ const me = {
   managedTeamIds: [],
 };
 
-function renderAt(path: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path="/insights" element={<OverviewPage />} />
-          </Routes>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
+const renderOverview = (path: string) =>
+  renderAt(
+    path,
+    <Routes>
+      <Route path="/insights" element={<OverviewPage />} />
+    </Routes>,
   );
-}
 
 describe('OverviewPage', () => {
-  beforeAll(() => {
-    window.matchMedia ??= (query: string) =>
-      ({
-        matches: false,
-        media: query,
-        addEventListener() {},
-        removeEventListener() {},
-      }) as unknown as MediaQueryList;
-    globalThis.ResizeObserver ??= class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    } as unknown as typeof ResizeObserver;
-  });
   afterEach(() => vi.unstubAllGlobals());
 
   it('asks the period from the URL and shows a tile per value with status, gap and too-few text', async () => {
     const fetchMock = vi.fn(async (url: string) =>
-      url.startsWith('/api/me') ? json(200, me) : json(200, orgReport),
+      url.startsWith('/api/me') ? jsonResponse(200, me) : jsonResponse(200, orgReport),
     );
     vi.stubGlobal('fetch', fetchMock);
-    renderAt('/insights?period=quarter&at=2026-Q2');
+    renderOverview('/insights?period=quarter&at=2026-Q2');
 
     const reliable = await screen.findByRole('article', { name: 'Betrouwbaar' });
     expect(within(reliable).getByText('op koers')).toBeTruthy();
@@ -88,11 +63,11 @@ describe('OverviewPage', () => {
       'fetch',
       vi.fn(async (url: string) =>
         url.startsWith('/api/me')
-          ? json(200, me)
-          : json(500, { statusCode: 500, error: 'x', code: 'x', message: 'Stuk' }),
+          ? jsonResponse(200, me)
+          : jsonResponse(500, { statusCode: 500, error: 'x', code: 'x', message: 'Stuk' }),
       ),
     );
-    renderAt('/insights');
+    renderOverview('/insights');
     expect(await screen.findByRole('alert')).toBeTruthy();
     expect(screen.getByText('Stuk')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Opnieuw proberen' })).toBeTruthy();

@@ -2,12 +2,9 @@ import { Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
-import { EmptyState, QueryState } from '../../components/states';
 import { useMe } from '../auth/session';
-import { useKpis } from './insights-api';
 import { InsightsNav } from './insights-nav';
-import { valueTiles } from './kpi-model';
-import { OverviewBody } from './overview-parts';
+import { OrganisationOverview } from './overview-parts';
 import { PeriodPicker } from './period-picker';
 import { useInsightsParams } from './use-insights-params';
 
@@ -15,8 +12,7 @@ import { useInsightsParams } from './use-insights-params';
 export function OverviewPage() {
   const { t } = useTranslation();
   const me = useMe().data;
-  const { kind, at, range, periodSearch } = useInsightsParams();
-  const kpis = useKpis({ period: kind, ...range, breakdown: 'organisation' });
+  const { periodSearch } = useInsightsParams();
   return (
     <Page title={t('insights.overview.title')} intro={t('insights.overview.intro')}>
       <Stack gap="md">
@@ -29,21 +25,7 @@ export function OverviewPage() {
             </Anchor>
           </Text>
         )}
-        <QueryState query={kpis}>
-          {(report) =>
-            report.values.length === 0 ? (
-              <EmptyState>{t('insights.noValues')}</EmptyState>
-            ) : (
-              <OverviewBody
-                report={report}
-                tiles={valueTiles(report, at)}
-                at={at}
-                linkSearch={periodSearch}
-                csvPrefix={t('insights.overview.csv')}
-              />
-            )
-          }
-        </QueryState>
+        <OrganisationOverview csvPrefix={t('insights.overview.csv')} />
       </Stack>
     </Page>
   );

@@ -1,12 +1,15 @@
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { KpiReport } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
+import { EmptyState, QueryState } from '../../components/states';
 import { ChartCard } from './chart-card';
-import { npsAt, participationAt, type ValueTile } from './kpi-model';
+import { useKpis } from './insights-api';
+import { npsAt, participationAt, valueTiles, type ValueTile } from './kpi-model';
 import { periodLabel } from './period-model';
 import { StatusPyramid } from './status-pyramid';
 import { formatNumber } from './table-model';
 import { tilesTable } from './tables';
+import { useInsightsParams } from './use-insights-params';
 import { ValueTileCard } from './value-tile';
 
 /** NPS and participation of the period, as two plain figures with their n. */
@@ -67,6 +70,30 @@ export function SummaryCards({ report, at }: { report: KpiReport; at: string }) 
         )}
       </Paper>
     </SimpleGrid>
+  );
+}
+
+/** The organisation's figures for the period in the URL: the overview body, or why there is none. */
+export function OrganisationOverview({ csvPrefix }: { csvPrefix: string }) {
+  const { t } = useTranslation();
+  const { kind, at, range, periodSearch } = useInsightsParams();
+  const kpis = useKpis({ period: kind, ...range, breakdown: 'organisation' });
+  return (
+    <QueryState query={kpis}>
+      {(report) =>
+        report.values.length === 0 ? (
+          <EmptyState>{t('insights.noValues')}</EmptyState>
+        ) : (
+          <OverviewBody
+            report={report}
+            tiles={valueTiles(report, at)}
+            at={at}
+            linkSearch={periodSearch}
+            csvPrefix={csvPrefix}
+          />
+        )
+      }
+    </QueryState>
   );
 }
 

@@ -1,12 +1,9 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { EmptyState, QueryState } from '../../components/states';
 import { useMe } from '../auth/session';
-import { useKpis } from './insights-api';
 import { InsightsNav } from './insights-nav';
-import { valueTiles } from './kpi-model';
-import { OverviewBody } from './overview-parts';
+import { OrganisationOverview } from './overview-parts';
 import { periodLabel, reportPdfUrl } from './period-model';
 import { PeriodPicker } from './period-picker';
 import { useInsightsParams } from './use-insights-params';
@@ -16,8 +13,7 @@ import '../values/values.css';
 export function ReportPage() {
   const { t, i18n } = useTranslation();
   const organisation = useMe().data?.organisation.name ?? '';
-  const { kind, at, range, periodSearch } = useInsightsParams();
-  const kpis = useKpis({ period: kind, ...range, breakdown: 'organisation' });
+  const { kind, at } = useInsightsParams();
   const period = periodLabel(at, i18n.language);
   return (
     <Page
@@ -49,21 +45,7 @@ export function ReportPage() {
             })}
           </Text>
         </div>
-        <QueryState query={kpis}>
-          {(report) =>
-            report.values.length === 0 ? (
-              <EmptyState>{t('insights.noValues')}</EmptyState>
-            ) : (
-              <OverviewBody
-                report={report}
-                tiles={valueTiles(report, at)}
-                at={at}
-                linkSearch={periodSearch}
-                csvPrefix={t('insights.report.csv')}
-              />
-            )
-          }
-        </QueryState>
+        <OrganisationOverview csvPrefix={t('insights.report.csv')} />
       </Stack>
     </Page>
   );

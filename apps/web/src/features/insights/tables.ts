@@ -26,21 +26,35 @@ function selfCell(
 
 const col = (key: string, label: string, kind: Column['kind'] = 'text'): Column => ({ key, label, kind });
 
+/** The customer grade and its 95% interval: the same two columns in every table that shows a grade. */
+const gradeColumns = (t: Translate) => [
+  col('grade', t('insights.table.grade'), 'grade'),
+  col('gradeCi', t('insights.table.interval'), 'grade'),
+];
+const gradeCells = (grade: number | null, low: number | null, high: number | null) => ({
+  grade,
+  gradeCi: grade === null ? null : { low, high },
+});
+const customersColumn = (t: Translate) => col('customers', t('insights.table.customers'), 'count');
+const employeesColumn = (t: Translate) => col('employees', t('insights.table.employees'), 'count');
+const gapColumns = (t: Translate) => [
+  col('gap', t('insights.table.gap'), 'gap'),
+  col('gapLabel', t('insights.table.gapLabel')),
+];
+
 export function tilesTable(tiles: ValueTile[], t: Translate, lang: string): TableSpec {
   const periods = tiles[0]?.trend.map((p) => p.period) ?? [];
   return {
     columns: [
       col('value', t('insights.table.value')),
       col('level', t('insights.table.level')),
-      col('grade', t('insights.table.grade'), 'grade'),
-      col('gradeCi', t('insights.table.interval'), 'grade'),
+      ...gradeColumns(t),
       col('target', t('insights.table.target'), 'grade'),
       col('status', t('insights.table.status')),
-      col('customers', t('insights.table.customers'), 'count'),
+      customersColumn(t),
       col('selfIndex', t('insights.table.selfIndex'), 'index'),
-      col('employees', t('insights.table.employees'), 'count'),
-      col('gap', t('insights.table.gap'), 'gap'),
-      col('gapLabel', t('insights.table.gapLabel')),
+      employeesColumn(t),
+      ...gapColumns(t),
       ...periods.map((p) =>
         col(`trend:${p}`, t('insights.table.gradeIn', { period: periodLabel(p, lang) }), 'grade'),
       ),
@@ -48,8 +62,7 @@ export function tilesTable(tiles: ValueTile[], t: Translate, lang: string): Tabl
     rows: tiles.map((tile) => ({
       value: valueName(tile.value, lang),
       level: t(`values.levels.${tile.value.level}`),
-      grade: tile.grade,
-      gradeCi: tile.grade === null ? null : { low: tile.gradeLow, high: tile.gradeHigh },
+      ...gradeCells(tile.grade, tile.gradeLow, tile.gradeHigh),
       target: tile.value.target,
       status: statusText(t, tile.status),
       customers: tile.customerN,
@@ -66,21 +79,18 @@ export function trendTable(points: TrendPoint[], t: Translate, lang: string): Ta
   return {
     columns: [
       col('period', t('insights.table.period')),
-      col('grade', t('insights.table.grade'), 'grade'),
-      col('gradeCi', t('insights.table.interval'), 'grade'),
-      col('customers', t('insights.table.customers'), 'count'),
+      ...gradeColumns(t),
+      customersColumn(t),
       col('customerIndex', t('insights.table.recognitionIndex'), 'index'),
       col('selfScore', t('insights.table.selfScore'), 'self'),
       col('selfCi', t('insights.table.interval'), 'self'),
-      col('employees', t('insights.table.employees'), 'count'),
+      employeesColumn(t),
       col('selfIndex', t('insights.table.selfIndex'), 'index'),
-      col('gap', t('insights.table.gap'), 'gap'),
-      col('gapLabel', t('insights.table.gapLabel')),
+      ...gapColumns(t),
     ],
     rows: points.map((p) => ({
       period: periodLabel(p.period, lang),
-      grade: p.grade,
-      gradeCi: p.grade === null ? null : { low: p.gradeLow, high: p.gradeHigh },
+      ...gradeCells(p.grade, p.gradeLow, p.gradeHigh),
       customers: p.customerN,
       customerIndex: p.customerIndex,
       selfScore: selfCell(p.self, (s) => s.score.mean),
@@ -99,15 +109,13 @@ export function barsTable(bars: GradeBar[], t: Translate, groupLabel: string): T
   return {
     columns: [
       col('group', groupLabel),
-      col('grade', t('insights.table.grade'), 'grade'),
-      col('gradeCi', t('insights.table.interval'), 'grade'),
-      col('customers', t('insights.table.customers'), 'count'),
+      ...gradeColumns(t),
+      customersColumn(t),
       col('status', t('insights.table.status')),
     ],
     rows: bars.map((b) => ({
       group: b.name,
-      grade: b.grade,
-      gradeCi: b.grade === null ? null : { low: b.low, high: b.high },
+      ...gradeCells(b.grade, b.low, b.high),
       customers: b.n,
       status: statusText(t, b.status),
     })),
@@ -152,9 +160,8 @@ export function heartTable(
       col('step', t('insights.heart.step'), 'count'),
       col('channel', t('insights.heart.channel')),
       col('marks', t('insights.heart.marks')),
-      col('grade', t('insights.table.grade'), 'grade'),
-      col('gradeCi', t('insights.table.interval'), 'grade'),
-      col('customers', t('insights.table.customers'), 'count'),
+      ...gradeColumns(t),
+      customersColumn(t),
       ...values.map((v) => col(`value:${v.key}`, v.name, 'grade')),
     ],
     rows: points.map((p) => ({
@@ -164,8 +171,7 @@ export function heartTable(
       marks: heartMarks(p)
         .map((m) => t(`insights.heart.${m}`))
         .join(', '),
-      grade: p.grade,
-      gradeCi: p.grade === null ? null : { low: p.low, high: p.high },
+      ...gradeCells(p.grade, p.low, p.high),
       customers: p.n,
       ...Object.fromEntries(values.map((v) => [`value:${v.key}`, p.values[v.key] ?? null])),
     })),

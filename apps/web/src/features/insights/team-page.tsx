@@ -28,7 +28,8 @@ import { formatNumber } from './table-model';
 import { comparisonTable } from './tables';
 import { comparisonBars, landingTeamId, teamComparison, teamOptions } from './team-model';
 import { useInsightsParams } from './use-insights-params';
-import { BehaviourStacksCard, BLUE, legendText } from './value-charts';
+import { BLUE, GRADE_TICKS, GRID_STROKE, legendText, numberOrDash } from './chart-style';
+import { BehaviourStacksCard } from './value-charts';
 
 /** The target of a value as a dark diamond over its bars. */
 function TargetDiamond({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) {
@@ -57,7 +58,6 @@ function Comparison({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const rows = teamComparison(team, organisation, at);
-  const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(v, 'grade', lang) : '–');
   const share = (r: KpiReport) => participationAt(r, at)?.rate ?? null;
   return (
     <Stack gap="md">
@@ -102,10 +102,10 @@ function Comparison({
             margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
             accessibilityLayer={false}
           >
-            <CartesianGrid stroke="#dee2e6" vertical={false} />
+            <CartesianGrid stroke={GRID_STROKE} vertical={false} />
             <XAxis dataKey="name" />
-            <YAxis domain={[1, 10]} ticks={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]} />
-            <Tooltip formatter={fmt} />
+            <YAxis domain={[1, 10]} ticks={GRADE_TICKS} />
+            <Tooltip formatter={numberOrDash('grade', lang)} />
             <Legend formatter={legendText} />
             <Bar dataKey="team" name={t('insights.team.teamGrade')} fill={BLUE} isAnimationActive={false} />
             <Bar

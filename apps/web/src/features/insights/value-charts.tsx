@@ -19,16 +19,23 @@ import {
 } from 'recharts';
 import { type BehaviourStack, behaviourText } from './behaviour-model';
 import { ChartCard } from './chart-card';
+import {
+  bandProps,
+  BLUE,
+  GRADE_TICKS,
+  GRID_STROKE,
+  legendText,
+  lineProps,
+  numberOrDash,
+  numberOrRange,
+  ORANGE,
+  targetLineProps,
+} from './chart-style';
 import { TooFew } from './insight-ui';
 import { type GradeBar, targetIndex, type TrendPoint } from './kpi-model';
 import { periodLabel } from './period-model';
 import { formatNumber } from './table-model';
 import { barsTable, behaviourTable, trendTable } from './tables';
-
-export const BLUE = '#1864ab';
-/** Legend entries in dark text: series colours alone are too light to read as text. */
-export const legendText = (value: string) => <span style={{ color: '#1a1b1e' }}>{value}</span>;
-export const ORANGE = '#c2410c';
 
 /**
  * Customer recognition and self-image of one value over time, both as index 0-100: the vertical
@@ -47,7 +54,6 @@ export function TrendChart({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(v, 'index', lang) : '–');
   return (
     <ChartCard
       title={t('insights.value.trendTitle')}
@@ -63,59 +69,28 @@ export function TrendChart({
           margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
           accessibilityLayer={false}
         >
-          <CartesianGrid stroke="#dee2e6" />
+          <CartesianGrid stroke={GRID_STROKE} />
           <XAxis dataKey="period" tickFormatter={(p: string) => periodLabel(p, lang)} />
           <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} />
           <Tooltip
             labelFormatter={(p) => periodLabel(String(p), lang)}
-            formatter={(v) => (Array.isArray(v) ? v.map(fmt).join(' – ') : fmt(v))}
+            formatter={numberOrRange('index', lang)}
           />
           <Legend formatter={legendText} />
           <ReferenceLine
             y={targetIndex(value.target)}
-            stroke="#495057"
-            strokeDasharray="6 4"
-            label={{
-              value: t('insights.value.targetLine', { target: formatNumber(value.target, 'grade', lang) }),
-              position: 'insideTopRight',
-              fill: '#343a40',
-              fontSize: 12,
-            }}
+            {...targetLineProps(
+              t('insights.value.targetLine', { target: formatNumber(value.target, 'grade', lang) }),
+              'insideTopRight',
+            )}
           />
-          <Area
-            dataKey="customerBand"
-            name={t('insights.value.customerBand')}
-            fill={BLUE}
-            fillOpacity={0.15}
-            stroke="none"
-            isAnimationActive={false}
-            legendType="square"
-          />
-          <Area
-            dataKey="selfBand"
-            name={t('insights.value.selfBand')}
-            fill={ORANGE}
-            fillOpacity={0.15}
-            stroke="none"
-            isAnimationActive={false}
-            legendType="square"
-          />
+          <Area {...bandProps('customerBand', t('insights.value.customerBand'), BLUE)} />
+          <Area {...bandProps('selfBand', t('insights.value.selfBand'), ORANGE)} />
+          <Line {...lineProps('customerIndex', t('insights.value.customerLine'), BLUE)} dot={{ r: 4 }} />
           <Line
-            dataKey="customerIndex"
-            name={t('insights.value.customerLine')}
-            stroke={BLUE}
-            strokeWidth={2.5}
-            dot={{ r: 4 }}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="selfIndex"
-            name={t('insights.value.selfLine')}
-            stroke={ORANGE}
-            strokeWidth={2.5}
+            {...lineProps('selfIndex', t('insights.value.selfLine'), ORANGE)}
             strokeDasharray="6 3"
             dot={{ r: 4, strokeDasharray: '' }}
-            isAnimationActive={false}
           />
         </ComposedChart>
       </ResponsiveContainer>
@@ -159,20 +134,16 @@ export function GradeBarsChart({
           margin={{ top: 16, right: 40, bottom: 8, left: 8 }}
           accessibilityLayer={false}
         >
-          <CartesianGrid stroke="#dee2e6" horizontal={false} />
-          <XAxis type="number" domain={[1, 10]} ticks={[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]} />
+          <CartesianGrid stroke={GRID_STROKE} horizontal={false} />
+          <XAxis type="number" domain={[1, 10]} ticks={GRADE_TICKS} />
           <YAxis type="category" dataKey="name" width={150} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? formatNumber(v, 'grade', lang) : '–')} />
+          <Tooltip formatter={numberOrDash('grade', lang)} />
           <ReferenceLine
             x={target}
-            stroke="#495057"
-            strokeDasharray="6 4"
-            label={{
-              value: t('insights.value.targetLine', { target: formatNumber(target, 'grade', lang) }),
-              position: 'top',
-              fill: '#343a40',
-              fontSize: 12,
-            }}
+            {...targetLineProps(
+              t('insights.value.targetLine', { target: formatNumber(target, 'grade', lang) }),
+              'top',
+            )}
           />
           <Bar
             dataKey="grade"

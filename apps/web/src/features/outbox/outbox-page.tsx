@@ -1,4 +1,4 @@
-import { Anchor, Button, Code, Group, Pagination, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Code, Group, Pagination, Select, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OutboxMessage, OutboxStatus, Page as PageOf } from '@wk/contracts';
 import { OUTBOX_STATUSES } from '@wk/contracts';
@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../components/format';
+import { ListTable } from '../../components/list-table';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 
@@ -64,36 +65,33 @@ export function OutboxPage() {
         <EmptyState>{t('outbox.empty')}</EmptyState>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped aria-label={t('outbox.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('outbox.created')}</Table.Th>
-                  <Table.Th scope="col">{t('outbox.to')}</Table.Th>
-                  <Table.Th scope="col">{t('outbox.subject')}</Table.Th>
-                  <Table.Th scope="col">{t('outbox.status')}</Table.Th>
-                  <Table.Th scope="col">{t('outbox.attempts')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {messages.data.items.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>{formatDateTime(m.createdAt)}</Table.Td>
-                    <Table.Td>{m.to}</Table.Td>
-                    <Table.Td>
-                      <Button variant="subtle" size="compact-sm" onClick={() => setOpen(m)}>
-                        {m.subject}
-                      </Button>
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge color={COLOURS[m.status]}>{t(`outbox.statuses.${m.status}`)}</StatusBadge>
-                    </Table.Td>
-                    <Table.Td>{m.attempts}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            label={t('outbox.title')}
+            minWidth={640}
+            rows={messages.data.items}
+            rowKey={(m) => m.id}
+            columns={[
+              { key: 'created', header: t('outbox.created'), cell: (m) => formatDateTime(m.createdAt) },
+              { key: 'to', header: t('outbox.to'), cell: (m) => m.to },
+              {
+                key: 'subject',
+                header: t('outbox.subject'),
+                cell: (m) => (
+                  <Button variant="subtle" size="compact-sm" onClick={() => setOpen(m)}>
+                    {m.subject}
+                  </Button>
+                ),
+              },
+              {
+                key: 'status',
+                header: t('outbox.status'),
+                cell: (m) => (
+                  <StatusBadge color={COLOURS[m.status]}>{t(`outbox.statuses.${m.status}`)}</StatusBadge>
+                ),
+              },
+              { key: 'attempts', header: t('outbox.attempts'), cell: (m) => m.attempts },
+            ]}
+          />
           {pages > 1 && (
             <Pagination
               total={pages}

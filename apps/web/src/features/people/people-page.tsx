@@ -1,4 +1,4 @@
-import { Button, Group, Pagination, Select, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Pagination, Select, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { Person } from '@wk/contracts';
 import { ROLES, USER_STATUSES } from '@wk/contracts';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../components/status-badge';
 import { useSearchParams } from 'react-router';
 import { formatDateTime } from '../../components/format';
+import { ListTable } from '../../components/list-table';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, Loading, SuccessNote, useErrorMessage } from '../../components/states';
 import { useCan } from '../auth/session';
@@ -115,77 +116,73 @@ export function PeoplePage() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('common.results', { count: people.data.total })}
           </Text>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover aria-label={t('people.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('people.name')}</Table.Th>
-                  <Table.Th scope="col">{t('people.email')}</Table.Th>
-                  <Table.Th scope="col">{t('people.team')}</Table.Th>
-                  <Table.Th scope="col">{t('people.role')}</Table.Th>
-                  <Table.Th scope="col">{t('people.status')}</Table.Th>
-                  <Table.Th scope="col">{t('people.lastLogin')}</Table.Th>
-                  {writable && (
-                    <Table.Th scope="col">
-                      <span className="sr-only">{t('common.edit')}</span>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {people.data.items.map((person) => (
-                  <Table.Tr key={person.id}>
-                    <Table.Td>{person.name}</Table.Td>
-                    <Table.Td>{person.email}</Table.Td>
-                    <Table.Td>
-                      {person.teamName ?? (
-                        <Text span size="sm" c="dimmed">
-                          {t('people.noTeam')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{t(`roles.${person.role}`)}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge color={STATUS_COLOURS[person.status]}>
-                        {t(`status.${person.status}`)}
-                      </StatusBadge>
-                    </Table.Td>
-                    <Table.Td>
-                      {person.lastLoginAt ? formatDateTime(person.lastLoginAt) : t('people.never')}
-                    </Table.Td>
-                    {writable && (
-                      <Table.Td>
-                        <Group
-                          gap={4}
-                          wrap="nowrap"
-                          role="group"
-                          aria-label={t('people.actions', { name: person.name })}
-                        >
-                          <Button size="compact-sm" variant="subtle" onClick={() => setEditing(person)}>
-                            {t('common.edit')}
-                          </Button>
-                          {person.status === 'invited' && (
-                            <Button
-                              size="compact-sm"
-                              variant="subtle"
-                              loading={invite.isPending && invite.variables?.id === person.id}
-                              onClick={() =>
-                                invite.mutate(person, {
-                                  onSuccess: () => setNote(t('people.inviteSent', { email: person.email })),
-                                })
-                              }
-                            >
-                              {t('people.invite')}
-                            </Button>
-                          )}
-                        </Group>
-                      </Table.Td>
+          <ListTable
+            label={t('people.title')}
+            minWidth={720}
+            highlightOnHover
+            rows={people.data.items}
+            rowKey={(person) => person.id}
+            columns={[
+              { key: 'name', header: t('people.name'), cell: (person) => person.name },
+              { key: 'email', header: t('people.email'), cell: (person) => person.email },
+              {
+                key: 'team',
+                header: t('people.team'),
+                cell: (person) =>
+                  person.teamName ?? (
+                    <Text span size="sm" c="dimmed">
+                      {t('people.noTeam')}
+                    </Text>
+                  ),
+              },
+              { key: 'role', header: t('people.role'), cell: (person) => t(`roles.${person.role}`) },
+              {
+                key: 'status',
+                header: t('people.status'),
+                cell: (person) => (
+                  <StatusBadge color={STATUS_COLOURS[person.status]}>
+                    {t(`status.${person.status}`)}
+                  </StatusBadge>
+                ),
+              },
+              {
+                key: 'lastLogin',
+                header: t('people.lastLogin'),
+                cell: (person) =>
+                  person.lastLoginAt ? formatDateTime(person.lastLoginAt) : t('people.never'),
+              },
+              writable && {
+                key: 'actions',
+                header: <span className="sr-only">{t('common.edit')}</span>,
+                cell: (person) => (
+                  <Group
+                    gap={4}
+                    wrap="nowrap"
+                    role="group"
+                    aria-label={t('people.actions', { name: person.name })}
+                  >
+                    <Button size="compact-sm" variant="subtle" onClick={() => setEditing(person)}>
+                      {t('common.edit')}
+                    </Button>
+                    {person.status === 'invited' && (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        loading={invite.isPending && invite.variables?.id === person.id}
+                        onClick={() =>
+                          invite.mutate(person, {
+                            onSuccess: () => setNote(t('people.inviteSent', { email: person.email })),
+                          })
+                        }
+                      >
+                        {t('people.invite')}
+                      </Button>
                     )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                  </Group>
+                ),
+              },
+            ]}
+          />
           {pages > 1 && (
             <Pagination
               total={pages}

@@ -1,15 +1,8 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderAt } from '../../test-utils';
 import { RecognitionPage } from './recognition-page';
-
-const json = (status: number, body?: unknown) =>
-  new Response(body === undefined ? null : JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
 
 const form = {
   organisationName: 'Gemeente Demo',
@@ -26,42 +19,24 @@ const form = {
   askComment: false,
 };
 
-function renderAt(path: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path="/r/:token" element={<RecognitionPage kind="token" />} />
-            <Route path="/q/:code" element={<RecognitionPage kind="open" />} />
-          </Routes>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
+const renderRecognition = (path: string) =>
+  renderAt(
+    path,
+    <Routes>
+      <Route path="/r/:token" element={<RecognitionPage kind="token" />} />
+      <Route path="/q/:code" element={<RecognitionPage kind="open" />} />
+    </Routes>,
   );
-}
 
 describe('RecognitionPage', () => {
-  beforeAll(() => {
-    // jsdom lacks matchMedia (Mantine) and scrollIntoView (focus on the first open question).
-    window.matchMedia ??= (query: string) =>
-      ({
-        matches: false,
-        media: query,
-        addEventListener() {},
-        removeEventListener() {},
-      }) as unknown as MediaQueryList;
-    Element.prototype.scrollIntoView ??= () => undefined;
-  });
   afterEach(() => vi.unstubAllGlobals());
 
   it('asks every value on one screen, insists on an answer per value and thanks after sending', async () => {
     const fetchMock = vi.fn(async (_url: string, init?: RequestInit) =>
-      init?.method === 'POST' ? json(204) : json(200, form),
+      init?.method === 'POST' ? jsonResponse(204) : jsonResponse(200, form),
     );
     vi.stubGlobal('fetch', fetchMock);
-    renderAt('/r/tok-1?lang=nl');
+    renderRecognition('/r/tok-1?lang=nl');
 
     const first = await screen.findByRole('group', { name: "In welke mate herkent u 'Betrouwbaar'?" });
     expect(within(first).getAllByRole('radio')).toHaveLength(11);
@@ -94,10 +69,15 @@ describe('RecognitionPage', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        json(410, { statusCode: 410, error: 'Gone', code: 'link_expired', message: 'wave w1 closed at …' }),
+        jsonResponse(410, {
+          statusCode: 410,
+          error: 'Gone',
+          code: 'link_expired',
+          message: 'wave w1 closed at …',
+        }),
       ),
     );
-    renderAt('/q/abc?lang=nl');
+    renderRecognition('/q/abc?lang=nl');
     expect(await screen.findByRole('heading', { name: 'Deze vragenlijst is gesloten' })).toBeTruthy();
     expect(screen.queryByText(/wave w1/)).toBeNull();
   });

@@ -1,8 +1,7 @@
-import { Alert, Button, Group, Input, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ContactPreview, Survey } from '@wk/contracts';
-import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { CsvFileInput, useCsvUpload } from '../../components/csv-upload';
 import { ErrorState } from '../../components/states';
 import { ContactRows } from './contact-rows';
 import { usePreviewContacts, useUploadContacts } from './surveys-api';
@@ -10,34 +9,16 @@ import { usePreviewContacts, useUploadContacts } from './surveys-api';
 /** Two steps: preview the file (nothing stored), then send at once or keep for the next wave. */
 export function ContactUpload({ survey }: { survey: Survey }) {
   const { t } = useTranslation();
-  const fileId = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState('');
   const preview = usePreviewContacts();
   const upload = useUploadContacts();
-
-  const reset = () => {
-    preview.reset();
-    upload.reset();
-  };
-  const submitPreview = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) return setFileError(t('surveys.contacts.chooseFile'));
-    setFileError('');
-    upload.reset();
-    preview.mutate({ surveyId: survey.id, file });
-  };
+  const csv = useCsvUpload<ContactPreview>({
+    preview,
+    store: upload,
+    chooseFileText: t('surveys.contacts.chooseFile'),
+  });
+  const file = csv.file;
   const store = (send: boolean) => file && upload.mutate({ surveyId: survey.id, file, send });
-
-  // A refused upload answers with its preview, so its row errors show the same way.
-  const refused =
-    upload.error instanceof ApiError
-      ? (upload.error.body['preview'] as ContactPreview | undefined)
-      : undefined;
-  const shown = refused ?? preview.data;
-  const apiFileError = [preview.error, upload.error]
-    .map((e) => (e instanceof ApiError ? e.fieldErrors()['file'] : undefined))
-    .find(Boolean);
+  const shown = csv.refused ?? preview.data;
   const hasErrors = !!shown && shown.errors > 0;
   const result = upload.data;
 
@@ -50,21 +31,12 @@ export function ContactUpload({ survey }: { survey: Survey }) {
         <Text size="sm" c="dimmed">
           {t('surveys.contacts.intro')}
         </Text>
-        <form onSubmit={submitPreview} noValidate>
+        <form
+          onSubmit={csv.submitPreview((chosen) => preview.mutate({ surveyId: survey.id, file: chosen }))}
+          noValidate
+        >
           <Stack gap="sm">
-            <Input.Wrapper label={t('surveys.contacts.file')} error={fileError || apiFileError} id={fileId}>
-              <input
-                id={fileId}
-                type="file"
-                accept=".csv,text/csv"
-                aria-invalid={!!(fileError || apiFileError)}
-                onChange={(e) => {
-                  setFile(e.currentTarget.files?.[0] ?? null);
-                  reset();
-                }}
-                style={{ display: 'block', marginTop: 6, maxWidth: '100%' }}
-              />
-            </Input.Wrapper>
+            <CsvFileInput label={t('surveys.contacts.file')} error={csv.fileError} onFile={csv.chooseFile} />
             <Group gap="sm">
               <Button type="submit" variant="default" loading={preview.isPending}>
                 {t('surveys.contacts.preview')}
@@ -87,9 +59,7 @@ export function ContactUpload({ survey }: { survey: Survey }) {
             </Group>
           </Stack>
         </form>
-        {(preview.isError || upload.isError) && !apiFileError && !refused && (
-          <ErrorState error={upload.error ?? preview.error} />
-        )}
+        {csv.otherError && <ErrorState error={upload.error ?? preview.error} />}
         <Stack gap="sm" aria-live="polite">
           {result && (
             <Alert color="teal" variant="light" role="status">

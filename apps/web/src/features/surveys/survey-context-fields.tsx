@@ -2,18 +2,10 @@ import { Fieldset, Select, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useJourneys, useSegments } from '../customers/customers-api';
 import { useTeams } from '../people/people-api';
-import { touchpointsOf, withJourney, type SurveyDraft } from './survey-draft';
+import { touchpointsOf, withJourney, type SurveyFieldsProps } from './survey-draft';
 
 /** What a survey is about: journey → one of its touchpoints, profile and team, each optional. */
-export function SurveyContextFields({
-  draft,
-  onChange,
-  errors,
-}: {
-  draft: SurveyDraft;
-  onChange: (draft: SurveyDraft) => void;
-  errors: Record<string, string>;
-}) {
+export function SurveyContextFields({ draft, onChange, errors }: SurveyFieldsProps) {
   const { t } = useTranslation();
   const journeys = useJourneys().data ?? [];
   const segments = useSegments().data ?? [];

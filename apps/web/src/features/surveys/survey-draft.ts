@@ -38,6 +38,13 @@ export interface SurveyDraft {
   openLinkEnabled: boolean;
 }
 
+/** What each group of survey form fields gets: the draft, its change and the api's field errors. */
+export interface SurveyFieldsProps {
+  draft: SurveyDraft;
+  onChange: (draft: SurveyDraft) => void;
+  errors: Record<string, string>;
+}
+
 /** The form's starting point: a stored survey, or the defaults with the given (current) values version. */
 export function surveyDraft(survey: Survey | null, defaultVersionId: string | null = null): SurveyDraft {
   if (survey)

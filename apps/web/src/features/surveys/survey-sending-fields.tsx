@@ -12,20 +12,18 @@ import {
 import { SURVEY_LIMITS } from '@wk/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { presetOf, SCHEDULE_PRESETS, type SchedulePreset, type SurveyDraft } from './survey-draft';
+import {
+  presetOf,
+  SCHEDULE_PRESETS,
+  type SchedulePreset,
+  type SurveyDraft,
+  type SurveyFieldsProps,
+} from './survey-draft';
 
 const PRESETS = Object.keys(SCHEDULE_PRESETS) as (keyof typeof SCHEDULE_PRESETS)[];
 
 /** Extra questions, answer window, reminder, optional schedule and the open link. */
-export function SurveySendingFields({
-  draft,
-  onChange,
-  errors,
-}: {
-  draft: SurveyDraft;
-  onChange: (draft: SurveyDraft) => void;
-  errors: Record<string, string>;
-}) {
+export function SurveySendingFields({ draft, onChange, errors }: SurveyFieldsProps) {
   const { t } = useTranslation();
   const set = <K extends keyof SurveyDraft>(key: K, value: SurveyDraft[K]) =>
     onChange({ ...draft, [key]: value });

@@ -1,9 +1,10 @@
-import { Anchor, Button, Table, Text } from '@mantine/core';
+import { Anchor, Button, Text } from '@mantine/core';
 import type { Survey } from '@wk/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../../components/format';
+import { ListTable } from '../../components/list-table';
 import { Page } from '../../components/page';
 import { EmptyState, QueryState } from '../../components/states';
 import { useCan } from '../auth/session';
@@ -14,44 +15,42 @@ import { useSurveys } from './surveys-api';
 function SurveyTable({ surveys }: { surveys: Survey[] }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped aria-label={t('surveys.list')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('surveys.name')}</Table.Th>
-            <Table.Th scope="col">{t('surveys.status')}</Table.Th>
-            <Table.Th scope="col">{t('surveys.responses')}</Table.Th>
-            <Table.Th scope="col">{t('surveys.pending')}</Table.Th>
-            <Table.Th scope="col">{t('surveys.nextWave')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {surveys.map((survey) => (
-            <Table.Tr key={survey.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/surveys/${survey.id}`} fw={600}>
-                  {survey.name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <SurveyStatusBadge status={survey.status} />
-              </Table.Td>
-              <Table.Td>{survey.responses}</Table.Td>
-              <Table.Td>{survey.pendingContacts}</Table.Td>
-              <Table.Td>
-                {survey.nextWaveAt ? (
-                  formatDateTime(survey.nextWaveAt)
-                ) : (
-                  <Text span size="sm" c="dimmed">
-                    {t('surveys.noSchedule')}
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      label={t('surveys.list')}
+      minWidth={640}
+      rows={surveys}
+      rowKey={(survey) => survey.id}
+      columns={[
+        {
+          key: 'name',
+          header: t('surveys.name'),
+          cell: (survey) => (
+            <Anchor component={Link} to={`/surveys/${survey.id}`} fw={600}>
+              {survey.name}
+            </Anchor>
+          ),
+        },
+        {
+          key: 'status',
+          header: t('surveys.status'),
+          cell: (survey) => <SurveyStatusBadge status={survey.status} />,
+        },
+        { key: 'responses', header: t('surveys.responses'), cell: (survey) => survey.responses },
+        { key: 'pending', header: t('surveys.pending'), cell: (survey) => survey.pendingContacts },
+        {
+          key: 'nextWave',
+          header: t('surveys.nextWave'),
+          cell: (survey) =>
+            survey.nextWaveAt ? (
+              formatDateTime(survey.nextWaveAt)
+            ) : (
+              <Text span size="sm" c="dimmed">
+                {t('surveys.noSchedule')}
+              </Text>
+            ),
+        },
+      ]}
+    />
   );
 }
 

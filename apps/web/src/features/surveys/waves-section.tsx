@@ -1,10 +1,11 @@
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Survey, Wave } from '@wk/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatDate, formatDateTime, formatShare } from '../../components/format';
+import { ListTable } from '../../components/list-table';
 import { ErrorState, SuccessNote } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
 import { useSendWave, useWaveAction } from './surveys-api';
@@ -100,79 +101,75 @@ export function WavesSection({
             {t('surveys.waves.empty')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table striped aria-labelledby="waves-title">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('surveys.waves.opensAt')}</Table.Th>
-                  <Table.Th scope="col">{t('surveys.waves.kind')}</Table.Th>
-                  {FUNNEL_STAGES.map((stage) => (
-                    <Table.Th key={stage} scope="col" ta="right">
-                      {t(`surveys.waves.${stage}`)}
-                    </Table.Th>
-                  ))}
-                  <Table.Th scope="col" ta="right">
-                    {t('surveys.waves.rate')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('surveys.waves.state')}</Table.Th>
-                  {active && <Table.Th scope="col">{t('surveys.waves.actions')}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {waves.map((wave) => {
+          <ListTable
+            labelledBy="waves-title"
+            minWidth={820}
+            rows={waves}
+            rowKey={(wave) => wave.id}
+            columns={[
+              {
+                key: 'opensAt',
+                header: t('surveys.waves.opensAt'),
+                cell: (wave) => formatDateTime(wave.opensAt),
+              },
+              {
+                key: 'kind',
+                header: t('surveys.waves.kind'),
+                cell: (wave) => t(`surveys.waves.kinds.${wave.kind}`),
+              },
+              ...FUNNEL_STAGES.map((stage) => ({
+                key: stage,
+                header: t(`surveys.waves.${stage}`),
+                numeric: true,
+                cell: (wave: Wave) => wave[stage],
+              })),
+              {
+                key: 'rate',
+                header: t('surveys.waves.rate'),
+                numeric: true,
+                cell: (wave) => formatShare(responseRateOf(wave)),
+              },
+              { key: 'state', header: t('surveys.waves.state'), cell: (wave) => <WaveState wave={wave} /> },
+              active && {
+                key: 'actions',
+                header: t('surveys.waves.actions'),
+                cell: (wave) => {
                   const date = formatDate(wave.opensAt);
                   const can = waveActions(wave);
                   return (
-                    <Table.Tr key={wave.id}>
-                      <Table.Td>{formatDateTime(wave.opensAt)}</Table.Td>
-                      <Table.Td>{t(`surveys.waves.kinds.${wave.kind}`)}</Table.Td>
-                      {FUNNEL_STAGES.map((stage) => (
-                        <Table.Td key={stage} ta="right">
-                          {wave[stage]}
-                        </Table.Td>
-                      ))}
-                      <Table.Td ta="right">{formatShare(responseRateOf(wave))}</Table.Td>
-                      <Table.Td>
-                        <WaveState wave={wave} />
-                      </Table.Td>
-                      {active && (
-                        <Table.Td>
-                          <Group gap={4} wrap="wrap">
-                            {can.canRemind && (
-                              <Button
-                                size="compact-sm"
-                                variant="default"
-                                aria-label={t('surveys.waves.remindLabel', { date })}
-                                loading={action.isPending && action.variables?.wave.id === wave.id}
-                                onClick={() => remind(wave)}
-                              >
-                                {t('surveys.waves.remind')}
-                              </Button>
-                            )}
-                            {can.canClose && (
-                              <Button
-                                size="compact-sm"
-                                variant="subtle"
-                                color="red"
-                                c="red.9"
-                                aria-label={t('surveys.waves.closeWaveLabel', { date })}
-                                onClick={() => {
-                                  action.reset();
-                                  setClosing(wave);
-                                }}
-                              >
-                                {t('surveys.waves.closeWave')}
-                              </Button>
-                            )}
-                          </Group>
-                        </Table.Td>
+                    <Group gap={4} wrap="wrap">
+                      {can.canRemind && (
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={t('surveys.waves.remindLabel', { date })}
+                          loading={action.isPending && action.variables?.wave.id === wave.id}
+                          onClick={() => remind(wave)}
+                        >
+                          {t('surveys.waves.remind')}
+                        </Button>
                       )}
-                    </Table.Tr>
+                      {can.canClose && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          c="red.9"
+                          aria-label={t('surveys.waves.closeWaveLabel', { date })}
+                          onClick={() => {
+                            action.reset();
+                            setClosing(wave);
+                          }}
+                        >
+                          {t('surveys.waves.closeWave')}
+                        </Button>
+                      )}
+                    </Group>
                   );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                },
+              },
+            ]}
+          />
         )}
       </Stack>
       {closing && (

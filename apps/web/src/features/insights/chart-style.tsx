@@ -1,0 +1,51 @@
+import { type ColumnKind, formatNumber } from './table-model';
+
+/**
+ * The look the insights charts share, as props to spread on Recharts elements (Recharts reads its
+ * children's props, so plain prop objects are the safe way to share them).
+ */
+
+export const BLUE = '#1864ab';
+export const ORANGE = '#c2410c';
+export const GRID_STROKE = '#dee2e6';
+export const GRADE_TICKS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/** Legend entries in dark text: series colours alone are too light to read as text. */
+export const legendText = (value: string) => <span style={{ color: '#1a1b1e' }}>{value}</span>;
+
+/** A tooltip number in the column's format, a dash for none. */
+export const numberOrDash = (kind: ColumnKind, lang: string) => (v: unknown) =>
+  typeof v === 'number' ? formatNumber(v, kind, lang) : '–';
+
+/** As numberOrDash, and a band [low, high] as "low – high". */
+export function numberOrRange(kind: ColumnKind, lang: string) {
+  const one = numberOrDash(kind, lang);
+  return (v: unknown) => (Array.isArray(v) ? v.map(one).join(' – ') : one(v));
+}
+
+/** A 95% interval drawn as a light band behind its line. */
+export const bandProps = (dataKey: string, name: string, colour: string) => ({
+  dataKey,
+  name,
+  fill: colour,
+  fillOpacity: 0.15,
+  stroke: 'none',
+  isAnimationActive: false,
+  legendType: 'square' as const,
+});
+
+/** A series line; dots and dashes differ per chart. */
+export const lineProps = (dataKey: string, name: string, colour: string) => ({
+  dataKey,
+  name,
+  stroke: colour,
+  strokeWidth: 2.5,
+  isAnimationActive: false,
+});
+
+/** The dashed target line with its label ("Doel 7,5"). */
+export const targetLineProps = (label: string, position: 'insideTopRight' | 'top') => ({
+  stroke: '#495057',
+  strokeDasharray: '6 4',
+  label: { value: label, position, fill: '#343a40', fontSize: 12 },
+});
