@@ -2,7 +2,7 @@
 require('../support/register-ts');
 const name = process.argv[2];
 if (!name) {
-  console.error('usage: node test/bench/run.js <benchmark>   (round-fanout)');
+  console.error('usage: node test/bench/run.js <benchmark>   (round-fanout, survey-submit, insights)');
   process.exit(2);
 }
 require(`./${name}.ts`);

@@ -131,7 +131,7 @@ export async function readCustomer(
             sum(k.ge8)::int AS ge8, sum(k.ge9)::int AS ge9, sum(k.le6)::int AS le6
        FROM ${source} k ${g.restrict ? 'JOIN tree ON tree.id = k.team_id' : ''}
       WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date
-        AND ((SELECT value_key FROM filters) IS NULL OR k.metric IN ((SELECT value_key FROM filters), '_nps', '_overall'))
+        AND ((SELECT value_key FROM filters) IS NULL OR k.metric = (SELECT value_key FROM filters))
         ${
           fine
             ? `AND ((SELECT segment_id FROM filters) IS NULL OR k.segment_id = (SELECT segment_id FROM filters))

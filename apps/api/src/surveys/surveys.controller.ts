@@ -84,7 +84,9 @@ export class SurveysController {
   @Authenticated({ permission: 'surveys.read' })
   @Header('Content-Type', 'image/png')
   @Header('Content-Disposition', 'attachment; filename="vragenlijst-qr.png"')
-  @ApiOperation({ summary: 'The open link as a QR code (PNG, 600 px: 5 cm at 300 dpi; SVG for larger prints)' })
+  @ApiOperation({
+    summary: 'The open link as a QR code (PNG, 600 px: 5 cm at 300 dpi; SVG for larger prints)',
+  })
   async qrPng(@CurrentUser() auth: AuthContext, @Param('id', UuidParam('Survey')) id: string) {
     const link = await this.surveys.openLink(auth, id);
     return new StreamableFile(await QRCode.toBuffer(link, { type: 'png', width: 600, margin: 2 }));

@@ -23,7 +23,7 @@ export interface KpiQuery {
   segmentId?: string;
   journeyId?: string;
   touchpointId?: string;
-  /** Only this value (its stable key). */
+  /** Only this value (its stable key); the report then has no NPS rows. */
   valueKey?: string;
 }
 

@@ -79,7 +79,9 @@ export class Insights1764288000000 implements MigrationInterface {
         PRIMARY KEY (organisation_id, month, survey_id, team_id, segment_id, journey_id, touchpoint_id, metric)
       )`);
     await q.query(
-      `CREATE INDEX survey_responses_org_submitted ON survey_responses (organisation_id, submitted_at)`,
+      // submitted_at first: with organisation_id leading, a planner without statistics picks this
+      // index for the grades' foreign-key check and scans every response (measured by the bench).
+      `CREATE INDEX survey_responses_submitted ON survey_responses (submitted_at, organisation_id)`,
     );
     await q.query(`
       CREATE TABLE kpi_state (
@@ -91,7 +93,7 @@ export class Insights1764288000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE kpi_state, kpi_customer, kpi_behaviours, kpi_participation, kpi_self`);
-    await q.query(`DROP INDEX survey_responses_org_submitted`);
+    await q.query(`DROP INDEX survey_responses_submitted`);
     await q.query(`ALTER TABLE assessment_invitations DROP COLUMN team_id`);
   }
 }

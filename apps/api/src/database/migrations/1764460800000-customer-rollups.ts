@@ -23,7 +23,7 @@ export class CustomerRollups1764460800000 implements MigrationInterface {
         organisation_id uuid NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
         month date NOT NULL,
         ${COLUMNS},
-        PRIMARY KEY (organisation_id, month, metric)
+        PRIMARY KEY (organisation_id, metric, month)
       )`);
     await q.query(`
       CREATE TABLE kpi_customer_team (
@@ -31,7 +31,8 @@ export class CustomerRollups1764460800000 implements MigrationInterface {
         month date NOT NULL,
         team_id uuid NOT NULL,
         ${COLUMNS},
-        PRIMARY KEY (organisation_id, month, team_id, metric)
+        -- metric first: a value's detail reads one metric over many months and teams
+        PRIMARY KEY (organisation_id, metric, month, team_id)
       )`);
     for (const table of ['kpi_customer_org', 'kpi_customer_team'])
       await q.query(

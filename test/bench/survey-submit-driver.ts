@@ -1,0 +1,168 @@
+/**
+ * Load driver of the survey-submit benchmark, in its own process so that it does not share the
+ * api's event loop: started by survey-submit.ts (fork of run.js), it receives single-use tokens
+ * over IPC, posts one answer per token with autocannon and sends back what it measured.
+ * Not a benchmark on its own.
+ */
+import autocannon from 'autocannon';
+
+export interface LoadRequest {
+  kind: 'run';
+  label: string;
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+  tokens: string[];
+  valueIds: string[];
+  connections: number;
+  durationSeconds: number;
+  seed: number;
+}
+
+export interface LoadResult {
+  label: string;
+  connections: number;
+  tokens: number;
+  /** setupRequest calls: every call takes the next token, so each token goes out at most once. */
+  handedOut: number;
+  distinctHandedOut: number;
+  responses: number;
+  status: Record<string, number>;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  seconds: number;
+  stoppedBy: 'tokens' | 'duration';
+  latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
+}
+
+/** Small seeded generator: the same answers on every run. */
+export function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMMENTS = [
+  'Vriendelijk geholpen, snel antwoord.',
+  'De monteur kwam te laat.',
+  'Duidelijke uitleg, dank je wel!',
+  'Ik moest drie keer bellen.',
+];
+
+export interface Answer {
+  grades: { valueId: string; grade: number | null }[];
+  nps: number | null;
+  comment?: string;
+}
+
+/** A customer's answer: a grade 1-10 per value (one in ten "weet ik niet"), NPS, a comment on some. */
+export function answer(valueIds: string[], next: () => number): Answer {
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  return {
+    grades: valueIds.map((valueId) => ({ valueId, grade: next() < 0.1 ? null : int(1, 10) })),
+    nps: next() < 0.1 ? null : int(0, 10),
+    ...(next() < 0.3 ? { comment: COMMENTS[int(0, COMMENTS.length - 1)] } : {}),
+  };
+}
+
+const percentile = (sorted: Float64Array, p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
+
+export function runLoad(req: LoadRequest): Promise<LoadResult> {
+  const { tokens } = req;
+  const connections = Math.max(1, Math.min(req.connections, tokens.length));
+  const next = random(req.seed);
+  const handed = new Set<string>();
+  let handedOut = 0;
+  const latencies = new Float64Array(tokens.length * 2); // retries after a timeout take a new token
+  let responses = 0;
+  const status: Record<string, number> = {};
+
+  return new Promise((resolve, reject) => {
+    let stoppedBy: LoadResult['stoppedBy'] = 'tokens';
+    const started = process.hrtime.bigint();
+    const instance = autocannon(
+      {
+        url: req.baseUrl,
+        connections,
+        // One request per token: autocannon calls setupRequest exactly once per request it writes
+        // and never writes more than `amount`, so the tokens cannot run out or repeat.
+        amount: tokens.length,
+        timeout: 10,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (request) => {
+              // Defensive only (see `amount`): an unknown token is a cheap 404, never a reuse.
+              const token = handedOut < tokens.length ? tokens[handedOut] : 'exhausted';
+              handedOut++;
+              handed.add(token);
+              return {
+                ...request,
+                path: `/api/respond/${token}`,
+                body: JSON.stringify(answer(req.valueIds, next)),
+              };
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        clearTimeout(timer);
+        if (error) return reject(error);
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const sorted = latencies.slice(0, responses).sort();
+        const sum = sorted.reduce((a, b) => a + b, 0);
+        resolve({
+          label: req.label,
+          connections,
+          tokens: tokens.length,
+          handedOut,
+          distinctHandedOut: handed.size,
+          responses,
+          status,
+          ok: result['2xx'],
+          non2xx: result.non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          seconds,
+          stoppedBy,
+          latencyMs: {
+            mean: responses ? sum / responses : 0,
+            p50: percentile(sorted, 50),
+            p90: percentile(sorted, 90),
+            p99: percentile(sorted, 99),
+            max: sorted.length ? sorted[sorted.length - 1] : 0,
+          },
+        });
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (responses < latencies.length) latencies[responses] = responseTime;
+      responses++;
+      status[statusCode] = (status[statusCode] ?? 0) + 1;
+    });
+    const timer = setTimeout(() => {
+      stoppedBy = 'duration';
+      instance.stop();
+    }, req.durationSeconds * 1000);
+  });
+}
+
+if (process.send && process.env.SURVEY_SUBMIT_DRIVER === '1') {
+  process.on('message', (message: LoadRequest | { kind: 'exit' }) => {
+    if (message.kind === 'exit') process.exit(0);
+    runLoad(message).then(
+      (result) => process.send!({ kind: 'result', result }),
+      (error: Error) => process.send!({ kind: 'error', message: error.stack ?? String(error) }),
+    );
+  });
+  process.on('disconnect', () => process.exit(0));
+  process.send({ kind: 'ready' });
+}
