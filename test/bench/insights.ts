@@ -24,7 +24,6 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { defaultPeriods, periodMonths, periodOfMonth, periodRange, previousPeriod } from '@wk/domain';
@@ -39,6 +38,7 @@ import {
 } from '../../apps/api/src/insights/kpi-queries';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
+import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, throwaway } from './throwaway';
 
 const num = (name: string, fallback: number, min = 0) => {
   const value = Number(process.env[name] ?? fallback);
@@ -84,12 +84,8 @@ const VALUES: [key: string, level: string, tier: string, charge: string, target:
 const VALUE_KEY = process.env.VALUE_KEY ?? 'betrouwbaar';
 const CHANNELS = ['website', 'phone', 'desk', 'email', 'visit'];
 
-const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const stamp = Date.now();
-const database = `wk_bench_${stamp}`;
-const databaseUrl = `${server.protocol}//${server.username}@${server.host}/${database}`;
-const adminUrl = `${server.protocol}//${server.username}@${server.host}/postgres`;
-const prefix = `wk-bench-${stamp}`;
+const target = throwaway();
+const { databaseUrl, prefix } = target;
 
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
@@ -769,26 +765,10 @@ async function main() {
       await gen?.end().catch(() => undefined);
       await naive?.end().catch(() => undefined);
       await api?.close().catch((e: Error) => console.error(`closing the api: ${e.message}`));
-      const admin = new Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(database)} WITH (FORCE)`);
-      await admin.end();
-      const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-      let cursor = '0';
-      let rounds = 0;
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0' && ++rounds < 100_000);
-      await redis.quit();
+      await dropDatabase(target);
+      await deleteRedisKeys(target);
     })());
-  const onSignal = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal}: cleaning up`);
-    cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopListening = cleanUpOnSignals(cleanup);
 
   try {
     const env: NodeJS.ProcessEnv = {
@@ -811,7 +791,7 @@ async function main() {
 
     console.log(
       `insights benchmark: EMPLOYEES=${EMPLOYEES} TEAMS=${TEAMS} (${DEPARTMENTS} departments) ROUNDS=${ROUNDS} ` +
-        `RESPONSES=${RESPONSES} RESPONSE_TEAMS=${RESPONSE_TEAMS}; database ${database}`,
+        `RESPONSES=${RESPONSES} RESPONSE_TEAMS=${RESPONSE_TEAMS}; database ${target.database}`,
     );
     console.log('generation');
     const genStart = performance.now();
@@ -1006,8 +986,7 @@ async function main() {
         VALUE_KEY,
       ]);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopListening();
     await cleanup();
   }
 }

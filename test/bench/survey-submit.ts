@@ -26,10 +26,12 @@ import { DataSource } from 'typeorm';
 import { createApi, loadConfig } from '@wk/api-testing';
 import { createValidationPipe } from '../../apps/api/src/common/validation';
 import { SubmitRecognitionDto } from '../../apps/api/src/surveys/dto/respond.dto';
+import { STORE_RESPONSE_SQL } from '../../apps/api/src/surveys/respond/respond.service';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { createSurvey } from '../support/surveys';
 import { answer, random, type LoadRequest, type LoadResult } from './survey-submit-driver';
+import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, throwaway } from './throwaway';
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -48,30 +50,11 @@ const CSV_CHUNK = 20_000; // MAX_IMPORT_ROWS of a contact upload
 const VALUES = 4;
 const TARGETS = { perSecond: 1_000, p99Ms: 100 };
 
-const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const database = `wk_bench_${Date.now()}`;
-const databaseUrl = `${server.protocol}//${server.username}@${server.host}/${database}`;
-const adminUrl = `${server.protocol}//${server.username}@${server.host}/postgres`;
-const prefix = `wk-bench-${Date.now()}`;
+const target = throwaway();
+const { database, databaseUrl, adminUrl, prefix } = target;
 
-/** A copy of RespondService.store's statement: claim the invitation, insert the response and its grades. */
-const STORE_SQL = `WITH claim AS (
-   UPDATE survey_invitations SET answered_at = now() WHERE id = $1 AND answered_at IS NULL RETURNING id
- ), claimed AS (
-   SELECT 1 WHERE $1::uuid IS NULL UNION ALL SELECT 1 FROM claim
- ), response AS (
-   INSERT INTO survey_responses (organisation_id, survey_id, values_version_id, wave_id, channel, journey_id,
-                                 touchpoint_id, segment_id, team_id, locale, overall_grade, nps, comment)
-   SELECT $2, $3, $4, $5, $6,
-          coalesce($7::uuid, (SELECT journey_id FROM journey_touchpoints WHERE id = $8::uuid)),
-          $8, $9, $10, $11, $12, $13, $14
-     FROM claimed
-   RETURNING id
- )
- INSERT INTO survey_response_grades (organisation_id, response_id, value_id, grade)
- SELECT $2, response.id, g.value_id, g.grade
-   FROM response, unnest($15::uuid[], $16::smallint[]) AS g(value_id, grade)
- RETURNING response_id`;
+/** RespondService's own statement: claim the invitation, insert the response and its grades. */
+const STORE_SQL = STORE_RESPONSE_SQL;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
@@ -496,37 +479,11 @@ async function main() {
     (cleaned ??= (async () => {
       driver?.stop();
       await step('closing the api', async () => api?.close());
-      await step('dropping the database', async () => {
-        const admin = new Client({ connectionString: adminUrl });
-        await admin.connect();
-        try {
-          await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(database)} WITH (FORCE)`);
-        } finally {
-          await admin.end();
-        }
-      });
-      await step('deleting the Redis keys', async () => {
-        const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-        try {
-          let cursor = '0';
-          let rounds = 0;
-          do {
-            const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-            if (keys.length) await redis.del(...keys);
-            cursor = next;
-          } while (cursor !== '0' && ++rounds < 100_000);
-        } finally {
-          await redis.quit();
-        }
-      });
+      await step('dropping the database', () => dropDatabase(target));
+      await step('deleting the Redis keys', () => deleteRedisKeys(target));
       cleanedUp = failedSteps === 0; // otherwise the exit handler tries once more
     })());
-  const onSignal = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal}: cleaning up`);
-    cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopListening = cleanUpOnSignals(cleanup);
 
   try {
     const env: NodeJS.ProcessEnv = {
@@ -785,8 +742,7 @@ async function main() {
       for (const line of profile.functions) console.log(`    ${line}`);
     }
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopListening();
     await cleanup();
   }
 }

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../jobs/queues';
+import { nextRunOf, removeStaleSchedulers, syncCronScheduler } from '../jobs/job-schedulers';
+import { JOBS, QUEUES } from '../jobs/queues';
 
 interface ScheduledCycle {
   id: string;
@@ -24,15 +25,11 @@ export class CycleSchedulerService {
   ) {}
 
   async sync(cycle: ScheduledCycle): Promise<void> {
-    const key = JOBS.openRound.schedulerKey(cycle.id);
-    if (cycle.status !== 'active') {
-      await this.queue.removeJobScheduler(key);
-      return;
-    }
-    await this.queue.upsertJobScheduler(
-      key,
-      { pattern: cycle.cron, tz: cycle.time_zone },
-      { name: JOBS.openRound.name, data: { cycleId: cycle.id }, opts: DEFAULT_JOB_OPTIONS },
+    await syncCronScheduler(
+      this.queue,
+      JOBS.openRound.schedulerKey(cycle.id),
+      cycle.status === 'active' ? { pattern: cycle.cron, tz: cycle.time_zone } : null,
+      { name: JOBS.openRound.name, data: { cycleId: cycle.id } },
     );
   }
 
@@ -45,14 +42,11 @@ export class CycleSchedulerService {
     const active = new Set(
       cycles.filter((c) => c.status === 'active').map((c) => JOBS.openRound.schedulerKey(c.id)),
     );
-    for (const scheduler of await this.queue.getJobSchedulers(0, -1)) {
-      if (scheduler.key && !active.has(scheduler.key)) await this.queue.removeJobScheduler(scheduler.key);
-    }
+    await removeStaleSchedulers(this.queue, active);
     return active.size;
   }
 
-  async nextRun(cycleId: string): Promise<Date | null> {
-    const scheduler = await this.queue.getJobScheduler(JOBS.openRound.schedulerKey(cycleId));
-    return scheduler?.next ? new Date(scheduler.next) : null;
+  nextRun(cycleId: string): Promise<Date | null> {
+    return nextRunOf(this.queue, JOBS.openRound.schedulerKey(cycleId));
   }
 }

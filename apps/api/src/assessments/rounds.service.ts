@@ -263,11 +263,9 @@ export class RoundsService {
       `SELECT id FROM assessment_invitations WHERE round_id = $1`,
       [roundId],
     );
-    // Looked up by dedup key through the unique (organisation_id, dedup_key) index.
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM outbox_messages WHERE organisation_id = $1 AND dedup_key = ANY($2::text[]) AND status = 'pending'`,
-      [organisationId, invitations.map((i) => dedupKeys.invite(i.id))],
+    await this.mail.dispatchPending(
+      organisationId,
+      invitations.map((i) => dedupKeys.invite(i.id)),
     );
-    await this.mail.dispatch(rows.map((r) => r.id));
   }
 }

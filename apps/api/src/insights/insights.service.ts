@@ -69,11 +69,8 @@ export class InsightsService {
   /** The periods asked for, plus the one before the first (for the change of the first period). */
   periodsOf(kind: PeriodKind, todayMonth: string, from?: string, to?: string): string[] {
     const defaults = defaultPeriods(kind, todayMonth);
-    const periods = periodRange(
-      kind,
-      from ?? (to ? to : defaults.from),
-      to ?? (from ? defaults.to : defaults.to),
-    );
+    // Only `to` given: that one period; else from `from` (or the default start) to `to` (or now).
+    const periods = periodRange(kind, from ?? to ?? defaults.from, to ?? defaults.to);
     if (!periods.length) throw invalid('from', 'must not be after to');
     if (periods.length > MAX_PERIODS) throw invalid('from', `at most ${MAX_PERIODS} periods`);
     return periods;

@@ -104,6 +104,21 @@ export class MailService {
     }
   }
 
+  /**
+   * Queues the stored messages with these dedup keys that are still pending (call after the commit
+   * that stored them; after a crash in between too). Returns how many were queued.
+   */
+  async dispatchPending(organisationId: string, dedupKeys: string[]): Promise<number> {
+    if (!dedupKeys.length) return 0;
+    // Looked up through the unique (organisation_id, dedup_key) index.
+    const rows: { id: string }[] = await this.outbox.query(
+      `SELECT id FROM outbox_messages WHERE organisation_id = $1 AND dedup_key = ANY($2::text[]) AND status = 'pending'`,
+      [organisationId, dedupKeys],
+    );
+    await this.dispatch(rows.map((r) => r.id));
+    return rows.length;
+  }
+
   async send(mail: MailToSend): Promise<string> {
     const id = await this.store(mail);
     await this.dispatch([id]);

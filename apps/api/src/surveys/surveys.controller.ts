@@ -18,7 +18,7 @@ import QRCode from 'qrcode';
 import type { ContactPreview, ContactUploadResult, Survey, SurveyComments, Wave } from '@wk/contracts';
 import { Authenticated, CurrentUser } from '../auth/authenticated.decorator';
 import type { AuthContext } from '../auth/authenticated.decorator';
-import { bytesOf, CsvUpload, fileBody } from '../common/csv-upload.interceptor';
+import { CsvUpload, fileBody } from '../common/csv-upload.interceptor';
 import { invalid } from '../common/domain-error';
 import { UuidParam } from '../common/uuid-param';
 import { ContactsService } from './contacts/contacts.service';
@@ -111,13 +111,12 @@ export class SurveysController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(fileBody)
   @ApiOperation({ summary: 'Check a contact list (email;segment;team;taal) row by row; stores nothing' })
-  async preview(
+  preview(
     @CurrentUser() auth: AuthContext,
     @Param('id', UuidParam('Survey')) id: string,
     @UploadedFile() file?: Express.Multer.File,
   ): Promise<ContactPreview> {
-    await this.surveys.get(auth, id); // another organisation's survey is a 404 before any file check
-    return this.contacts.preview(auth, id, bytesOf(file));
+    return this.contacts.preview(auth, id, file);
   }
 
   @Post(':id/contacts')
@@ -129,14 +128,13 @@ export class SurveysController {
   @ApiOperation({
     summary: 'Add a contact list for the next wave (all or nothing: 400 with the preview on any bad row)',
   })
-  async uploadContacts(
+  uploadContacts(
     @CurrentUser() auth: AuthContext,
     @Param('id', UuidParam('Survey')) id: string,
     @Query('send', parseSend) send: boolean | undefined,
     @UploadedFile() file?: Express.Multer.File,
   ): Promise<ContactUploadResult> {
-    await this.surveys.get(auth, id);
-    return this.contacts.upload(auth, id, bytesOf(file), send ?? false);
+    return this.contacts.upload(auth, id, file, send ?? false);
   }
 
   @Get(':id/waves')

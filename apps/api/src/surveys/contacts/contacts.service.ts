@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ContactPreview, ContactUploadResult } from '@wk/contracts';
 import type { AuthContext } from '../../auth/authenticated.decorator';
 import { readCsv } from '../../common/csv-reader';
+import { bytesOf } from '../../common/csv-upload.interceptor';
 import { DomainError, notFound } from '../../common/domain-error';
 import { SurveyLinks } from '../survey-links';
 import { quarantinedKeys } from '../waves/quarantine';
@@ -24,18 +25,21 @@ export class ContactsService {
     private readonly report: SurveyReportService,
   ) {}
 
-  async preview(auth: AuthContext, surveyId: string, file: Buffer): Promise<ContactPreview> {
+  async preview(auth: AuthContext, surveyId: string, upload?: Express.Multer.File): Promise<ContactPreview> {
+    // The survey first: another organisation's survey is a 404 before any file check.
     await this.openSurvey(auth, surveyId);
+    const file = bytesOf(upload);
     return summarise(await this.check(this.db.manager, auth.organisationId, surveyId, file));
   }
 
   async upload(
     auth: AuthContext,
     surveyId: string,
-    file: Buffer,
+    upload: Express.Multer.File | undefined,
     send: boolean,
   ): Promise<ContactUploadResult> {
     await this.openSurvey(auth, surveyId);
+    const file = bytesOf(upload);
     const preview = await this.db.transaction(async (m) => {
       const rows = await this.check(m, auth.organisationId, surveyId, file);
       const summary = summarise(rows);

@@ -48,6 +48,28 @@ interface VersionValue {
   questionEn: string | null;
 }
 
+/**
+ * Claims a single-use invitation ($1; null for the open link) and stores the answer with its
+ * grades in one statement: no claim, no rows. The benchmark sends the same statement through bare pg.
+ */
+export const STORE_RESPONSE_SQL = `WITH claim AS (
+   UPDATE survey_invitations SET answered_at = now() WHERE id = $1 AND answered_at IS NULL RETURNING id
+ ), claimed AS (
+   SELECT 1 WHERE $1::uuid IS NULL UNION ALL SELECT 1 FROM claim
+ ), response AS (
+   INSERT INTO survey_responses (organisation_id, survey_id, values_version_id, wave_id, channel, journey_id,
+                                 touchpoint_id, segment_id, team_id, locale, overall_grade, nps, comment)
+   SELECT $2, $3, $4, $5, $6,
+          coalesce($7::uuid, (SELECT journey_id FROM journey_touchpoints WHERE id = $8::uuid)),
+          $8, $9, $10, $11, $12, $13, $14
+     FROM claimed
+   RETURNING id
+ )
+ INSERT INTO survey_response_grades (organisation_id, response_id, value_id, grade)
+ SELECT $2, response.id, g.value_id, g.grade
+   FROM response, unnest($15::uuid[], $16::smallint[]) AS g(value_id, grade)
+ RETURNING response_id`;
+
 /** The same answer for an unknown, forged or disabled link: nothing tells them apart. */
 const linkNotFound = () => new DomainError('link_not_found', 'This link is not valid', HttpStatus.NOT_FOUND);
 const alreadyAnswered = () =>
@@ -123,44 +145,24 @@ export class RespondService {
     notAsked('overallGrade', dto.overallGrade, row.ask_overall_grade);
     notAsked('nps', dto.nps, row.ask_nps);
     notAsked('comment', dto.comment, row.ask_comment);
-    const stored = await this.prepared(
-      'wk_respond_store',
-      `WITH claim AS (
-         UPDATE survey_invitations SET answered_at = now() WHERE id = $1 AND answered_at IS NULL RETURNING id
-       ), claimed AS (
-         SELECT 1 WHERE $1::uuid IS NULL UNION ALL SELECT 1 FROM claim
-       ), response AS (
-         INSERT INTO survey_responses (organisation_id, survey_id, values_version_id, wave_id, channel, journey_id,
-                                       touchpoint_id, segment_id, team_id, locale, overall_grade, nps, comment)
-         SELECT $2, $3, $4, $5, $6,
-                coalesce($7::uuid, (SELECT journey_id FROM journey_touchpoints WHERE id = $8::uuid)),
-                $8, $9, $10, $11, $12, $13, $14
-           FROM claimed
-         RETURNING id
-       )
-       INSERT INTO survey_response_grades (organisation_id, response_id, value_id, grade)
-       SELECT $2, response.id, g.value_id, g.grade
-         FROM response, unnest($15::uuid[], $16::smallint[]) AS g(value_id, grade)
-       RETURNING response_id`,
-      [
-        row.invitation_id,
-        row.organisation_id,
-        row.survey_id,
-        row.values_version_id,
-        row.wave_id,
-        channel,
-        row.journey_id,
-        row.touchpoint_id,
-        row.segment_id,
-        row.team_id,
-        dto.locale ?? row.locale,
-        dto.overallGrade ?? null,
-        dto.nps ?? null,
-        dto.comment || null,
-        dto.grades.map((g) => g.valueId),
-        dto.grades.map((g) => g.grade),
-      ],
-    );
+    const stored = await this.prepared('wk_respond_store', STORE_RESPONSE_SQL, [
+      row.invitation_id,
+      row.organisation_id,
+      row.survey_id,
+      row.values_version_id,
+      row.wave_id,
+      channel,
+      row.journey_id,
+      row.touchpoint_id,
+      row.segment_id,
+      row.team_id,
+      dto.locale ?? row.locale,
+      dto.overallGrade ?? null,
+      dto.nps ?? null,
+      dto.comment || null,
+      dto.grades.map((g) => g.valueId),
+      dto.grades.map((g) => g.grade),
+    ]);
     if (!stored.length) return false;
     await this.kpis.responsesChanged(row.organisation_id);
     return true;

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { nextRunOf, removeStaleSchedulers, syncCronScheduler } from '../../jobs/job-schedulers';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../../jobs/queues';
 
 interface ScheduledSurvey {
@@ -24,15 +25,11 @@ export class SurveySchedulerService {
   ) {}
 
   async sync(survey: ScheduledSurvey): Promise<void> {
-    const key = JOBS.sendWave.schedulerKey(survey.id);
-    if (survey.status !== 'active' || !survey.cron) {
-      await this.queue.removeJobScheduler(key);
-      return;
-    }
-    await this.queue.upsertJobScheduler(
-      key,
-      { pattern: survey.cron, tz: survey.time_zone },
-      { name: JOBS.sendWave.name, data: { surveyId: survey.id }, opts: DEFAULT_JOB_OPTIONS },
+    await syncCronScheduler(
+      this.queue,
+      JOBS.sendWave.schedulerKey(survey.id),
+      survey.status === 'active' && survey.cron ? { pattern: survey.cron, tz: survey.time_zone } : null,
+      { name: JOBS.sendWave.name, data: { surveyId: survey.id } },
     );
   }
 
@@ -51,14 +48,11 @@ export class SurveySchedulerService {
       { every: JOBS.surveyHousekeeping.every },
       { name: JOBS.surveyHousekeeping.name, data: {}, opts: DEFAULT_JOB_OPTIONS },
     );
-    for (const scheduler of await this.queue.getJobSchedulers(0, -1)) {
-      if (scheduler.key && !wanted.has(scheduler.key)) await this.queue.removeJobScheduler(scheduler.key);
-    }
+    await removeStaleSchedulers(this.queue, wanted);
     return wanted.size - 1;
   }
 
-  async nextRun(surveyId: string): Promise<Date | null> {
-    const scheduler = await this.queue.getJobScheduler(JOBS.sendWave.schedulerKey(surveyId));
-    return scheduler?.next ? new Date(scheduler.next) : null;
+  nextRun(surveyId: string): Promise<Date | null> {
+    return nextRunOf(this.queue, JOBS.sendWave.schedulerKey(surveyId));
   }
 }

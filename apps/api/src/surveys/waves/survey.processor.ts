@@ -24,8 +24,9 @@ export class SurveyProcessor extends WorkerHost implements OnApplicationBootstra
   /** Redis may have lost everything: schedulers, and the reminder and close jobs of open waves. */
   async onApplicationBootstrap(): Promise<void> {
     const scheduled = await this.schedulers.syncAll();
-    const open: WaveTimes[] = await this.db.query(
-      `SELECT id, organisation_id, opens_at, closes_at FROM survey_waves WHERE closed_at IS NULL`,
+    const open: (WaveTimes & { reminder_after_days: number })[] = await this.db.query(
+      `SELECT w.id, w.organisation_id, w.opens_at, w.closes_at, s.reminder_after_days
+         FROM survey_waves w JOIN surveys s ON s.id = w.survey_id WHERE w.closed_at IS NULL`,
     );
     for (const wave of open) await this.waves.scheduleJobs(wave);
     if (scheduled || open.length)

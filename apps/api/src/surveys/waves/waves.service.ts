@@ -206,7 +206,7 @@ export class WavesService {
    * exists. Claimed by setting reminder_sent_at, so the scheduled and a manual reminder never both go.
    */
   async remind(waveId: string, options: { manual?: boolean; organisationId?: string } = {}): Promise<number> {
-    const outboxIds = await this.db.transaction(async (m) => {
+    const reminded = await this.db.transaction(async (m) => {
       const [claimed] = returnedRows<{ survey_id: string }>(
         await m.query(
           `UPDATE survey_waves SET reminder_sent_at = now()
@@ -223,7 +223,7 @@ export class WavesService {
             'This wave has had its reminder, or it is closed',
             HttpStatus.CONFLICT,
           );
-        return [];
+        return null;
       }
       const survey = await this.lockSurvey(m, claimed.survey_id);
       const [wave]: WaveTimes[] = await m.query(
@@ -240,14 +240,9 @@ export class WavesService {
         this.renderMail(survey!, wave, p.invitation_id, p.email, p.locale, 'surveyReminder'),
       );
       await this.mail.storeMany(mails, m);
-      const rows: { id: string }[] = await m.query(
-        `SELECT id FROM outbox_messages WHERE organisation_id = $1 AND dedup_key = ANY($2::text[]) AND status = 'pending'`,
-        [wave.organisation_id, mails.map((mail) => mail.dedupKey)],
-      );
-      return rows.map((r) => r.id);
+      return { organisationId: wave.organisation_id, keys: mails.map((mail) => mail.dedupKey) };
     });
-    await this.mail.dispatch(outboxIds);
-    return outboxIds.length;
+    return reminded ? this.mail.dispatchPending(reminded.organisationId, reminded.keys) : 0;
   }
 
   /** Closes a wave; with a retention of 0 days its contact data goes in the same transaction. */
@@ -312,21 +307,26 @@ export class WavesService {
       `SELECT id FROM survey_invitations WHERE wave_id = $1`,
       [wave.id],
     );
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM outbox_messages WHERE organisation_id = $1 AND dedup_key = ANY($2::text[]) AND status = 'pending'`,
-      [wave.organisation_id, invitations.map((i) => surveyDedupKeys.invite(i.id))],
+    await this.mail.dispatchPending(
+      wave.organisation_id,
+      invitations.map((i) => surveyDedupKeys.invite(i.id)),
     );
-    await this.mail.dispatch(rows.map((r) => r.id));
     await this.scheduleJobs(wave);
   }
 
   /** The reminder and close jobs of an open wave (also re-created by the worker at start). */
   async scheduleJobs(wave: WaveTimes & { reminder_after_days?: number }): Promise<void> {
-    const [survey]: { reminder_after_days: number }[] = await this.db.query(
-      `SELECT s.reminder_after_days FROM survey_waves w JOIN surveys s ON s.id = w.survey_id WHERE w.id = $1`,
-      [wave.id],
-    );
-    const remindAt = survey && waveReminderAt(wave.opens_at, wave.closes_at, survey.reminder_after_days);
+    // The worker's start passes the reminder days along; only a single new wave looks them up.
+    const reminderAfterDays =
+      wave.reminder_after_days ??
+      (
+        await this.db.query(
+          `SELECT s.reminder_after_days FROM survey_waves w JOIN surveys s ON s.id = w.survey_id WHERE w.id = $1`,
+          [wave.id],
+        )
+      )[0]?.reminder_after_days;
+    const remindAt =
+      reminderAfterDays !== undefined && waveReminderAt(wave.opens_at, wave.closes_at, reminderAfterDays);
     if (remindAt)
       await this.queue.add(
         JOBS.remindWave.name,

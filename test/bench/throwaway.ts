@@ -1,0 +1,61 @@
+import Redis from 'ioredis';
+import { Client } from 'pg';
+
+/**
+ * A benchmark's own database and Redis key prefix on the local servers, named after the moment it
+ * started, and what removes them again.
+ */
+export function throwaway() {
+  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const stamp = Date.now();
+  const database = `wk_bench_${stamp}`;
+  const base = `${server.protocol}//${server.username}@${server.host}`;
+  return {
+    database,
+    databaseUrl: `${base}/${database}`,
+    adminUrl: `${base}/postgres`,
+    prefix: `wk-bench-${stamp}`,
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  };
+}
+
+export type Throwaway = ReturnType<typeof throwaway>;
+
+export async function dropDatabase(target: Throwaway): Promise<void> {
+  const admin = new Client({ connectionString: target.adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(target.database)} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function deleteRedisKeys(target: Throwaway): Promise<void> {
+  const redis = new Redis(target.redisUrl);
+  try {
+    let cursor = '0';
+    let rounds = 0;
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${target.prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0' && ++rounds < 100_000);
+  } finally {
+    await redis.quit();
+  }
+}
+
+/** Ctrl+C or a kill still cleans up before the process ends; returns what stops listening. */
+export function cleanUpOnSignals(cleanup: () => Promise<unknown>): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: cleaning up`);
+    cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
