@@ -46,7 +46,12 @@ interface Fixtures {
 function fill(path: string, fixtures: Fixtures): string {
   const { world, outboxId, valueVersionId, cycleId, roundId } = fixtures;
   // Insights need a period; with it, a foreign id reaches the handler and must answer 404.
-  const query = path.startsWith('/api/insights/') ? '?period=quarter' : '';
+  const query =
+    path === '/api/insights/periods'
+      ? '?period=round'
+      : path.startsWith('/api/insights/')
+        ? '?period=quarter'
+        : '';
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'kind') return 'employees';
     if (name === 'key' && path.startsWith('/api/values/templates/')) return 'vidomes';

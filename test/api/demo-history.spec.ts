@@ -9,7 +9,7 @@ const KPI_TABLES = {
   kpi_self: 'round_id, team_id, value_key',
   kpi_behaviours: 'round_id, team_id, behaviour_key',
   kpi_participation: 'round_id, team_id',
-  kpi_customer: 'month, survey_id, team_id, segment_id, journey_id, touchpoint_id, metric',
+  kpi_customer: 'month, survey_id, wave_id, team_id, segment_id, journey_id, touchpoint_id, metric',
 };
 
 /** The demo organisation's past year: every dashboard chart has something true to show on first start. */

@@ -647,8 +647,8 @@ async function explainKpiQueries(
     }) as unknown as EntityManager;
   const org: TeamGrouping = { roots: [], restrict: false, byRoot: false };
   const teams: TeamGrouping = { roots: departments, restrict: true, byRoot: true };
-  const overview = { organisationId, ...ranges.overview };
-  const detail = { organisationId, ...ranges.detail };
+  const overview = { organisationId, ...ranges.overview, ids: null };
+  const detail = { organisationId, ...ranges.detail, ids: null };
   await readCustomer(capture('overview  readCustomer'), overview, org, {}, 'organisation');
   await readSelf(capture('overview  readSelf'), overview, org);
   await readParticipation(capture('overview  readParticipation'), overview, org);
@@ -656,7 +656,7 @@ async function explainKpiQueries(
   await readSelf(capture('detail    readSelf (team)'), detail, teams);
   await readBehaviours(
     capture('behaviours readBehaviours'),
-    { organisationId, ...ranges.behaviours },
+    { organisationId, ...ranges.behaviours, ids: null },
     org,
     VALUE_KEY,
   );

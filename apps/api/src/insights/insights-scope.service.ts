@@ -133,6 +133,7 @@ export class InsightsScopeService {
 
   private async assertFilters(organisationId: string, filter: CustomerFilter): Promise<void> {
     const checks: [string | undefined, string, string][] = [
+      [filter.surveyId, 'surveys', 'Survey'],
       [filter.segmentId, 'customer_segments', 'Segment'],
       [filter.journeyId, 'customer_journeys', 'Journey'],
       [filter.touchpointId, 'journey_touchpoints', 'Touchpoint'],

@@ -1,13 +1,14 @@
 import { Controller, Get, Header, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BehaviourReport, HeartMonitor, KpiReport } from '@wk/contracts';
+import type { BehaviourReport, HeartMonitor, KpiReport, PeriodInfo } from '@wk/contracts';
 import { Authenticated, CurrentUser } from '../auth/authenticated.decorator';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { BoardReportService } from './board-report.service';
 import { InsightsService } from './insights.service';
 import { JourneyInsightsService } from './journey-insights.service';
-import { AtQueryDto, KpiQueryDto, PeriodQueryDto } from './kpi-query.dto';
+import { AtQueryDto, KpiQueryDto, PeriodChoicesQueryDto, PeriodQueryDto } from './kpi-query.dto';
+import { ReportPeriodsService } from './report-periods.service';
 
 @ApiTags('insights')
 @Controller('insights')
@@ -16,7 +17,20 @@ export class InsightsController {
     private readonly insights: InsightsService,
     private readonly journeys: JourneyInsightsService,
     private readonly report: BoardReportService,
+    private readonly periods: ReportPeriodsService,
   ) {}
+
+  @Get('periods')
+  @Authenticated({ permission: 'insights.read' })
+  @ApiOperation({
+    summary: 'The rounds or waves that have opened, newest first (at most 200), for the period picker',
+  })
+  async periodChoices(
+    @CurrentUser() auth: AuthContext,
+    @Query() query: PeriodChoicesQueryDto,
+  ): Promise<PeriodInfo[]> {
+    return this.periods.choices(auth.organisationId, query.period, query.seriesId);
+  }
 
   @Get('kpis')
   @Authenticated({ permission: 'insights.read' })

@@ -10,6 +10,7 @@ import { JourneyInsightsService } from './journey-insights.service';
 import { KpiRefreshProcessor } from './kpi-refresh.processor';
 import { KpiRefreshService } from './kpi-refresh.service';
 import { KpiRollupsService } from './kpi-rollups.service';
+import { ReportPeriodsService } from './report-periods.service';
 
 /** Outside-in KPIs: rollups kept as answers arrive, the insights queries, the board report. */
 @Module({
@@ -22,6 +23,7 @@ import { KpiRollupsService } from './kpi-rollups.service';
     InsightsScopeService,
     JourneyInsightsService,
     BoardReportService,
+    ReportPeriodsService,
   ],
   exports: [KpiRollupsService, KpiRefreshService],
 })

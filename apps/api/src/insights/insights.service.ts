@@ -2,19 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  MAX_PERIODS,
   npsFromCounts,
   outsideInGap,
   participation,
-  periodMonths,
-  periodOfMonth,
-  periodRange,
-  previousPeriod,
-  defaultPeriods,
   suppressComplementaryGroups,
   targetStatus,
 } from '@wk/domain';
-import type { PeriodKind, PyramidLevel, SuppressionReason } from '@wk/domain';
+import type { PyramidLevel, SuppressionReason } from '@wk/domain';
 import type {
   KpiGroup,
   KpiReport,
@@ -28,8 +22,9 @@ import type {
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { invalid } from '../common/domain-error';
 import { InsightsScopeService } from './insights-scope.service';
-import { readCustomer, readParticipation, readSelf, type Keyed, type MonthRange } from './kpi-queries';
+import { readCustomer, readParticipation, readSelf, type Keyed } from './kpi-queries';
 import { KpiQueryDto } from './kpi-query.dto';
+import { ReportPeriodsService, periodBefore, type PeriodPlan } from './report-periods.service';
 import {
   addInto,
   changeStat,
@@ -45,11 +40,11 @@ import {
 type Bucket<T> = Map<string, T>;
 const bucketKey = (period: string, group: string | null, key: string) => `${period}|${group ?? ''}|${key}`;
 
-/** Sums monthly rollup rows into periods (rollups are additive). */
-function byPeriod<T extends object>(kind: PeriodKind, rows: Keyed<T>[], empty: () => T): Bucket<T> {
+/** Sums rollup rows (per month, round or wave) into the plan's periods (rollups are additive). */
+function byPeriod<T extends object>(plan: PeriodPlan, rows: Keyed<T>[], empty: () => T): Bucket<T> {
   const out: Bucket<T> = new Map();
   for (const row of rows) {
-    const key = bucketKey(periodOfMonth(kind, row.month), row.group, row.key);
+    const key = bucketKey(plan.bucket(row.period), row.group, row.key);
     out.set(key, addInto(out.get(key) ?? empty(), row.sums));
   }
   return out;
@@ -64,25 +59,8 @@ export class InsightsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scopes: InsightsScopeService,
+    private readonly periods: ReportPeriodsService,
   ) {}
-
-  /** The periods asked for, plus the one before the first (for the change of the first period). */
-  periodsOf(kind: PeriodKind, todayMonth: string, from?: string, to?: string): string[] {
-    const defaults = defaultPeriods(kind, todayMonth);
-    // Only `to` given: that one period; else from `from` (or the default start) to `to` (or now).
-    const periods = periodRange(kind, from ?? to ?? defaults.from, to ?? defaults.to);
-    if (!periods.length) throw invalid('from', 'must not be after to');
-    if (periods.length > MAX_PERIODS) throw invalid('from', `at most ${MAX_PERIODS} periods`);
-    return periods;
-  }
-
-  monthRange(organisationId: string, kind: PeriodKind, periods: string[]): MonthRange {
-    return {
-      organisationId,
-      first: periodMonths(kind, previousPeriod(kind, periods[0])).first,
-      afterLast: periodMonths(kind, periods[periods.length - 1]).afterLast,
-    };
-  }
 
   async values(organisationId: string, valueKey?: string): Promise<KpiValueInfo[]> {
     const rows: { key: string; name: string; name_en: string; level: PyramidLevel; target: string }[] =
@@ -108,24 +86,32 @@ export class InsightsService {
     const ctx = await this.scopes.context(auth);
     const kind = q.period;
     const breakdown = q.breakdown ?? 'organisation';
-    const periods = this.periodsOf(kind, ctx.todayMonth, q.from, q.to);
-    const all = [previousPeriod(kind, periods[0]), ...periods];
-    const filter = { segmentId: q.segmentId, journeyId: q.journeyId, touchpointId: q.touchpointId };
+    // A round has only employee answers and a wave only customer answers.
+    if (kind === 'round' && breakdown !== 'organisation' && breakdown !== 'team')
+      throw invalid('breakdown', 'rounds have employee answers only: organisation or team');
+    const filter = {
+      surveyId: q.surveyId,
+      segmentId: q.segmentId,
+      journeyId: q.journeyId,
+      touchpointId: q.touchpointId,
+    };
     const scope = await this.scopes.resolve(auth, ctx, breakdown, q.teamId, filter);
-    const range = this.monthRange(ctx.organisationId, kind, periods);
+    const plan = await this.periods.plan(ctx.organisationId, ctx.todayMonth, q);
     const values = await this.values(ctx.organisationId, q.valueKey);
-    const hasSelf = breakdown === 'organisation' || breakdown === 'team';
+    const hasSelf = (breakdown === 'organisation' || breakdown === 'team') && kind !== 'wave';
+    const hasCustomer = kind !== 'round';
     const m = this.db.manager;
+    const none = Promise.resolve([]);
 
     const [selfRows, parentSelfRows, customerRows, participationRows] = await Promise.all([
-      hasSelf ? readSelf(m, range, scope.grouping, q.valueKey) : Promise.resolve([]),
-      breakdown === 'team' ? readSelf(m, range, scope.parent, q.valueKey) : Promise.resolve([]),
-      readCustomer(m, range, scope.grouping, filter, breakdown, q.valueKey),
-      hasSelf ? readParticipation(m, range, scope.grouping) : Promise.resolve([]),
+      hasSelf ? readSelf(m, plan.window, scope.grouping, q.valueKey) : none,
+      hasSelf && breakdown === 'team' ? readSelf(m, plan.window, scope.parent, q.valueKey) : none,
+      hasCustomer ? readCustomer(m, plan.window, scope.grouping, filter, breakdown, q.valueKey) : none,
+      hasSelf ? readParticipation(m, plan.window, scope.grouping) : none,
     ]);
-    const self = byPeriod(kind, selfRows, emptySelf);
-    const parentSelf = byPeriod(kind, parentSelfRows, emptySelf);
-    const customer = byPeriod(kind, customerRows, emptyCustomer);
+    const self = byPeriod(plan, selfRows, emptySelf);
+    const parentSelf = byPeriod(plan, parentSelfRows, emptySelf);
+    const customer = byPeriod(plan, customerRows, emptyCustomer);
     const groups =
       breakdown === 'organisation' || breakdown === 'team'
         ? [...scope.groups.entries()].filter(([id]) => (breakdown === 'team' ? id !== null : id === null))
@@ -136,7 +122,7 @@ export class InsightsService {
     // Employee aggregates below the minimum, or derivable from the parent, are not shown.
     const hidden = new Map<string, SuppressionReason>();
     if (hasSelf)
-      for (const period of all)
+      for (const period of plan.read)
         for (const value of values) {
           const children = groups.map(([id]) => ({
             id,
@@ -168,18 +154,18 @@ export class InsightsService {
     };
 
     const rows: KpiRow[] = [];
-    for (const [index, period] of all.entries()) {
-      if (index === 0) continue;
-      const before = all[index - 1];
+    for (const period of plan.periods) {
+      // No period before the first round or wave of a series: the change is left out.
+      const before = periodBefore(plan, period) ?? '';
       for (const [id, group] of groups)
         for (const value of values) {
           const c = customer.get(bucketKey(period, id, value.key)) ?? emptyCustomer();
           const cPrev = customer.get(bucketKey(before, id, value.key)) ?? emptyCustomer();
           const s = selfOf(period, id, value.key);
           const sPrev = selfOf(before, id, value.key);
-          const cStat = customerStat(c);
+          const cStat = hasCustomer ? customerStat(c) : null;
           const visibleSelf = s && !s.suppressed ? s : null;
-          const gap = outsideInGap(cStat.index, visibleSelf?.index ?? null);
+          const gap = outsideInGap(cStat?.index ?? null, visibleSelf?.index ?? null);
           rows.push({
             period,
             group,
@@ -189,9 +175,9 @@ export class InsightsService {
             gap: gap.gap,
             gapLabel: gap.label,
             target: value.target,
-            status: targetStatus(cStat.grade.mean, value.target),
+            status: targetStatus(cStat?.grade.mean ?? null, value.target),
             change: {
-              customer: changeStat(customerSummary(cPrev), customerSummary(c)),
+              customer: cStat ? changeStat(customerSummary(cPrev), customerSummary(c)) : null,
               self:
                 visibleSelf && sPrev && !sPrev.suppressed
                   ? changeStat(
@@ -205,23 +191,23 @@ export class InsightsService {
     }
     return {
       periodKind: kind,
-      periods,
+      periods: plan.periods,
+      periodInfo: plan.info,
       minimum: ctx.minimum,
       values,
       rows,
-      participation: this.participationRows(kind, periods, groups, participationRows),
-      nps: this.npsRows(periods, groups, customer),
+      participation: this.participationRows(plan, groups, participationRows),
+      nps: this.npsRows(plan.periods, groups, customer),
     };
   }
 
   private participationRows(
-    kind: PeriodKind,
-    periods: string[],
+    plan: PeriodPlan,
     groups: [string | null, KpiGroup][],
     rows: Keyed<{ invited: number; completed: number }>[],
   ): ParticipationRow[] {
-    const sums = byPeriod(kind, rows, () => ({ invited: 0, completed: 0 }));
-    return periods.flatMap((period) =>
+    const sums = byPeriod(plan, rows, () => ({ invited: 0, completed: 0 }));
+    return plan.periods.flatMap((period) =>
       groups.flatMap(([id, group]) => {
         const s = sums.get(bucketKey(period, id, ''));
         if (!s) return [];

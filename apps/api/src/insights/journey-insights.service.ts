@@ -4,12 +4,13 @@ import { DataSource } from 'typeorm';
 import { periodMonths, periodOfMonth } from '@wk/domain';
 import type { BehaviourReport, HeartMonitor, HeartMonitorPoint } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
-import { notFound } from '../common/domain-error';
+import { invalid, notFound } from '../common/domain-error';
 import { InsightsScopeService } from './insights-scope.service';
 import { InsightsService } from './insights.service';
 import { readBehaviours, readCustomer } from './kpi-queries';
 import { AtQueryDto, PeriodQueryDto } from './kpi-query.dto';
 import { addInto, customerStat, emptyCustomer, type CustomerSums } from './kpi-stats';
+import { ReportPeriodsService } from './report-periods.service';
 
 /** A touchpoint is a peak or dip when its grade is this much above or below its neighbours. */
 const PEAK_MARGIN = 0.3;
@@ -21,6 +22,7 @@ export class JourneyInsightsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly scopes: InsightsScopeService,
     private readonly insights: InsightsService,
+    private readonly periods: ReportPeriodsService,
   ) {}
 
   async heartMonitor(auth: AuthContext, journeyId: string, q: AtQueryDto): Promise<HeartMonitor> {
@@ -40,7 +42,7 @@ export class JourneyInsightsService {
     const values = await this.insights.values(ctx.organisationId);
     const rows = await readCustomer(
       this.db.manager,
-      { organisationId: ctx.organisationId, first: months.first, afterLast: months.afterLast },
+      { organisationId: ctx.organisationId, first: months.first, afterLast: months.afterLast, ids: null },
       { roots: [], restrict: false, byRoot: false },
       { journeyId },
       'touchpoint',
@@ -72,12 +74,10 @@ export class JourneyInsightsService {
   async behaviours(auth: AuthContext, q: PeriodQueryDto): Promise<BehaviourReport> {
     const ctx = await this.scopes.context(auth);
     const scope = await this.scopes.resolve(auth, ctx, 'organisation', q.teamId, {});
-    const periods = this.insights.periodsOf(q.period, ctx.todayMonth, q.from, q.to);
-    const range = {
-      organisationId: ctx.organisationId,
-      first: periodMonths(q.period, periods[0]).first,
-      afterLast: periodMonths(q.period, periods[periods.length - 1]).afterLast,
-    };
+    if (q.period === 'wave')
+      throw invalid('period', 'waves have customer answers only: round, month or quarter');
+    const plan = await this.periods.plan(ctx.organisationId, ctx.todayMonth, q);
+    const range = { ...plan.window, ids: plan.window.ids && plan.periods };
     const rows = await readBehaviours(this.db.manager, range, scope.grouping, q.valueKey);
     const texts: { key: string; text_nl: string; text_en: string }[] = await this.db.query(
       `SELECT b.key, b.text_nl, b.text_en FROM value_behaviours b
@@ -91,7 +91,7 @@ export class JourneyInsightsService {
       { l1: number; l2: number; l3: number; l4: number; na: number; valueKey: string }
     >();
     for (const row of rows) {
-      const key = `${periodOfMonth(q.period, row.month)}|${row.key}`;
+      const key = `${plan.bucket(row.period)}|${row.key}`;
       const total = totals.get(key) ?? { l1: 0, l2: 0, l3: 0, l4: 0, na: 0, valueKey: row.sums.valueKey };
       for (const level of ['l1', 'l2', 'l3', 'l4', 'na'] as const) total[level] += row.sums[level];
       totals.set(key, total);
@@ -114,10 +114,13 @@ export class JourneyInsightsService {
         suppressed: shown ? null : ('too_few' as const),
       };
     });
-    behaviours.sort(
-      (a, b) => a.period.localeCompare(b.period) || a.behaviourKey.localeCompare(b.behaviourKey),
+    // Only the asked periods (a calendar window reads whole months), in their order.
+    const order = new Map(plan.periods.map((period, i) => [period, i]));
+    const shown = behaviours.filter((b) => order.has(b.period));
+    shown.sort(
+      (a, b) => order.get(a.period)! - order.get(b.period)! || a.behaviourKey.localeCompare(b.behaviourKey),
     );
-    return { minimum: ctx.minimum, behaviours };
+    return { minimum: ctx.minimum, behaviours: shown };
   }
 }
 

@@ -4,7 +4,8 @@ import type { CustomerSums, SelfSums } from './kpi-stats';
 
 /**
  * Reads of the KPI rollups. Teams are grouped by subtree: each group root collects its own rows
- * and those of every team below it. Rows come back per month (`YYYY-MM-DD`), group and value.
+ * and those of every team below it. Rows come back per month (`YYYY-MM-DD`) or, when the window
+ * names rounds or waves, per round / wave id; and per group and value.
  */
 export interface TeamGrouping {
   /** Roots whose subtrees are read; empty with `restrict` false reads the whole organisation. */
@@ -16,19 +17,24 @@ export interface TeamGrouping {
 }
 
 export interface CustomerFilter {
+  surveyId?: string;
   segmentId?: string;
   journeyId?: string;
   touchpointId?: string;
 }
 
-export interface MonthRange {
+/** The months read (`YYYY-MM-DD`, first day, end exclusive) and, for rounds or waves, which ones. */
+export interface PeriodWindow {
   organisationId: string;
   first: string;
   afterLast: string;
+  /** Round ids (employee rollups) or wave ids (customer rollups); null: whole months. */
+  ids: string[] | null;
 }
 
 export interface Keyed<T> {
-  month: string;
+  /** The month (`YYYY-MM-DD`), or the round / wave id when the window names them. */
+  period: string;
   group: string | null;
   key: string;
   sums: T;
@@ -44,24 +50,36 @@ const TREE = `options AS (SELECT $5::boolean AS restrict, $6::boolean AS by_root
 
 const grouped = (g: TeamGrouping) => [g.roots, g.restrict, g.byRoot];
 
+/** The period a rollup row counts in and the rows of the window; `$n` is the ids parameter. */
+const periodOf = (column: 'round_id' | 'wave_id', n: number) => {
+  const ids = `($${n}::uuid[] IS NULL OR k.${column} = ANY($${n}::uuid[]))`;
+  return {
+    bucket: `CASE WHEN $${n}::uuid[] IS NULL THEN k.month::text ELSE k.${column}::text END`,
+    ids,
+    where: `k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date AND ${ids}`,
+  };
+};
+const windowed = (w: PeriodWindow) => [w.organisationId, w.first, w.afterLast];
+
 export async function readSelf(
   m: EntityManager,
-  range: MonthRange,
+  window: PeriodWindow,
   g: TeamGrouping,
   valueKey?: string,
 ): Promise<Keyed<SelfSums>[]> {
+  const p = periodOf('round_id', 8);
   const rows = await m.query(
     `WITH RECURSIVE ${TREE}
-     SELECT k.month::text AS month, CASE WHEN (SELECT by_root FROM options) THEN tree.grp END AS grp, k.value_key AS key,
+     SELECT ${p.bucket} AS period, CASE WHEN (SELECT by_root FROM options) THEN tree.grp END AS grp, k.value_key AS key,
             sum(k.n)::int AS n, sum(k.sum) AS sum, sum(k.sumsq) AS sumsq, sum(k.good) AS good, sum(k.role) AS role
        FROM kpi_self k LEFT JOIN tree ON tree.id = k.team_id
-      WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
+      WHERE ${p.where} AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
         AND ($7::text IS NULL OR k.value_key = $7)
       GROUP BY 1, 2, 3`,
-    [range.organisationId, range.first, range.afterLast, ...grouped(g), valueKey ?? null],
+    [...windowed(window), ...grouped(g), valueKey ?? null, window.ids],
   );
   return rows.map((r: Record<string, string>) => ({
-    month: r.month,
+    period: r.period,
     group: r.grp,
     key: r.key,
     sums: {
@@ -76,20 +94,21 @@ export async function readSelf(
 
 export async function readParticipation(
   m: EntityManager,
-  range: MonthRange,
+  window: PeriodWindow,
   g: TeamGrouping,
 ): Promise<Keyed<{ invited: number; completed: number }>[]> {
+  const p = periodOf('round_id', 7);
   const rows = await m.query(
     `WITH RECURSIVE ${TREE}
-     SELECT k.month::text AS month, CASE WHEN (SELECT by_root FROM options) THEN tree.grp END AS grp,
+     SELECT ${p.bucket} AS period, CASE WHEN (SELECT by_root FROM options) THEN tree.grp END AS grp,
             sum(k.invited)::int AS invited, sum(k.completed)::int AS completed
        FROM kpi_participation k LEFT JOIN tree ON tree.id = k.team_id
-      WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
+      WHERE ${p.where} AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
       GROUP BY 1, 2`,
-    [range.organisationId, range.first, range.afterLast, ...grouped(g)],
+    [...windowed(window), ...grouped(g), window.ids],
   );
   return rows.map((r: Record<string, string>) => ({
-    month: r.month,
+    period: r.period,
     group: r.grp,
     key: '',
     sums: { invited: Number(r.invited), completed: Number(r.completed) },
@@ -105,18 +124,21 @@ const DIMENSION: Partial<Record<BreakdownKind, string>> = {
 /**
  * Customer sums; `breakdown` segment/journey/touchpoint groups by that column (rows without one are
  * left out). Reads the coarsest rollup that can answer: per organisation-month, per team-month, or
- * the fine one when a customer dimension splits or filters.
+ * the fine one when a customer dimension splits or filters, or the window names waves.
  */
 export async function readCustomer(
   m: EntityManager,
-  range: MonthRange,
+  window: PeriodWindow,
   g: TeamGrouping,
   filter: CustomerFilter,
   breakdown: BreakdownKind,
   valueKey?: string,
 ): Promise<Keyed<CustomerSums>[]> {
   const dimension = DIMENSION[breakdown];
-  const fine = Boolean(dimension || filter.segmentId || filter.journeyId || filter.touchpointId);
+  const fine = Boolean(
+    dimension || window.ids || filter.surveyId || filter.segmentId || filter.journeyId || filter.touchpointId,
+  );
+  const p = periodOf('wave_id', 12);
   const source = fine ? 'kpi_customer' : g.restrict ? 'kpi_customer_team' : 'kpi_customer_org';
   const group = dimension
     ? `NULLIF(${dimension}, '00000000-0000-0000-0000-000000000000')`
@@ -125,8 +147,9 @@ export async function readCustomer(
       : 'NULL::uuid';
   const rows = await m.query(
     `WITH RECURSIVE ${TREE},
-       filters AS (SELECT $7::uuid AS segment_id, $8::uuid AS journey_id, $9::uuid AS touchpoint_id, $10::text AS value_key)
-     SELECT k.month::text AS month, ${group} AS grp, k.metric AS key,
+       filters AS (SELECT $7::uuid AS segment_id, $8::uuid AS journey_id, $9::uuid AS touchpoint_id, $10::text AS value_key,
+                          $11::uuid AS survey_id, $12::uuid[] AS wave_ids)
+     SELECT ${fine ? p.bucket : 'k.month::text'} AS period, ${group} AS grp, k.metric AS key,
             sum(k.n)::int AS n, sum(k.dont_know)::int AS dont_know, sum(k.sum) AS sum, sum(k.sumsq) AS sumsq,
             sum(k.ge8)::int AS ge8, sum(k.ge9)::int AS ge9, sum(k.le6)::int AS le6
        FROM ${source} k ${g.restrict ? 'JOIN tree ON tree.id = k.team_id' : ''}
@@ -134,7 +157,9 @@ export async function readCustomer(
         AND ((SELECT value_key FROM filters) IS NULL OR k.metric = (SELECT value_key FROM filters))
         ${
           fine
-            ? `AND ((SELECT segment_id FROM filters) IS NULL OR k.segment_id = (SELECT segment_id FROM filters))
+            ? `AND ${p.ids}
+               AND ((SELECT survey_id FROM filters) IS NULL OR k.survey_id = (SELECT survey_id FROM filters))
+               AND ((SELECT segment_id FROM filters) IS NULL OR k.segment_id = (SELECT segment_id FROM filters))
                AND ((SELECT journey_id FROM filters) IS NULL OR k.journey_id = (SELECT journey_id FROM filters))
                AND ((SELECT touchpoint_id FROM filters) IS NULL OR k.touchpoint_id = (SELECT touchpoint_id FROM filters))`
             : ''
@@ -142,18 +167,19 @@ export async function readCustomer(
         ${dimension ? `AND ${dimension} <> '00000000-0000-0000-0000-000000000000'` : ''}
       GROUP BY 1, 2, 3`,
     [
-      range.organisationId,
-      range.first,
-      range.afterLast,
+      ...windowed(window),
       ...grouped(g),
       filter.segmentId ?? null,
       filter.journeyId ?? null,
       filter.touchpointId ?? null,
       valueKey ?? null,
+      filter.surveyId ?? null,
+      // Only the fine rollup knows waves; the coarse ones never see the parameter.
+      fine ? window.ids : null,
     ],
   );
   return rows.map((r: Record<string, string>) => ({
-    month: r.month,
+    period: r.period,
     group: r.grp,
     key: r.key,
     sums: {
@@ -170,22 +196,23 @@ export async function readCustomer(
 
 export async function readBehaviours(
   m: EntityManager,
-  range: MonthRange,
+  window: PeriodWindow,
   g: TeamGrouping,
   valueKey: string | undefined,
 ): Promise<Keyed<{ l1: number; l2: number; l3: number; l4: number; na: number; valueKey: string }>[]> {
+  const p = periodOf('round_id', 8);
   const rows = await m.query(
     `WITH RECURSIVE ${TREE}
-     SELECT k.month::text AS month, NULL AS grp, k.behaviour_key AS key, k.value_key,
+     SELECT ${p.bucket} AS period, NULL AS grp, k.behaviour_key AS key, k.value_key,
             sum(k.l1)::int AS l1, sum(k.l2)::int AS l2, sum(k.l3)::int AS l3, sum(k.l4)::int AS l4, sum(k.na)::int AS na
        FROM kpi_behaviours k LEFT JOIN tree ON tree.id = k.team_id
-      WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
+      WHERE ${p.where} AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
         AND ($7::text IS NULL OR k.value_key = $7)
       GROUP BY 1, 2, 3, 4`,
-    [range.organisationId, range.first, range.afterLast, ...grouped(g), valueKey ?? null],
+    [...windowed(window), ...grouped(g), valueKey ?? null, window.ids],
   );
   return rows.map((r: Record<string, string>) => ({
-    month: r.month,
+    period: r.period,
     group: null,
     key: r.key,
     sums: { l1: +r.l1, l2: +r.l2, l3: +r.l3, l4: +r.l4, na: +r.na, valueKey: r.value_key },

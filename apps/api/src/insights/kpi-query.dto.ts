@@ -4,42 +4,70 @@ import {
   IsUUID,
   Matches,
   Validate,
+  ValidateIf,
   ValidationArguments,
   ValidatorConstraint,
   ValidatorConstraintInterface,
+  isUUID,
 } from 'class-validator';
-import { isPeriodKey } from '@wk/domain';
+import { CALENDAR_PERIOD_KINDS, PERIOD_KINDS, isPeriodKey } from '@wk/domain';
 import { BREAKDOWNS } from '@wk/contracts';
-import type { BreakdownKind, KpiQuery, PeriodKind } from '@wk/contracts';
+import type { BreakdownKind, CalendarPeriodKind, KpiQuery, PeriodKind } from '@wk/contracts';
 import { Optional } from '../common/optional';
 
-/** A period key of the kind asked for: a month (2026-11) for `month`, a quarter (2026-Q4) for `quarter`. */
+const EXAMPLE: Record<PeriodKind, string> = {
+  month: 'month such as 2026-11',
+  quarter: 'quarter such as 2026-Q4',
+  round: 'round id',
+  wave: 'wave id',
+};
+
+/** A period key of the kind asked for: 2026-11 (month), 2026-Q4 (quarter), or the id of a round or wave. */
 @ValidatorConstraint({ name: 'periodKey' })
 class PeriodKey implements ValidatorConstraintInterface {
   validate(value: unknown, args: ValidationArguments) {
-    const kind = (args.object as { period?: string }).period;
-    return typeof value === 'string' && (kind === 'month' || kind === 'quarter') && isPeriodKey(kind, value);
+    const kind = (args.object as { period?: PeriodKind }).period;
+    if (typeof value !== 'string' || !kind || !PERIOD_KINDS.includes(kind)) return false;
+    return kind === 'month' || kind === 'quarter' ? isPeriodKey(kind, value) : isUUID(value);
   }
   defaultMessage(args: ValidationArguments) {
-    return `${args.property} must be a ${(args.object as { period?: string }).period === 'month' ? 'month such as 2026-11' : 'quarter such as 2026-Q4'}`;
+    const kind = (args.object as { period?: PeriodKind }).period;
+    return `${args.property} must be a ${EXAMPLE[kind ?? 'quarter'] ?? EXAMPLE.quarter}`;
   }
 }
 
-export class PeriodQueryDto {
-  @ApiProperty({ enum: ['month', 'quarter'] }) @IsIn(['month', 'quarter']) period!: PeriodKind;
+/** Team and value filters, shared by every insights query. */
+class ScopeFilterDto {
+  @ApiPropertyOptional() @Optional() @IsUUID() teamId?: string;
+  @ApiPropertyOptional() @Optional() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/) valueKey?: string;
+}
 
-  @ApiPropertyOptional({ example: '2026-Q1' })
+/** A range of periods: calendar months or quarters, or rounds (of a cycle) or waves (of a survey). */
+export class PeriodQueryDto extends ScopeFilterDto {
+  @ApiProperty({ enum: PERIOD_KINDS }) @IsIn(PERIOD_KINDS) period!: PeriodKind;
+
+  @ApiPropertyOptional({
+    example: '2026-Q1',
+    description: 'First period: a month, quarter, round id or wave id',
+  })
   @Optional()
   @Validate(PeriodKey)
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-Q4' })
+  @ApiPropertyOptional({ example: '2026-Q4', description: 'Last period (inclusive)' })
   @Optional()
   @Validate(PeriodKey)
   to?: string;
 
-  @ApiPropertyOptional() @Optional() @IsUUID() teamId?: string;
-  @ApiPropertyOptional() @Optional() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/) valueKey?: string;
+  @ApiPropertyOptional({ description: 'period=round: rounds of this cycle only' })
+  @Optional()
+  @IsUUID()
+  cycleId?: string;
+
+  @ApiPropertyOptional({ description: 'Customer answers of this survey only; required for period=wave' })
+  @ValidateIf((o: PeriodQueryDto) => o.period === 'wave' || o.surveyId !== undefined)
+  @IsUUID(undefined, { message: 'surveyId must be the id of a survey (required for period=wave)' })
+  surveyId?: string;
 }
 
 export class KpiQueryDto extends PeriodQueryDto implements KpiQuery {
@@ -52,9 +80,23 @@ export class KpiQueryDto extends PeriodQueryDto implements KpiQuery {
   @ApiPropertyOptional() @Optional() @IsUUID() touchpointId?: string;
 }
 
-export class AtQueryDto extends PeriodQueryDto {
+/** One calendar period (heart monitor, board report). */
+export class AtQueryDto extends ScopeFilterDto {
+  @ApiProperty({ enum: CALENDAR_PERIOD_KINDS })
+  @IsIn(CALENDAR_PERIOD_KINDS)
+  period!: CalendarPeriodKind;
+
   @ApiPropertyOptional({ example: '2026-Q3', description: 'One period; default: the latest' })
   @Optional()
   @Validate(PeriodKey)
   at?: string;
+}
+
+/** `GET /api/insights/periods`: the rounds or waves the period picker offers. */
+export class PeriodChoicesQueryDto {
+  @ApiProperty({ enum: ['round', 'wave'] }) @IsIn(['round', 'wave']) period!: 'round' | 'wave';
+  @ApiPropertyOptional({ description: 'Rounds of this cycle / waves of this survey only' })
+  @Optional()
+  @IsUUID()
+  seriesId?: string;
 }

@@ -177,24 +177,24 @@ export class KpiRollupsService {
           WHERE r.organisation_id = $1 AND r.submitted_at >= bounds.since AND r.submitted_at < bounds.until
        ),
        answers AS (
-         SELECT r.id, r.survey_id, r.team_id, r.segment_id, r.journey_id, r.touchpoint_id, e.key AS metric, g.grade
+         SELECT r.id, r.survey_id, r.wave_id, r.team_id, r.segment_id, r.journey_id, r.touchpoint_id, e.key AS metric, g.grade
            FROM responses r JOIN survey_response_grades g ON g.response_id = r.id
            JOIN experience_values e ON e.id = g.value_id
          UNION ALL
-         SELECT id, survey_id, team_id, segment_id, journey_id, touchpoint_id, '_overall', overall_grade
+         SELECT id, survey_id, wave_id, team_id, segment_id, journey_id, touchpoint_id, '_overall', overall_grade
            FROM responses WHERE overall_grade IS NOT NULL
          UNION ALL
-         SELECT id, survey_id, team_id, segment_id, journey_id, touchpoint_id, '_nps', nps
+         SELECT id, survey_id, wave_id, team_id, segment_id, journey_id, touchpoint_id, '_nps', nps
            FROM responses WHERE nps IS NOT NULL
        )
-       INSERT INTO kpi_customer (organisation_id, month, survey_id, team_id, segment_id, journey_id, touchpoint_id,
+       INSERT INTO kpi_customer (organisation_id, month, survey_id, wave_id, team_id, segment_id, journey_id, touchpoint_id,
                                  metric, n, dont_know, sum, sumsq, ge8, ge9, le6)
-       SELECT $1, $2::date, survey_id, coalesce(team_id, '${NONE}'), coalesce(segment_id, '${NONE}'),
+       SELECT $1, $2::date, survey_id, coalesce(wave_id, '${NONE}'), coalesce(team_id, '${NONE}'), coalesce(segment_id, '${NONE}'),
               coalesce(journey_id, '${NONE}'), coalesce(touchpoint_id, '${NONE}'), metric,
               count(grade), count(*) - count(grade), coalesce(sum(grade), 0), coalesce(sum(grade * grade), 0),
               count(*) FILTER (WHERE grade >= 8), count(*) FILTER (WHERE grade >= 9), count(*) FILTER (WHERE grade <= 6)
          FROM answers
-        GROUP BY survey_id, coalesce(team_id, '${NONE}'), coalesce(segment_id, '${NONE}'),
+        GROUP BY survey_id, coalesce(wave_id, '${NONE}'), coalesce(team_id, '${NONE}'), coalesce(segment_id, '${NONE}'),
                  coalesce(journey_id, '${NONE}'), coalesce(touchpoint_id, '${NONE}'), metric`,
       [organisationId, month],
     );

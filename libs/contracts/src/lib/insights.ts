@@ -1,6 +1,13 @@
-import type { GapLabel, PeriodKind, PyramidLevel, SuppressionReason, TargetStatus } from '@wk/domain';
+import type {
+  CalendarPeriodKind,
+  GapLabel,
+  PeriodKind,
+  PyramidLevel,
+  SuppressionReason,
+  TargetStatus,
+} from '@wk/domain';
 
-export type { PeriodKind };
+export type { CalendarPeriodKind, PeriodKind };
 
 /**
  * Outside-in KPIs (product.md, "Scores", "Targets", "Privacy"). Every number is computed by
@@ -11,12 +18,22 @@ export type { PeriodKind };
 export const BREAKDOWNS = ['organisation', 'team', 'segment', 'journey', 'touchpoint'] as const;
 export type BreakdownKind = (typeof BREAKDOWNS)[number];
 
-/** Query of `GET /api/insights/kpis` (all optional but `period`). */
+/**
+ * Query of `GET /api/insights/kpis` (all optional but `period`). Rounds (`period=round`) carry
+ * only employee answers and waves (`period=wave`) only customer answers, so their rows have no gap.
+ */
 export interface KpiQuery {
   period: PeriodKind;
-  /** First and last period (inclusive), e.g. `2026-Q1`..`2026-Q4`; default: the last 4 quarters / 12 months. */
+  /**
+   * First and last period (inclusive): `2026-Q1`..`2026-Q4`, `2026-01`..`2026-12`, or round / wave
+   * ids; default: the last 4 quarters / 12 months / 4 rounds / 4 waves.
+   */
   from?: string;
   to?: string;
+  /** Rounds of this cycle only (`period=round`). */
+  cycleId?: string;
+  /** Customer answers of this survey only; required for `period=wave` (its waves are the periods). */
+  surveyId?: string;
   breakdown?: BreakdownKind;
   /** Filters: the team with all its sub-teams; a segment, journey or touchpoint (customer side). */
   teamId?: string;
@@ -128,9 +145,23 @@ export interface KpiValueInfo {
   target: number;
 }
 
+/** A period of a report or of the period picker: a month, quarter, round or wave. */
+export interface PeriodInfo {
+  key: string;
+  kind: PeriodKind;
+  /** The cycle of a round or the survey of a wave; null for calendar periods. */
+  seriesId: string | null;
+  seriesName: string | null;
+  /** ISO timestamps: opening and closing of a round or wave, first day and first day after a month or quarter. */
+  start: string;
+  end: string;
+}
+
 export interface KpiReport {
   periodKind: PeriodKind;
   periods: string[];
+  /** The periods in order, with what a reader needs to name them. */
+  periodInfo: PeriodInfo[];
   /** The anonymity minimum in force for employee aggregates. */
   minimum: number;
   /** The values of the current version (key, name, pyramid level, target). */

@@ -1,5 +1,6 @@
 import {
   defaultPeriods,
+  eventRange,
   isPeriodKey,
   periodMonths,
   periodOfMonth,
@@ -44,5 +45,31 @@ describe('reporting periods', () => {
   it('defaults to the last four quarters or twelve months', () => {
     expect(defaultPeriods('quarter', '2026-11')).toEqual({ from: '2026-Q1', to: '2026-Q4' });
     expect(defaultPeriods('month', '2026-11')).toEqual({ from: '2025-12', to: '2026-11' });
+  });
+
+  describe('rounds and waves (a series in time order)', () => {
+    const series = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+
+    it.each([
+      // [from, to, periods, before]: the same rules as calendar ranges, counted in events
+      [undefined, undefined, ['r3', 'r4', 'r5', 'r6'], 'r2'], // the latest four, with the one before
+      ['r2', 'r3', ['r2', 'r3'], 'r1'],
+      ['r1', undefined, series, null], // the first round has nothing to compare with
+      [undefined, 'r4', ['r4'], 'r3'], // only `to`: that one
+      ['r5', 'r5', ['r5'], 'r4'],
+    ])('from %s to %s', (from, to, periods, before) => {
+      expect(eventRange(series, from, to)).toEqual({ periods, before });
+    });
+
+    it('names the bound that is not in the series, or that comes after the other', () => {
+      expect(eventRange(series, 'x', 'r2')).toEqual({ invalid: 'from' });
+      expect(eventRange(series, 'r1', 'x')).toEqual({ invalid: 'to' });
+      expect(eventRange(series, 'r4', 'r2')).toEqual({ invalid: 'from' });
+    });
+
+    it('is empty for a series without events, and fewer than four when there are fewer', () => {
+      expect(eventRange([], undefined, undefined)).toEqual({ periods: [], before: null });
+      expect(eventRange(['w1', 'w2'], undefined, undefined)).toEqual({ periods: ['w1', 'w2'], before: null });
+    });
   });
 });

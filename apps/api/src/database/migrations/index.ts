@@ -6,6 +6,7 @@ import { Surveys1764201600000 } from './1764201600000-surveys';
 import { Insights1764288000000 } from './1764288000000-insights';
 import { DeletePaths1764374400000 } from './1764374400000-delete-paths';
 import { CustomerRollups1764460800000 } from './1764460800000-customer-rollups';
+import { WaveRollups1764547200000 } from './1764547200000-wave-rollups';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Insights1764288000000,
   DeletePaths1764374400000,
   CustomerRollups1764460800000,
+  WaveRollups1764547200000,
 ];

@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  MAX_PERIODS,
+  defaultPeriods,
+  eventRange,
+  isCalendarPeriod,
+  periodMonths,
+  periodOfMonth,
+  periodRange,
+  previousPeriod,
+} from '@wk/domain';
+import type { CalendarPeriodKind, EventPeriodKind, PeriodKind } from '@wk/domain';
+import type { PeriodInfo } from '@wk/contracts';
+import { invalid, notFound } from '../common/domain-error';
+import type { PeriodWindow } from './kpi-queries';
+
+/** What a report reads: the periods asked for, the one before the first, and the rollup window. */
+export interface PeriodPlan {
+  kind: PeriodKind;
+  periods: string[];
+  info: PeriodInfo[];
+  /** Every period read, oldest first: the one before the first (when there is one) and the asked ones. */
+  read: string[];
+  window: PeriodWindow;
+  /** The period a rollup row (its month, round or wave) counts in. */
+  bucket(rowPeriod: string): string;
+}
+
+export interface PeriodAsk {
+  period: PeriodKind;
+  from?: string;
+  to?: string;
+  cycleId?: string;
+  surveyId?: string;
+}
+
+/** The period before `period` in a plan (for its change); null for the first of a series. */
+export function periodBefore(plan: PeriodPlan, period: string): string | null {
+  const index = plan.read.indexOf(period);
+  return index > 0 ? plan.read[index - 1] : null;
+}
+
+interface EventRow {
+  key: string;
+  series_id: string;
+  series_name: string;
+  start: Date;
+  end: Date;
+  first_month: string;
+  after_month: string;
+}
+
+/** At most this many rounds or waves are offered by the period picker. */
+const CHOICES = 200;
+
+/**
+ * Reporting periods: calendar months and quarters, or the rounds of the self-assessment cycles
+ * and the waves of a survey. A round or wave counts only the answers given in it (exact, by id);
+ * the window also bounds the months so that the rollups' primary keys do the work.
+ */
+@Injectable()
+export class ReportPeriodsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async plan(organisationId: string, todayMonth: string, ask: PeriodAsk): Promise<PeriodPlan> {
+    return isCalendarPeriod(ask.period)
+      ? this.calendarPlan(organisationId, todayMonth, ask.period, ask.from, ask.to)
+      : this.eventPlan(organisationId, ask.period, ask);
+  }
+
+  /** The rounds (of a cycle) or waves (of a survey) that have opened, newest first, for the period picker. */
+  async choices(organisationId: string, kind: EventPeriodKind, seriesId?: string): Promise<PeriodInfo[]> {
+    const rows = await this.series(organisationId, kind, seriesId);
+    return rows
+      .slice(-CHOICES)
+      .reverse()
+      .map((row) => eventInfo(kind, row));
+  }
+
+  private calendarPlan(
+    organisationId: string,
+    todayMonth: string,
+    kind: CalendarPeriodKind,
+    from?: string,
+    to?: string,
+  ): PeriodPlan {
+    const defaults = defaultPeriods(kind, todayMonth);
+    // Only `to` given: that one period; else from `from` (or the default start) to `to` (or now).
+    const periods = periodRange(kind, from ?? to ?? defaults.from, to ?? defaults.to);
+    if (!periods.length) throw invalid('from', 'must not be after to');
+    if (periods.length > MAX_PERIODS) throw invalid('from', `at most ${MAX_PERIODS} periods`);
+    const read = [previousPeriod(kind, periods[0]), ...periods];
+    return {
+      kind,
+      periods,
+      info: periods.map((key) => {
+        const months = periodMonths(kind, key);
+        return { key, kind, seriesId: null, seriesName: null, start: months.first, end: months.afterLast };
+      }),
+      read,
+      window: {
+        organisationId,
+        first: periodMonths(kind, read[0]).first,
+        afterLast: periodMonths(kind, periods[periods.length - 1]).afterLast,
+        ids: null,
+      },
+      bucket: (month) => periodOfMonth(kind, month),
+    };
+  }
+
+  private async eventPlan(
+    organisationId: string,
+    kind: EventPeriodKind,
+    ask: PeriodAsk,
+  ): Promise<PeriodPlan> {
+    const seriesId = kind === 'round' ? ask.cycleId : ask.surveyId;
+    const rows = await this.series(organisationId, kind, seriesId);
+    const range = eventRange(
+      rows.map((r) => r.key),
+      ask.from,
+      ask.to,
+    );
+    if ('invalid' in range)
+      throw invalid(
+        range.invalid,
+        range.invalid === 'from' && rows.some((r) => r.key === ask.from)
+          ? 'must not be after to'
+          : `must be a ${kind} of this organisation${seriesId ? ` (of the chosen ${kind === 'round' ? 'cycle' : 'survey'})` : ''}`,
+      );
+    if (range.periods.length > MAX_PERIODS) throw invalid('from', `at most ${MAX_PERIODS} periods`);
+    const read = [...(range.before ? [range.before] : []), ...range.periods];
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const inWindow = read.map((key) => byKey.get(key)!);
+    return {
+      kind,
+      periods: range.periods,
+      info: range.periods.map((key) => eventInfo(kind, byKey.get(key)!)),
+      read,
+      window: {
+        organisationId,
+        // No rounds or waves yet: an empty window reads nothing.
+        first: inWindow.reduce((min, r) => (r.first_month < min ? r.first_month : min), '9999-12-01'),
+        afterLast: inWindow.reduce((max, r) => (r.after_month > max ? r.after_month : max), '0001-01-01'),
+        ids: read,
+      },
+      bucket: (id) => id,
+    };
+  }
+
+  /** Every opened round (of one cycle) or wave (of one survey), oldest first; an unknown cycle or survey is 404. */
+  private async series(
+    organisationId: string,
+    kind: EventPeriodKind,
+    seriesId?: string,
+  ): Promise<EventRow[]> {
+    const [events, series] =
+      kind === 'round'
+        ? (['assessment_rounds', 'assessment_cycles'] as const)
+        : (['survey_waves', 'surveys'] as const);
+    const column = kind === 'round' ? 'cycle_id' : 'survey_id';
+    if (seriesId) {
+      const [found] = await this.db.query(`SELECT 1 FROM ${series} WHERE organisation_id = $1 AND id = $2`, [
+        organisationId,
+        seriesId,
+      ]);
+      if (!found) throw notFound(kind === 'round' ? 'Cycle' : 'Survey');
+    }
+    // Months in the organisation's time zone, as the rollups keep them; a wave's answers arrive until it closes.
+    return this.db.query(
+      `SELECT e.id AS key, s.id AS series_id, s.name AS series_name, e.opens_at AS start, e.closes_at AS end,
+              date_trunc('month', e.opens_at AT TIME ZONE o.time_zone)::date::text AS first_month,
+              (date_trunc('month', e.closes_at AT TIME ZONE o.time_zone) + interval '1 month')::date::text AS after_month
+         FROM ${events} e JOIN ${series} s ON s.id = e.${column} JOIN organisations o ON o.id = e.organisation_id
+        WHERE e.organisation_id = $1 AND e.opens_at <= now() AND ($2::uuid IS NULL OR e.${column} = $2)
+        ORDER BY e.opens_at, e.id`,
+      [organisationId, seriesId ?? null],
+    );
+  }
+}
+
+function eventInfo(kind: EventPeriodKind, row: EventRow): PeriodInfo {
+  return {
+    key: row.key,
+    kind,
+    seriesId: row.series_id,
+    seriesName: row.series_name,
+    start: row.start.toISOString(),
+    end: row.end.toISOString(),
+  };
+}
