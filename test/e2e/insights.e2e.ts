@@ -23,6 +23,7 @@ describe('outside-in dashboard', () => {
   let browser: Browser;
   let page: Page;
   let overview: KpiReport;
+  let rounds: KpiReport;
 
   beforeAll(async () => {
     api = await startApi({ WEB_DIST: 'dist/apps/web', SMTP_URL: undefined });
@@ -31,6 +32,7 @@ describe('outside-in dashboard', () => {
     await api.app.get(KpiRollupsService).rebuild(world.organisationId);
     const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
     overview = (await hr.get('/api/insights/kpis?period=quarter')).body;
+    rounds = (await hr.get('/api/insights/kpis?period=round')).body;
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -63,6 +65,41 @@ describe('outside-in dashboard', () => {
     }
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'insights-overview');
+  });
+
+  it('shows a round on its own (employees only) and says when there are no waves yet', async () => {
+    page = await newPage(browser);
+    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    await page.goto(`${api.url}/insights`);
+    const picker = page.locator('.period-picker');
+    await picker.getByText('Ronde', { exact: true }).click();
+    await page.getByRole('note').filter({ hasText: 'alleen antwoorden van medewerkers' }).waitFor();
+    expect(rounds.periods).toEqual([data.roundId]);
+    for (const key of ['betrouwbaar', 'persoonlijk']) {
+      const row = rounds.rows.find((r) => r.period === data.roundId && r.valueKey === key)!;
+      const self = row.self as { n: number; index: number };
+      const tile = page.getByRole('article', { name: key.charAt(0).toUpperCase() + key.slice(1) });
+      await tile.getByText(`${self.n} medewerkers`).waitFor();
+      const text = await tile.innerText();
+      expect(text).toContain(
+        self.index.toLocaleString('nl-NL', { minimumFractionDigits: 0, maximumFractionDigits: 0 }),
+      );
+      expect(text).toContain('0 klanten');
+    }
+    // The round is named by its cycle in the picker's list.
+    expect(await picker.getByRole('textbox', { name: 'Ronde (cyclus en startdatum)' }).inputValue()).toMatch(
+      /\d{4}/,
+    );
+    expect(new URL(page.url()).searchParams.get('period')).toBe('round');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'insights-round');
+
+    await picker.getByText('Golf', { exact: true }).click();
+    await page.getByText('Er is nog geen golf van een klantonderzoek verstuurd.').first().waitFor();
+    // The gap needs both sides: that page stays on calendar periods.
+    await page.goto(`${api.url}/insights/gap?period=round`);
+    await page.getByRole('table', { name: 'Outside-in-kloof per team en waarde' }).waitFor();
+    expect(await picker.getByText('Ronde', { exact: true }).count()).toBe(0);
   });
 
   it('marks a small team as "too few responses" in the gap heatmap', async () => {

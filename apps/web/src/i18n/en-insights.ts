@@ -18,7 +18,25 @@ export const insightsEn: Messages['insights'] = {
     journeys: 'Heart monitor',
     report: 'Board report',
   },
-  period: { kind: 'Period type', quarter: 'Quarter', month: 'Month', at: 'Period' },
+  period: {
+    kind: 'Period type',
+    quarter: 'Quarter',
+    month: 'Month',
+    round: 'Round',
+    wave: 'Wave',
+    at: 'Period',
+    roundAt: 'Round (cycle and start date)',
+    waveAt: 'Wave (survey and start date)',
+    none: {
+      quarter: 'No quarter',
+      month: 'No month',
+      round: 'No self-assessment round has opened yet.',
+      wave: 'No wave of a customer survey has been sent yet.',
+    },
+    roundOnly: 'A round has employee answers only: choose a month or quarter to see customers and the gap.',
+    waveOnly:
+      'A wave has customer answers only: choose a month or quarter to see the self-image and the gap.',
+  },
   status: { on_target: 'on target', near: 'near', below: 'below target', no_data: 'no customer grades' },
   gapLabels: { blind_spot: 'blind spot', aligned: 'aligned', hidden_strength: 'hidden strength' },
   table: {

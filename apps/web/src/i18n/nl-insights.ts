@@ -17,7 +17,26 @@ export const insightsNl = {
     journeys: 'Hartmonitor',
     report: 'Bestuursrapport',
   },
-  period: { kind: 'Periodetype', quarter: 'Kwartaal', month: 'Maand', at: 'Periode' },
+  period: {
+    kind: 'Periodetype',
+    quarter: 'Kwartaal',
+    month: 'Maand',
+    round: 'Ronde',
+    wave: 'Golf',
+    at: 'Periode',
+    roundAt: 'Ronde (cyclus en startdatum)',
+    waveAt: 'Golf (onderzoek en startdatum)',
+    none: {
+      quarter: 'Geen kwartaal',
+      month: 'Geen maand',
+      round: 'Er is nog geen zelfbeoordelingsronde geopend.',
+      wave: 'Er is nog geen golf van een klantonderzoek verstuurd.',
+    },
+    roundOnly:
+      'Een ronde heeft alleen antwoorden van medewerkers: kies een maand of kwartaal om klanten en de kloof te zien.',
+    waveOnly:
+      'Een golf heeft alleen antwoorden van klanten: kies een maand of kwartaal om het zelfbeeld en de kloof te zien.',
+  },
   status: { on_target: 'op koers', near: 'bijna', below: 'onder doel', no_data: 'geen klantcijfers' },
   gapLabels: { blind_spot: 'blinde vlek', aligned: 'in balans', hidden_strength: 'verborgen kracht' },
   table: {

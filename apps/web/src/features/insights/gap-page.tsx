@@ -17,11 +17,11 @@ import { useInsightsParams } from './use-insights-params';
 export function GapPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const { kind, at, get, update, periodSearch } = useInsightsParams();
+  const { kind, at, atQuery, get, update, periodSearch } = useInsightsParams();
   const teamId = get('teamId') ?? undefined;
   const teams = useTeamsIf(can('teams.read')).data;
-  const groups = useKpis({ period: kind, from: at, to: at, breakdown: 'team', teamId });
-  const total = useKpis({ period: kind, from: at, to: at, breakdown: 'organisation', teamId });
+  const groups = useKpis({ ...atQuery, breakdown: 'team', teamId });
+  const total = useKpis({ ...atQuery, breakdown: 'organisation', teamId });
   const parentName = teamId ? teams?.find((tm) => tm.id === teamId)?.name : undefined;
   return (
     <Page title={t('insights.gap.title')} intro={t('insights.gap.intro')}>

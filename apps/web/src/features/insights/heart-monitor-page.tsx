@@ -17,9 +17,9 @@ export function HeartMonitorPage() {
   const { t, i18n } = useTranslation();
   const { id } = useParams();
   const navigate = useNavigate();
-  const { kind, at, periodSearch } = useInsightsParams();
+  const { calendarKind, at, periodSearch } = useInsightsParams();
   const journeys = useJourneys();
-  const monitor = useHeartMonitor(id, kind, at);
+  const monitor = useHeartMonitor(id, calendarKind, at);
   const values = useCurrentValues().data?.values ?? [];
   const valueNames = (key: string) => {
     const v = values.find((x) => x.key === key);

@@ -72,7 +72,8 @@ export interface ValueTile {
 
 /** One tile per value of the report (in its order) for period `at`, with the grade trend up to it. */
 export function valueTiles(report: KpiReport, at: string, groupId?: string | null): ValueTile[] {
-  const upTo = report.periods.filter((p) => p <= at);
+  // Periods are in order (rounds and waves are ids, so their keys do not sort).
+  const upTo = report.periods.slice(0, report.periods.indexOf(at) + 1);
   return report.values.map((value) => {
     const row = findRow(report.rows, at, value.key, groupId);
     return {

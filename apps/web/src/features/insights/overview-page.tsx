@@ -5,7 +5,9 @@ import { Page } from '../../components/page';
 import { useMe } from '../auth/session';
 import { InsightsNav } from './insights-nav';
 import { OrganisationOverview } from './overview-parts';
+import { PeriodGate } from './period-gate';
 import { PeriodPicker } from './period-picker';
+import { PeriodScopeNote } from './period-scope-note';
 import { useInsightsParams } from './use-insights-params';
 
 /** /insights: the organisation per value for a period: tiles, the pyramid by status, NPS and participation. */
@@ -25,7 +27,10 @@ export function OverviewPage() {
             </Anchor>
           </Text>
         )}
-        <OrganisationOverview csvPrefix={t('insights.overview.csv')} />
+        <PeriodGate>
+          <PeriodScopeNote />
+          <OrganisationOverview csvPrefix={t('insights.overview.csv')} />
+        </PeriodGate>
       </Stack>
     </Page>
   );

@@ -76,8 +76,8 @@ export function SummaryCards({ report, at }: { report: KpiReport; at: string }) 
 /** The organisation's figures for the period in the URL: the overview body, or why there is none. */
 export function OrganisationOverview({ csvPrefix }: { csvPrefix: string }) {
   const { t } = useTranslation();
-  const { kind, at, range, periodSearch } = useInsightsParams();
-  const kpis = useKpis({ period: kind, ...range, breakdown: 'organisation' });
+  const { at, rangeQuery, periodSearch } = useInsightsParams();
+  const kpis = useKpis({ ...rangeQuery, breakdown: 'organisation' });
   return (
     <QueryState query={kpis}>
       {(report) =>

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { PeriodInfo } from '@wk/contracts';
 import {
+  eventSelection,
   isPeriodKey,
   parsePeriodKind,
   periodLabel,
   periodOf,
   periodOptions,
+  rememberPeriods,
   reportPdfUrl,
   trendRange,
 } from './period-model';
@@ -14,6 +17,10 @@ describe('period keys', () => {
     expect(parsePeriodKind('month')).toBe('month');
     expect(parsePeriodKind('year')).toBe('quarter');
     expect(parsePeriodKind(null)).toBe('quarter');
+    // Rounds and waves only where the page shows them on their own.
+    expect(parsePeriodKind('round')).toBe('quarter');
+    expect(parsePeriodKind('round', true)).toBe('round');
+    expect(parsePeriodKind('wave', true)).toBe('wave');
   });
 
   it.each([
@@ -51,5 +58,53 @@ describe('period keys', () => {
 
   it('links the board report PDF of a period', () => {
     expect(reportPdfUrl('quarter', '2026-Q3')).toBe('/api/insights/report.pdf?period=quarter&at=2026-Q3');
+  });
+
+  describe('rounds and waves', () => {
+    const round = (key: string, seriesId: string, start: string): PeriodInfo => ({
+      key,
+      kind: 'round',
+      seriesId,
+      seriesName: seriesId === 'c1' ? 'Kwartaalmeting' : 'Pilot',
+      start,
+      end: start,
+    });
+    // Newest first, as the api offers them; two cycles interleaved.
+    const choices = [
+      round('r6', 'c1', '2026-10-05T07:00:00Z'),
+      round('p1', 'c2', '2026-09-01T07:00:00Z'),
+      round('r5', 'c1', '2026-07-06T07:00:00Z'),
+      round('r4', 'c1', '2026-04-06T07:00:00Z'),
+      round('r3', 'c1', '2026-01-05T07:00:00Z'),
+      round('r2', 'c1', '2025-10-06T07:00:00Z'),
+    ];
+
+    it('takes the chosen round, else the newest, with a trend of four rounds of its own cycle', () => {
+      expect(eventSelection(choices, 'r5')).toEqual({
+        at: 'r5',
+        seriesId: 'c1',
+        range: { from: 'r2', to: 'r5' },
+      });
+      expect(eventSelection(choices, null)).toEqual({
+        at: 'r6',
+        seriesId: 'c1',
+        range: { from: 'r3', to: 'r6' },
+      });
+      expect(eventSelection(choices, 'gone')?.at).toBe('r6');
+      // A cycle with one round: the trend is that round.
+      expect(eventSelection(choices, 'p1')).toEqual({
+        at: 'p1',
+        seriesId: 'c2',
+        range: { from: 'p1', to: 'p1' },
+      });
+      expect(eventSelection([], null)).toBeNull();
+    });
+
+    it('names a round by its cycle and the day it opened, once the api has told its name', () => {
+      expect(periodLabel('r6', 'nl')).toBe('r6');
+      rememberPeriods(choices);
+      expect(periodLabel('r6', 'nl')).toBe('Kwartaalmeting · 5 okt 2026');
+      expect(periodLabel('r6', 'en')).toBe('Kwartaalmeting · 5 Oct 2026');
+    });
   });
 });

@@ -1,19 +1,42 @@
 import { Group, SegmentedControl, Select, Text } from '@mantine/core';
+import type { PeriodInfo, PeriodKind } from '@wk/contracts';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { periodLabel, periodOptions } from './period-model';
 import { useInsightsParams } from './use-insights-params';
 
-/** Quarter or month, and which one; both kept in the URL (`period`, `at`). */
+const KINDS: PeriodKind[] = ['quarter', 'month', 'round', 'wave'];
+
+/** Rounds or waves grouped by their cycle or survey, newest first, each named by the day it opened. */
+function eventOptions(choices: PeriodInfo[], lang: string) {
+  const day = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' });
+  const groups = new Map<string, { value: string; label: string }[]>();
+  for (const choice of choices) {
+    const group = choice.seriesName ?? '';
+    groups.set(group, [
+      ...(groups.get(group) ?? []),
+      { value: choice.key, label: day.format(new Date(choice.start)) },
+    ]);
+  }
+  return [...groups.entries()].map(([group, items]) => ({ group, items }));
+}
+
+/**
+ * The kind of period (quarter, month, and where a page can show them on their own: round, wave)
+ * and which one; both kept in the URL (`period`, `at`).
+ */
 export function PeriodPicker() {
   const { t, i18n } = useTranslation();
-  const { kind, at, setKind, setAt } = useInsightsParams();
+  const { kind, calendarKind, eventsShown, at, choices, setKind, setAt } = useInsightsParams();
+  const isEvent = kind === 'round' || kind === 'wave';
+  const kinds = eventsShown ? KINDS : KINDS.slice(0, 2);
   const kindLabel = useId();
   const options = useMemo(() => {
-    const keys = periodOptions(kind, new Date());
+    if (isEvent) return eventOptions(choices.data ?? [], i18n.language);
+    const keys = periodOptions(calendarKind, new Date());
     if (!keys.includes(at)) keys.push(at);
     return keys.map((key) => ({ value: key, label: periodLabel(key, i18n.language) }));
-  }, [kind, at, i18n.language]);
+  }, [isEvent, choices.data, calendarKind, at, i18n.language]);
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" className="no-print period-picker">
       <div>
@@ -23,20 +46,19 @@ export function PeriodPicker() {
         <SegmentedControl
           aria-labelledby={kindLabel}
           value={kind}
-          onChange={(value) => setKind(value === 'month' ? 'month' : 'quarter')}
-          data={[
-            { value: 'quarter', label: t('insights.period.quarter') },
-            { value: 'month', label: t('insights.period.month') },
-          ]}
+          onChange={(value) => setKind(kinds.find((k) => k === value) ?? 'quarter')}
+          data={kinds.map((k) => ({ value: k, label: t(`insights.period.${k}`) }))}
         />
       </div>
       <Select
-        label={t('insights.period.at')}
+        label={t(isEvent ? `insights.period.${kind}At` : 'insights.period.at')}
         data={options}
-        value={at}
+        value={at || null}
+        placeholder={choices.isLoading ? t('common.loading') : t(`insights.period.none.${kind}`)}
         onChange={(value) => value && setAt(value)}
         allowDeselect={false}
-        w={180}
+        searchable={isEvent}
+        w={isEvent ? 280 : 180}
       />
     </Group>
   );

@@ -13,14 +13,14 @@ import '../values/values.css';
 export function ReportPage() {
   const { t, i18n } = useTranslation();
   const organisation = useMe().data?.organisation.name ?? '';
-  const { kind, at } = useInsightsParams();
+  const { calendarKind, at } = useInsightsParams();
   const period = periodLabel(at, i18n.language);
   return (
     <Page
       title={t('insights.report.title')}
       actions={
         <Group gap="sm" className="no-print">
-          <Button component="a" href={reportPdfUrl(kind, at)} variant="filled">
+          <Button component="a" href={reportPdfUrl(calendarKind, at)} variant="filled">
             {t('insights.report.pdf')}
           </Button>
           <Button variant="default" onClick={() => window.print()}>

@@ -23,7 +23,9 @@ import { HeatmapTable } from './heatmap-table';
 import { useBehaviours, useKpis, useTeamsIf } from './insights-api';
 import { InsightsNav } from './insights-nav';
 import { participationAt, valueName } from './kpi-model';
+import { PeriodGate } from './period-gate';
 import { PeriodPicker } from './period-picker';
+import { PeriodScopeNote } from './period-scope-note';
 import { formatNumber } from './table-model';
 import { comparisonTable } from './tables';
 import { comparisonBars, landingTeamId, teamComparison, teamOptions } from './team-model';
@@ -138,13 +140,14 @@ export function TeamPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const can = useCan();
-  const { kind, at, range, periodSearch } = useInsightsParams();
+  const { kind, at, atQuery, rangeQuery, periodSearch } = useInsightsParams();
   const teamList = useTeamsIf(can('teams.read')).data;
   const teamName = teamList?.find((tm) => tm.id === id)?.name ?? t('insights.team.title');
-  const team = useKpis({ period: kind, ...range, breakdown: 'organisation', teamId: id });
-  const organisation = useKpis({ period: kind, ...range, breakdown: 'organisation' });
-  const behaviours = useBehaviours({ period: kind, from: at, to: at, teamId: id });
-  const touchpoints = useKpis({ period: kind, from: at, to: at, breakdown: 'touchpoint', teamId: id });
+  const team = useKpis({ ...rangeQuery, breakdown: 'organisation', teamId: id });
+  const organisation = useKpis({ ...rangeQuery, breakdown: 'organisation' });
+  // A wave has no behaviours and a round no touchpoints: those are not asked for.
+  const behaviours = useBehaviours({ ...atQuery, teamId: id }, kind !== 'wave');
+  const touchpoints = useKpis({ ...atQuery, breakdown: 'touchpoint', teamId: id }, kind !== 'round');
   const nameOf = (key: string) => {
     const v = organisation.data?.values.find((x) => x.key === key);
     return v ? valueName(v, i18n.language) : key;
@@ -166,41 +169,48 @@ export function TeamPage() {
             />
           )}
         </SimpleGrid>
-        <QueryState query={team}>
-          {(teamReport) => (
-            <QueryState query={organisation}>
-              {(orgReport) => (
-                <Comparison team={teamReport} organisation={orgReport} at={at} csvName={[teamName, at]} />
+        <PeriodGate>
+          <PeriodScopeNote />
+          <QueryState query={team}>
+            {(teamReport) => (
+              <QueryState query={organisation}>
+                {(orgReport) => (
+                  <Comparison team={teamReport} organisation={orgReport} at={at} csvName={[teamName, at]} />
+                )}
+              </QueryState>
+            )}
+          </QueryState>
+          {kind !== 'wave' && (
+            <QueryState query={behaviours}>
+              {(report) => (
+                <BehaviourStacksCard
+                  title={t('insights.team.weakest')}
+                  stacks={weakestBehaviours(report, at)}
+                  emptyText={
+                    behaviourStacks(report, at).length > 0 ? t('insights.team.weakestTooFew') : undefined
+                  }
+                  minimum={report.minimum}
+                  csvName={[teamName, 'weakest', at]}
+                  valueNameOf={nameOf}
+                />
               )}
             </QueryState>
           )}
-        </QueryState>
-        <QueryState query={behaviours}>
-          {(report) => (
-            <BehaviourStacksCard
-              title={t('insights.team.weakest')}
-              stacks={weakestBehaviours(report, at)}
-              emptyText={
-                behaviourStacks(report, at).length > 0 ? t('insights.team.weakestTooFew') : undefined
-              }
-              minimum={report.minimum}
-              csvName={[teamName, 'weakest', at]}
-              valueNameOf={nameOf}
-            />
+          {kind !== 'round' && (
+            <QueryState query={touchpoints}>
+              {(report) => (
+                <HeatmapTable
+                  map={heatmap(report.rows, report.values, at, 'customer')}
+                  title={t('insights.team.touchpoints')}
+                  intro={t('insights.team.touchpointsIntro')}
+                  groupHeader={t('insights.heart.touchpoint')}
+                  metricLabel={t('insights.table.grade')}
+                  csvName={[teamName, 'touchpoints', at]}
+                />
+              )}
+            </QueryState>
           )}
-        </QueryState>
-        <QueryState query={touchpoints}>
-          {(report) => (
-            <HeatmapTable
-              map={heatmap(report.rows, report.values, at, 'customer')}
-              title={t('insights.team.touchpoints')}
-              intro={t('insights.team.touchpointsIntro')}
-              groupHeader={t('insights.heart.touchpoint')}
-              metricLabel={t('insights.table.grade')}
-              csvName={[teamName, 'touchpoints', at]}
-            />
-          )}
-        </QueryState>
+        </PeriodGate>
         {team.data && (
           <Text size="xs" c="dimmed">
             {t('insights.overview.footnote', { minimum: team.data.minimum })}

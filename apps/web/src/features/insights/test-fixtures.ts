@@ -53,6 +53,24 @@ export const VALUES: KpiReport['values'] = [
 export const report = (rows: KpiRow[], over: Partial<KpiReport> = {}): KpiReport => ({
   periodKind: 'quarter',
   periods: ['2026-Q1', '2026-Q2'],
+  periodInfo: [
+    {
+      key: '2026-Q1',
+      kind: 'quarter',
+      seriesId: null,
+      seriesName: null,
+      start: '2026-01-01',
+      end: '2026-04-01',
+    },
+    {
+      key: '2026-Q2',
+      kind: 'quarter',
+      seriesId: null,
+      seriesName: null,
+      start: '2026-04-01',
+      end: '2026-07-01',
+    },
+  ],
   minimum: 5,
   values: VALUES,
   rows,

@@ -1,18 +1,56 @@
-import type { PeriodKind } from '@wk/contracts';
+import type { CalendarPeriodKind, PeriodKind } from '@wk/contracts';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import { isPeriodKey, parsePeriodKind, periodOf, trendRange } from './period-model';
+import { useLocation, useSearchParams } from 'react-router';
+import { usePeriodChoices } from './insights-api';
+import { eventSelection, isPeriodKey, parsePeriodKind, periodOf, trendRange } from './period-model';
+
+/**
+ * Pages that need both sides in one period (the gap, the heart monitor's journeys over all surveys,
+ * the board report): calendar periods only. The others also show a round or a wave on its own.
+ */
+const CALENDAR_ONLY = ['/insights/gap', '/insights/journeys', '/insights/report'];
+
+/** The period part of every insights query: its kind and, for rounds and waves, their cycle or survey. */
+export interface PeriodBase {
+  period: PeriodKind;
+  cycleId?: string;
+  surveyId?: string;
+}
 
 /**
  * The filters of every insights page live in the URL (`?period=quarter&at=2026-Q3&teamId=…`), so a
- * view can be bookmarked, shared and reloaded. Missing or malformed values fall back to defaults.
+ * view can be bookmarked, shared and reloaded. Missing or malformed values fall back to defaults:
+ * the current month or quarter, or the newest round or wave.
  */
 export function useInsightsParams() {
   const [params, setParams] = useSearchParams();
-  const kind: PeriodKind = parsePeriodKind(params.get('period'));
+  const { pathname } = useLocation();
+  const eventsShown = !CALENDAR_ONLY.some((page) => pathname.startsWith(page));
+  const kind: PeriodKind = parsePeriodKind(params.get('period'), eventsShown);
+  const isEvent = kind === 'round' || kind === 'wave';
+  const calendarKind: CalendarPeriodKind = kind === 'month' ? 'month' : 'quarter';
+  const choices = usePeriodChoices(kind);
   const rawAt = params.get('at');
-  const at = isPeriodKey(kind, rawAt) ? rawAt : periodOf(kind, new Date());
-  const range = useMemo(() => trendRange(kind, at), [kind, at]);
+  const selection = useMemo(
+    () => (isEvent ? eventSelection(choices.data ?? [], rawAt) : null),
+    [isEvent, choices.data, rawAt],
+  );
+  const at = isEvent
+    ? (selection?.at ?? '')
+    : isPeriodKey(calendarKind, rawAt)
+      ? rawAt
+      : periodOf(calendarKind, new Date());
+  const range = useMemo(
+    () => (isEvent ? (selection?.range ?? { from: at, to: at }) : trendRange(calendarKind, at)),
+    [isEvent, selection, calendarKind, at],
+  );
+  const series = selection?.seriesId ?? undefined;
+  const base: PeriodBase =
+    kind === 'round'
+      ? { period: kind, cycleId: series }
+      : kind === 'wave'
+        ? { period: kind, surveyId: series }
+        : { period: kind };
 
   /** Sets (or with null/'' removes) search params, keeping the others; replaces the history entry. */
   const update = (changes: Record<string, string | null | undefined>) =>
@@ -29,8 +67,17 @@ export function useInsightsParams() {
 
   return {
     kind,
+    /** The calendar kind a calendar-only page uses. */
+    calendarKind,
+    /** Whether this page can show a round or a wave on its own. */
+    eventsShown,
     at,
     range,
+    /** One period (`at`) and the trend up to it, as query parameters. */
+    atQuery: { ...base, from: at, to: at },
+    rangeQuery: { ...base, ...range },
+    /** Rounds or waves to choose from (newest first); idle for calendar kinds. */
+    choices,
     get: (key: string) => params.get(key),
     /** A new kind drops the chosen period: a quarter key means nothing as a month. */
     setKind: (next: PeriodKind) => update({ period: next, at: null }),
@@ -38,6 +85,6 @@ export function useInsightsParams() {
     update,
     /** The current search string, to carry the period along on links to other insights pages. */
     search: params.toString() ? `?${params.toString()}` : '',
-    periodSearch: `?${new URLSearchParams({ period: kind, at }).toString()}`,
+    periodSearch: at ? `?${new URLSearchParams({ period: kind, at }).toString()}` : `?period=${kind}`,
   };
 }

@@ -10,15 +10,19 @@ import { HeatmapTable } from './heatmap-table';
 import { useBehaviours, useKpis } from './insights-api';
 import { InsightsNav } from './insights-nav';
 import { focusFirst, gradeBars, trendSeries, valueName } from './kpi-model';
+import { PeriodGate } from './period-gate';
 import { PeriodPicker } from './period-picker';
+import { PeriodScopeNote } from './period-scope-note';
 import { useInsightsParams } from './use-insights-params';
 import { BehaviourStacksCard, GradeBarsChart, TrendChart } from './value-charts';
 
 function TeamHeatmap({ value, csvKey }: { value: KpiValueInfo; csvKey: string }) {
   const { t } = useTranslation();
-  const { kind, at, get, update, periodSearch } = useInsightsParams();
-  const metric: HeatMetric = get('metric') === 'customer' ? 'customer' : 'self';
-  const teams = useKpis({ period: kind, from: at, to: at, breakdown: 'team' });
+  const { kind, at, atQuery, get, update, periodSearch } = useInsightsParams();
+  // A round has only self scores and a wave only customer grades: no choice then.
+  const metric: HeatMetric =
+    kind === 'wave' || (kind !== 'round' && get('metric') === 'customer') ? 'customer' : 'self';
+  const teams = useKpis({ ...atQuery, breakdown: 'team' });
   const metricLabel = t(metric === 'self' ? 'insights.table.selfScore' : 'insights.table.grade');
   return (
     <QueryState query={teams}>
@@ -33,16 +37,19 @@ function TeamHeatmap({ value, csvKey }: { value: KpiValueInfo; csvKey: string })
           minimum={report.minimum}
           rowLink={(g) => (g.id ? `/insights/teams/${g.id}${periodSearch}` : null)}
           controls={
-            <SegmentedControl
-              size="xs"
-              aria-label={t('insights.value.metric')}
-              value={metric}
-              onChange={(m) => update({ metric: m === 'customer' ? 'customer' : null })}
-              data={[
-                { value: 'self', label: t('insights.table.selfScore') },
-                { value: 'customer', label: t('insights.table.grade') },
-              ]}
-            />
+            kind !== 'round' &&
+            kind !== 'wave' && (
+              <SegmentedControl
+                size="xs"
+                aria-label={t('insights.value.metric')}
+                value={metric}
+                onChange={(m) => update({ metric: m === 'customer' ? 'customer' : null })}
+                data={[
+                  { value: 'self', label: t('insights.table.selfScore') },
+                  { value: 'customer', label: t('insights.table.grade') },
+                ]}
+              />
+            )
           }
         />
       )}
@@ -52,8 +59,8 @@ function TeamHeatmap({ value, csvKey }: { value: KpiValueInfo; csvKey: string })
 
 function CustomerBars({ value, csvKey }: { value: KpiValueInfo; csvKey: string }) {
   const { t } = useTranslation();
-  const { kind, at } = useInsightsParams();
-  const query = { period: kind, from: at, to: at, valueKey: value.key };
+  const { at, atQuery } = useInsightsParams();
+  const query = { ...atQuery, valueKey: value.key };
   const segments = useKpis({ ...query, breakdown: 'segment' });
   const journeys = useKpis({ ...query, breakdown: 'journey' });
   return (
@@ -86,8 +93,8 @@ function CustomerBars({ value, csvKey }: { value: KpiValueInfo; csvKey: string }
 
 function Behaviours({ value, minimum, csvKey }: { value: KpiValueInfo; minimum: number; csvKey: string }) {
   const { t } = useTranslation();
-  const { kind, at } = useInsightsParams();
-  const behaviours = useBehaviours({ period: kind, from: at, to: at, valueKey: value.key });
+  const { at, atQuery } = useInsightsParams();
+  const behaviours = useBehaviours({ ...atQuery, valueKey: value.key });
   return (
     <QueryState query={behaviours}>
       {(report) => (
@@ -106,8 +113,8 @@ function Behaviours({ value, minimum, csvKey }: { value: KpiValueInfo; minimum: 
 export function ValuePage() {
   const { t, i18n } = useTranslation();
   const { key = '' } = useParams();
-  const { kind, range } = useInsightsParams();
-  const trend = useKpis({ period: kind, ...range, breakdown: 'organisation', valueKey: key });
+  const { kind, range, rangeQuery } = useInsightsParams();
+  const trend = useKpis({ ...rangeQuery, breakdown: 'organisation', valueKey: key });
   const value = trend.data?.values.find((v) => v.key === key);
   const name = value ? valueName(value, i18n.language) : t('insights.value.title');
   return (
@@ -115,25 +122,28 @@ export function ValuePage() {
       <Stack gap="md">
         <InsightsNav />
         <PeriodPicker />
-        <QueryState query={trend}>
-          {(report) =>
-            !value ? (
-              <EmptyState>{t('insights.value.unknown')}</EmptyState>
-            ) : (
-              <Stack gap="md">
-                <TrendChart
-                  value={value}
-                  points={trendSeries(report, key)}
-                  minimum={report.minimum}
-                  csvName={[name, 'trend', range.to]}
-                />
-                <TeamHeatmap value={value} csvKey={name} />
-                <CustomerBars value={value} csvKey={name} />
-                <Behaviours value={value} minimum={report.minimum} csvKey={name} />
-              </Stack>
-            )
-          }
-        </QueryState>
+        <PeriodGate>
+          <PeriodScopeNote />
+          <QueryState query={trend}>
+            {(report) =>
+              !value ? (
+                <EmptyState>{t('insights.value.unknown')}</EmptyState>
+              ) : (
+                <Stack gap="md">
+                  <TrendChart
+                    value={value}
+                    points={trendSeries(report, key)}
+                    minimum={report.minimum}
+                    csvName={[name, 'trend', range.to]}
+                  />
+                  <TeamHeatmap value={value} csvKey={name} />
+                  {kind !== 'round' && <CustomerBars value={value} csvKey={name} />}
+                  {kind !== 'wave' && <Behaviours value={value} minimum={report.minimum} csvKey={name} />}
+                </Stack>
+              )
+            }
+          </QueryState>
+        </PeriodGate>
       </Stack>
     </Page>
   );
