@@ -1,7 +1,9 @@
-import { DEMO_ORGANISATION, DemoSeedService } from '@wk/api-testing';
+import { DEMO_ORGANISATION, DEMO_PASSWORD, DemoSeedService } from '@wk/api-testing';
+import type { KpiReport, PeriodInfo } from '@wk/contracts';
 // The same module instance the app uses (jest resolves both to this file).
 import { KpiRollupsService } from '../../apps/api/src/insights/kpi-rollups.service';
 import { eventually, RunningApi, startApi } from '../support/harness';
+import { HttpClient } from '../support/http-client';
 
 const selfIndex = (mean: number) => ((mean - 1) / 3) * 100;
 const recognitionIndex = (mean: number) => ((mean - 1) / 9) * 100;
@@ -132,6 +134,30 @@ describe('demo history', () => {
     expect(dip).toBeLessThan(before - 0.5);
     expect(dip).toBeLessThan(after - 0.5);
     expect(Math.max(...touchpoints.map((t) => t.mean))).toBe(after); // Monteur aan huis: the peak
+  });
+
+  it('shows each quarterly round and each customer wave as a period of its own', async () => {
+    const hr = await new HttpClient(api.url).login('hr@demo.test', DEMO_PASSWORD);
+    const rounds: KpiReport = (await hr.get('/api/insights/kpis?period=round')).body;
+    expect(rounds.periods).toHaveLength(4);
+    expect(rounds.periods[3]).toBe(latestRound.id);
+    expect(rounds.periodInfo.every((p) => p.seriesName === 'Kwartaalmeting')).toBe(true);
+    const latestSelf = rounds.rows.filter((r) => r.period === latestRound.id);
+    expect(latestSelf.every((r) => r.self && !r.self.suppressed && r.self.n > 20)).toBe(true);
+
+    const waves: PeriodInfo[] = (await hr.get('/api/insights/periods?period=wave')).body;
+    expect(waves.length).toBeGreaterThanOrEqual(4);
+    const report: KpiReport = (await hr.get(`/api/insights/kpis?period=wave&surveyId=${waves[0].seriesId}`))
+      .body;
+    const [{ n }] = await query(
+      `SELECT count(*)::int AS n FROM survey_responses WHERE organisation_id = $1 AND wave_id = $2`,
+      [report.periods[report.periods.length - 1]],
+    );
+    const npsRow = report.nps.find((r) => r.period === report.periods[report.periods.length - 1]);
+    expect(n).toBeGreaterThan(0);
+    expect(npsRow?.n ?? 0).toBeLessThanOrEqual(n);
+    const graded = report.rows.filter((r) => r.period === report.periods[report.periods.length - 1]);
+    expect(graded.every((r) => r.customer!.n + r.customer!.dontKnow === n)).toBe(true);
   });
 
   it('keeps Projecten below the anonymity minimum in the latest round', async () => {

@@ -72,6 +72,8 @@ const BULK_TABLES = [
   'survey_response_grades',
 ];
 const TIME_ZONE = 'Europe/Amsterdam'; // the organisation's (the column default)
+/** The id of a survey's wave of a month (a local month start), the same in the wave and in its responses. */
+const WAVE_ID = (survey: string, month: string) => `md5(${survey}::text || ${month}::text)::uuid`;
 const TARGETS = { p95Ms: 150, speedup: 20 };
 
 const VALUES: [key: string, level: string, tier: string, charge: string, target: number][] = [
@@ -394,6 +396,17 @@ async function generate(db: DataSource, gen: Client): Promise<Generated> {
           WHERE s.organisation_id = $1 ORDER BY j.n`,
         [o, journeys],
       );
+      // A wave per survey and calendar month (as a monthly schedule would send), with ids the
+      // response generator derives from survey and month, so responses can name their wave.
+      await gen.query(
+        `INSERT INTO survey_waves (id, organisation_id, survey_id, kind, scheduled_for, opens_at, closes_at, closed_at)
+         SELECT ${WAVE_ID('s.id', 'm')}, $1, s.id, 'scheduled', m AT TIME ZONE '${TIME_ZONE}', m AT TIME ZONE '${TIME_ZONE}',
+                (m + interval '1 month') AT TIME ZONE '${TIME_ZONE}', (m + interval '1 month') AT TIME ZONE '${TIME_ZONE}'
+           FROM unnest($2::uuid[]) s(id),
+                generate_series(date_trunc('month', $3::timestamptz AT TIME ZONE '${TIME_ZONE}'),
+                                date_trunc('month', now() AT TIME ZONE '${TIME_ZONE}'), interval '1 month') m`,
+        [o, surveys, start],
+      );
       return { journeys, touchpoints, segments, surveys };
     },
   );
@@ -419,13 +432,13 @@ async function generate(db: DataSource, gen: Client): Promise<Generated> {
           if (!w.rows) continue;
           const { rowCount } = await gen.query(
             `INSERT INTO survey_responses (id, organisation_id, survey_id, values_version_id, channel, journey_id,
-                                         touchpoint_id, segment_id, team_id, locale, nps, submitted_at)
-           SELECT gen_random_uuid() AS id, $1, ($3::uuid[])[x.j], $2, 'open', ($4::uuid[])[x.j], ($5::uuid[])[x.tp],
+                                         touchpoint_id, segment_id, team_id, locale, nps, submitted_at, wave_id)
+           SELECT gen_random_uuid() AS id, $1, ($3::uuid[])[x.j], $2, 'email', ($4::uuid[])[x.j], ($5::uuid[])[x.tp],
                   ($6::uuid[])[1 + floor(random() * cardinality($6::uuid[]))::int], ($7::uuid[])[${teamOf}],
                   CASE WHEN random() < 0.1 THEN 'en' ELSE 'nl' END,
                   least(10, greatest(0, round(7.3 - 1.5 * ((x.tp - 1) % $12::int = 2)::int + (random() + random() + random() - 1.5) * 3.2)))::smallint,
-                  $8::timestamptz + random() * ($9::timestamptz - $8::timestamptz)
-             FROM (SELECT tp, 1 + (tp - 1) / $12::int AS j
+                  x.at, ${WAVE_ID('($3::uuid[])[x.j]', `date_trunc('month', x.at AT TIME ZONE '${TIME_ZONE}')`)}
+             FROM (SELECT tp, 1 + (tp - 1) / $12::int AS j, $8::timestamptz + random() * ($9::timestamptz - $8::timestamptz) AS at
                      FROM (SELECT 1 + floor(random() * $11::int)::int AS tp FROM generate_series(1, $13::int)) t) x
             ORDER BY 1`,
             [
@@ -856,6 +869,9 @@ async function main() {
     console.log('endpoints');
     const hrUser = await createUser(db, o, { role: 'hr' });
     const hr = await new HttpClient(baseUrl).login(hrUser.email, TEST_PASSWORD);
+    const [{ id: firstSurvey }] = (
+      await gen.query(`SELECT id FROM surveys WHERE organisation_id = $1 ORDER BY name LIMIT 1`, [o])
+    ).rows;
     const endpoints = [
       { label: 'overview', path: `/api/insights/kpis?period=quarter` },
       {
@@ -865,6 +881,11 @@ async function main() {
       {
         label: 'value detail (behaviours)',
         path: `/api/insights/behaviours?period=quarter&valueKey=${VALUE_KEY}`,
+      },
+      { label: 'per round (last 4)', path: `/api/insights/kpis?period=round` },
+      {
+        label: 'per wave (last 4 of a survey, by team)',
+        path: `/api/insights/kpis?period=wave&surveyId=${firstSurvey}&breakdown=team`,
       },
     ];
     const timed: Record<string, Awaited<ReturnType<typeof timeEndpoint>>> = {};
