@@ -147,6 +147,8 @@ export async function readCustomer(
       : 'NULL::uuid';
   const rows = await m.query(
     `WITH RECURSIVE ${TREE},
+       -- Types the filter parameters also where the coarse rollups leave them out; the filters
+       -- themselves compare with the parameters directly, so that each plan folds the unused ones away.
        filters AS (SELECT $7::uuid AS segment_id, $8::uuid AS journey_id, $9::uuid AS touchpoint_id, $10::text AS value_key,
                           $11::uuid AS survey_id, $12::uuid[] AS wave_ids)
      SELECT ${fine ? p.bucket : 'k.month::text'} AS period, ${group} AS grp, k.metric AS key,
@@ -154,14 +156,14 @@ export async function readCustomer(
             sum(k.ge8)::int AS ge8, sum(k.ge9)::int AS ge9, sum(k.le6)::int AS le6
        FROM ${source} k ${g.restrict ? 'JOIN tree ON tree.id = k.team_id' : ''}
       WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date
-        AND ((SELECT value_key FROM filters) IS NULL OR k.metric = (SELECT value_key FROM filters))
+        AND ($10::text IS NULL OR k.metric = $10::text)
         ${
           fine
             ? `AND ${p.ids}
-               AND ((SELECT survey_id FROM filters) IS NULL OR k.survey_id = (SELECT survey_id FROM filters))
-               AND ((SELECT segment_id FROM filters) IS NULL OR k.segment_id = (SELECT segment_id FROM filters))
-               AND ((SELECT journey_id FROM filters) IS NULL OR k.journey_id = (SELECT journey_id FROM filters))
-               AND ((SELECT touchpoint_id FROM filters) IS NULL OR k.touchpoint_id = (SELECT touchpoint_id FROM filters))`
+               AND ($11::uuid IS NULL OR k.survey_id = $11::uuid)
+               AND ($7::uuid IS NULL OR k.segment_id = $7::uuid)
+               AND ($8::uuid IS NULL OR k.journey_id = $8::uuid)
+               AND ($9::uuid IS NULL OR k.touchpoint_id = $9::uuid)`
             : ''
         }
         ${dimension ? `AND ${dimension} <> '00000000-0000-0000-0000-000000000000'` : ''}
