@@ -7,6 +7,10 @@ export default async function globalTeardown(): Promise<void> {
   url.pathname = '/postgres';
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
+  // The template and any per-file copy a crashed test file left behind (file-database.ts).
+  const copies = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${name}\\_%`]);
+  for (const { datname } of copies.rows as { datname: string }[])
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
   await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
   await client.end();
   // Remove this run's queue and rate-limit keys; other users of this Redis are untouched.
