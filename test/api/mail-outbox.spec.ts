@@ -91,6 +91,39 @@ describe('mail delivery by the worker', () => {
       await worker.close();
     }
   });
+
+  it('stops while mails are being sent: those finish, the rest go out after a restart, each once', async () => {
+    const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
+    const addresses = Array.from({ length: 40 }, (_, i) => `stop${i}@example.test`);
+    for (const [i, email] of addresses.entries()) await hr.post('/api/people', { email, name: `Stop ${i}` });
+    const queue = api.app.get<Queue>(getQueueToken('mail'));
+
+    const worker = await startWorker({ SMTP_URL: smtpUrl, QUEUE_PREFIX: prefix });
+    // The moment the first sends are under way (they open the pool's connections).
+    while ((await queue.getActiveCount()) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Closing must wait for the sends in flight and return (it hung when the SMTP pool closed under them).
+    await worker.close();
+    const stopped = await api.db.query(
+      `SELECT status, count(*)::int AS n FROM outbox_messages WHERE to_address LIKE 'stop%' GROUP BY status`,
+    );
+    expect(stopped.every((r: { status: string }) => r.status === 'sent' || r.status === 'pending')).toBe(
+      true,
+    );
+
+    const restarted = await startWorker({ SMTP_URL: smtpUrl, QUEUE_PREFIX: prefix });
+    try {
+      await eventually(async () => {
+        const [{ n }] = await api.db.query(
+          `SELECT count(*)::int AS n FROM outbox_messages WHERE to_address LIKE 'stop%' AND status = 'sent'`,
+        );
+        return n === addresses.length;
+      }, 30_000);
+      const received = smtp.messages.flatMap((m) => m.to).filter((to) => to.startsWith('stop'));
+      expect(received.sort()).toEqual([...addresses].sort());
+    } finally {
+      await restarted.close();
+    }
+  });
 });
 
 describe('mail delivery when the SMTP server is down', () => {

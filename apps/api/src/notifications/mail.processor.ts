@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { In, Repository } from 'typeorm';
@@ -13,7 +13,7 @@ import { SmtpTransport } from './smtp-transport';
  * sent is never sent again, whatever BullMQ retries or repeats.
  */
 @Processor(QUEUES.mail, { concurrency: MAIL_CONCURRENCY })
-export class MailProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MailProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
 
   constructor(
@@ -29,6 +29,15 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
     const unsent = await this.outbox.find({ where: { status: In(['pending']) }, select: { id: true } });
     await this.mail.dispatch(unsent.map((m) => m.id));
     if (unsent.length) this.logger.log(`Re-queued ${unsent.length} unsent message(s)`);
+  }
+
+  /**
+   * Deliveries in flight finish before the SMTP pool closes. Closing the pool under them (both in the
+   * same shutdown phase) left their sends unanswered, so the worker never stopped (seen in tests).
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+    this.smtp.close();
   }
 
   async process(job: Job<{ outboxId: string }>): Promise<'sent' | 'skipped'> {

@@ -1,11 +1,14 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '../config/config';
 import { MAIL_CONCURRENCY } from '../jobs/queues';
 
-/** The SMTP connections (nodemailer, pooled), created lazily and only where SMTP_URL is set. */
+/**
+ * The SMTP connections (nodemailer, pooled), created lazily and only where SMTP_URL is set. The
+ * mail worker closes them once its deliveries in flight are done (MailProcessor).
+ */
 @Injectable()
-export class SmtpTransport implements OnApplicationShutdown {
+export class SmtpTransport {
   private transporter?: Transporter;
 
   constructor(private readonly config: AppConfig) {}
@@ -17,8 +20,9 @@ export class SmtpTransport implements OnApplicationShutdown {
     return this.transporter;
   }
 
-  onApplicationShutdown() {
+  close(): void {
     this.transporter?.close();
+    this.transporter = undefined;
   }
 }
 
