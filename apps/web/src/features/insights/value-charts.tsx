@@ -54,6 +54,9 @@ export function TrendChart({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  // A side without any number (a wave has no self-image, a round no customers) gets no line or legend.
+  const hasCustomer = points.some((p) => p.customerIndex !== null);
+  const hasSelf = points.some((p) => p.selfIndex !== null);
   return (
     <ChartCard
       title={t('insights.value.trendTitle')}
@@ -84,14 +87,18 @@ export function TrendChart({
               'insideTopRight',
             )}
           />
-          <Area {...bandProps('customerBand', t('insights.value.customerBand'), BLUE)} />
-          <Area {...bandProps('selfBand', t('insights.value.selfBand'), ORANGE)} />
-          <Line {...lineProps('customerIndex', t('insights.value.customerLine'), BLUE)} dot={{ r: 4 }} />
-          <Line
-            {...lineProps('selfIndex', t('insights.value.selfLine'), ORANGE)}
-            strokeDasharray="6 3"
-            dot={{ r: 4, strokeDasharray: '' }}
-          />
+          {hasCustomer && <Area {...bandProps('customerBand', t('insights.value.customerBand'), BLUE)} />}
+          {hasSelf && <Area {...bandProps('selfBand', t('insights.value.selfBand'), ORANGE)} />}
+          {hasCustomer && (
+            <Line {...lineProps('customerIndex', t('insights.value.customerLine'), BLUE)} dot={{ r: 4 }} />
+          )}
+          {hasSelf && (
+            <Line
+              {...lineProps('selfIndex', t('insights.value.selfLine'), ORANGE)}
+              strokeDasharray="6 3"
+              dot={{ r: 4, strokeDasharray: '' }}
+            />
+          )}
         </ComposedChart>
       </ResponsiveContainer>
     </ChartCard>
