@@ -38,7 +38,7 @@ import {
 } from '../../apps/api/src/insights/kpi-queries';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
-import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, throwaway } from './throwaway';
+import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, runBench, throwaway } from './throwaway';
 
 const num = (name: string, fallback: number, min = 0) => {
   const value = Number(process.env[name] ?? fallback);
@@ -1012,10 +1012,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

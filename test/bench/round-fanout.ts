@@ -14,6 +14,7 @@ import { Client } from 'pg';
 import { createApi, loadConfig } from '@wk/api-testing';
 import { createOrganisation, createPublishedValueSet } from '../support/factories';
 import { SmtpSink } from '../support/smtp-sink';
+import { runBench } from './throwaway';
 
 const EMPLOYEES = Number(process.env.EMPLOYEES ?? 20_000);
 const TEAMS = Number(process.env.TEAMS ?? 1_000);
@@ -151,10 +152,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

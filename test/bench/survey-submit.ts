@@ -31,7 +31,7 @@ import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factor
 import { HttpClient } from '../support/http-client';
 import { createSurvey } from '../support/surveys';
 import { answer, random, type LoadRequest, type LoadResult } from './survey-submit-driver';
-import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, throwaway } from './throwaway';
+import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, runBench, throwaway } from './throwaway';
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -747,10 +747,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -59,3 +59,14 @@ export function cleanUpOnSignals(cleanup: () => Promise<unknown>): () => void {
     process.off('SIGTERM', onSignal);
   };
 }
+
+/** Runs a benchmark's main and exits with its outcome (open pools and queues would keep Node alive). */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

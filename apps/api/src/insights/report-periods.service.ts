@@ -160,15 +160,8 @@ export class ReportPeriodsService {
         ? (['assessment_rounds', 'assessment_cycles'] as const)
         : (['survey_waves', 'surveys'] as const);
     const column = kind === 'round' ? 'cycle_id' : 'survey_id';
-    if (seriesId) {
-      const [found] = await this.db.query(`SELECT 1 FROM ${series} WHERE organisation_id = $1 AND id = $2`, [
-        organisationId,
-        seriesId,
-      ]);
-      if (!found) throw notFound(kind === 'round' ? 'Cycle' : 'Survey');
-    }
     // Months in the organisation's time zone, as the rollups keep them; a wave's answers arrive until it closes.
-    return this.db.query(
+    const rows: EventRow[] = await this.db.query(
       `SELECT e.id AS key, s.id AS series_id, s.name AS series_name, e.opens_at AS start, e.closes_at AS end,
               date_trunc('month', e.opens_at AT TIME ZONE o.time_zone)::date::text AS first_month,
               (date_trunc('month', e.closes_at AT TIME ZONE o.time_zone) + interval '1 month')::date::text AS after_month
@@ -177,6 +170,15 @@ export class ReportPeriodsService {
         ORDER BY e.opens_at, e.id`,
       [organisationId, seriesId ?? null],
     );
+    // Only an empty series can be an unknown (or another organisation's) cycle or survey.
+    if (seriesId && !rows.length) {
+      const [found] = await this.db.query(`SELECT 1 FROM ${series} WHERE organisation_id = $1 AND id = $2`, [
+        organisationId,
+        seriesId,
+      ]);
+      if (!found) throw notFound(kind === 'round' ? 'Cycle' : 'Survey');
+    }
+    return rows;
   }
 }
 

@@ -77,11 +77,16 @@ export function rememberPeriods(infos: readonly PeriodInfo[] | undefined): void 
     if (info.kind === 'round' || info.kind === 'wave') events.set(info.key, info);
 }
 
-/** "Kwartaalmeting · 6 jan. 2026": the cycle or survey and the day it opened. */
-export function eventLabel(info: PeriodInfo, lang: string): string {
-  const day = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(
+/** "6 okt 2026" / "6 Oct 2026": the day a round or wave opened. */
+export function openingDay(info: PeriodInfo, lang: string): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(
     new Date(info.start),
   );
+}
+
+/** "Kwartaalmeting · 6 okt 2026": the cycle or survey and the day it opened. */
+export function eventLabel(info: PeriodInfo, lang: string): string {
+  const day = openingDay(info, lang);
   return info.seriesName ? `${info.seriesName} · ${day}` : day;
 }
 

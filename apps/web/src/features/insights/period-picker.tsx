@@ -2,21 +2,17 @@ import { Group, SegmentedControl, Select, Text } from '@mantine/core';
 import type { PeriodInfo, PeriodKind } from '@wk/contracts';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { periodLabel, periodOptions } from './period-model';
+import { openingDay, periodLabel, periodOptions } from './period-model';
 import { useInsightsParams } from './use-insights-params';
 
 const KINDS: PeriodKind[] = ['quarter', 'month', 'round', 'wave'];
 
 /** Rounds or waves grouped by their cycle or survey, newest first, each named by the day it opened. */
 function eventOptions(choices: PeriodInfo[], lang: string) {
-  const day = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' });
   const groups = new Map<string, { value: string; label: string }[]>();
   for (const choice of choices) {
     const group = choice.seriesName ?? '';
-    groups.set(group, [
-      ...(groups.get(group) ?? []),
-      { value: choice.key, label: day.format(new Date(choice.start)) },
-    ]);
+    groups.set(group, [...(groups.get(group) ?? []), { value: choice.key, label: openingDay(choice, lang) }]);
   }
   return [...groups.entries()].map(([group, items]) => ({ group, items }));
 }
