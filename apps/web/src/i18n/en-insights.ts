@@ -143,6 +143,7 @@ export const insightsEn: Messages['insights'] = {
     participationOrg: 'Organisation participation',
     comparisonTitle: 'Team and organisation per value',
     comparisonIntro: "The team's customer grade next to the whole organisation's; the diamond is the target.",
+    comparisonIntroSelf: "The team's self score (1-4) next to the whole organisation's in this round.",
     comparisonLabel:
       'Bar chart of the customer grade of the team and of the organisation per value, with the target. The table also shows self scores and the gap.',
     teamGrade: 'Customer grade team',

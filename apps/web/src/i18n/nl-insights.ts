@@ -143,6 +143,7 @@ export const insightsNl = {
     participationOrg: 'Deelname organisatie',
     comparisonTitle: 'Team en organisatie per waarde',
     comparisonIntro: 'Klantcijfer van het team naast dat van de hele organisatie; de ruit is het doel.',
+    comparisonIntroSelf: 'Zelfscore (1-4) van het team naast die van de hele organisatie in deze ronde.',
     comparisonLabel:
       'Staafdiagram van het klantcijfer van het team en van de organisatie per waarde, met het doel. De tabel toont ook de zelfscores en de kloof.',
     teamGrade: 'Klantcijfer team',

@@ -34,6 +34,11 @@ describe('team model', () => {
       { key: 'betrouwbaar', name: 'Betrouwbaar', team: 6.9, organisation: 7.8, target: 7.5 },
       { key: 'persoonlijk', name: 'Persoonlijk', team: null, organisation: 6.4, target: 8.5 },
     ]);
+    // A round: the self score (suppressed sides stay empty) and no target, which is on the grade.
+    expect(comparisonBars(rows, (v) => v.name, 'self')).toEqual([
+      { key: 'betrouwbaar', name: 'Betrouwbaar', team: 3.4, organisation: 3.1, target: null },
+      { key: 'persoonlijk', name: 'Persoonlijk', team: null, organisation: null, target: null },
+    ]);
   });
 
   it('lands a manager on the first top team it manages', () => {

@@ -42,14 +42,26 @@ export function teamComparison(team: KpiReport, organisation: KpiReport, at: str
   }));
 }
 
-/** The chart points: the recognition grade of team and organisation, and the target, per value. */
-export function comparisonBars(rows: ComparisonRow[], name: (v: KpiValueInfo) => string) {
+/** What the comparison chart shows: customers' recognition grade, or (for a round) the self score. */
+export type ComparisonMetric = 'grade' | 'self';
+
+const selfMean = (side: SideStats) => (side.self.kind === 'stat' ? side.self.stat.score.mean : null);
+
+/**
+ * The chart points per value: team and organisation, and the target. Targets are on the recognition
+ * grade, so the self score has none.
+ */
+export function comparisonBars(
+  rows: ComparisonRow[],
+  name: (v: KpiValueInfo) => string,
+  metric: ComparisonMetric = 'grade',
+) {
   return rows.map((r) => ({
     key: r.value.key,
     name: name(r.value),
-    team: r.team.grade,
-    organisation: r.organisation.grade,
-    target: r.value.target,
+    team: metric === 'grade' ? r.team.grade : selfMean(r.team),
+    organisation: metric === 'grade' ? r.organisation.grade : selfMean(r.organisation),
+    target: metric === 'grade' ? r.value.target : null,
   }));
 }
 

@@ -28,7 +28,13 @@ import { PeriodPicker } from './period-picker';
 import { PeriodScopeNote } from './period-scope-note';
 import { formatNumber } from './table-model';
 import { comparisonTable } from './tables';
-import { comparisonBars, landingTeamId, teamComparison, teamOptions } from './team-model';
+import {
+  comparisonBars,
+  type ComparisonMetric,
+  landingTeamId,
+  teamComparison,
+  teamOptions,
+} from './team-model';
 import { useInsightsParams } from './use-insights-params';
 import { BLUE, GRADE_TICKS, GRID_STROKE, legendText, numberOrDash } from './chart-style';
 import { BehaviourStacksCard } from './value-charts';
@@ -50,16 +56,19 @@ function Comparison({
   team,
   organisation,
   at,
+  metric,
   csvName,
 }: {
   team: KpiReport;
   organisation: KpiReport;
   at: string;
+  metric: ComparisonMetric;
   csvName: string[];
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const rows = teamComparison(team, organisation, at);
+  const isSelf = metric === 'self';
   const share = (r: KpiReport) => participationAt(r, at)?.rate ?? null;
   return (
     <Stack gap="md">
@@ -92,7 +101,7 @@ function Comparison({
       </SimpleGrid>
       <ChartCard
         title={t('insights.team.comparisonTitle')}
-        intro={t('insights.team.comparisonIntro')}
+        intro={t(isSelf ? 'insights.team.comparisonIntroSelf' : 'insights.team.comparisonIntro')}
         label={t('insights.team.comparisonLabel')}
         table={comparisonTable(rows, t, lang)}
         csvName={csvName}
@@ -100,33 +109,40 @@ function Comparison({
       >
         <ResponsiveContainer width="100%" height={300}>
           <ComposedChart
-            data={comparisonBars(rows, (v) => valueName(v, lang))}
+            data={comparisonBars(rows, (v) => valueName(v, lang), metric)}
             margin={{ top: 16, right: 16, bottom: 8, left: 0 }}
             accessibilityLayer={false}
           >
             <CartesianGrid stroke={GRID_STROKE} vertical={false} />
             <XAxis dataKey="name" />
-            <YAxis domain={[1, 10]} ticks={GRADE_TICKS} />
-            <Tooltip formatter={numberOrDash('grade', lang)} />
+            <YAxis domain={isSelf ? [1, 4] : [1, 10]} ticks={isSelf ? [1, 2, 3, 4] : GRADE_TICKS} />
+            <Tooltip formatter={numberOrDash(isSelf ? 'self' : 'grade', lang)} />
             <Legend formatter={legendText} />
-            <Bar dataKey="team" name={t('insights.team.teamGrade')} fill={BLUE} isAnimationActive={false} />
+            <Bar
+              dataKey="team"
+              name={t(isSelf ? 'insights.team.teamSelf' : 'insights.team.teamGrade')}
+              fill={BLUE}
+              isAnimationActive={false}
+            />
             <Bar
               dataKey="organisation"
-              name={t('insights.team.orgGrade')}
+              name={t(isSelf ? 'insights.team.orgSelf' : 'insights.team.orgGrade')}
               fill="#a5d8ff"
               stroke={BLUE}
               isAnimationActive={false}
             />
-            <Line
-              dataKey="target"
-              name={t('insights.table.target')}
-              stroke="#1a1b1e"
-              strokeWidth={0}
-              dot={TargetDiamond}
-              activeDot={false}
-              legendType="diamond"
-              isAnimationActive={false}
-            />
+            {!isSelf && (
+              <Line
+                dataKey="target"
+                name={t('insights.table.target')}
+                stroke="#1a1b1e"
+                strokeWidth={0}
+                dot={TargetDiamond}
+                activeDot={false}
+                legendType="diamond"
+                isAnimationActive={false}
+              />
+            )}
           </ComposedChart>
         </ResponsiveContainer>
       </ChartCard>
@@ -175,7 +191,13 @@ export function TeamPage() {
             {(teamReport) => (
               <QueryState query={organisation}>
                 {(orgReport) => (
-                  <Comparison team={teamReport} organisation={orgReport} at={at} csvName={[teamName, at]} />
+                  <Comparison
+                    team={teamReport}
+                    organisation={orgReport}
+                    at={at}
+                    metric={kind === 'round' ? 'self' : 'grade'}
+                    csvName={[teamName, at]}
+                  />
                 )}
               </QueryState>
             )}
