@@ -55,6 +55,19 @@ describe('CSV', () => {
     expect(csv.split('\r\n')[2]).toBe('"Wijkteam ""Noord""",,,,too few responses');
   });
 
+  it('writes a team name that looks like a formula as text, and negative gaps as numbers', () => {
+    const evil: TableSpec = {
+      columns: [
+        { key: 'team', label: 'Team', kind: 'text' },
+        { key: 'gap', label: 'Kloof', kind: 'gap' },
+      ],
+      rows: [{ team: '=HYPERLINK("http://evil.example";"klik")', gap: -7 }],
+    };
+    expect(tableToCsv(evil, 'nl', texts).split('\r\n')[1]).toBe(
+      `"'=HYPERLINK(""http://evil.example"";""klik"")";-7`,
+    );
+  });
+
   it('names files safely', () => {
     expect(csvFileName('Kloof', 'Q3 2026', 'Één team')).toBe('kloof-q3-2026-een-team.csv');
   });

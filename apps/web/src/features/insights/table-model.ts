@@ -2,6 +2,7 @@
  * The table behind every chart: one spec renders the accessible table and the CSV download, so
  * both always hold exactly what the chart shows. Pure; texts come in from i18n.
  */
+import { type CsvCell, type CsvDialect, writeCsv } from '../../lib/csv';
 
 /** An employee aggregate held back by the anonymity minimum: shown as "te weinig antwoorden", never blank. */
 export interface TooFew {
@@ -80,18 +81,13 @@ export function formatCell(value: CellValue, kind: ColumnKind, lang: string, tex
 }
 
 /** Separator and decimal mark that Excel reads in the reader's language: ";" with "7,5" in Dutch, "," with "7.5" in English. */
-export function csvDialect(lang: string): { separator: string; decimal: string } {
+export function csvDialect(lang: string): CsvDialect {
   return lang === 'en' ? { separator: ',', decimal: '.' } : { separator: ';', decimal: ',' };
 }
 
-function csvNumber(value: number, kind: ColumnKind, decimal: string): string {
+function csvNumber(value: number, kind: ColumnKind): number {
   const digits = kind === 'share' ? 3 : kind === 'grade' ? 2 : kind === 'self' ? 3 : 1;
-  const rounded = Number(value.toFixed(digits));
-  return String(rounded).replace('.', decimal);
-}
-
-function csvField(text: string, separator: string): string {
-  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
+  return Number(value.toFixed(digits));
 }
 
 /**
@@ -103,31 +99,28 @@ export function tableToCsv(
   lang: string,
   texts: CellTexts & { low: string; high: string },
 ): string {
-  const { separator, decimal } = csvDialect(lang);
   const intervalColumns = new Set(
     spec.columns.filter((c) => spec.rows.some((r) => isInterval(r[c.key]))).map((c) => c.key),
   );
   const header = spec.columns.flatMap((c) =>
     intervalColumns.has(c.key) ? [`${c.label} (${texts.low})`, `${c.label} (${texts.high})`] : [c.label],
   );
-  const cell = (value: CellValue, kind: ColumnKind): string => {
-    if (value === null || value === undefined) return '';
+  const cell = (value: CellValue, kind: ColumnKind): CsvCell => {
+    if (value === null || value === undefined) return null;
     if (isTooFew(value)) return texts.tooFew;
-    if (typeof value === 'number') return csvNumber(value, kind, decimal);
+    if (typeof value === 'number') return csvNumber(value, kind);
     if (typeof value === 'string') return value;
-    return '';
+    return null;
   };
-  const lines = [header.map((h) => csvField(h, separator)).join(separator)];
-  for (const row of spec.rows) {
-    const fields = spec.columns.flatMap((c) => {
+  const rows = spec.rows.map((row) =>
+    spec.columns.flatMap((c) => {
       const value = row[c.key] ?? null;
       if (!intervalColumns.has(c.key)) return [cell(value, c.kind)];
       if (isInterval(value)) return [cell(value.low, c.kind), cell(value.high, c.kind)];
       return [cell(value, c.kind), cell(value, c.kind)];
-    });
-    lines.push(fields.map((f) => csvField(f, separator)).join(separator));
-  }
-  return lines.join('\r\n') + '\r\n';
+    }),
+  );
+  return writeCsv([header, ...rows], csvDialect(lang));
 }
 
 /** A file name of letters, digits and dashes: "kloof-2026-q3.csv". */
