@@ -130,12 +130,108 @@ describe('sign-in, sessions, invitations and password reset', () => {
 
 describe('login rate limits (Redis-backed)', () => {
   // Each test gets its own counters (a fresh key prefix), so they do not depend on each other.
-  const withLimits = (name: string) =>
+  const withLimits = (name: string, env: Record<string, string> = {}) =>
     startApi({
       LOGIN_LIMIT_PER_IP: '6',
       LOGIN_FAILURES_PER_ACCOUNT: '3',
       QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-${name}`,
+      ...env,
     });
+  /** Signs in as if from `ip` (the api trusts one proxy's X-Forwarded-For in these tests). */
+  const loginFrom = (api: RunningApi, ip: string, email: string, password: string) =>
+    new HttpClient(api.url).request(
+      'POST',
+      '/api/auth/login',
+      { email, password },
+      { 'x-forwarded-for': ip },
+    );
+
+  it('evaluates at most the limit when wrong passwords arrive in parallel', async () => {
+    const api = await withLimits('parallel', { LOGIN_LIMIT_PER_IP: '100', LOGIN_FAILURES_PER_ACCOUNT: '10' });
+    try {
+      const org = await createOrganisation(api.db, 'Parallel');
+      const user = await createUser(api.db, org.id, { role: 'hr' });
+      const client = new HttpClient(api.url);
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, () =>
+          client.post('/api/auth/login', { email: user.email, password: 'wrong-password' }),
+        ),
+      );
+      const statuses = answers.map((a) => a.status);
+      // Each 401 is one evaluated password; every other attempt was refused before argon2 ran.
+      expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(30);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("locks an account only for the guessing IP: the real user's IP still signs in", async () => {
+    const api = await withLimits('per-source', { TRUST_PROXY: '1' });
+    try {
+      const org = await createOrganisation(api.db, 'Per source');
+      const user = await createUser(api.db, org.id, { role: 'hr' });
+      const statuses = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await loginFrom(api, '203.0.113.9', user.email, 'wrong-password')).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      expect((await loginFrom(api, '203.0.113.9', user.email, TEST_PASSWORD)).status).toBe(429);
+      expect((await loginFrom(api, '198.51.100.20', user.email, TEST_PASSWORD)).status).toBe(204);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('past the account-wide ceiling refuses the right password everywhere; a reset link still works and lifts every lock', async () => {
+    const smtp = new SmtpSink();
+    const SMTP_URL = await smtp.start();
+    const env = {
+      TRUST_PROXY: '1',
+      LOGIN_FAILURES_PER_ACCOUNT_TOTAL: '5',
+      SMTP_URL,
+      PUBLIC_URL: 'http://wk.example.test',
+    };
+    const api = await withLimits('account-wide', env);
+    const worker = await startWorker({ ...env, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-account-wide` });
+    try {
+      const org = await createOrganisation(api.db, 'Account wide');
+      const user = await createUser(api.db, org.id, { role: 'hr' });
+      const tries = async (ip: string, n: number) => {
+        const statuses = [];
+        for (let i = 0; i < n; i++)
+          statuses.push((await loginFrom(api, ip, user.email, 'wrong-password')).status);
+        return statuses;
+      };
+      expect(await tries('203.0.113.1', 4)).toEqual([401, 401, 401, 429]);
+      expect(await tries('203.0.113.2', 2)).toEqual([401, 401]);
+      const locked = await loginFrom(api, '203.0.113.3', user.email, 'wrong-password');
+      expect([locked.status, locked.body.code]).toEqual([429, 'account_locked']);
+      const right = await loginFrom(api, '198.51.100.20', user.email, TEST_PASSWORD);
+      expect([right.status, right.body.code]).toEqual([429, 'account_locked']);
+
+      const reset = await new HttpClient(api.url).request(
+        'POST',
+        '/api/auth/password-reset',
+        { email: user.email },
+        { 'x-forwarded-for': '198.51.100.20' },
+      );
+      expect(reset.status).toBe(202);
+      const [mail] = await eventually(async () => (smtp.to(user.email).length ? smtp.to(user.email) : null));
+      const token = linkIn(mail).searchParams.get('token')!;
+      const set = await new HttpClient(api.url).post('/api/auth/set-password', {
+        token,
+        password: 'Brand-new-password-1',
+      });
+      expect(set.status).toBe(204);
+      // Also the IP that was locked for this account is free again.
+      expect((await loginFrom(api, '203.0.113.1', user.email, 'Brand-new-password-1')).status).toBe(204);
+      expect((await loginFrom(api, '198.51.100.20', user.email, 'Brand-new-password-1')).status).toBe(204);
+    } finally {
+      await worker.close();
+      await api.close();
+      await smtp.stop();
+    }
+  });
 
   it('locks an account after repeated failures, also for the right password', async () => {
     const api = await withLimits('account');

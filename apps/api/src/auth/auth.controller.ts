@@ -22,7 +22,9 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign in; sets the httpOnly session cookie' })
   @ApiNoContentResponse()
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts for this IP or account' })
+  @ApiTooManyRequestsResponse({
+    description: 'too_many_attempts for this IP or account from this IP; account_locked account-wide',
+  })
   async login(
     @Body() dto: LoginDto,
     @Req() req: Request,
@@ -55,8 +57,8 @@ export class AuthController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Mail a reset link; answers the same whether or not the address exists' })
   async requestReset(@Body() dto: PasswordResetDto, @Req() req: Request): Promise<{ accepted: true }> {
-    // Same limiter as login: it stops this endpoint from being used to flood someone's inbox.
-    await this.auth.throttleReset(req.ip ?? 'unknown', dto.email);
+    // The per-IP login limit stops this endpoint from flooding inboxes; the account lock never applies.
+    await this.auth.throttleReset(req.ip ?? 'unknown');
     await this.auth.requestPasswordReset(dto.email);
     return { accepted: true };
   }

@@ -55,13 +55,12 @@ export class AuthService {
     }
     if (candidates.entities.length === 0) await this.passwords.verify(null, dto.password);
     if (!user) {
-      await this.limiter.failed(dto.email);
       throw new UnauthorizedException({
         code: 'invalid_credentials',
         message: 'E-mail address or password is incorrect',
       });
     }
-    await this.limiter.succeeded(dto.email);
+    await this.limiter.succeeded(meta.ip, dto.email);
     await this.users.update({ id: user.id }, { lastLoginAt: new Date() });
     return this.sessions.create(user, meta);
   }
@@ -74,8 +73,9 @@ export class AuthService {
     return token ? this.sessions.end(token) : Promise.resolve();
   }
 
-  async throttleReset(ip: string, email: string): Promise<void> {
-    await this.limiter.beforeAttempt(ip, email);
+  /** Per IP only: a locked account can always ask for a reset link (the mailbox proves more than a password). */
+  async throttleReset(ip: string): Promise<void> {
+    await this.limiter.beforeResetRequest(ip);
   }
 
   /** Always answers the same, whether or not the address exists. */
@@ -104,8 +104,9 @@ export class AuthService {
       if (user.status === 'deactivated')
         throw new ForbiddenException({ code: 'deactivated', message: 'This account is deactivated' });
       await manager.update(UserEntity, { id: user.id }, { passwordHash: hash, status: 'active' });
-      return link;
+      return { ...link, email: user.email };
     });
     await this.sessions.endAllFor(link.organisationId, link.userId);
+    await this.limiter.clearAccount(link.email);
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -5,15 +6,22 @@ import { AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
 
 /**
- * Login throttling with Redis-backed counters, so every api replica shares them:
- * all attempts per IP per 15 minutes, and failed attempts per account per hour.
+ * Login throttling with Redis-backed counters, so every api replica shares them: all attempts per
+ * IP per 15 minutes; failed attempts per account and IP per hour (so a stranger cannot lock the
+ * real user out); and an account-wide ceiling per hour that only a password reset by e-mail lifts.
+ * A point is taken before the password is checked (atomic in Redis, so parallel guesses cannot
+ * slip past the limit) and given back when the password was right.
  */
 @Injectable()
 export class LoginLimiterService {
   private readonly perIp: RateLimiterRedis;
+  private readonly perAccountIp: RateLimiterRedis;
   private readonly perAccount: RateLimiterRedis;
 
-  constructor(@Inject(REDIS) redis: Redis, config: AppConfig) {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    config: AppConfig,
+  ) {
     const keyPrefix = `${config.QUEUE_PREFIX}:login`;
     this.perIp = new RateLimiterRedis({
       storeClient: redis,
@@ -21,41 +29,85 @@ export class LoginLimiterService {
       points: config.LOGIN_LIMIT_PER_IP,
       duration: 15 * 60,
     });
+    this.perAccountIp = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${keyPrefix}:account-ip`,
+      points: config.LOGIN_FAILURES_PER_ACCOUNT,
+      duration: 60 * 60,
+    });
     this.perAccount = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: `${keyPrefix}:account`,
-      points: config.LOGIN_FAILURES_PER_ACCOUNT,
+      points: config.LOGIN_FAILURES_PER_ACCOUNT_TOTAL,
       duration: 60 * 60,
     });
   }
 
-  /** Counts this attempt against the IP and refuses when the IP or the account is over its limit. */
-  async beforeAttempt(ip: string, email: string): Promise<void> {
-    const account = await this.perAccount.get(accountKey(email));
-    if (account && account.consumedPoints >= this.perAccount.points) throw tooMany(account);
-    await this.perIp.consume(ip).catch((res: unknown) => {
-      if (res instanceof RateLimiterRes) throw tooMany(res);
-      throw res;
-    });
+  /**
+   * Counts this attempt as failed up front and refuses (429) when the IP, the account from this IP
+   * or the account as a whole is over its limit. Call `succeeded` when the password was right.
+   */
+  async beforeAttempt(ip: string, account: string): Promise<void> {
+    await consume(this.perIp, ip, 'too_many_attempts');
+    const accountIp = accountIpKey(account, ip);
+    await consume(this.perAccountIp, accountIp, 'too_many_attempts');
+    try {
+      await consume(this.perAccount, accountKey(account), 'account_locked');
+    } catch (error) {
+      // Not evaluated: this IP's point for the account goes back.
+      await this.perAccountIp.reward(accountIp, 1);
+      throw error;
+    }
   }
 
-  async failed(email: string): Promise<void> {
-    await this.perAccount.penalty(accountKey(email), 1);
+  /** The password was right: this IP's failures for the account are forgotten, the account-wide point goes back. */
+  async succeeded(ip: string, account: string): Promise<void> {
+    await this.perAccountIp.delete(accountIpKey(account, ip));
+    await this.perAccount.reward(accountKey(account), 1);
   }
 
-  async succeeded(email: string): Promise<void> {
-    await this.perAccount.delete(accountKey(email));
+  /** Only the per-IP limit: the account lock must never keep someone from resetting their password. */
+  async beforeResetRequest(ip: string): Promise<void> {
+    await consume(this.perIp, ip, 'too_many_attempts');
+  }
+
+  /** A completed password reset proves the mailbox: every lock on the account is lifted. */
+  async clearAccount(account: string): Promise<void> {
+    await this.perAccount.delete(accountKey(account));
+    const pattern = `${this.perAccountIp.keyPrefix}:${accountKey(account)}:*`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      if (keys.length) await this.redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
   }
 }
 
-const accountKey = (email: string) => email.trim().toLowerCase();
+/** Hashed, so that an e-mail address never holds glob characters for SCAN (nor shows in Redis). */
+const accountKey = (account: string) =>
+  createHash('sha256').update(account.trim().toLowerCase()).digest('hex');
+const accountIpKey = (account: string, ip: string) => `${accountKey(account)}:${ip}`;
 
-function tooMany(res: RateLimiterRes): HttpException {
+async function consume(limiter: RateLimiterRedis, key: string, code: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (res) {
+    if (res instanceof RateLimiterRes) throw tooMany(res, code);
+    throw res;
+  }
+}
+
+function tooMany(res: RateLimiterRes, code: string): HttpException {
   const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  const minutes = Math.ceil(seconds / 60);
   return new HttpException(
     {
-      code: 'too_many_attempts',
-      message: `Too many sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+      code,
+      message:
+        code === 'account_locked'
+          ? `Too many failed sign-ins for this account. Reset your password by e-mail, or try again in ${minutes} minute(s).`
+          : `Too many sign-in attempts. Try again in ${minutes} minute(s).`,
       retryAfter: seconds,
     },
     HttpStatus.TOO_MANY_REQUESTS,

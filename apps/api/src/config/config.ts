@@ -69,22 +69,41 @@ export class AppConfig {
   @Transform(toBool)
   DEMO?: boolean;
 
-  /** Login attempts per IP per 15 minutes, and failed attempts per account per hour. */
+  /** Login attempts per IP per 15 minutes (any account). */
   @IsInt()
   @Min(1)
   @Transform(({ value }) => Number(value))
   LOGIN_LIMIT_PER_IP = 100;
 
+  /** Failed sign-ins per account from one IP per hour; other IPs (the real user) can still sign in. */
   @IsInt()
   @Min(1)
   @Transform(({ value }) => Number(value))
   LOGIN_FAILURES_PER_ACCOUNT = 10;
+
+  /**
+   * Failed sign-ins per account from all IPs together per hour. Past it, password sign-in is refused
+   * everywhere; a password reset by e-mail still works and lifts the lock.
+   */
+  @IsInt()
+  @Min(1)
+  @Transform(({ value }) => Number(value))
+  LOGIN_FAILURES_PER_ACCOUNT_TOTAL = 50;
 
   /** Requests per IP per 15 minutes on public link endpoints (the self-assessment form). */
   @IsInt()
   @Min(1)
   @Transform(({ value }) => Number(value))
   PUBLIC_LIMIT_PER_IP = 600;
+
+  /**
+   * Responses per open survey link from one IP per day. A shop or office behind one address
+   * still fits; one client filling the survey hundreds of times does not. Counted in Redis only.
+   */
+  @IsInt()
+  @Min(1)
+  @Transform(({ value }) => Number(value))
+  OPEN_LINK_RESPONSES_PER_IP = 50;
 
   /** Directory of the built web app that the api serves; empty disables it. */
   @IsString()

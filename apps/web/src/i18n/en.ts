@@ -59,6 +59,8 @@ export const en: Messages = {
     signIn: 'Sign in',
     wrongCredentials: 'E-mail address or password is incorrect.',
     tooMany: 'Too many attempts. Wait a moment and try again.',
+    accountLocked:
+      'This account is temporarily locked after too many failed attempts. Use "Forgot password" to set a new password and unlock it right away.',
     forgot: 'Forgot your password?',
     forgotTitle: 'Forgot password',
     forgotIntro: 'Enter your e-mail address. If it has an account, we send a link to choose a new password.',

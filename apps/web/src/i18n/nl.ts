@@ -59,6 +59,8 @@ export const nl = {
     signIn: 'Inloggen',
     wrongCredentials: 'E-mailadres of wachtwoord is onjuist.',
     tooMany: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
+    accountLocked:
+      'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Vraag via "Wachtwoord vergeten" een nieuw wachtwoord aan om het direct te ontgrendelen.',
     forgot: 'Wachtwoord vergeten?',
     forgotTitle: 'Wachtwoord vergeten',
     forgotIntro:

@@ -36,7 +36,7 @@ export function LoginPage() {
     error instanceof ApiError && error.status === 401
       ? t('auth.wrongCredentials')
       : error instanceof ApiError && error.status === 429
-        ? t('auth.tooMany')
+        ? t(error.body.code === 'account_locked' ? 'auth.accountLocked' : 'auth.tooMany')
         : error
           ? errorMessage(error)
           : null;
