@@ -5,6 +5,9 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { HttpErrorFilter } from '../common/http-error.filter';
+import { noStore, sameOriginWrites } from '../common/http-policies';
+import { answerBodyErrors, rejectUnsafeInput } from '../common/input-safety';
+import { SESSION_COOKIE } from '../auth/session.service';
 import { createValidationPipe } from '../common/validation';
 import { AppConfig, loadConfig } from '../config/config';
 import { prepareDatabase } from '../database/prepare-database';
@@ -25,8 +28,6 @@ export async function createApi(config: AppConfig = loadConfig()): Promise<INest
     bodyParser: false,
   });
   app.set('trust proxy', config.TRUST_PROXY);
-  app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -39,6 +40,11 @@ export async function createApi(config: AppConfig = loadConfig()): Promise<INest
     }),
   );
   app.use(cookieParser());
+  // Before the body parsers, so that their refusals get these headers and the origin check.
+  app.use('/api', noStore, sameOriginWrites(config.publicUrl, [SESSION_COOKIE]));
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
+  app.use(answerBodyErrors, rejectUnsafeInput);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -13,45 +13,51 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const body = toErrorBody(exception);
     if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(body.statusCode).json(body);
   }
+}
 
-  private toBody(exception: unknown): ApiErrorBody {
-    if (exception instanceof DomainError) {
-      return this.body(exception.status, exception.code, exception.message, exception.errors);
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const raw = exception.getResponse();
-      const payload =
-        typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: raw };
-      const message = Array.isArray(payload.message)
-        ? payload.message.join('; ')
-        : String(payload.message ?? exception.message);
-      const errors = payload.errors as ApiErrorBody['errors'];
-      const code = typeof payload.code === 'string' ? payload.code : codeFor(status);
-      const { message: _m, statusCode: _s, error: _e, code: _c, errors: _x, ...details } = payload;
-      return { ...details, ...this.body(status, code, clarify(status, message), errors) };
-    }
-    const pgCode = (exception as { code?: string })?.code;
-    if (pgCode === PG_UNIQUE_VIOLATION)
-      return this.body(HttpStatus.CONFLICT, 'conflict', 'This conflicts with an existing record');
-    if (pgCode === PG_FOREIGN_KEY_VIOLATION)
-      return this.body(HttpStatus.CONFLICT, 'in_use', 'This record is referenced elsewhere');
-    return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'Something went wrong on our side');
-  }
+/** Answers an error from plain Express middleware, which runs outside Nest's filters. */
+export function sendError(response: Response, exception: unknown): void {
+  const body = toErrorBody(exception);
+  response.status(body.statusCode).json(body);
+}
 
-  private body(
-    statusCode: number,
-    code: string,
-    message: string,
-    errors?: ApiErrorBody['errors'],
-  ): ApiErrorBody {
-    return { statusCode, error: reasonPhrase(statusCode), code, message, ...(errors ? { errors } : {}) };
+export function toErrorBody(exception: unknown): ApiErrorBody {
+  if (exception instanceof DomainError) {
+    return errorBody(exception.status, exception.code, exception.message, exception.errors);
   }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const raw = exception.getResponse();
+    const payload =
+      typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: raw };
+    const message = Array.isArray(payload.message)
+      ? payload.message.join('; ')
+      : String(payload.message ?? exception.message);
+    const errors = payload.errors as ApiErrorBody['errors'];
+    const code = typeof payload.code === 'string' ? payload.code : codeFor(status);
+    const { message: _m, statusCode: _s, error: _e, code: _c, errors: _x, ...details } = payload;
+    return { ...details, ...errorBody(status, code, clarify(status, message), errors) };
+  }
+  const pgCode = (exception as { code?: string })?.code;
+  if (pgCode === PG_UNIQUE_VIOLATION)
+    return errorBody(HttpStatus.CONFLICT, 'conflict', 'This conflicts with an existing record');
+  if (pgCode === PG_FOREIGN_KEY_VIOLATION)
+    return errorBody(HttpStatus.CONFLICT, 'in_use', 'This record is referenced elsewhere');
+  return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'Something went wrong on our side');
+}
+
+function errorBody(
+  statusCode: number,
+  code: string,
+  message: string,
+  errors?: ApiErrorBody['errors'],
+): ApiErrorBody {
+  return { statusCode, error: reasonPhrase(statusCode), code, message, ...(errors ? { errors } : {}) };
 }
 
 /** "Bad Request" from HttpStatus.BAD_REQUEST, as HTTP itself names it. */
@@ -71,7 +77,11 @@ function codeFor(status: number): string {
 
 /** Express's body parser reports malformed JSON with a parser message; say what it means. */
 function clarify(status: number, message: string): string {
-  if (status === 400 && /JSON|Unexpected token|Unexpected end/i.test(message))
+  if (
+    status === 400 &&
+    /JSON|Unexpected token|Unexpected end/i.test(message) &&
+    !message.startsWith('Malformed')
+  )
     return `Malformed JSON body: ${message}`;
   return message;
 }

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsInt,
   IsNotEmpty,
   IsString,
@@ -60,7 +61,10 @@ export class CreateCycleDto implements CreateCycleRequest {
 }
 
 /** Every field of a cycle may change on its own; what is sent is validated like on create. */
-export class UpdateCycleDto extends PartialType(CreateCycleDto) implements UpdateCycleRequest {}
+// skipNullProperties: false: a null is validated (and refused) like any value, not skipped.
+export class UpdateCycleDto
+  extends PartialType(CreateCycleDto, { skipNullProperties: false })
+  implements UpdateCycleRequest {}
 
 export class AnswerDto {
   @ApiProperty() @IsUUID() behaviourId!: string;
@@ -83,6 +87,7 @@ export class SaveAnswersDto implements SaveAnswersRequest {
   @ApiProperty({ type: [AnswerDto] })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AnswerDto)
   answers!: AnswerDto[];
@@ -91,6 +96,7 @@ export class SaveAnswersDto implements SaveAnswersRequest {
   @Optional()
   @IsArray()
   @ArrayMaxSize(12)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ExampleDto)
   examples?: ExampleDto[];

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsObject,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -113,6 +114,7 @@ export class JourneyDto implements JourneyRequest {
   })
   @IsArray()
   @ArrayMaxSize(SURVEY_LIMITS.touchpointsPerJourney)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => TouchpointDto)
   touchpoints!: TouchpointDto[];

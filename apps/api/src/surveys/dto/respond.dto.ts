@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsObject,
   IsInt,
   IsString,
   IsUUID,
@@ -42,6 +43,7 @@ export class SubmitRecognitionDto implements SubmitRecognitionRequest {
   @IsArray()
   @ArrayMinSize(1, { message: 'answer at least one question' })
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => GradeDto)
   grades!: GradeDto[];

@@ -91,4 +91,7 @@ export class CreateSurveyDto implements CreateSurveyRequest {
 }
 
 /** Every field may change on its own; what is sent is validated like on create. */
-export class UpdateSurveyDto extends PartialType(CreateSurveyDto) implements UpdateSurveyRequest {}
+// skipNullProperties: false: a null is validated (and refused) like any value, not skipped.
+export class UpdateSurveyDto
+  extends PartialType(CreateSurveyDto, { skipNullProperties: false })
+  implements UpdateSurveyRequest {}

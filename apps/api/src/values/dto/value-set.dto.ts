@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsObject,
   IsNotEmpty,
   IsNumber,
   IsString,
@@ -109,12 +110,14 @@ export class ValueDto implements ValueDraft {
   @ApiProperty({ type: [LoadingDto] })
   @IsArray()
   @ArrayMaxSize(VALUE_LIMITS.loadingsPerValue)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => LoadingDto)
   loadings!: LoadingDto[];
   @ApiProperty({ type: [BehaviourDto] })
   @IsArray()
   @ArrayMaxSize(VALUE_LIMITS.behavioursPerValue)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BehaviourDto)
   behaviours!: BehaviourDto[];
@@ -124,6 +127,7 @@ export class ValueSetContentDto implements ValueSetContent {
   @ApiProperty({ type: [ValueDto] })
   @IsArray()
   @ArrayMaxSize(VALUE_LIMITS.valuesPerSet)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ValueDto)
   values!: ValueDto[];

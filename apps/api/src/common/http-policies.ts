@@ -1,0 +1,47 @@
+import { ForbiddenException } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { sendError } from './http-error.filter';
+
+/** Api answers hold personal data: no browser or proxy may keep them. A route may set its own. */
+export function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The origin of an Origin or Referer header; null for `null` or anything unparsable. */
+function originOf(header: string): string | null {
+  try {
+    return new URL(header).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CSRF defence on top of SameSite=Lax: a write that carries one of the session cookies and says
+ * it comes from another origin (Origin, or lacking it Referer) is refused. Requests without the
+ * cookie (API keys, bearer tokens) carry no ambient authority and are left alone.
+ */
+export function sameOriginWrites(publicUrl: string, sessionCookies: readonly string[]) {
+  const own = originOf(publicUrl);
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!WRITES.has(req.method)) return next();
+    const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
+    if (!sessionCookies.some((name) => cookies[name])) return next();
+    const header = req.get('origin') ?? req.get('referer');
+    if (header === undefined) return next();
+    const claimed = originOf(header);
+    const host = req.get('host');
+    if (claimed !== null && (claimed === own || (host && claimed === `${req.protocol}://${host}`)))
+      return next();
+    sendError(
+      res,
+      new ForbiddenException({
+        code: 'bad_origin',
+        message: 'This request comes from another site; send it from the Waardenkompas app itself',
+      }),
+    );
+  };
+}
