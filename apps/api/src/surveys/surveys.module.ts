@@ -8,6 +8,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { SurveyInvitationsController } from './api-trigger/survey-invitations.controller';
 import { SurveyInvitationsService } from './api-trigger/survey-invitations.service';
 import { ContactsService } from './contacts/contacts.service';
+import { OpenLinkLimiter } from './respond/open-link-limiter';
 import { RespondController } from './respond/respond.controller';
 import { RespondService } from './respond/respond.service';
 import { SurveyLinks } from './survey-links';
@@ -41,6 +42,7 @@ import { WavesService } from './waves/waves.service';
     RespondService,
     SurveyInvitationsService,
     PublicRateLimitGuard,
+    OpenLinkLimiter,
   ],
   exports: [WavesService, SurveySchedulerService],
 })

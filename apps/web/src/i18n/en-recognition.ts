@@ -28,6 +28,9 @@ export const recognitionEn: Messages['recognition'] = {
   expiredBody: 'Answers can no longer be given. Thank you for your interest.',
   tooManyTitle: 'One moment, please',
   tooManyBody: 'Too many requests are coming in right now. Please wait a minute and try again.',
+  responseLimitTitle: 'Many answers from this network today',
+  responseLimitBody:
+    'Many answers have already come through this link from this network today. Please try again tomorrow, or use another connection, such as mobile data.',
   errorTitle: 'Something went wrong',
   errorBody: 'The questionnaire cannot be loaded right now. Please try again later.',
   retry: 'Try again',

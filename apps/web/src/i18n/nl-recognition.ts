@@ -27,6 +27,9 @@ export const recognitionNl = {
   expiredBody: 'Er kunnen geen antwoorden meer worden gegeven. Hartelijk dank voor uw belangstelling.',
   tooManyTitle: 'Even geduld alstublieft',
   tooManyBody: 'Er komen nu te veel verzoeken binnen. Wacht een minuut en probeer het dan opnieuw.',
+  responseLimitTitle: 'Vandaag al veel antwoorden vanaf dit netwerk',
+  responseLimitBody:
+    'Via deze link zijn vandaag vanaf dit netwerk al veel antwoorden gegeven. Probeer het morgen opnieuw, of gebruik een andere verbinding, zoals mobiele data.',
   errorTitle: 'Er ging iets mis',
   errorBody: 'De vragenlijst kan nu niet worden geladen. Probeer het later opnieuw.',
   retry: 'Opnieuw proberen',

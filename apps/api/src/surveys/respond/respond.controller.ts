@@ -8,6 +8,7 @@ import { Public } from '../../auth/authenticated.decorator';
 import { PublicRateLimitGuard } from '../../common/public-rate-limit.guard';
 import { AppConfig } from '../../config/config';
 import { SubmitRecognitionDto } from '../dto/respond.dto';
+import { OpenLinkLimiter } from './open-link-limiter';
 import { RespondService } from './respond.service';
 
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -26,6 +27,7 @@ const langOf = (lang: unknown): Locale | undefined =>
 export class RespondController {
   constructor(
     private readonly respond: RespondService,
+    private readonly openLimit: OpenLinkLimiter,
     private readonly config: AppConfig,
   ) {}
 
@@ -44,14 +46,23 @@ export class RespondController {
   @Post('open/:code')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Answer through the open link; a cookie keeps it to one response per browser' })
+  @ApiOperation({
+    summary:
+      'Answer through the open link; a cookie keeps it to one response per browser, 429 too_many_responses past the daily number per network',
+  })
   async submitOpen(
     @Param('code') code: string,
     @Body() dto: SubmitRecognitionDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
-    await this.respond.submitOpen(code, dto, Boolean(req.cookies?.[answeredCookie(code)]));
+    const taken = await this.openLimit.take(code, req.ip ?? 'unknown');
+    try {
+      await this.respond.submitOpen(code, dto, Boolean(req.cookies?.[answeredCookie(code)]));
+    } catch (error) {
+      await this.openLimit.giveBack(taken);
+      throw error;
+    }
     res.cookie(answeredCookie(code), '1', {
       httpOnly: true,
       sameSite: 'lax',

@@ -55,6 +55,7 @@ const TITLES: Record<LinkProblem, string> = {
   already_answered: 'recognition.answeredTitle',
   link_expired: 'recognition.expiredTitle',
   too_many: 'recognition.tooManyTitle',
+  response_limit: 'recognition.responseLimitTitle',
   failed: 'recognition.errorTitle',
 };
 const BODIES: Record<LinkProblem, string> = {
@@ -62,6 +63,7 @@ const BODIES: Record<LinkProblem, string> = {
   already_answered: 'recognition.answeredBody',
   link_expired: 'recognition.expiredBody',
   too_many: 'recognition.tooManyBody',
+  response_limit: 'recognition.responseLimitBody',
   failed: 'recognition.errorBody',
 };
 

@@ -41,13 +41,16 @@ describe('link problems', () => {
     expect(linkProblemOf(apiError(409, 'already_answered'))).toBe('already_answered');
     expect(linkProblemOf(apiError(410, 'link_expired'))).toBe('link_expired');
     expect(linkProblemOf(apiError(429, 'too_many_requests'))).toBe('too_many');
+    expect(linkProblemOf(apiError(429, 'too_many_responses'))).toBe('response_limit');
     expect(linkProblemOf(apiError(500, 'internal'))).toBe('failed');
     expect(linkProblemOf(new Error('boom'))).toBe('failed');
   });
   it('ends the visit only for the link problems', () => {
-    expect(['link_not_found', 'already_answered', 'link_expired'].every((p) => isFinal(p as never))).toBe(
-      true,
-    );
+    expect(
+      ['link_not_found', 'already_answered', 'link_expired', 'response_limit'].every((p) =>
+        isFinal(p as never),
+      ),
+    ).toBe(true);
     expect(isFinal('too_many') || isFinal('failed')).toBe(false);
   });
 });

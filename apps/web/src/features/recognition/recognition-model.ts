@@ -12,8 +12,11 @@ export function chooseLocale(
   return browserLanguage?.toLowerCase().startsWith('en') ? 'en' : 'nl';
 }
 
-/** Why the page cannot show the questions: the link's own problems, too many requests, or anything else. */
-export type LinkProblem = RecognitionLinkError | 'too_many' | 'failed';
+/**
+ * Why the page cannot show the questions: the link's own problems, too many requests, today's
+ * answers from this network through an open link used up, or anything else.
+ */
+export type LinkProblem = RecognitionLinkError | 'too_many' | 'response_limit' | 'failed';
 
 export function linkProblemOf(error: unknown): LinkProblem {
   if (error instanceof ApiError) {
@@ -21,6 +24,7 @@ export function linkProblemOf(error: unknown): LinkProblem {
     if (code === 'link_not_found' || error.status === 404) return 'link_not_found';
     if (code === 'already_answered' || error.status === 409) return 'already_answered';
     if (code === 'link_expired' || error.status === 410) return 'link_expired';
+    if (code === 'too_many_responses') return 'response_limit';
     if (error.status === 429) return 'too_many';
   }
   return 'failed';
@@ -28,7 +32,10 @@ export function linkProblemOf(error: unknown): LinkProblem {
 
 /** Problems that end the visit (a friendly page instead of the form), as opposed to "try again". */
 export const isFinal = (problem: LinkProblem) =>
-  problem === 'link_not_found' || problem === 'already_answered' || problem === 'link_expired';
+  problem === 'link_not_found' ||
+  problem === 'already_answered' ||
+  problem === 'link_expired' ||
+  problem === 'response_limit';
 
 /** Radio values: "1".."10" (or "0".."10" for NPS), and "dont-know" for "weet ik niet" (null). */
 export const DONT_KNOW = 'dont-know';

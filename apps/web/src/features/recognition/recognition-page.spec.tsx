@@ -65,6 +65,34 @@ describe('RecognitionPage', () => {
     });
   });
 
+  it.each([
+    ['nl', 'Vandaag al veel antwoorden vanaf dit netwerk', /probeer het morgen opnieuw/i],
+    ['en', 'Many answers from this network today', /try again tomorrow/i],
+  ])('explains the daily limit of an open link in %s', async (lang, title, body) => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) =>
+        init?.method === 'POST'
+          ? jsonResponse(429, {
+              statusCode: 429,
+              error: 'Too Many Requests',
+              code: 'too_many_responses',
+              message: 'Many answers already came through this link',
+            })
+          : jsonResponse(200, { ...form, channel: 'open', askNps: false, locale: lang }),
+      ),
+    );
+    renderRecognition(`/q/abc?lang=${lang}`);
+    for (const value of form.values) {
+      const group = await screen.findByRole('group', { name: value.question });
+      fireEvent.click(within(group).getByRole('radio', { name: '7' }));
+    }
+    fireEvent.click(screen.getByRole('button', { name: lang === 'nl' ? 'Versturen' : 'Send' }));
+    expect(await screen.findByRole('heading', { name: title })).toBeTruthy();
+    expect(screen.getByText(body)).toBeTruthy();
+    expect(screen.queryByText(/Many answers already came/)).toBeNull();
+  });
+
   it('says kindly that a closed questionnaire is closed, without technical details', async () => {
     vi.stubGlobal(
       'fetch',
