@@ -1,7 +1,7 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
-// One build, two entry points: main.js (HTTP api) and worker.js (BullMQ processors).
+// One build, three entry points: main.js (HTTP api), worker.js (BullMQ processors), cli.js (operator tools).
 module.exports = {
   output: { path: join(__dirname, '../../dist/apps/api') },
   plugins: [
@@ -9,7 +9,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'worker', entryPath: './src/worker.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'worker', entryPath: './src/worker.ts' },
+        { entryName: 'cli', entryPath: './src/cli.ts' },
+      ],
       tsConfig: './tsconfig.json',
       optimization: false,
       outputHashing: 'none',

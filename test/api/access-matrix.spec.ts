@@ -12,6 +12,8 @@ interface Route {
   isPublic: boolean;
   /** Called by other systems with an organisation API key instead of a session. */
   isApiKey: boolean;
+  /** For the platform operator only, outside every organisation. */
+  isOperator: boolean;
 }
 
 /** Every route of the running app, read from its OpenAPI document, so new routes are covered automatically. */
@@ -24,6 +26,7 @@ function routesOf(api: RunningApi): Route[] {
       permission: op['x-permission'] as Permission | undefined,
       isPublic: op['x-public'] === true,
       isApiKey: op['x-api-key'] === true,
+      isOperator: op['x-operator'] === true,
     })),
   );
 }
@@ -40,6 +43,7 @@ interface Fixtures {
   surveyId: string;
   waveId: string;
   apiKeyId: string;
+  importJobId: string;
 }
 
 /** A real id of the own organisation for every path parameter; an unknown parameter fails the test. */
@@ -67,6 +71,7 @@ function fill(path: string, fixtures: Fixtures): string {
     if (path.startsWith('/api/surveys/')) return fixtures.surveyId;
     if (path.startsWith('/api/waves/')) return fixtures.waveId;
     if (path.startsWith('/api/api-keys/')) return fixtures.apiKeyId;
+    if (path.startsWith('/api/import/jobs/')) return fixtures.importJobId;
     if (path.startsWith('/api/insights/journeys/')) return fixtures.journeyId;
     throw new Error(`no fixture id for ${path}: add one here`);
   });
@@ -132,7 +137,12 @@ describe('access matrix: every route × every role × a foreign organisation', (
       `INSERT INTO api_keys (organisation_id, name, prefix, key_hash) VALUES ($1, 'Matrix', 'wk_matrix', repeat('0', 64)) RETURNING id`,
       [world.organisationId],
     );
+    const [{ id: importJobId }] = await api.db.query(
+      `INSERT INTO import_jobs (organisation_id, kind, status, progress_total) VALUES ($1, 'teams', 'failed', 0) RETURNING id`,
+      [world.organisationId],
+    );
     fixtures = {
+      importJobId,
       world,
       outboxId,
       valueVersionId,
@@ -153,7 +163,7 @@ describe('access matrix: every route × every role × a foreign organisation', (
   it('finds the routes and every one declares exactly one access rule', () => {
     expect(routes.length).toBeGreaterThan(15);
     const undeclared = routes.filter(
-      (r) => [r.isPublic, Boolean(r.permission), r.isApiKey].filter(Boolean).length !== 1,
+      (r) => [r.isPublic, Boolean(r.permission), r.isApiKey, r.isOperator].filter(Boolean).length !== 1,
     );
     expect(undeclared).toEqual([]);
     for (const r of routes) if (r.permission) expect(Object.keys(PERMISSIONS)).toContain(r.permission);
@@ -162,7 +172,7 @@ describe('access matrix: every route × every role × a foreign organisation', (
   it('refuses every non-public route without a session (401)', async () => {
     const anonymous = new HttpClient(api.url);
     const outcomes = [];
-    for (const route of routes.filter((r) => !r.isPublic && !r.isApiKey)) {
+    for (const route of routes.filter((r) => !r.isPublic && !r.isApiKey && !r.isOperator)) {
       const res = await anonymous.request(
         route.method,
         fill(route.path, fixtures),
@@ -171,14 +181,16 @@ describe('access matrix: every route × every role × a foreign organisation', (
       outcomes.push(`${route.method} ${route.path} ${res.status}`);
     }
     expect(outcomes).toEqual(
-      routes.filter((r) => !r.isPublic && !r.isApiKey).map((r) => `${r.method} ${r.path} 401`),
+      routes
+        .filter((r) => !r.isPublic && !r.isApiKey && !r.isOperator)
+        .map((r) => `${r.method} ${r.path} 401`),
     );
   });
 
   it.each(ROLES)('lets %s through exactly where its role has the permission, else 403', async (role) => {
     const outcomes: string[] = [];
     const expected: string[] = [];
-    for (const route of routes.filter((r) => !r.isPublic && !r.isApiKey)) {
+    for (const route of routes.filter((r) => !r.isPublic && !r.isApiKey && !r.isOperator)) {
       const res = await clients[role].request(
         route.method,
         fill(route.path, fixtures),
@@ -206,23 +218,22 @@ describe('access matrix: every route × every role × a foreign organisation', (
     expect(outcomes).toEqual(withIds.map((r) => `${r.method} ${r.path} 404`));
   });
 
-  it('shows the queue dashboard (Bull Board, outside the OpenAPI routes) to admins only', async () => {
-    const anonymous = new HttpClient(api.url);
-    expect((await anonymous.get('/api/admin/queues')).status).toBe(401);
-    for (const role of ['hr', 'manager', 'employee'] as const) {
-      expect((await clients[role].get('/api/admin/queues')).status).toBe(403);
-      expect((await clients[role].get('/api/admin/queues/api/queues')).status).toBe(403);
-    }
-    const page = await clients.admin.request('GET', '/api/admin/queues');
-    expect(page.status).toBe(200);
-    expect(String(page.body)).toContain('<title>Waardenkompas</title>');
-    const queues = await clients.admin.get('/api/admin/queues/api/queues');
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
-      'assessments',
-      'insights',
-      'mail',
-      'surveys',
-    ]);
+  it('keeps the queue dashboard (Bull Board) and operator routes from every organisation role, admins included', async () => {
+    const paths = ['/api/operator/queues', '/api/operator/queues/api/queues', '/api/operator/me'];
+    for (const client of [new HttpClient(api.url), ...Object.values(clients)])
+      for (const path of paths) expect(`${path} ${(await client.get(path)).status}`).toBe(`${path} 401`);
+    const operatorRoutes = routes.filter((r) => r.isOperator);
+    expect(operatorRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/operator/me']);
+    // The actions that crossed organisations: pausing a queue, promoting or retrying jobs.
+    for (const [method, path] of [
+      ['PUT', '/api/operator/queues/api/queues/mail/pause'],
+      ['PUT', '/api/operator/queues/api/queues/assessments/retry/failed'],
+      ['PUT', '/api/operator/queues/api/queues/assessments/promote'],
+    ] as const)
+      expect((await clients.admin.request(method, path)).status).toBe(401);
+    // The old, shared path is gone for everyone.
+    expect((await clients.admin.get('/api/admin/queues')).status).toBe(404);
+    expect((await clients.admin.get('/api/admin/queues/api/queues')).status).toBe(404);
   });
 
   it('lets API-key routes through only with a valid key of the organisation, never with a session', async () => {

@@ -10,3 +10,4 @@ export { VIDOMES_TEMPLATE } from './values/templates';
 export { RoundsService } from './assessments/rounds.service';
 export { WavesService } from './surveys/waves/waves.service';
 export { KpiRollupsService } from './insights/kpi-rollups.service';
+export { OperatorAuthService } from './auth/operator-auth.service';

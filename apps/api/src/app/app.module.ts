@@ -15,6 +15,7 @@ import { CustomersModule } from '../customers/customers.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { InsightsModule } from '../insights/insights.module';
 import { InfrastructureModule } from './infrastructure.module';
+import { JobsModule } from '../jobs/jobs.module';
 
 /** The HTTP api; it also serves the built web app when WEB_DIST points at it. */
 @Module({})
@@ -35,6 +36,7 @@ export class AppModule {
         SurveysModule,
         InsightsModule,
         NotificationsModule,
+        JobsModule,
         DemoModule,
         ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
       ],

@@ -5,7 +5,7 @@ import { AppConfig } from '../config/config';
 import { tokenFrom } from './auth.guard';
 import { AuthService } from './auth.service';
 import { Public } from './authenticated.decorator';
-import { LoginDto, PasswordResetDto, SetPasswordDto } from './dto/auth.dto';
+import { ConfirmEmailDto, LoginDto, PasswordResetDto, SetPasswordDto } from './dto/auth.dto';
 import { SESSION_COOKIE, SessionService } from './session.service';
 
 @ApiTags('auth')
@@ -69,5 +69,13 @@ export class AuthController {
   @ApiOperation({ summary: 'Choose a password with an invitation or reset link' })
   async setPassword(@Body() dto: SetPasswordDto): Promise<void> {
     await this.auth.setPassword(dto.token, dto.password);
+  }
+
+  @Post('confirm-email')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Confirm a new e-mail address with the link mailed to it' })
+  async confirmEmail(@Body() dto: ConfirmEmailDto): Promise<void> {
+    await this.auth.confirmEmail(dto.token);
   }
 }

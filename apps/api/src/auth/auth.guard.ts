@@ -10,6 +10,7 @@ import type { Request } from 'express';
 import { roleHas } from '@wk/contracts';
 import { ApiKeysService } from './api-keys.service';
 import { ACCESS_RULE, AccessRule } from './authenticated.decorator';
+import { OPERATOR_COOKIE, OperatorAuthService } from './operator-auth.service';
 import { SESSION_COOKIE, SessionService } from './session.service';
 
 /** Global guard: fails closed. A route without an access rule is refused, never open by accident. */
@@ -19,6 +20,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     private readonly apiKeys: ApiKeysService,
+    private readonly operators: OperatorAuthService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,10 +32,21 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException({ code: 'no_access_rule', message: 'This route declares no access rule' });
     if (rule.public) return true;
 
-    const request = context.switchToHttp().getRequest<Request & { auth?: unknown; apiKey?: unknown }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<Request & { auth?: unknown; apiKey?: unknown; operator?: unknown }>();
+    if ('operator' in rule) {
+      const token = operatorTokenFrom(request);
+      request.operator = token ? await this.operators.resolve(token) : null;
+      if (!request.operator)
+        throw new UnauthorizedException({
+          code: 'unauthenticated',
+          message: 'Sign in as platform operator first',
+        });
+      return true;
+    }
     if ('apiKey' in rule) {
-      const header = request.headers.authorization;
-      const key = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+      const key = bearerFrom(request);
       request.apiKey = key ? await this.apiKeys.resolve(key) : null;
       if (!request.apiKey)
         throw new UnauthorizedException({ code: 'invalid_api_key', message: 'A valid API key is required' });
@@ -53,9 +66,20 @@ export class AuthGuard implements CanActivate {
   }
 }
 
+/** The operator's own cookie (or a bearer token): never the organisation session cookie. */
+export function operatorTokenFrom(request: Request): string | undefined {
+  return cookieFrom(request, OPERATOR_COOKIE) ?? bearerFrom(request);
+}
+
 export function tokenFrom(request: Request): string | undefined {
-  const cookie = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-  if (cookie) return cookie;
+  return cookieFrom(request, SESSION_COOKIE) ?? bearerFrom(request);
+}
+
+function cookieFrom(request: Request, name: string): string | undefined {
+  return (request.cookies as Record<string, string> | undefined)?.[name] || undefined;
+}
+
+function bearerFrom(request: Request): string | undefined {
   const header = request.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
 }

@@ -10,14 +10,27 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginLimiterService } from './login-limiter.service';
+import { OperatorAuthService } from './operator-auth.service';
+import { OperatorController } from './operator.controller';
+import { OperatorSessionEntity, PlatformOperatorEntity } from './operator.entities';
+import { OperatorsRepository } from './operators.repository';
 import { PasswordService } from './password.service';
 import { SessionEntity, UserTokenEntity } from './session.entity';
 import { SessionService } from './session.service';
 
 /** Sign-in, sessions, one-time account links and the global guard that enforces every route's rule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity, UserTokenEntity, UserEntity]), NotificationsModule],
-  controllers: [AuthController, ApiKeysController],
+  imports: [
+    TypeOrmModule.forFeature([
+      SessionEntity,
+      UserTokenEntity,
+      UserEntity,
+      PlatformOperatorEntity,
+      OperatorSessionEntity,
+    ]),
+    NotificationsModule,
+  ],
+  controllers: [AuthController, ApiKeysController, OperatorController],
   providers: [
     AuthService,
     SessionService,
@@ -25,8 +38,10 @@ import { SessionService } from './session.service';
     LoginLimiterService,
     AccountLinksService,
     ApiKeysService,
+    OperatorsRepository,
+    OperatorAuthService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccountLinksService, SessionService, PasswordService],
+  exports: [AccountLinksService, SessionService, PasswordService, OperatorAuthService],
 })
 export class AuthModule {}

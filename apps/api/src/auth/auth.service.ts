@@ -2,6 +2,7 @@ import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/c
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../config/config';
+import { conflict } from '../common/domain-error';
 import { MailService } from '../notifications/mail.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { UserEntity } from '../people/user.entity';
@@ -92,11 +93,37 @@ export class AuthService {
     }
   }
 
+  /** Redeems the link sent to a new address: from now on the account signs in with it. */
+  async confirmEmail(token: string): Promise<void> {
+    await this.users.manager.transaction(async (manager) => {
+      const link = await this.links.redeem(token, ['email_change'], manager);
+      const user = await manager.findOneByOrFail(UserEntity, {
+        id: link.userId,
+        organisationId: link.organisationId,
+      });
+      if (user.status === 'deactivated')
+        throw new ForbiddenException({ code: 'deactivated', message: 'This account is deactivated' });
+      const taken = await manager.findOne(UserEntity, {
+        where: { organisationId: user.organisationId, email: link.newEmail! },
+        select: { id: true },
+      });
+      if (taken && taken.id !== user.id)
+        throw conflict('conflict', 'This e-mail address is already in use', 'email');
+      await manager.update(
+        UserEntity,
+        { id: user.id, organisationId: user.organisationId },
+        { email: link.newEmail! },
+      );
+      // Links mailed to the old address no longer belong to whoever reads it.
+      await this.links.revoke(user, ['invite', 'reset'], manager);
+    });
+  }
+
   /** Redeems an invitation or reset link: sets the password, activates the account, ends old sessions. */
   async setPassword(token: string, password: string): Promise<void> {
     const hash = await this.passwords.hash(password);
     const link = await this.users.manager.transaction(async (manager) => {
-      const link = await this.links.redeem(token, manager);
+      const link = await this.links.redeem(token, ['invite', 'reset'], manager);
       const user = await manager.findOneByOrFail(UserEntity, {
         id: link.userId,
         organisationId: link.organisationId,

@@ -11,7 +11,10 @@ import type { Permission, Role } from '@wk/contracts';
 export const ACCESS_RULE = 'wk:access-rule';
 
 export type AccessRule =
-  { public: true } | { public: false; permission: Permission } | { public: false; apiKey: true };
+  | { public: true }
+  | { public: false; permission: Permission }
+  | { public: false; apiKey: true }
+  | { public: false; operator: true };
 
 /** Who may call a route. Every route carries exactly one of `@Authenticated` or `@Public`. */
 export function Authenticated(options: { permission: Permission }) {
@@ -41,6 +44,27 @@ export function ApiKeyAuthenticated() {
     ApiUnauthorizedResponse({ description: 'No valid, unrevoked API key' }),
   );
 }
+
+/** For the platform operator only (outside every organisation); no organisation role ever passes. */
+export function OperatorAuthenticated() {
+  return applyDecorators(
+    SetMetadata(ACCESS_RULE, { public: false, operator: true } satisfies AccessRule),
+    ApiCookieAuth('wk_operator'),
+    ApiExtension('x-operator', true),
+    ApiUnauthorizedResponse({ description: 'Not signed in as platform operator' }),
+  );
+}
+
+export interface OperatorAuth {
+  operatorId: string;
+  sessionId: string;
+}
+
+export const CurrentOperator = createParamDecorator((_: unknown, ctx: ExecutionContext): OperatorAuth => {
+  const operator = ctx.switchToHttp().getRequest().operator as OperatorAuth | undefined;
+  if (!operator) throw new Error('CurrentOperator used on a route without @OperatorAuthenticated');
+  return operator;
+});
 
 /** The organisation an API key belongs to, resolved by the AuthGuard. */
 export interface ApiKeyContext {

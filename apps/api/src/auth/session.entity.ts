@@ -12,7 +12,7 @@ export class SessionEntity {
   @Column({ name: 'user_agent', type: 'varchar', nullable: true }) userAgent!: string | null;
 }
 
-export type UserTokenPurpose = 'invite' | 'reset';
+export type UserTokenPurpose = 'invite' | 'reset' | 'email_change';
 
 @Entity('user_tokens')
 export class UserTokenEntity {
@@ -22,6 +22,8 @@ export class UserTokenEntity {
   @Column({ type: 'varchar' }) purpose!: UserTokenPurpose;
   @Column({ name: 'token_hash', type: 'char', length: 64 }) tokenHash!: string;
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
+  /** The address an e-mail change confirms (purpose email_change only). */
+  @Column({ name: 'new_email', type: 'citext', nullable: true }) newEmail!: string | null;
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true }) usedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -5,16 +5,16 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
-import { roleHas } from '@wk/contracts';
-import { tokenFrom } from '../auth/auth.guard';
-import { SessionService } from '../auth/session.service';
+import { operatorTokenFrom } from '../auth/auth.guard';
+import { OperatorAuthService } from '../auth/operator-auth.service';
 import { QUEUES } from './queues';
 
-export const QUEUE_BOARD_PATH = '/api/admin/queues';
+export const QUEUE_BOARD_PATH = '/api/operator/queues';
 
 /**
- * Bull Board for admins: every queue, its jobs, failures and retries. It is plain Express, outside
- * Nest's guards, so the same session check and role map guard it here.
+ * Bull Board, for the platform operator only: its queues are shared by every organisation, so no
+ * organisation role may reach it (admins see their own jobs at GET /api/jobs). It is plain Express,
+ * outside Nest's guards, so the operator session is checked here.
  */
 export function mountQueueBoard(app: INestApplication): void {
   const board = new ExpressAdapter();
@@ -24,23 +24,18 @@ export function mountQueueBoard(app: INestApplication): void {
     serverAdapter: board,
     options: { uiConfig: { boardTitle: 'Waardenkompas' } },
   });
-  const sessions = app.get(SessionService);
-  const adminsOnly = async (req: Request, res: Response, next: NextFunction) => {
+  const operators = app.get(OperatorAuthService);
+  const operatorsOnly = async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const token = tokenFrom(req);
-      const auth = token ? await sessions.resolve(token) : null;
-      if (!auth)
+      const token = operatorTokenFrom(req);
+      if (!token || !(await operators.resolve(token)))
         return void res
           .status(401)
-          .json({ statusCode: 401, code: 'unauthenticated', message: 'Sign in first' });
-      if (!roleHas(auth.role, 'queues.read'))
-        return void res
-          .status(403)
-          .json({ statusCode: 403, code: 'forbidden', message: `Your role (${auth.role}) may not do this` });
+          .json({ statusCode: 401, code: 'unauthenticated', message: 'Sign in as platform operator first' });
       next();
     } catch (error) {
       next(error);
     }
   };
-  app.use(QUEUE_BOARD_PATH, adminsOnly, board.getRouter());
+  app.use(QUEUE_BOARD_PATH, operatorsOnly, board.getRouter());
 }

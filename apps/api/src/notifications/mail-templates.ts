@@ -27,6 +27,15 @@ const resources = {
         body: 'Je zelfbeoordeling is nog niet af. Je kunt verdergaan waar je was gebleven.\n\nOpen je formulier via deze persoonlijke link (open tot {{expires}}):\n{{link}}',
         action: 'Verdergaan',
       },
+      emailChange: {
+        subject: 'Bevestig je nieuwe e-mailadres voor Waardenkompas',
+        body: 'Voor je account bij {{organisation}} is gevraagd dit adres te gebruiken. Je account houdt het oude adres tot je bevestigt. Was jij dit niet, negeer deze e-mail dan.\n\nBevestig via deze link (geldig tot {{expires}}):\n{{link}}',
+        action: 'E-mailadres bevestigen',
+      },
+      emailChangeNotice: {
+        subject: 'Je e-mailadres voor Waardenkompas wordt gewijzigd',
+        body: 'Voor je account bij {{organisation}} is gevraagd het e-mailadres te wijzigen in {{newEmail}}. Het nieuwe adres moet dat eerst bevestigen; tot dan verandert er niets.\n\nHeb je hier niet om gevraagd? Neem dan contact op met de beheerder van {{organisation}}.',
+      },
       formalGreeting: 'Geachte heer, mevrouw,',
       surveyInvite: {
         subject: '{{organisation}} hoort graag hoe u ons ervaart',
@@ -64,6 +73,15 @@ const resources = {
         body: 'Your self-assessment is not finished yet. You can continue where you left off.\n\nOpen your form with this personal link (open until {{expires}}):\n{{link}}',
         action: 'Continue',
       },
+      emailChange: {
+        subject: 'Confirm your new e-mail address for Waardenkompas',
+        body: 'Someone asked to use this address for your account at {{organisation}}. Your account keeps its old address until you confirm. If that was not you, ignore this e-mail.\n\nConfirm with this link (valid until {{expires}}):\n{{link}}',
+        action: 'Confirm e-mail address',
+      },
+      emailChangeNotice: {
+        subject: 'Your Waardenkompas e-mail address is being changed',
+        body: 'Someone asked to change the e-mail address of your account at {{organisation}} to {{newEmail}}. The new address has to confirm first; until then nothing changes.\n\nDid you not ask for this? Contact the administrator of {{organisation}}.',
+      },
       formalGreeting: 'Dear Sir or Madam,',
       surveyInvite: {
         subject: '{{organisation}} would like to hear how you experience us',
@@ -90,7 +108,16 @@ void i18n.init({
 });
 
 export type LinkMailKind =
-  'invite' | 'reset' | 'assessmentInvite' | 'assessmentReminder' | 'surveyInvite' | 'surveyReminder';
+  | 'invite'
+  | 'reset'
+  | 'emailChange'
+  | 'assessmentInvite'
+  | 'assessmentReminder'
+  | 'surveyInvite'
+  | 'surveyReminder';
+
+/** Mails that only tell, with no link to follow. */
+export type NoticeMailKind = 'emailChangeNotice';
 
 export interface RenderedMail {
   subject: string;
@@ -137,4 +164,16 @@ export function renderLinkMail(
     )
     .join('\n');
   return { subject: t(`${kind}.subject`, values), text, html };
+}
+
+/** A notice without a link (e.g. to the old address when an account's e-mail is being changed). */
+export function renderNoticeMail(
+  kind: NoticeMailKind,
+  locale: Locale,
+  vars: { name: string; organisation: string; newEmail: string },
+): RenderedMail {
+  const t: TFunction = i18n.getFixedT(locale);
+  const paragraphs = [t('greeting', vars), t(`${kind}.body`, vars), t('signature', vars)];
+  const html = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
+  return { subject: t(`${kind}.subject`, vars), text: paragraphs.join('\n\n'), html };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, FindOptionsWhere, Repository, SelectQueryBuilder } from 'typeorm';
+import { outranks } from '@wk/contracts';
 import type { Page, Person } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { AccountLinksService } from '../auth/account-links.service';
@@ -12,7 +13,11 @@ import { ScopeService } from './scope.service';
 import { TeamEntity } from './team.entity';
 import { UserEntity } from './user.entity';
 
-type PersonRow = UserEntity & { teamName: string | null; managesTeamIds: string[] };
+type PersonRow = UserEntity & {
+  teamName: string | null;
+  managesTeamIds: string[];
+  pendingEmail: string | null;
+};
 
 const toPerson = (u: PersonRow): Person => ({
   id: u.id,
@@ -25,6 +30,7 @@ const toPerson = (u: PersonRow): Person => ({
   teamId: u.teamId,
   teamName: u.teamName,
   managesTeamIds: u.managesTeamIds ?? [],
+  pendingEmail: u.pendingEmail,
   lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
   createdAt: u.createdAt.toISOString(),
 });
@@ -58,12 +64,20 @@ export class PeopleService {
 
   private async rows(qb: SelectQueryBuilder<UserEntity>): Promise<Person[]> {
     const { entities, raw } = await qb.getRawAndEntities();
+    const organisationId = entities[0]?.organisationId;
+    const pending = organisationId
+      ? await this.links.pendingEmails(
+          organisationId,
+          entities.map((e) => e.id),
+        )
+      : new Map<string, string>();
     return entities.map((entity) => {
       const row = raw.find((r) => r.u_id === entity.id);
       return toPerson({
         ...entity,
         teamName: row?.team_name ?? null,
         managesTeamIds: row?.manages_team_ids ?? [],
+        pendingEmail: pending.get(entity.id) ?? null,
       });
     });
   }
@@ -116,16 +130,31 @@ export class PeopleService {
     return this.get(auth, created.id);
   }
 
+  /**
+   * Changes a person. Nobody changes the e-mail or status of someone who outranks them. A new e-mail
+   * of an account that signs in waits for confirmation from that address (the old one is told); an
+   * invited person's e-mail changes at once and the invitation goes to the new address instead.
+   */
   async update(auth: AuthContext, id: string, dto: UpdatePersonDto): Promise<Person> {
     const current = await this.get(auth, id);
     this.guardAdminRole(auth, dto.role, current.role);
+    const emailChanges = dto.email !== undefined && dto.email.toLowerCase() !== current.email.toLowerCase();
+    if ((emailChanges || dto.status !== undefined) && outranks(current.role, auth.role))
+      throw new DomainError(
+        'outranked',
+        `Your role (${auth.role}) may not change the e-mail or status of a ${current.role}`,
+        403,
+      );
     if (id === auth.userId && (dto.status === 'deactivated' || (dto.role && dto.role !== current.role))) {
       throw new DomainError('self_lockout', 'You cannot deactivate yourself or change your own role', 409);
     }
-    await this.users.manager.transaction(async (manager) => {
+    const confirmByMail = emailChanges && current.status !== 'invited';
+    const outboxIds = await this.users.manager.transaction(async (manager) => {
       await this.assertTeam(manager, auth.organisationId, dto.teamId);
       await this.assertUnique(manager, auth.organisationId, dto, id);
-      const patch: Partial<UserEntity> = { ...dto };
+      const { email: _email, ...rest } = dto;
+      const patch: Partial<UserEntity> =
+        emailChanges && !confirmByMail ? { ...rest, email: dto.email } : rest;
       if (dto.employeeNumber === '') patch.employeeNumber = null;
       // Reactivating someone who never chose a password puts them back to "invited".
       if (dto.status === 'active' && current.status === 'deactivated') {
@@ -135,8 +164,14 @@ export class PeopleService {
         });
         patch.status = withHash?.passwordHash ? 'active' : 'invited';
       }
-      await manager.update(UserEntity, { id, organisationId: auth.organisationId }, patch);
+      if (Object.keys(patch).length > 0)
+        await manager.update(UserEntity, { id, organisationId: auth.organisationId }, patch);
+      if (!emailChanges) return [];
+      const user = await manager.findOneByOrFail(UserEntity, { id, organisationId: auth.organisationId });
+      if (confirmByMail) return this.links.sendEmailChange(user, dto.email!, manager);
+      return [await this.links.send('invite', user, manager)];
     });
+    await this.mail.dispatch(outboxIds);
     if (dto.status === 'deactivated' || (dto.role && dto.role !== current.role)) {
       await this.sessions.endAllFor(auth.organisationId, id);
     }
@@ -145,7 +180,13 @@ export class PeopleService {
 
   /** Re-sends the invitation; only for people who have not chosen a password yet. */
   async invite(auth: AuthContext, id: string): Promise<{ outboxId: string }> {
-    await this.get(auth, id);
+    const person = await this.get(auth, id);
+    if (outranks(person.role, auth.role))
+      throw new DomainError(
+        'outranked',
+        `Your role (${auth.role}) may not send links to a ${person.role}`,
+        403,
+      );
     const user = await this.users.findOneByOrFail({ id, organisationId: auth.organisationId });
     if (user.status !== 'invited') throw conflict('already_active', 'This person already has an account');
     const outboxId = await this.links.send('invite', user);

@@ -30,3 +30,15 @@ export interface PasswordResetRequest {
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
+
+/** A platform operator: hosts the product, outside every organisation. */
+export interface OperatorProfile {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** Confirms an e-mail change with the link sent to the new address. */
+export interface ConfirmEmailRequest {
+  token: string;
+}

@@ -13,3 +13,34 @@ export interface OutboxMessage {
   createdAt: string;
   sentAt: string | null;
 }
+
+export const JOB_STATES = ['active', 'waiting', 'delayed', 'failed', 'completed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** One background job of the caller's organisation, as its admins see it (never another's). */
+export interface OrganisationJob {
+  id: string;
+  queue: string;
+  name: string;
+  state: JobState;
+  /** What the job works on: a round, wave, cycle, survey, mail message or the organisation itself. */
+  subject: { kind: string; id: string };
+  attempts: number;
+  failedReason: string | null;
+  createdAt: string;
+  /** When a delayed job is due. */
+  runAt: string | null;
+  finishedAt: string | null;
+}
+
+/** A schedule of the organisation (a cycle's rounds, a survey's waves) and its next firing. */
+export interface OrganisationSchedule {
+  kind: 'cycle' | 'survey';
+  id: string;
+  nextRunAt: string | null;
+}
+
+export interface OrganisationJobs {
+  jobs: OrganisationJob[];
+  schedules: OrganisationSchedule[];
+}

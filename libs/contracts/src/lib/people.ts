@@ -16,6 +16,8 @@ export interface Person {
   teamName: string | null;
   /** Teams this person manages directly. */
   managesTeamIds: string[];
+  /** A new address waiting for confirmation from that address; the account keeps `email` until then. */
+  pendingEmail: string | null;
   lastLoginAt: string | null;
   createdAt: string;
 }

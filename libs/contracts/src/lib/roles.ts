@@ -20,8 +20,8 @@ export const PERMISSIONS = {
   'teams.write': ['admin', 'hr'],
   'import.run': ['admin', 'hr'],
   'outbox.read': ['admin'],
-  /** Bull Board: the job queues, their failures and retries. */
-  'queues.read': ['admin'],
+  /** The organisation's own background jobs (schedules, sends, closes). Bull Board itself is the operator's. */
+  'jobs.read': ['admin'],
   /** Everyone reads the published values; HR and admins edit drafts and publish. */
   'values.read': ['admin', 'hr', 'manager', 'employee'],
   'values.write': ['admin', 'hr'],
@@ -45,6 +45,16 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * Rights, lowest to highest. Nobody may change the e-mail, status or credentials of someone who
+ * outranks them (an HR user could otherwise take over an admin's account by its e-mail).
+ */
+export const ROLE_RANK: Record<Role, number> = { employee: 0, manager: 1, hr: 2, admin: 3 };
+
+export function outranks(role: Role, other: Role): boolean {
+  return ROLE_RANK[role] > ROLE_RANK[other];
+}
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@wk/contracts';
-import type { LoginRequest, PasswordResetRequest, SetPasswordRequest } from '@wk/contracts';
+import type {
+  ConfirmEmailRequest,
+  LoginRequest,
+  PasswordResetRequest,
+  SetPasswordRequest,
+} from '@wk/contracts';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'hr@demo.test' }) @IsEmail() @MaxLength(320) email!: string;
@@ -24,4 +29,8 @@ export class SetPasswordDto implements SetPasswordRequest {
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
+}
+
+export class ConfirmEmailDto implements ConfirmEmailRequest {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) token!: string;
 }
