@@ -1,4 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 import { linkIn, SmtpSink } from '../support/smtp-sink';
@@ -116,20 +118,24 @@ describe('customer surveys: four channels', () => {
   it('scheduled waves: each firing sends to the contacts uploaded since, once', async () => {
     const { world, valueId, versionId, hr } = await setUp('Schema');
     const survey = await createSurvey(hr, versionId, {
-      schedule: { cron: '*/2 * * * * *', timeZone: 'Europe/Amsterdam' },
+      schedule: { cron: '0 9 * * *', timeZone: 'Europe/Amsterdam' },
     });
     expect((await hr.get(`/api/surveys/${survey.id}`)).body.nextWaveAt).not.toBeNull();
+    // A firing of the schedule (at most daily, so the test fires it instead of waiting a day).
+    const fire = () => worker!.get<Queue>(getQueueToken('surveys')).add('send-wave', { surveyId: survey.id });
     const kept = await hr.upload(
       `/api/surveys/${survey.id}/contacts?send=false`,
       csv('cor@klant.test', 'dirk@klant.test'),
     );
     expect(kept.body).toMatchObject({ added: 2, wave: null });
+    await fire();
     const first = await eventually(async () => {
       const rows = await api.db.query(`SELECT id, kind FROM survey_waves WHERE survey_id = $1`, [survey.id]);
       return rows.length === 1 && rows[0];
     }, 20_000);
     expect(first.kind).toBe('scheduled');
-    await hr.upload(`/api/surveys/${survey.id}/contacts`, csv('eva@klant.test'));
+    await hr.upload(`/api/surveys/${survey.id}/contacts?send=false`, csv('eva@klant.test'));
+    await fire();
     await eventually(async () => {
       const rows = await api.db.query(`SELECT id FROM survey_waves WHERE survey_id = $1`, [survey.id]);
       return rows.length === 2;

@@ -32,8 +32,11 @@ export class AssessmentProcessor extends WorkerHost implements OnApplicationBoot
     switch (job.name) {
       case JOBS.openRound.name: {
         const { cycleId, scheduledFor } = job.data as { cycleId: string; scheduledFor?: number };
+        // A firing while a round is still open is skipped (logged), not failed: retrying cannot help.
         return this.rounds.openRound(cycleId, new Date(scheduledFor ?? firingTime(job)));
       }
+      case JOBS.fanOutRound.name:
+        return this.rounds.fanOut((job.data as { roundId: string }).roundId);
       case JOBS.remind.name: {
         const { roundId, at } = job.data as { roundId: string; at: number };
         return this.rounds.remind(roundId, at);

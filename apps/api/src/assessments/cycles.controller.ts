@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Cycle, Round, RoundDetail } from '@wk/contracts';
+import type { Cycle, CycleAudience, Round, RoundDetail } from '@wk/contracts';
 import { Authenticated, CurrentUser } from '../auth/authenticated.decorator';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -71,9 +71,22 @@ export class CyclesController {
 
   @Post('cycles/:id/rounds')
   @Authenticated({ permission: 'cycles.write' })
-  @ApiOperation({ summary: 'Open a round now, outside the schedule' })
+  @ApiOperation({
+    summary:
+      'Open a round now, outside the schedule; invitations follow from the worker (409 round_open while one is open)',
+  })
   openNow(@CurrentUser() auth: AuthContext, @Param('id', UuidParam('Cycle')) id: string): Promise<Round> {
     return this.cycles.openNow(auth, id);
+  }
+
+  @Get('cycles/:id/audience')
+  @Authenticated({ permission: 'cycles.read' })
+  @ApiOperation({ summary: 'How many people a round opened now would invite (for the confirmation)' })
+  audience(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', UuidParam('Cycle')) id: string,
+  ): Promise<CycleAudience> {
+    return this.cycles.audience(auth, id);
   }
 
   @Get('rounds/:id')

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CYCLE_DEFAULTS } from '@wk/domain';
-import type { Cycle, Round, RoundDetail } from '@wk/contracts';
+import type { Cycle, CycleAudience, Round, RoundDetail } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { DomainError, invalid, notFound } from '../common/domain-error';
 import { CycleSchedulerService } from './cycle-scheduler.service';
@@ -10,6 +10,9 @@ import { CreateCycleDto, UpdateCycleDto } from './dto/cycles.dto';
 import { RoundsService } from './rounds.service';
 
 const MANUAL_REMINDER_GAP_HOURS = 24;
+
+const archived = () =>
+  new DomainError('archived', 'An archived cycle cannot open rounds', HttpStatus.CONFLICT);
 
 interface CycleRow {
   id: string;
@@ -107,14 +110,29 @@ export class CyclesService {
     return this.synced(auth, id);
   }
 
-  /** "Open a round now", outside the schedule (also for a paused cycle). */
+  /**
+   * "Open a round now", outside the schedule (also for a paused cycle). Refused (409 round_open)
+   * while a round of the cycle is open; the invitations go out from the worker, in batches.
+   */
   async openNow(auth: AuthContext, id: string): Promise<Round> {
     const cycle = await this.get(auth, id);
-    if (cycle.status === 'archived')
-      throw new DomainError('archived', 'An archived cycle cannot open rounds', HttpStatus.CONFLICT);
-    const roundId = await this.rounds.openRound(id, new Date(), { evenIfInactive: true });
-    if (!roundId) throw notFound('Cycle');
-    return (await this.roundsOf(auth, id)).find((r) => r.id === roundId)!;
+    if (cycle.status === 'archived') throw archived();
+    const started = await this.rounds.startRound(id, new Date(), { evenIfInactive: true });
+    if (started.status === 'inactive') throw archived();
+    if (started.status === 'roundOpen')
+      throw new DomainError(
+        'round_open',
+        'A round of this cycle is still open; a new one can open once it has closed',
+        HttpStatus.CONFLICT,
+      );
+    await this.rounds.queueFanOut(started.roundId);
+    return (await this.roundsOf(auth, id)).find((r) => r.id === started.roundId)!;
+  }
+
+  /** How many people "open a round now" would invite: the confirmation shows it. */
+  async audience(auth: AuthContext, id: string): Promise<CycleAudience> {
+    const cycle = await this.get(auth, id);
+    return { people: await this.rounds.audienceCount(auth.organisationId, cycle.teamIds) };
   }
 
   async roundsOf(auth: AuthContext, cycleId: string): Promise<Round[]> {

@@ -6,6 +6,7 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { reminderTimes, roundClosesAt } from '@wk/domain';
 import type { Locale } from '@wk/domain';
+import { returnedRows } from '../common/sql';
 import { AppConfig } from '../config/config';
 import { KpiRefreshService } from '../insights/kpi-refresh.service';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../jobs/queues';
@@ -36,6 +37,23 @@ interface Invitee {
   email: string;
   locale: Locale;
 }
+
+/** The teams in scope ($2; empty: everyone) and their sub-teams, of organisation $1. */
+const SCOPE_SQL = `scope AS (
+  SELECT id FROM teams WHERE organisation_id = $1 AND id = ANY($2::uuid[])
+  UNION SELECT c.id FROM teams c JOIN scope s ON c.parent_id = s.id WHERE c.organisation_id = $1
+)`;
+/** Who a cycle's rounds invite: everyone active in scope. */
+const AUDIENCE_WHERE = `u.organisation_id = $1 AND u.status <> 'deactivated'
+  AND (cardinality($2::uuid[]) = 0 OR u.team_id IN (SELECT id FROM scope))`;
+
+/** Invitations created (and mails stored) per transaction while a round fans out. */
+export const FAN_OUT_BATCH = 1000;
+
+export type StartedRound =
+  | { status: 'opened' | 'resumed'; roundId: string }
+  | { status: 'inactive' }
+  | { status: 'roundOpen'; openRoundId: string };
 
 export const dedupKeys = {
   invite: (invitationId: string) => `assessment-invite:${invitationId}`,
@@ -73,25 +91,63 @@ export class RoundsService {
   }
 
   /**
-   * Opens the round for one firing of a cycle: audience snapshot, one invitation and one mail per
-   * person, then reminder and close jobs. Running it again for the same firing adds nothing.
-   * Returns the round id, or null when the cycle is not active (a scheduler that outlived it).
+   * Opens the round for one firing of a cycle and invites its audience. Running it again for the
+   * same firing resumes the invitations and adds nothing twice. Returns the round id, or null when
+   * nothing opens: the cycle is not active (a scheduler that outlived it) or a round is still open.
    */
   async openRound(cycleId: string, scheduledFor: Date, options: { evenIfInactive?: boolean } = {}) {
-    const opened = await this.db.transaction(async (m) => {
-      const [cycle]: CycleRow[] = await m.query(
-        `SELECT c.*, o.name AS organisation_name, o.locale AS organisation_locale,
-                o.time_zone AS organisation_time_zone
-           FROM assessment_cycles c JOIN organisations o ON o.id = c.organisation_id
-          WHERE c.id = $1 FOR UPDATE OF c`,
+    const started = await this.startRound(cycleId, scheduledFor, options);
+    if (started.status === 'roundOpen') {
+      this.logger.log(
+        `Firing of cycle ${cycleId} for ${scheduledFor.toISOString()} skipped: round ${started.openRoundId} is still open`,
+      );
+      return null;
+    }
+    if (started.status === 'inactive') return null;
+    await this.fanOut(started.roundId);
+    return started.roundId;
+  }
+
+  /**
+   * The round of a firing, in one short transaction: the cycle row is locked only for the check
+   * and the insert, never across the invitations. At most one round per cycle is open (a partial
+   * unique index, so two concurrent requests cannot both pass); overdue ones are closed first.
+   */
+  async startRound(
+    cycleId: string,
+    scheduledFor: Date,
+    options: { evenIfInactive?: boolean } = {},
+  ): Promise<StartedRound> {
+    const started = await this.db.transaction(async (m): Promise<StartedRound & { overdue?: string[] }> => {
+      const [cycle]: {
+        id: string;
+        status: string;
+        organisation_id: string;
+        values_version_id: string;
+        window_days: number;
+      }[] = await m.query(
+        `SELECT id, status, organisation_id, values_version_id, window_days
+             FROM assessment_cycles WHERE id = $1 FOR UPDATE`,
         [cycleId],
       );
       if (!cycle || (cycle.status !== 'active' && !options.evenIfInactive) || cycle.status === 'archived')
-        return null;
+        return { status: 'inactive' };
+      const [same]: { id: string }[] = await m.query(
+        `SELECT id FROM assessment_rounds WHERE cycle_id = $1 AND scheduled_for = $2`,
+        [cycle.id, scheduledFor],
+      );
+      if (same) return { status: 'resumed', roundId: same.id }; // a retry of this firing
+      const overdue = returnedRows<{ id: string }>(
+        await m.query(
+          `UPDATE assessment_rounds SET closed_at = now()
+            WHERE cycle_id = $1 AND closed_at IS NULL AND closes_at <= now() RETURNING id`,
+          [cycle.id],
+        ),
+      ).map((r) => r.id);
       const opensAt = new Date();
-      await m.query(
+      const [created]: { id: string }[] = await m.query(
         `INSERT INTO assessment_rounds (organisation_id, cycle_id, values_version_id, scheduled_for, opens_at, closes_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (cycle_id, scheduled_for) DO NOTHING`,
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
         [
           cycle.organisation_id,
           cycle.id,
@@ -101,57 +157,118 @@ export class RoundsService {
           roundClosesAt(opensAt, cycle.window_days),
         ],
       );
-      const [round]: { id: string; opens_at: Date; closes_at: Date }[] = await m.query(
-        `SELECT id, opens_at, closes_at FROM assessment_rounds WHERE cycle_id = $1 AND scheduled_for = $2`,
-        [cycle.id, scheduledFor],
+      if (created) return { status: 'opened', roundId: created.id, overdue };
+      const [open]: { id: string }[] = await m.query(
+        `SELECT id FROM assessment_rounds WHERE cycle_id = $1 AND closed_at IS NULL`,
+        [cycle.id],
       );
-      const invitees = await this.inviteAudience(m, cycle, round.id);
-      await this.mail.storeMany(
-        invitees.map((invitee) =>
-          this.renderMail(
-            cycle,
-            round.closes_at,
-            invitee,
-            'assessmentInvite',
-            dedupKeys.invite(invitee.invitation_id),
-          ),
-        ),
-        m,
-      );
-      return { cycle, round, invited: invitees.length };
+      return { status: 'roundOpen', openRoundId: open.id, overdue };
     });
-    if (!opened) return null;
-    const { cycle, round } = opened;
-    // After commit; repeating these is harmless (pending rows, fixed job ids).
-    await this.dispatchPending(cycle.organisation_id, round.id);
+    for (const id of started.overdue ?? []) await this.kpis.roundChanged(id);
+    delete started.overdue;
+    return started;
+  }
+
+  /**
+   * Invites the round's audience in batches, each in its own short transaction: one invitation per
+   * person (unique per round) and one mail per invitation (outbox dedup key), so a retry or a second
+   * run at the same time adds nothing twice. Then queues the mails, reminders and close (fixed ids).
+   * The audience is who was in scope when the round opened. Returns how many were invited now.
+   */
+  async fanOut(roundId: string, batchSize = FAN_OUT_BATCH): Promise<number> {
+    let invited = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const batch = await this.db.transaction(async (m) => {
+        const [cycle]: (CycleRow & { opens_at: Date; closes_at: Date })[] = await m.query(
+          `SELECT c.*, r.opens_at, r.closes_at, o.name AS organisation_name, o.locale AS organisation_locale,
+                  o.time_zone AS organisation_time_zone
+             FROM assessment_rounds r
+             JOIN assessment_cycles c ON c.id = r.cycle_id
+             JOIN organisations o ON o.id = r.organisation_id
+            WHERE r.id = $1`,
+          [roundId],
+        );
+        if (!cycle) return null;
+        const invitees = await this.inviteBatch(m, cycle, roundId, after, batchSize);
+        await this.mail.storeMany(
+          invitees.invited.map((invitee) =>
+            this.renderMail(
+              cycle,
+              cycle.closes_at,
+              invitee,
+              'assessmentInvite',
+              dedupKeys.invite(invitee.invitation_id),
+            ),
+          ),
+          m,
+        );
+        return { cycle, ...invitees };
+      });
+      if (!batch) return invited;
+      invited += batch.invited.length;
+      await this.mail.dispatchPending(
+        batch.cycle.organisation_id,
+        batch.invited.map((i) => dedupKeys.invite(i.invitation_id)),
+      );
+      if (batch.last === null) {
+        await this.afterFanOut(batch.cycle, roundId);
+        if (invited) this.logger.log(`Round ${roundId} of "${batch.cycle.name}": ${invited} invitation(s)`);
+        return invited;
+      }
+      after = batch.last;
+    }
+  }
+
+  /** Lets the worker invite the round's audience (a fixed job id: queueing twice runs once). */
+  async queueFanOut(roundId: string): Promise<void> {
+    await this.queue.add(
+      JOBS.fanOutRound.name,
+      { roundId },
+      { ...DEFAULT_JOB_OPTIONS, jobId: JOBS.fanOutRound.id(roundId) },
+    );
+  }
+
+  /** How many people a round of this cycle would invite now (the confirmation before "open now"). */
+  async audienceCount(organisationId: string, teamIds: string[]): Promise<number> {
+    const [{ n }] = await this.db.query(
+      `WITH RECURSIVE ${SCOPE_SQL} SELECT count(*)::int AS n FROM users u WHERE ${AUDIENCE_WHERE}`,
+      [organisationId, teamIds],
+    );
+    return n;
+  }
+
+  /** After the last batch: mails left pending by a crash, then the reminder and close jobs. */
+  private async afterFanOut(
+    cycle: CycleRow & { opens_at: Date; closes_at: Date },
+    roundId: string,
+  ): Promise<void> {
+    await this.dispatchPending(cycle.organisation_id, roundId);
     for (const at of reminderTimes(
-      round.opens_at,
-      round.closes_at,
+      cycle.opens_at,
+      cycle.closes_at,
       cycle.reminder_days,
       cycle.remind_day_before_deadline,
     )) {
       await this.queue.add(
         JOBS.remind.name,
-        { roundId: round.id, at: at.getTime() },
+        { roundId, at: at.getTime() },
         {
           ...DEFAULT_JOB_OPTIONS,
-          jobId: JOBS.remind.id(round.id, at.getTime()),
+          jobId: JOBS.remind.id(roundId, at.getTime()),
           delay: at.getTime() - Date.now(),
         },
       );
     }
     await this.queue.add(
       JOBS.closeRound.name,
-      { roundId: round.id },
+      { roundId },
       {
         ...DEFAULT_JOB_OPTIONS,
-        jobId: JOBS.closeRound.id(round.id),
-        delay: Math.max(0, round.closes_at.getTime() - Date.now()),
+        jobId: JOBS.closeRound.id(roundId),
+        delay: Math.max(0, cycle.closes_at.getTime() - Date.now()),
       },
     );
-    if (opened.invited)
-      this.logger.log(`Round ${round.id} of "${cycle.name}": ${opened.invited} invitation(s)`);
-    return round.id as string;
   }
 
   /** Reminds everyone in an open round who has not completed; `at` names the reminder (once each). */
@@ -198,37 +315,46 @@ export class RoundsService {
     await this.kpis.roundChanged(roundId);
   }
 
-  /** Creates the invitations of everyone in the audience who has none yet; returns only those new ones. */
-  private async inviteAudience(m: EntityManager, cycle: CycleRow, roundId: string): Promise<Invitee[]> {
+  /**
+   * The next batch of the audience (by user id, after `after`) gets invitations; only those inserted
+   * now come back (a concurrent run's rows are skipped). `last` is null after the final batch.
+   */
+  private async inviteBatch(
+    m: EntityManager,
+    cycle: CycleRow & { opens_at: Date },
+    roundId: string,
+    after: string,
+    batchSize: number,
+  ): Promise<{ invited: Invitee[]; last: string | null }> {
     const audience: Omit<Invitee, 'invitation_id'>[] = await m.query(
-      `WITH RECURSIVE scope AS (
-         SELECT id FROM teams WHERE organisation_id = $1 AND id = ANY($2::uuid[])
-         UNION SELECT c.id FROM teams c JOIN scope s ON c.parent_id = s.id WHERE c.organisation_id = $1
-       )
+      `WITH RECURSIVE ${SCOPE_SQL}
        SELECT u.id AS user_id, u.name, u.email, coalesce(u.locale, $3) AS locale, u.team_id
          FROM users u
-        WHERE u.organisation_id = $1 AND u.status <> 'deactivated'
-          AND (cardinality($2::uuid[]) = 0 OR u.team_id IN (SELECT id FROM scope))
-          AND NOT EXISTS (SELECT 1 FROM assessment_invitations i WHERE i.round_id = $4 AND i.user_id = u.id)
-        ORDER BY u.id`,
-      [cycle.organisation_id, cycle.team_ids, cycle.organisation_locale, roundId],
+        WHERE ${AUDIENCE_WHERE} AND u.created_at <= $4 AND u.id > $5
+        ORDER BY u.id LIMIT $6`,
+      [cycle.organisation_id, cycle.team_ids, cycle.organisation_locale, cycle.opens_at, after, batchSize],
     );
-    if (!audience.length) return [];
-    const invitees = audience.map((a) => ({ ...a, invitation_id: randomUUID() }));
-    await m.query(
+    if (!audience.length) return { invited: [], last: null };
+    const candidates = audience.map((a) => ({ ...a, invitation_id: randomUUID() }));
+    const inserted: { id: string }[] = await m.query(
       `INSERT INTO assessment_invitations (id, organisation_id, round_id, user_id, token_hash, team_id)
        SELECT id, $1, $2, user_id, token_hash, team_id
-         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::uuid[]) AS x(id, user_id, token_hash, team_id)`,
+         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::uuid[]) AS x(id, user_id, token_hash, team_id)
+       ON CONFLICT (round_id, user_id) DO NOTHING RETURNING id`,
       [
         cycle.organisation_id,
         roundId,
-        invitees.map((i) => i.invitation_id),
-        invitees.map((i) => i.user_id),
-        invitees.map((i) => RoundsService.hash(this.tokenFor(i.invitation_id))),
-        invitees.map((i) => i.team_id),
+        candidates.map((i) => i.invitation_id),
+        candidates.map((i) => i.user_id),
+        candidates.map((i) => RoundsService.hash(this.tokenFor(i.invitation_id))),
+        candidates.map((i) => i.team_id),
       ],
     );
-    return invitees;
+    const fresh = new Set(inserted.map((r) => r.id));
+    return {
+      invited: candidates.filter((c) => fresh.has(c.invitation_id)),
+      last: audience.length < batchSize ? null : audience[audience.length - 1].user_id,
+    };
   }
 
   private renderMail(

@@ -1,6 +1,5 @@
-import { ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
-import { CronExpressionParser } from 'cron-parser';
-import { isIanaTimeZone } from '@wk/domain';
+import { ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { CADENCE_MESSAGES, cadenceProblem, isIanaTimeZone } from '@wk/domain';
 
 @ValidatorConstraint({ name: 'ianaTimeZone' })
 export class IanaTimeZone implements ValidatorConstraintInterface {
@@ -12,19 +11,16 @@ export class IanaTimeZone implements ValidatorConstraintInterface {
   }
 }
 
-/** A cron pattern BullMQ's scheduler accepts (the same parser), with an optional seconds field. */
+/**
+ * A cadence BullMQ's scheduler accepts (the same parser) and the shared rule allows: five fields,
+ * at most one firing a day (libs/domain cadence.ts).
+ */
 @ValidatorConstraint({ name: 'cronPattern' })
 export class CronPattern implements ValidatorConstraintInterface {
   validate(value: unknown) {
-    if (typeof value !== 'string' || value.trim().split(/\s+/).length < 5) return false;
-    try {
-      CronExpressionParser.parse(value);
-      return true;
-    } catch {
-      return false;
-    }
+    return cadenceProblem(value) === null;
   }
-  defaultMessage() {
-    return 'cron must be a cron pattern such as "0 9 * 1,4,7,10 1#1" (first Monday of each quarter, 09:00)';
+  defaultMessage(args: ValidationArguments) {
+    return `cron ${CADENCE_MESSAGES[cadenceProblem(args.value) ?? 'pattern']}`;
   }
 }

@@ -1,5 +1,9 @@
+import { Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { cadenceProblem } from '@wk/domain';
 import { DEFAULT_JOB_OPTIONS } from './queues';
+
+const logger = new Logger('JobSchedulers');
 
 /**
  * The one way schedules reach BullMQ (cycles, surveys): a scheduler per key that exists exactly while
@@ -11,7 +15,10 @@ export async function syncCronScheduler(
   schedule: { pattern: string; tz: string } | null,
   job: { name: string; data: object },
 ): Promise<void> {
-  if (!schedule) {
+  // A pattern stored before the cadence rule (seconds, sub-daily) is not run until it is fixed.
+  const problem = schedule && cadenceProblem(schedule.pattern);
+  if (problem) logger.warn(`Not scheduling ${key}: cadence "${schedule?.pattern}" is refused (${problem})`);
+  if (!schedule || problem) {
     await queue.removeJobScheduler(key);
     return;
   }

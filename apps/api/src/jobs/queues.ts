@@ -19,6 +19,12 @@ export const JOBS = {
     name: 'open-round',
     schedulerKey: (cycleId: string) => `cycle-${cycleId}`,
   },
+  /** Invites a round's audience in batches ("open a round now" returns before it is done). */
+  fanOutRound: {
+    queue: QUEUES.assessments,
+    name: 'fan-out-round',
+    id: (roundId: string) => `fan-out-${roundId}`,
+  },
   remind: {
     queue: QUEUES.assessments,
     name: 'remind',

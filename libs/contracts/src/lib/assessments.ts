@@ -20,6 +20,11 @@ export interface Cycle {
   createdAt: string;
 }
 
+/** Who a round of the cycle would invite now (active people in its teams and sub-teams). */
+export interface CycleAudience {
+  people: number;
+}
+
 export interface CreateCycleRequest {
   name: string;
   valuesVersionId: string;
