@@ -2,13 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-/** The kinds of row a job payload names by id, and the table that says whose row it is. */
+/**
+ * The kinds of row a job payload names by id: the table that says whose row it is, and what an
+ * admin recognises it by (a round by its cycle, a wave by its survey).
+ */
 export const JOB_SUBJECT_TABLES = {
-  outboxId: 'outbox_messages',
-  roundId: 'assessment_rounds',
-  cycleId: 'assessment_cycles',
-  waveId: 'survey_waves',
-  surveyId: 'surveys',
+  outboxId: { table: 'outbox_messages', label: 'subject' },
+  roundId: {
+    table: 'assessment_rounds',
+    label: '(SELECT c.name FROM assessment_cycles c WHERE c.id = cycle_id)',
+  },
+  cycleId: { table: 'assessment_cycles', label: 'name' },
+  waveId: { table: 'survey_waves', label: '(SELECT s.name FROM surveys s WHERE s.id = survey_id)' },
+  surveyId: { table: 'surveys', label: 'name' },
 } as const;
 
 export type JobSubjectKey = keyof typeof JOB_SUBJECT_TABLES;
@@ -23,16 +29,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class JobOwnersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async ownedBy(organisationId: string, ids: Map<JobSubjectKey, Set<string>>): Promise<Set<string>> {
-    const owned = new Set<string>();
+  /** The ids the organisation owns, each with its label. */
+  async ownedBy(organisationId: string, ids: Map<JobSubjectKey, Set<string>>): Promise<Map<string, string>> {
+    const owned = new Map<string, string>();
     for (const [key, set] of ids) {
       const candidates = [...set].filter((id) => UUID.test(id));
       if (candidates.length === 0) continue;
-      const rows: { id: string }[] = await this.db.query(
-        `SELECT id FROM ${JOB_SUBJECT_TABLES[key]} WHERE organisation_id = $1 AND id = ANY($2::uuid[])`,
+      const { table, label } = JOB_SUBJECT_TABLES[key];
+      const rows: { id: string; label: string | null }[] = await this.db.query(
+        `SELECT id, ${label} AS label FROM ${table} WHERE organisation_id = $1 AND id = ANY($2::uuid[])`,
         [organisationId, candidates],
       );
-      for (const row of rows) owned.add(row.id);
+      for (const row of rows) owned.set(row.id, row.label ?? '');
     }
     return owned;
   }

@@ -47,9 +47,14 @@ export class OrganisationJobsService {
 
     const jobs = found
       .filter(({ subject }) => isOwn(subject))
-      .map(({ queue, job, state: jobState, subject }) => toJob(queue, job, jobState, subject))
+      .map(({ queue, job, state: jobState, subject }) =>
+        toJob(queue, job, jobState, { ...subject, label: owned.get(subject.id) ?? null }),
+      )
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
-    return { jobs, schedules: schedulers.filter((s) => owned.has(s.id)) };
+    const schedules = schedulers
+      .filter((s) => owned.has(s.id))
+      .map((s) => ({ ...s, label: owned.get(s.id) ?? '' }));
+    return { jobs, schedules };
   }
 
   private queue(name: string): Queue {
@@ -57,8 +62,8 @@ export class OrganisationJobsService {
   }
 
   /** Cycle and survey schedules (keys from queues.ts) with their next firing. */
-  private async schedulers(): Promise<OrganisationSchedule[]> {
-    const result: OrganisationSchedule[] = [];
+  private async schedulers(): Promise<Omit<OrganisationSchedule, 'label'>[]> {
+    const result: Omit<OrganisationSchedule, 'label'>[] = [];
     const sources = [
       { queue: JOBS.openRound.queue, kind: 'cycle' as const, prefix: JOBS.openRound.schedulerKey('') },
       { queue: JOBS.sendWave.queue, kind: 'survey' as const, prefix: JOBS.sendWave.schedulerKey('') },
@@ -92,14 +97,14 @@ function toJob(
   queue: string,
   job: Job,
   state: JobState,
-  subject: { kind: string; id: string },
+  subject: { kind: string; id: string; label: string | null },
 ): OrganisationJob {
   return {
     id: String(job.id),
     queue,
     name: job.name,
     state,
-    subject: { kind: subject.kind.replace(/Id$/, ''), id: subject.id },
+    subject: { ...subject, kind: subject.kind.replace(/Id$/, '') },
     attempts: job.attemptsMade,
     failedReason: state === 'failed' ? (job.failedReason ?? null) : null,
     createdAt: new Date(job.timestamp).toISOString(),

@@ -9,6 +9,7 @@ export const QUEUES = {
   assessments: 'assessments',
   surveys: 'surveys',
   insights: 'insights',
+  imports: 'imports',
 } as const;
 
 export const JOBS = {
@@ -59,7 +60,24 @@ export const JOBS = {
   },
   /** Catches what a debounced refresh missed: open rounds and organisations with unrolled responses. */
   kpiSweep: { queue: QUEUES.insights, name: 'kpi-sweep', schedulerKey: 'kpi-sweep', every: 10 * 60 * 1000 },
+  /** A CSV import stored in import_jobs, applied in one transaction. */
+  runImport: {
+    queue: QUEUES.imports,
+    name: 'run-import',
+    id: (importJobId: string) => `import-${importJobId}`,
+  },
 } as const;
+
+/**
+ * A retry re-applies the whole file (the failed transaction wrote nothing); rows the database
+ * refuses fail the job at once, so attempts only cover lost connections and crashes.
+ */
+export const IMPORT_JOB_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { count: 1_000 },
+  removeOnFail: { count: 1_000 },
+};
 
 /** Rollup refreshes wait this long so that a burst of answers costs one refresh. */
 export const KPI_REFRESH_DELAY_MS = 2_000;

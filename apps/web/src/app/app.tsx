@@ -14,6 +14,9 @@ import { HomePage } from '../features/home/home-page';
 import { ImportPage } from '../features/import/import-page';
 import { OrganisationPage } from '../features/organisation/organisation-page';
 import { OutboxPage } from '../features/outbox/outbox-page';
+import { JobsPage } from '../features/jobs/jobs-page';
+import { OperatorPage } from '../features/operator/operator-page';
+import { ConfirmEmailPage } from '../features/auth/confirm-email-page';
 import { PeoplePage } from '../features/people/people-page';
 import { TeamsPage } from '../features/teams/teams-page';
 import { Shell } from './app-shell';
@@ -103,6 +106,8 @@ export function AppRoutes() {
       <Route path="/q/:code" element={later(<RecognitionPage kind="open" />)} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/set-password" element={<SetPasswordPage />} />
+      <Route path="/confirm-email" element={<ConfirmEmailPage />} />
+      <Route path="/operator" element={<OperatorPage />} />
       <Route
         element={
           <RequireSession>
@@ -218,6 +223,14 @@ export function AppRoutes() {
           element={
             <RequirePermission permission="outbox.read">
               <OutboxPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="jobs"
+          element={
+            <RequirePermission permission="jobs.read">
+              <JobsPage />
             </RequirePermission>
           }
         />

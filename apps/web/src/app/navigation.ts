@@ -23,4 +23,5 @@ export const NAVIGATION: NavEntry[] = [
   { to: '/organisation', labelKey: 'nav.organisation', permission: 'organisation.read' },
   { to: '/api-keys', labelKey: 'nav.apiKeys', permission: 'apiKeys.manage' },
   { to: '/outbox', labelKey: 'nav.outbox', permission: 'outbox.read' },
+  { to: '/jobs', labelKey: 'nav.jobs', permission: 'jobs.read' },
 ];

@@ -29,10 +29,12 @@ export function EmptyState({ children, action }: { children: ReactNode; action?:
 
 /** A readable message for any error; the api's own message where it has one. */
 export function useErrorMessage(): (error: unknown) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (error) => {
     if (error instanceof ApiError) {
       if (error.status === 0) return t('common.networkError');
+      // A rule the api names by code reads better in the user's language than the api's English.
+      if (i18n.exists(`errors.${error.body.code}`)) return t(`errors.${error.body.code}`);
       if (error.status === 403) return t('common.forbidden');
       return error.message;
     }

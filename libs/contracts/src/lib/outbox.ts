@@ -24,7 +24,7 @@ export interface OrganisationJob {
   name: string;
   state: JobState;
   /** What the job works on: a round, wave, cycle, survey, mail message or the organisation itself. */
-  subject: { kind: string; id: string };
+  subject: { kind: string; id: string; label: string | null };
   attempts: number;
   failedReason: string | null;
   createdAt: string;
@@ -37,6 +37,8 @@ export interface OrganisationJob {
 export interface OrganisationSchedule {
   kind: 'cycle' | 'survey';
   id: string;
+  /** The cycle's or survey's name. */
+  label: string;
   nextRunAt: string | null;
 }
 

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog';
 import { StatusBadge } from '../../components/status-badge';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { ListTable } from '../../components/list-table';
@@ -44,8 +44,9 @@ export function OutboxPage() {
       title={t('outbox.title')}
       intro={t('outbox.intro')}
       actions={
-        // Bull Board is served by the api itself (admins only), outside this app's routes.
-        <Anchor href="/api/admin/queues">{t('outbox.queues')}</Anchor>
+        <Anchor component={Link} to="/jobs">
+          {t('outbox.jobs')}
+        </Anchor>
       }
     >
       <Select

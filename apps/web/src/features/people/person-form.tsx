@@ -86,6 +86,9 @@ export function PersonForm({
             required
             value={email}
             error={errors['email']}
+            description={
+              person?.pendingEmail ? t('people.pendingEmail', { email: person.pendingEmail }) : undefined
+            }
             onChange={(e) => setEmail(e.currentTarget.value)}
           />
           <TextInput
