@@ -16,14 +16,19 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = toErrorBody(exception);
     if (body.statusCode >= 500)
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    response.status(body.statusCode).json(body);
+    send(response, body);
   }
 }
 
 /** Answers an error from plain Express middleware, which runs outside Nest's filters. */
 export function sendError(response: Response, exception: unknown): void {
-  const body = toErrorBody(exception);
-  response.status(body.statusCode).json(body);
+  send(response, toErrorBody(exception));
+}
+
+function send(response: Response, body: ApiErrorBody): void {
+  // A route's @Header (image/png, application/pdf, an attachment) must not label its error.
+  response.removeHeader('Content-Disposition');
+  response.status(body.statusCode).type('application/json').json(body);
 }
 
 export function toErrorBody(exception: unknown): ApiErrorBody {
