@@ -1,5 +1,7 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { ImportJob } from '@wk/contracts';
 import { createUser, createWorld, TEST_PASSWORD, World } from '../support/factories';
-import { RunningApi, startApi } from '../support/harness';
+import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
 import { HttpClient, HttpResponse } from '../support/http-client';
 
 /** What Dutch Excel writes for "CSV (gescheiden door lijstscheidingsteken)": Windows-1252 bytes. */
@@ -9,13 +11,35 @@ const fieldsOf = (res: HttpResponse) => ((res.body?.errors ?? []) as { field: st
 const rowsOf = (preview: { rows: { line: number; action: string; errors: { column: string }[] }[] }) =>
   preview.rows.map((r) => [r.line, r.action, r.errors.map((e) => e.column)]);
 
+/** Starts an import (202 with a queued job) and polls the job until the worker has finished it. */
+async function importFile(
+  client: HttpClient,
+  path: string,
+  csv: string | Buffer,
+  filename?: string,
+): Promise<ImportJob> {
+  const started = await client.upload<ImportJob>(path, csv, filename);
+  expect(started.status).toBe(202);
+  expect(started.body).toMatchObject({ status: 'queued', progress: { done: 0 }, result: null, error: null });
+  return eventually(async () => {
+    const res = await client.get<ImportJob>(`/api/import/jobs/${started.body.id}`);
+    expect(res.status).toBe(200);
+    return ['done', 'failed'].includes(res.body.status) && res.body;
+  }, 60_000);
+}
+
 describe('CSV import of teams and employees', () => {
   let api: RunningApi;
+  let worker: INestApplicationContext;
 
   beforeAll(async () => {
     api = await startApi({ SMTP_URL: undefined });
+    worker = await startWorker({ SMTP_URL: undefined });
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
 
   async function setUp(name: string): Promise<{ world: World; admin: HttpClient; hr: HttpClient }> {
     const world = await createWorld(api.db, name);
@@ -69,11 +93,11 @@ describe('CSV import of teams and employees', () => {
       'Wijkteam Noord',
       'Cliëntenservice',
     ]);
-    const teams = await hr.upload('/api/import/teams', teamsCsv, 'teams.csv');
-    expect(teams.status).toBe(201);
-    expect(teams.body).toMatchObject({
-      applied: true,
-      summary: { create: 3, update: 0, unchanged: 0, error: 0 },
+    const teams = await importFile(hr, '/api/import/teams', teamsCsv, 'teams.csv');
+    expect(teams).toMatchObject({
+      status: 'done',
+      progress: { done: 3, total: 3 },
+      result: { summary: { create: 3, update: 0, unchanged: 0, error: 0 } },
     });
     const zorg = await teamIdByName(world.organisationId, 'Zorg');
     const [noord] = await api.db.query(
@@ -96,9 +120,9 @@ describe('CSV import of teams and employees', () => {
       columns: ['email', 'name', 'employee_number', 'team', 'role'],
       summary: { create: 2, update: 0, unchanged: 0, error: 0 },
     });
-    const result = await hr.upload('/api/import/employees', employeesCsv, 'medewerkers.csv');
-    expect(result.status).toBe(201);
-    expect(result.body.summary).toEqual({ create: 2, update: 0, unchanged: 0, error: 0 });
+    const result = await importFile(hr, '/api/import/employees', employeesCsv, 'medewerkers.csv');
+    expect(result.status).toBe('done');
+    expect(result.result?.summary).toEqual({ create: 2, update: 0, unchanged: 0, error: 0 });
 
     expect(await userByEmail(world.organisationId, 'renee@example.test')).toMatchObject({
       name: 'Renée de Vries',
@@ -133,7 +157,7 @@ describe('CSV import of teams and employees', () => {
       [2, 'create', []],
       [4, 'create', []],
     ]);
-    expect((await hr.upload('/api/import/employees', csv)).status).toBe(201);
+    expect((await importFile(hr, '/api/import/employees', csv)).status).toBe('done');
     expect(await userByEmail(world.organisationId, 'zoe@example.test')).toMatchObject({
       name: 'Jansen, Zoë',
       employee_number: '2001',
@@ -214,9 +238,9 @@ describe('CSV import of teams and employees', () => {
     const { world, hr } = await setUp('Upsert');
     const first =
       'email;naam;personeelsnummer;team\nan@example.test;An;4001;Upsert team\nbo@example.test;Bo;4002;\ncor@example.test;Cor;4003;Upsert ander team\n';
-    const created = await hr.upload('/api/import/employees', first);
-    expect(created.status).toBe(201);
-    expect(created.body.summary).toEqual({ create: 3, update: 0, unchanged: 0, error: 0 });
+    const created = await importFile(hr, '/api/import/employees', first);
+    expect(created.status).toBe('done');
+    expect(created.result?.summary).toEqual({ create: 3, update: 0, unchanged: 0, error: 0 });
     const an = await userByEmail(world.organisationId, 'an@example.test');
     expect(an).toMatchObject({
       name: 'An',
@@ -242,8 +266,8 @@ describe('CSV import of teams and employees', () => {
       [3, 'unchanged', []],
       [4, 'unchanged', []],
     ]);
-    const updated = await hr.upload('/api/import/employees', second);
-    expect(updated.body.summary).toEqual({ create: 0, update: 1, unchanged: 2, error: 0 });
+    const updated = await importFile(hr, '/api/import/employees', second);
+    expect(updated.result?.summary).toEqual({ create: 0, update: 1, unchanged: 2, error: 0 });
     expect(await userByEmail(world.organisationId, 'an.nieuw@example.test')).toMatchObject({
       id: an.id,
       employee_number: '4001',
@@ -253,9 +277,9 @@ describe('CSV import of teams and employees', () => {
 
     // The same file again: every row unchanged, and not one column of one row touched.
     const before = await snapshot(world.organisationId);
-    const again = await hr.upload('/api/import/employees', second);
-    expect(again.status).toBe(201);
-    expect(again.body.summary).toEqual({ create: 0, update: 0, unchanged: 3, error: 0 });
+    const again = await importFile(hr, '/api/import/employees', second);
+    expect(again.status).toBe('done');
+    expect(again.result?.summary).toEqual({ create: 0, update: 0, unchanged: 3, error: 0 });
     expect(await snapshot(world.organisationId)).toEqual(before);
   });
 
@@ -263,8 +287,8 @@ describe('CSV import of teams and employees', () => {
     const { world, hr } = await setUp('Email');
     await api.db.query(`UPDATE users SET employee_number = 'M-1' WHERE id = $1`, [world.teamMember.id]);
     const csv = `email;naam;personeelsnummer\n${world.teamMember.email.toUpperCase()};Team Lid;\n`;
-    const res = await hr.upload('/api/import/employees', csv);
-    expect(res.body.summary).toEqual({ create: 0, update: 1, unchanged: 0, error: 0 });
+    const res = await importFile(hr, '/api/import/employees', csv);
+    expect(res.result?.summary).toEqual({ create: 0, update: 1, unchanged: 0, error: 0 });
     const [row] = await api.db.query(
       `SELECT email, name, employee_number, team_id FROM users WHERE id = $1`,
       [world.teamMember.id],
@@ -281,9 +305,9 @@ describe('CSV import of teams and employees', () => {
   it('builds a team tree from parents on earlier lines, and refuses unknown parents and loops', async () => {
     const { world, hr } = await setUp('Boom');
     const csv = 'team,parent\nRegio,\nRegio Noord,Regio\nWijk 1,Regio Noord\nWijk 2,regio noord\n';
-    const res = await hr.upload('/api/import/teams', csv);
-    expect(res.status).toBe(201);
-    expect(res.body.summary).toEqual({ create: 4, update: 0, unchanged: 0, error: 0 });
+    const res = await importFile(hr, '/api/import/teams', csv);
+    expect(res.status).toBe('done');
+    expect(res.result?.summary).toEqual({ create: 4, update: 0, unchanged: 0, error: 0 });
     const tree = await api.db.query(
       `SELECT t.name, p.name AS parent FROM teams t LEFT JOIN teams p ON p.id = t.parent_id WHERE t.organisation_id = $1 AND t.name IN ('Regio', 'Regio Noord', 'Wijk 1', 'Wijk 2') ORDER BY t.name`,
       [world.organisationId],
@@ -294,7 +318,7 @@ describe('CSV import of teams and employees', () => {
       { name: 'Wijk 1', parent: 'Regio Noord' },
       { name: 'Wijk 2', parent: 'Regio Noord' },
     ]);
-    expect((await hr.upload('/api/import/teams', csv)).body.summary).toEqual({
+    expect((await importFile(hr, '/api/import/teams', csv)).result?.summary).toEqual({
       create: 0,
       update: 0,
       unchanged: 4,
@@ -326,9 +350,9 @@ describe('CSV import of teams and employees', () => {
     expect(await snapshot(world.organisationId)).toEqual(before);
 
     // A file may first move a team out and then hang its former ancestor below it: no loop.
-    const reorder = await hr.upload('/api/import/teams', 'team;parent\nWijk 1;\nRegio;Wijk 1\n');
-    expect(reorder.status).toBe(201);
-    expect(reorder.body.summary).toMatchObject({ update: 2, error: 0 });
+    const reorder = await importFile(hr, '/api/import/teams', 'team;parent\nWijk 1;\nRegio;Wijk 1\n');
+    expect(reorder.status).toBe('done');
+    expect(reorder.result?.summary).toMatchObject({ update: 2, error: 0 });
   });
 
   it.each([
@@ -398,8 +422,8 @@ describe('CSV import of teams and employees', () => {
     );
     expect(rowsOf(demote.body)).toEqual([[2, 'error', ['role']]]);
 
-    const byAdmin = await admin.upload('/api/import/employees', csv);
-    expect(byAdmin.status).toBe(201);
+    const byAdmin = await importFile(admin, '/api/import/employees', csv);
+    expect(byAdmin.status).toBe('done');
     expect(await userByEmail(world.organisationId, 'baas@example.test')).toMatchObject({ role: 'admin' });
   });
 
@@ -415,11 +439,12 @@ describe('CSV import of teams and employees', () => {
     // The foreign team is unknown here: refused; without the team it creates a new person.
     expect(res.status).toBe(400);
     expect(rowsOf(res.body.preview)).toEqual([[2, 'error', ['team']]]);
-    const ok = await hr.upload(
+    const ok = await importFile(
+      hr,
       '/api/import/employees',
       `email;naam;personeelsnummer\n${foreign.teamMember.email};Dubbelganger;X-1\n`,
     );
-    expect(ok.body.summary).toEqual({ create: 1, update: 0, unchanged: 0, error: 0 });
+    expect(ok.result?.summary).toEqual({ create: 1, update: 0, unchanged: 0, error: 0 });
     expect(await userByEmail(world.organisationId, foreign.teamMember.email)).toMatchObject({
       name: 'Dubbelganger',
       employee_number: 'X-1',
@@ -436,9 +461,9 @@ describe('CSV import of teams and employees', () => {
     });
     const csv =
       'email;naam\nbestaand@example.test;Bestaand Hernoemd\nnieuw1@example.test;Nieuw Een\nnieuw2@example.test;Nieuw Twee\n';
-    const res = await hr.upload('/api/import/employees?invite=true', csv);
-    expect(res.status).toBe(201);
-    expect(res.body.summary).toEqual({ create: 2, update: 1, unchanged: 0, error: 0 });
+    const res = await importFile(hr, '/api/import/employees?invite=true', csv);
+    expect(res.status).toBe('done');
+    expect(res.result?.summary).toEqual({ create: 2, update: 1, unchanged: 0, error: 0 });
 
     const outbox = await api.db.query(
       `SELECT to_address, kind, status, subject FROM outbox_messages WHERE organisation_id = $1 ORDER BY to_address`,
@@ -466,8 +491,8 @@ describe('CSV import of teams and employees', () => {
     expect(tokens).toHaveLength(2);
 
     // Without the flag, new people get no mail.
-    const quiet = await hr.upload('/api/import/employees', 'email;naam\nstil@example.test;Stil\n');
-    expect(quiet.body.summary.create).toBe(1);
+    const quiet = await importFile(hr, '/api/import/employees', 'email;naam\nstil@example.test;Stil\n');
+    expect(quiet.result?.summary.create).toBe(1);
     expect(
       (
         await api.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE organisation_id = $1`, [
@@ -486,6 +511,58 @@ describe('CSV import of teams and employees', () => {
       ).status,
     ).toBe(400);
     expect(await snapshot(world.organisationId)).toEqual(before);
+  });
+
+  it('reports a NUL byte in a cell as a row error naming line and column, and refuses to import it', async () => {
+    const { world, hr } = await setUp('Nul');
+    const before = await snapshot(world.organisationId);
+    for (const [kind, csv, column] of [
+      ['employees', 'email;naam\ngoed@example.test;Goed\nnul@example.test;Nu\0l\n', 'name'],
+      [
+        'employees',
+        'email;naam;personeelsnummer\ngoed@example.test;Goed;1\nnul@example.test;Nul;2\0\n',
+        'employee_number',
+      ],
+      ['teams', 'naam\nGoed\nSle\0cht\n', 'name'],
+    ]) {
+      const preview = await hr.upload(`/api/import/${kind}/preview`, Buffer.from(csv, 'utf-8'));
+      expect(preview.status).toBe(200);
+      expect(rowsOf(preview.body)[1]).toEqual([3, 'error', [column]]);
+      expect(preview.body.rows[1].errors[0].message).toMatch(/NUL byte/);
+      const res = await hr.upload(`/api/import/${kind}`, Buffer.from(csv, 'utf-8'));
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('import_has_errors');
+      expect(fieldsOf(res)).toEqual([`line 3.${column}`]);
+    }
+    expect(await snapshot(world.organisationId)).toEqual(before);
+  });
+
+  it('reads what Excel saves as "Unicode text": UTF-16LE with a BOM, tab-separated', async () => {
+    const { world, hr } = await setUp('Unicode');
+    const text =
+      'E-mail\tNaam\tPersoneelsnummer\tTeam\r\nzoe.utf16@example.test\tZoë Đurić\t5001\tUnicode team\r\nbo.utf16@example.test\tBo, de Wit\t\t\r\n';
+    const file = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const preview = await hr.upload('/api/import/employees/preview', file, 'medewerkers.txt');
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({
+      encoding: 'utf-16le',
+      delimiter: '\t',
+      columns: ['email', 'name', 'employee_number', 'team'],
+    });
+    expect(rowsOf(preview.body)).toEqual([
+      [2, 'create', []],
+      [3, 'create', []],
+    ]);
+    expect((await importFile(hr, '/api/import/employees', file, 'medewerkers.txt')).status).toBe('done');
+    expect(await userByEmail(world.organisationId, 'zoe.utf16@example.test')).toMatchObject({
+      name: 'Zoë Đurić',
+      employee_number: '5001',
+      team_id: world.teamId,
+    });
+    expect(await userByEmail(world.organisationId, 'bo.utf16@example.test')).toMatchObject({
+      name: 'Bo, de Wit',
+      team_id: null,
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import {
   closePage,
@@ -11,22 +12,26 @@ import {
   signIn as signInAs,
 } from '../support/browser';
 import { createWorld, TEST_PASSWORD, World } from '../support/factories';
-import { RunningApi, startApi } from '../support/harness';
+import { RunningApi, startApi, startWorker } from '../support/harness';
 
 /** The built dashboard served by the real api, driven in Debian's Chromium. */
 describe('HR signs in, imports a CSV and sees the people list', () => {
   let api: RunningApi;
+  let worker: INestApplicationContext;
   let world: World;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     api = await startApi({ WEB_DIST: 'dist/apps/web', SMTP_URL: undefined });
+    // Imports are applied by the worker, as in production.
+    worker = await startWorker({ SMTP_URL: undefined });
     world = await createWorld(api.db, 'Woonstad');
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
+    await worker?.close();
     await api?.close();
   });
   beforeEach(async () => {
@@ -73,10 +78,12 @@ describe('HR signs in, imports a CSV and sees the people list', () => {
     await screenshot(page, 'import-preview');
 
     await page.getByRole('button', { name: /^importeren$/i }).click();
+    // The worker applies the file while the page polls the job and shows its progress.
     await page
-      .getByText(/geïmporteerd|imported/i)
+      .getByText(/alles is geïmporteerd/i)
       .first()
       .waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     const [{ n }] = await api.db.query(
       `SELECT count(*)::int AS n FROM users WHERE organisation_id = $1 AND email LIKE '%.e2e@example.test'`,
       [world.organisationId],

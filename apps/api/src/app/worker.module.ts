@@ -4,6 +4,7 @@ import { AssessmentsWorkerModule } from '../assessments/assessments.module';
 import { NotificationsWorkerModule } from '../notifications/notifications.module';
 import { SurveysWorkerModule } from '../surveys/surveys.module';
 import { InsightsWorkerModule } from '../insights/insights.module';
+import { PeopleWorkerModule } from '../people/people.module';
 import { InfrastructureModule } from './infrastructure.module';
 
 /** The worker: every BullMQ processor and scheduler, no HTTP. Same modules, other entry point. */
@@ -18,6 +19,7 @@ export class WorkerModule {
         AssessmentsWorkerModule,
         SurveysWorkerModule,
         InsightsWorkerModule,
+        PeopleWorkerModule,
       ],
     };
   }

@@ -1,33 +1,35 @@
 import { parse } from 'csv-parse/sync';
+import type { CsvDelimiter, CsvEncoding } from '@wk/contracts';
 import { invalid } from './domain-error';
 
 export interface CsvTable {
-  delimiter: ',' | ';';
-  encoding: 'utf-8' | 'windows-1252';
+  delimiter: CsvDelimiter;
+  encoding: CsvEncoding;
   /** Canonical column names, in file order; unknown headers keep their own (lower-cased) name. */
   columns: string[];
-  rows: { line: number; cells: Record<string, string>; cellCount: number }[];
+  rows: {
+    line: number;
+    cells: Record<string, string>;
+    cellCount: number;
+    /** Cells of known columns that no row may carry (a NUL byte: PostgreSQL cannot store it). */
+    problems: { column: string; message: string }[];
+  }[];
 }
 
 export const MAX_IMPORT_ROWS = 20_000;
 
 /**
- * Decodes a CSV upload as UTF-8 (with or without BOM) or, failing that, as Windows-1252 (what
- * Dutch Excel writes for "CSV (gescheiden door lijstscheidingsteken)"), and detects ';' or ','.
+ * Decodes a CSV upload: UTF-16 when it starts with its BOM (Excel's "Unicode text", tab-separated),
+ * else UTF-8 (with or without BOM) or, failing that, Windows-1252 (what Dutch Excel writes for
+ * "CSV (gescheiden door lijstscheidingsteken)"); detects tab, ';' or ',' from the header line.
  */
 export function readCsv(buffer: Buffer, aliases: Record<string, string>): CsvTable {
   if (!buffer.length) throw invalid('file', 'the file is empty');
-  let encoding: CsvTable['encoding'] = 'utf-8';
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    encoding = 'windows-1252';
-    text = new TextDecoder('windows-1252').decode(buffer);
-  }
-  text = text.replace(/^\uFEFF/, '');
+  const { encoding, text } = decode(buffer);
   const headerLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = count(headerLine, ';') > count(headerLine, ',') ? ';' : ',';
+  const delimiter = (['\t', ';', ','] as const).reduce((best, d) =>
+    count(headerLine, d) > count(headerLine, best) ? d : best,
+  );
 
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
@@ -50,14 +52,45 @@ export function readCsv(buffer: Buffer, aliases: Record<string, string>): CsvTab
   const duplicate = columns.find((c, i) => c && columns.indexOf(c) !== i);
   if (duplicate) throw invalid('file', `column "${duplicate}" appears twice`);
 
-  const rows = parsed.slice(1).map(({ record, info }) => ({
-    // info.lines is the line a record ends on; a quoted cell may span several lines.
-    line: info.lines - (record.join('').split('\n').length - 1),
-    cellCount: record.length,
-    cells: Object.fromEntries(columns.map((column, i) => [column, (record[i] ?? '').trim()])),
-  }));
+  const known = new Set(Object.values(aliases));
+  const rows = parsed.slice(1).map(({ record, info }) => {
+    const cells = Object.fromEntries(columns.map((column, i) => [column, (record[i] ?? '').trim()]));
+    return {
+      // info.lines is the line a record ends on; a quoted cell may span several lines.
+      line: info.lines - (record.join('').split('\n').length - 1),
+      cellCount: record.length,
+      cells,
+      problems: columns
+        .filter((column) => known.has(column) && cells[column].includes('\0'))
+        .map((column) => ({ column, message: 'contains a NUL byte (\\0), which cannot be stored' })),
+    };
+  });
   return { delimiter, encoding, columns, rows };
 }
+
+function decode(buffer: Buffer): { encoding: CsvEncoding; text: string } {
+  const bom = buffer.subarray(0, 2);
+  const utf16 = bom.equals(UTF16LE_BOM) ? 'utf-16le' : bom.equals(UTF16BE_BOM) ? 'utf-16be' : null;
+  if (utf16) {
+    try {
+      // The decoder drops the BOM itself.
+      return { encoding: utf16, text: new TextDecoder(utf16, { fatal: true }).decode(buffer) };
+    } catch {
+      throw invalid(
+        'file',
+        `starts like ${utf16.toUpperCase()} text but is not valid ${utf16.toUpperCase()}`,
+      );
+    }
+  }
+  try {
+    return { encoding: 'utf-8', text: new TextDecoder('utf-8', { fatal: true }).decode(buffer) };
+  } catch {
+    return { encoding: 'windows-1252', text: new TextDecoder('windows-1252').decode(buffer) };
+  }
+}
+
+const UTF16LE_BOM = Buffer.from([0xff, 0xfe]);
+const UTF16BE_BOM = Buffer.from([0xfe, 0xff]);
 
 export function requireColumns(table: CsvTable, required: string[]): void {
   const missing = required.filter((c) => !table.columns.includes(c));

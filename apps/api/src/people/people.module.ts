@@ -1,9 +1,13 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { QUEUES } from '../jobs/queues';
 import { ImportController } from './import/import.controller';
+import { ImportJobEntity } from './import/import-job.entity';
+import { ImportProcessor } from './import/import.processor';
 import { ImportService } from './import/import.service';
 import { MeController } from './me.controller';
 import { PeopleController } from './people.controller';
@@ -17,13 +21,21 @@ import { UserEntity } from './user.entity';
 /** Users, roles, teams (a tree), team managers, the manager scope and CSV import. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, TeamEntity, TeamManagerEntity]),
+    TypeOrmModule.forFeature([UserEntity, TeamEntity, TeamManagerEntity, ImportJobEntity]),
+    BullModule.registerQueue({ name: QUEUES.imports }),
     AuthModule,
     NotificationsModule,
     OrganisationsModule,
   ],
   controllers: [MeController, PeopleController, TeamsController, ImportController],
   providers: [PeopleService, TeamsService, ScopeService, ImportService],
-  exports: [PeopleService, TeamsService, ScopeService],
+  exports: [PeopleService, TeamsService, ScopeService, ImportService],
 })
 export class PeopleModule {}
+
+/** Imports are applied only by the worker. */
+@Module({
+  imports: [PeopleModule, BullModule.registerQueue({ name: QUEUES.imports })],
+  providers: [ImportProcessor],
+})
+export class PeopleWorkerModule {}

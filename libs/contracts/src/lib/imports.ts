@@ -12,15 +12,33 @@ export interface ImportRowResult {
   errors: { column: string; message: string }[];
 }
 
+/** What the reader detected: Excel writes ';' (Dutch CSV), ',' or a tab (its "Unicode text", UTF-16). */
+export type CsvDelimiter = ',' | ';' | '\t';
+export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
 export interface ImportPreview {
   kind: ImportKind;
-  delimiter: ',' | ';';
-  encoding: 'utf-8' | 'windows-1252';
+  delimiter: CsvDelimiter;
+  encoding: CsvEncoding;
   columns: string[];
   rows: ImportRowResult[];
   summary: Record<ImportAction, number>;
 }
 
-export interface ImportResult extends ImportPreview {
-  applied: true;
+export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
+
+/** An import runs as a worker job: all rows in one transaction, or none. */
+export interface ImportJob {
+  id: string;
+  kind: ImportKind;
+  status: ImportJobStatus;
+  /** Rows applied so far of the file's rows; reaches total just before the commit. */
+  progress: { done: number; total: number };
+  /** Done: what was applied, row by row. Failed on rows found wrong at apply time: those rows. */
+  result: ImportPreview | null;
+  /** Why a failed job wrote nothing. */
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
 }

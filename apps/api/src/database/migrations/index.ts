@@ -7,6 +7,8 @@ import { Insights1764288000000 } from './1764288000000-insights';
 import { DeletePaths1764374400000 } from './1764374400000-delete-paths';
 import { CustomerRollups1764460800000 } from './1764460800000-customer-rollups';
 import { WaveRollups1764547200000 } from './1764547200000-wave-rollups';
+import { OperatorsAndEmailChange1764640000000 } from './1764640000000-operators-and-email-change';
+import { ImportJobs1764650000000 } from './1764650000000-import-jobs';
 import { OneOpenRound1764720000000 } from './1764720000000-one-open-round';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
@@ -20,5 +22,7 @@ export const migrations = [
   DeletePaths1764374400000,
   CustomerRollups1764460800000,
   WaveRollups1764547200000,
+  OperatorsAndEmailChange1764640000000,
+  ImportJobs1764650000000,
   OneOpenRound1764720000000,
 ];

@@ -5,6 +5,7 @@ import type { ImportRowResult, Role } from '@wk/contracts';
 import { TeamEntity } from '../team.entity';
 import { UserEntity } from '../user.entity';
 import { CsvTable, requireColumns } from '../../common/csv-reader';
+import { atLine } from './import-errors';
 
 export const EMPLOYEE_COLUMNS: Record<string, string> = {
   email: 'email',
@@ -63,8 +64,8 @@ export async function planEmployees(
   const seenEmail = new Map<string, number>();
   const seenNumber = new Map<string, number>();
 
-  return table.rows.map(({ line, cells, cellCount }) => {
-    const errors: ImportRowResult['errors'] = [];
+  return table.rows.map(({ line, cells, cellCount, problems }) => {
+    const errors: ImportRowResult['errors'] = [...problems];
     const email = cells.email ?? '';
     const number = cells.employee_number || null;
     const key = number ?? email;
@@ -137,24 +138,26 @@ export async function planEmployees(
   });
 }
 
+/** Writes the planned rows; `created` runs for each new person in the same transaction (the invitation). */
 export async function applyEmployees(
   manager: EntityManager,
   organisationId: string,
   plan: PlannedEmployee[],
-): Promise<UserEntity[]> {
-  const created: UserEntity[] = [];
-  for (const row of plan) {
-    if (row.result.action === 'update' && row.existingId && row.values) {
-      await manager.update(UserEntity, { id: row.existingId, organisationId }, row.values);
-    }
-    if (row.result.action === 'create' && row.values) {
-      created.push(
-        await manager.save(
+  hooks: { created: (user: UserEntity) => Promise<void>; progress: (done: number) => Promise<void> },
+): Promise<void> {
+  for (const [index, row] of plan.entries()) {
+    await atLine(row.result.line, async () => {
+      if (row.result.action === 'update' && row.existingId && row.values) {
+        await manager.update(UserEntity, { id: row.existingId, organisationId }, row.values);
+      }
+      if (row.result.action === 'create' && row.values) {
+        const user = await manager.save(
           UserEntity,
           manager.create(UserEntity, { ...row.values, organisationId, status: 'invited' }),
-        ),
-      );
-    }
+        );
+        await hooks.created(user);
+      }
+    });
+    await hooks.progress(index + 1);
   }
-  return created;
 }

@@ -1,5 +1,6 @@
 import {
   Controller,
+  Get,
   HttpCode,
   Param,
   ParseBoolPipe,
@@ -10,11 +11,12 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IMPORT_KINDS } from '@wk/contracts';
-import type { ImportKind, ImportPreview, ImportResult } from '@wk/contracts';
+import type { ImportJob, ImportKind, ImportPreview } from '@wk/contracts';
 import { Authenticated, CurrentUser } from '../../auth/authenticated.decorator';
 import type { AuthContext } from '../../auth/authenticated.decorator';
 import { invalid, notFound } from '../../common/domain-error';
 import { bytesOf, CsvUpload, fileBody } from '../../common/csv-upload.interceptor';
+import { UuidParam } from '../../common/uuid-param';
 import { ImportService } from './import.service';
 
 const upload = CsvUpload();
@@ -28,7 +30,10 @@ function kindOf(value: string): ImportKind {
   return value as ImportKind;
 }
 
-/** CSV import of employees and teams: a preview that lists per-row errors, then an all-or-nothing import. */
+/**
+ * CSV import of employees and teams: a preview that lists per-row errors, then an all-or-nothing
+ * import that the worker applies as a job (a large file with invitations takes minutes).
+ */
 @ApiTags('import')
 @Controller('import')
 export class ImportController {
@@ -50,11 +55,23 @@ export class ImportController {
     return this.imports.preview(auth, kindOf(kind), bytesOf(file));
   }
 
+  @Get('jobs/:id')
+  @Authenticated({ permission: 'import.run' })
+  @ApiOperation({ summary: 'Status, progress and, when finished, the result of an import job' })
+  job(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', UuidParam('Import job')) id: string,
+  ): Promise<ImportJob> {
+    return this.imports.get(auth, id);
+  }
+
   @Post(':kind')
   @Authenticated({ permission: 'import.run' })
+  @HttpCode(202)
   @UseInterceptors(upload)
   @ApiOperation({
-    summary: 'Upsert every row in one transaction (400 with the preview when any row has errors)',
+    summary:
+      'Queue a job that upserts every row in one transaction (202 with the job; 400 with the preview when any row has errors)',
   })
   @ApiParam({ name: 'kind', enum: IMPORT_KINDS })
   @ApiQuery({
@@ -70,7 +87,7 @@ export class ImportController {
     @Param('kind') kind: string,
     @Query('invite', parseInvite) invite: boolean | undefined,
     @UploadedFile() file?: Express.Multer.File,
-  ): Promise<ImportResult> {
-    return this.imports.apply(auth, kindOf(kind), bytesOf(file), invite ?? false);
+  ): Promise<ImportJob> {
+    return this.imports.start(auth, kindOf(kind), bytesOf(file), invite ?? false);
   }
 }

@@ -1,15 +1,25 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import type { ImportAction, ImportKind, ImportPreview, ImportResult, ImportRowResult } from '@wk/contracts';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import type { ImportAction, ImportJob, ImportKind, ImportPreview, ImportRowResult } from '@wk/contracts';
 import type { AuthContext } from '../../auth/authenticated.decorator';
 import { AccountLinksService } from '../../auth/account-links.service';
-import { MailService } from '../../notifications/mail.service';
+import { DomainError, notFound } from '../../common/domain-error';
 import { CsvTable, readCsv } from '../../common/csv-reader';
+import { IMPORT_JOB_OPTIONS, JOBS, QUEUES } from '../../jobs/queues';
+import { MailService } from '../../notifications/mail.service';
 import { applyEmployees, EMPLOYEE_COLUMNS, planEmployees } from './employee-import';
+import { PermanentImportError } from './import-errors';
+import { ImportJobEntity } from './import-job.entity';
 import { applyTeams, planTeams, TEAM_COLUMNS } from './team-import';
 
 /** Advisory lock key per organisation: two imports of one organisation never interleave. */
 const IMPORT_LOCK = 727_274_100;
+
+const read = (kind: ImportKind, file: Buffer) =>
+  readCsv(file, kind === 'employees' ? EMPLOYEE_COLUMNS : TEAM_COLUMNS);
 
 @Injectable()
 export class ImportService {
@@ -17,61 +27,250 @@ export class ImportService {
     private readonly db: DataSource,
     private readonly links: AccountLinksService,
     private readonly mail: MailService,
+    @InjectRepository(ImportJobEntity) private readonly jobs: Repository<ImportJobEntity>,
+    @InjectQueue(QUEUES.imports) private readonly queue: Queue,
   ) {}
 
   async preview(auth: AuthContext, kind: ImportKind, file: Buffer): Promise<ImportPreview> {
-    const table = readCsv(file, kind === 'employees' ? EMPLOYEE_COLUMNS : TEAM_COLUMNS);
-    return this.plan(this.db.manager, auth, kind, table).then((p) => p.preview);
+    const plan = await this.plan(
+      this.db.manager,
+      auth.organisationId,
+      auth.role === 'admin',
+      kind,
+      read(kind, file),
+    );
+    return plan.preview;
   }
 
-  /** Applies the whole file in one transaction, or nothing when any row has an error. */
-  async apply(auth: AuthContext, kind: ImportKind, file: Buffer, invite: boolean): Promise<ImportResult> {
-    const table = readCsv(file, kind === 'employees' ? EMPLOYEE_COLUMNS : TEAM_COLUMNS);
-    const { preview, outboxIds } = await this.db.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-        IMPORT_LOCK,
-        auth.organisationId,
-      ]);
-      const { preview, apply } = await this.plan(manager, auth, kind, table);
-      if (preview.summary.error > 0) {
-        throw new BadRequestException({
-          code: 'import_has_errors',
-          message: `${preview.summary.error} row(s) have errors; nothing was imported`,
-          errors: firstErrors(preview.rows),
-          preview,
-        });
-      }
-      const created = await apply();
-      const outboxIds: string[] = [];
-      if (invite) for (const user of created) outboxIds.push(await this.links.send('invite', user, manager));
-      return { preview, outboxIds };
+  /**
+   * Checks the file as the preview does (400 with the preview when a row has errors), stores it and
+   * queues the worker job that applies it. Every import goes through the job, small or large.
+   */
+  async start(auth: AuthContext, kind: ImportKind, file: Buffer, invite: boolean): Promise<ImportJob> {
+    const table = read(kind, file);
+    const { preview } = await this.plan(
+      this.db.manager,
+      auth.organisationId,
+      auth.role === 'admin',
+      kind,
+      table,
+    );
+    if (preview.summary.error > 0) throw rowErrors(preview);
+    const job = await this.jobs.save(
+      this.jobs.create({
+        organisationId: auth.organisationId,
+        kind,
+        file,
+        invite: kind === 'employees' && invite,
+        asAdmin: auth.role === 'admin',
+        status: 'queued',
+        progressDone: 0,
+        progressTotal: table.rows.length,
+        outboxIds: [],
+        createdBy: auth.userId,
+      }),
+    );
+    await this.enqueue(job.id);
+    return toDto(job);
+  }
+
+  async get(auth: AuthContext, id: string): Promise<ImportJob> {
+    const job = await this.jobs.findOne({
+      where: { id, organisationId: auth.organisationId },
+      select: jobColumnsWithoutFile,
     });
-    await this.mail.dispatch(outboxIds);
-    return { ...preview, applied: true };
+    if (!job) throw notFound('Import job');
+    return toDto(job);
   }
 
-  private async plan(manager: EntityManager, auth: AuthContext, kind: ImportKind, table: CsvTable) {
+  enqueue(id: string): Promise<unknown> {
+    return this.queue.add(
+      JOBS.runImport.name,
+      { importJobId: id },
+      { ...IMPORT_JOB_OPTIONS, jobId: JOBS.runImport.id(id) },
+    );
+  }
+
+  /** Queues every import job the database says is unfinished (Redis may have lost them). */
+  async requeueUnfinished(): Promise<number> {
+    const open = await this.jobs.find({ where: { status: In(['queued', 'running']) }, select: { id: true } });
+    for (const job of open) await this.enqueue(job.id);
+    return open.length;
+  }
+
+  /**
+   * The worker's part: applies the stored file in one transaction, or nothing. Idempotent: the
+   * "done" mark commits with the rows, so a retried or repeated job finds it and only makes sure
+   * the invitations are queued. Progress is written outside the transaction, so pollers see it.
+   */
+  async run(id: string, lastAttempt: boolean): Promise<void> {
+    const job = await this.jobs.findOneBy({ id });
+    if (!job || job.status === 'failed') return;
+    if (job.status === 'done') return this.dispatchInvitations(job.outboxIds);
+    await this.jobs.update(
+      { id, status: In(['queued', 'running']) },
+      { status: 'running', startedAt: new Date(), progressDone: 0 },
+    );
+    try {
+      const outcome = await this.db.transaction(async (manager) => {
+        await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+          IMPORT_LOCK,
+          job.organisationId,
+        ]);
+        // Another run of this job may have committed while this one waited for the lock.
+        const [current] = await manager.query(`SELECT status FROM import_jobs WHERE id = $1`, [id]);
+        if (current?.status !== 'running') return null;
+        const table = read(job.kind, job.file ?? Buffer.alloc(0));
+        const { preview, apply } = await this.plan(manager, job.organisationId, job.asAdmin, job.kind, table);
+        // The organisation changed since the start (a team deleted, an e-mail taken): nothing is written.
+        if (preview.summary.error > 0)
+          throw new PermanentImportError(
+            `${preview.summary.error} row(s) have errors; nothing was imported`,
+            preview,
+          );
+        const outboxIds = await apply({
+          invite: job.invite,
+          progress: this.progressReporter(id, table.rows.length),
+        });
+        await manager.update(
+          ImportJobEntity,
+          { id },
+          {
+            status: 'done',
+            progressDone: table.rows.length,
+            result: preview,
+            outboxIds,
+            file: null,
+            finishedAt: new Date(),
+          },
+        );
+        return outboxIds;
+      });
+      if (outcome) await this.dispatchInvitations(outcome);
+    } catch (error) {
+      const permanent = error instanceof PermanentImportError || error instanceof DomainError;
+      if (!permanent && !lastAttempt) throw error;
+      const message = permanent
+        ? error.message
+        : `the import stopped (${(error as Error).message}); nothing was imported`;
+      await this.fail(id, message, error instanceof PermanentImportError ? error.preview : null);
+      if (!permanent) throw error;
+    }
+  }
+
+  /** Marks an unfinished job failed (its transaction wrote nothing) and drops the file. */
+  async fail(id: string, message: string, preview: ImportPreview | null = null): Promise<void> {
+    await this.jobs.update(
+      { id, status: In(['queued', 'running']) },
+      {
+        status: 'failed',
+        error: message.slice(0, 2000),
+        result: preview,
+        file: null,
+        finishedAt: new Date(),
+      },
+    );
+  }
+
+  /** Stored with the rows; queued after the commit (a repeat is a no-op: job ids and the outbox status). */
+  private async dispatchInvitations(outboxIds: string[]): Promise<void> {
+    if (!outboxIds.length) return;
+    const pending: { id: string }[] = await this.db.query(
+      `SELECT id FROM outbox_messages WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+      [outboxIds],
+    );
+    await this.mail.dispatch(pending.map((m) => m.id));
+  }
+
+  /** Writes progress on its own connection about a hundred times per file (and at every row of a small one). */
+  private progressReporter(id: string, total: number) {
+    const step = Math.max(1, Math.floor(total / 100));
+    let reported = 0;
+    return async (done: number) => {
+      if (done - reported < step && done < total) return;
+      reported = done;
+      await this.jobs.update({ id, status: 'running' }, { progressDone: done });
+    };
+  }
+
+  private async plan(
+    manager: EntityManager,
+    organisationId: string,
+    asAdmin: boolean,
+    kind: ImportKind,
+    table: CsvTable,
+  ) {
     if (kind === 'teams') {
-      const plan = await planTeams(manager, auth.organisationId, table);
+      const plan = await planTeams(manager, organisationId, table);
       return {
         preview: summarise(
           kind,
           table,
           plan.map((p) => p.result),
         ),
-        apply: async () => (await applyTeams(manager, auth.organisationId, plan), []),
+        apply: async ({ progress }: ApplyOptions) => {
+          await applyTeams(manager, organisationId, plan, progress);
+          return [];
+        },
       };
     }
-    const plan = await planEmployees(manager, auth.organisationId, table, auth.role === 'admin');
+    const plan = await planEmployees(manager, organisationId, table, asAdmin);
     return {
       preview: summarise(
         kind,
         table,
         plan.map((p) => p.result),
       ),
-      apply: () => applyEmployees(manager, auth.organisationId, plan),
+      apply: async ({ invite, progress }: ApplyOptions) => {
+        const outboxIds: string[] = [];
+        await applyEmployees(manager, organisationId, plan, {
+          progress,
+          created: async (user) => {
+            if (invite) outboxIds.push(await this.links.send('invite', user, manager));
+          },
+        });
+        return outboxIds;
+      },
     };
   }
+}
+
+interface ApplyOptions {
+  invite: boolean;
+  progress: (done: number) => Promise<void>;
+}
+
+const jobColumnsWithoutFile = {
+  id: true,
+  organisationId: true,
+  kind: true,
+  status: true,
+  progressDone: true,
+  progressTotal: true,
+  result: true,
+  error: true,
+  createdAt: true,
+  finishedAt: true,
+} as const;
+
+const toDto = (job: ImportJobEntity): ImportJob => ({
+  id: job.id,
+  kind: job.kind,
+  status: job.status,
+  progress: { done: job.progressDone, total: job.progressTotal },
+  result: job.result,
+  error: job.error,
+  createdAt: job.createdAt.toISOString(),
+  finishedAt: job.finishedAt?.toISOString() ?? null,
+});
+
+function rowErrors(preview: ImportPreview): BadRequestException {
+  return new BadRequestException({
+    code: 'import_has_errors',
+    message: `${preview.summary.error} row(s) have errors; nothing was imported`,
+    errors: firstErrors(preview.rows),
+    preview,
+  });
 }
 
 function summarise(kind: ImportKind, table: CsvTable, rows: ImportRowResult[]): ImportPreview {

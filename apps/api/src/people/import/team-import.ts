@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { ImportRowResult } from '@wk/contracts';
 import { TeamEntity } from '../team.entity';
 import { CsvTable, requireColumns } from '../../common/csv-reader';
+import { atLine } from './import-errors';
 
 export const TEAM_COLUMNS: Record<string, string> = {
   name: 'name',
@@ -45,8 +46,8 @@ export async function planTeams(
     ]),
   );
 
-  return table.rows.map(({ line, cells, cellCount }) => {
-    const errors: ImportRowResult['errors'] = [];
+  return table.rows.map(({ line, cells, cellCount, problems }) => {
+    const errors: ImportRowResult['errors'] = [...problems];
     const name = cells.name ?? '';
     const parentName = cells.parent || null;
     if (cellCount < table.columns.length)
@@ -103,6 +104,7 @@ export async function applyTeams(
   manager: EntityManager,
   organisationId: string,
   plan: PlannedTeam[],
+  progress: (done: number) => Promise<void>,
 ): Promise<void> {
   const resolveParent = async (parentName: string | null) =>
     parentName
@@ -116,20 +118,23 @@ export async function applyTeams(
             .getOneOrFail()
         ).id
       : null;
-  for (const row of plan) {
-    if (row.result.action === 'create') {
-      await manager.insert(TeamEntity, {
-        organisationId,
-        name: row.name,
-        parentId: await resolveParent(row.parentName),
-      });
-    }
-    if (row.result.action === 'update' && row.existingId) {
-      await manager.update(
-        TeamEntity,
-        { id: row.existingId, organisationId },
-        { name: row.name, parentId: await resolveParent(row.parentName) },
-      );
-    }
+  for (const [index, row] of plan.entries()) {
+    await atLine(row.result.line, async () => {
+      if (row.result.action === 'create') {
+        await manager.insert(TeamEntity, {
+          organisationId,
+          name: row.name,
+          parentId: await resolveParent(row.parentName),
+        });
+      }
+      if (row.result.action === 'update' && row.existingId) {
+        await manager.update(
+          TeamEntity,
+          { id: row.existingId, organisationId },
+          { name: row.name, parentId: await resolveParent(row.parentName) },
+        );
+      }
+    });
+    await progress(index + 1);
   }
 }

@@ -39,12 +39,12 @@ const key = (name: string) => name.trim().toLowerCase();
 export function checkContacts(table: CsvTable, lookups: ContactLookups): CheckedContact[] {
   requireColumns(table, ['email']);
   const seen = new Set<string>();
-  return table.rows.map(({ line, cells }) => {
+  return table.rows.map(({ line, cells, problems }) => {
     const email = cells.email ?? '';
     const segment = cells.segment || null;
     const team = cells.team || null;
     const localeCell = (cells.locale ?? '').toLowerCase();
-    const errors: ContactRow['errors'] = [];
+    const errors: ContactRow['errors'] = problems.map((p) => ({ field: p.column, message: p.message }));
     if (!email) errors.push({ field: 'email', message: 'missing e-mail address' });
     else if (!isEmail(email) || email.length > 320)
       errors.push({ field: 'email', message: `"${email}" is not an e-mail address` });

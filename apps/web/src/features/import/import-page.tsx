@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { CsvFileInput, useCsvUpload } from '../../components/csv-upload';
 import { Page } from '../../components/page';
 import { ErrorState } from '../../components/states';
-import { usePreviewImport, useRunImport } from './import-api';
+import { isFinished, useImportJob, usePreviewImport, useRunImport } from './import-api';
+import { ImportProgress } from './import-progress';
 import { ImportRows } from './import-rows';
 
 const EXAMPLES: Record<ImportKind, string> = {
@@ -13,7 +14,10 @@ const EXAMPLES: Record<ImportKind, string> = {
   teams: '/examples/teams.csv',
 };
 
-/** Two steps: preview (nothing stored) and import (one transaction, refused while rows have errors). */
+/**
+ * Two steps: preview (nothing stored) and import (refused while rows have errors): a worker job
+ * that applies the file in one transaction while the page shows its progress.
+ */
 export function ImportPage() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<ImportKind>('employees');
@@ -22,7 +26,11 @@ export function ImportPage() {
   const run = useRunImport();
   const csv = useCsvUpload<ImportPreview>({ preview, store: run, chooseFileText: t('import.chooseFile') });
   const file = csv.file;
-  const shown: ImportPreview | undefined = run.data ?? csv.refused ?? preview.data;
+  const jobQuery = useImportJob(run.data);
+  const job = run.data ? jobQuery.data : undefined;
+  const running = !!job && !isFinished(job);
+  const shown: ImportPreview | undefined =
+    (isFinished(job) ? job?.result : undefined) ?? csv.refused ?? preview.data;
   const hasErrors = !!shown && shown.summary.error > 0;
   const s = shown?.summary;
 
@@ -66,7 +74,7 @@ export function ImportPage() {
               </Button>
               <Button
                 disabled={!preview.data || hasErrors || !!run.data}
-                loading={run.isPending}
+                loading={run.isPending || running}
                 onClick={() => file && run.mutate({ kind, file, invite: kind === 'employees' && invite })}
               >
                 {t('import.run')}
@@ -77,23 +85,26 @@ export function ImportPage() {
       </Paper>
 
       {csv.otherError && <ErrorState error={run.error ?? preview.error} />}
+      {jobQuery.isError && <ErrorState error={jobQuery.error} />}
+      {job && (
+        <div aria-live="polite">
+          <ImportProgress job={job} />
+        </div>
+      )}
 
       {shown && s && (
         <Stack gap="sm" aria-live="polite">
-          {run.data ? (
-            <Alert color="teal" role="status" variant="light">
-              {s.create + s.update === 0 ? t('import.nothingToDo') : t('import.done', { ...s })}
-            </Alert>
-          ) : (
-            <Text>{t('import.summary', { ...s })}</Text>
-          )}
+          {!job && <Text>{t('import.summary', { ...s })}</Text>}
           {hasErrors && (
             <Alert color="red" role="alert" variant="light">
               {t('import.fixErrors')}
             </Alert>
           )}
           <Text size="sm" c="dimmed">
-            {t('import.format', { encoding: shown.encoding, delimiter: shown.delimiter })}
+            {t('import.format', {
+              encoding: shown.encoding.toUpperCase(),
+              delimiter: shown.delimiter === '\t' ? t('import.tab') : shown.delimiter,
+            })}
           </Text>
           <ImportRows preview={shown} />
         </Stack>
