@@ -6,7 +6,6 @@ import { RunningApi, startApi } from '../support/harness';
 import { HttpClient, HttpResponse } from '../support/http-client';
 import { createSurvey, surveyWorld } from '../support/surveys';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Schema = Record<string, any>;
 
 interface Operation {

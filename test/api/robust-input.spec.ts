@@ -192,7 +192,7 @@ describe('malformed input and response policies', () => {
 
     /** The rule over every PATCH and PUT body in the OpenAPI document, so new DTOs are held to it. */
     it('refuses null for every property not documented as nullable, on every PATCH and PUT', async () => {
-      const doc = openApiDocument(api.app) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const doc = openApiDocument(api.app) as any;
       const schemas = doc.components.schemas;
       const outcomes: string[] = [];
       const expected: string[] = [];
