@@ -354,7 +354,7 @@ describe('self-assessment cycles', () => {
       return roundId;
     };
     const first = await round('2026-01-05T08:00:00Z', [4, 2, 3]);
-    await rounds.close(first); // one open round per cycle
+    await rounds.close(first!); // one open round per cycle
     const second = await round('2026-04-06T07:00:00Z', [1, 4, undefined]);
 
     const employee = await new HttpClient(api.url).login(world.users.employee.email, TEST_PASSWORD);

@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import {
   closePage,
@@ -8,7 +9,7 @@ import {
   signIn,
 } from '../support/browser';
 import { createWorld, TEST_PASSWORD, World } from '../support/factories';
-import { RunningApi, startApi } from '../support/harness';
+import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 
 const PHONE = { width: 390, height: 844 };
@@ -16,13 +17,17 @@ const PHONE = { width: 390, height: 844 };
 /** The employee's form on a phone, opened from the invitation link; no sign-in needed. */
 describe('self-assessment form on a phone', () => {
   let api: RunningApi;
+  let worker: INestApplicationContext;
   let world: World;
   let browser: Browser;
   let page: Page;
   let link: string;
 
   beforeAll(async () => {
-    api = await startApi({ WEB_DIST: 'dist/apps/web', SMTP_URL: undefined });
+    const env = { SMTP_URL: undefined, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-e2e-self` };
+    api = await startApi({ WEB_DIST: 'dist/apps/web', ...env });
+    // The worker sends a round's invitations, as in production.
+    worker = await startWorker(env);
     world = await createWorld(api.db, 'Formulier');
     const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
     await hr.post('/api/values/draft/import', (await hr.get('/api/values/templates/vidomes')).body);
@@ -36,10 +41,13 @@ describe('self-assessment form on a phone', () => {
     await hr.post(`/api/cycles/${cycle.body.id}/pause`, {});
     expect((await hr.post(`/api/cycles/${cycle.body.id}/rounds`, {})).status).toBe(201);
     // Without SMTP the invitation waits in the outbox; its text holds the personal link.
-    const [mail] = await api.db.query(
-      `SELECT text_body FROM outbox_messages WHERE organisation_id = $1 AND kind = 'assessment-invite' AND to_address = $2`,
-      [world.organisationId, world.users.employee.email],
-    );
+    const mail = await eventually(async () => {
+      const [row]: { text_body: string }[] = await api.db.query(
+        `SELECT text_body FROM outbox_messages WHERE organisation_id = $1 AND kind = 'assessment-invite' AND to_address = $2`,
+        [world.organisationId, world.users.employee.email],
+      );
+      return row;
+    });
     link = /https?:\/\/\S+\/self-assessment\/\S+/
       .exec(mail.text_body)![0]
       .replace(/^https?:\/\/[^/]+/, api.url);
@@ -50,6 +58,7 @@ describe('self-assessment form on a phone', () => {
       world.organisationId,
     ]);
     await browser?.close();
+    await worker?.close();
     await api?.close();
   });
   afterEach(() => closePage(page));
@@ -158,13 +167,35 @@ describe('self-assessment form on a phone', () => {
     await screenshot(page, 'cycles-round');
     await page.keyboard.press('Escape');
 
+    // "Open a round now" asks first, saying how many people get mail; a round still open is refused.
+    await card
+      .getByText(/Om 09:00, op dag 1 van de maand, alleen in januari \(Europe\/Amsterdam\)/)
+      .waitFor();
+    await card.getByRole('button', { name: 'Nu een ronde openen' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Nu een ronde openen?' });
+    await confirm.getByText(/^2 mensen krijgen nu een uitnodiging per e-mail/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'cycles-open-now');
+    await confirm.getByRole('button', { name: 'Ronde openen' }).click();
+    await confirm
+      .getByRole('alert')
+      .filter({ hasText: 'Er is nog een ronde van deze cyclus open' })
+      .waitFor();
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    const [{ rounds }] = await api.db.query(
+      `SELECT count(*)::int AS rounds FROM assessment_rounds WHERE organisation_id = $1`,
+      [world.organisationId],
+    );
+    expect(rounds).toBe(1);
+
     // A new cycle from the form, with the quarterly preset and the current values version.
     await page.getByRole('button', { name: 'Nieuwe cyclus' }).click();
     const form = page.getByRole('dialog', { name: 'Nieuwe cyclus' });
     await form.getByLabel(/^Naam/).fill('Najaarsmeting');
     await form.getByRole('button', { name: 'Cyclus aanmaken' }).click();
     const created = page.getByRole('region', { name: 'Najaarsmeting' });
-    await created.getByText('0 9 * 1,4,7,10 1#1').waitFor();
+    await created.getByText(/Elk kwartaal, eerste maandag om 09:00 \(Europe\/Amsterdam\)/).waitFor();
+    expect(await created.getByText('0 9 * 1,4,7,10 1#1').count()).toBe(0);
     await created.getByText('Actief').waitFor();
     const [row] = await api.db.query(
       `SELECT cron, team_ids, window_days FROM assessment_cycles WHERE organisation_id = $1 AND name = 'Najaarsmeting'`,

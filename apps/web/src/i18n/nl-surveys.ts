@@ -46,12 +46,12 @@ export const surveysNl = {
     scheduledHint: 'Elke keer gaat er een ronde naar de contacten die sinds de vorige ronde zijn toegevoegd.',
     cadence: 'Ritme',
     presets: {
-      weekly: 'Wekelijks, maandag 09:00',
-      monthly: 'Maandelijks, eerste maandag 09:00',
+      weekly: 'Wekelijks, maandag om 09:00',
+      monthly: 'Elke maand, eerste maandag om 09:00',
       custom: 'Eigen cron-patroon',
     },
     cron: 'Cron-patroon',
-    cronHint: 'minuut uur dag maand weekdag; 1#1 = eerste maandag',
+    cronHint: 'minuut uur dag maand weekdag; 1#1 = eerste maandag; hoogstens eens per dag',
     timeZone: 'Tijdzone',
     openLink: 'Open link en QR-code aan',
     openLinkHint:

@@ -5,6 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ErrorState } from '../../components/states';
+import { TimeZoneSelect } from '../../components/time-zone-select';
+import { cadenceInWords } from '../../lib/cadence-words';
 import { useTeams } from '../people/people-api';
 import { useValueVersions } from '../values/values-api';
 import { useCreateCycle } from './cycles-api';
@@ -13,7 +15,7 @@ const PRESETS = Object.keys(CADENCE_PRESETS) as CadencePreset[];
 
 /** A new cycle: which values, who, how often (a preset or an own cron pattern), how long, reminders. */
 export function CycleForm({ onDone }: { onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const versions = useValueVersions();
   const teams = useTeams();
   const create = useCreateCycle();
@@ -96,7 +98,7 @@ export function CycleForm({ onDone }: { onDone: () => void }) {
           />
           <TextInput
             label={t('cycles.cron')}
-            description={t('cycles.cronHint')}
+            description={`${cadenceInWords(cron, t, i18n.language)} · ${t('cycles.cronHint')}`}
             value={cron}
             onChange={(e) => {
               setCron(e.currentTarget.value);
@@ -104,10 +106,10 @@ export function CycleForm({ onDone }: { onDone: () => void }) {
             }}
             error={errors['cron']}
           />
-          <TextInput
+          <TimeZoneSelect
             label={t('cycles.timeZone')}
             value={timeZone}
-            onChange={(e) => setTimeZone(e.currentTarget.value)}
+            onChange={setTimeZone}
             error={errors['timeZone']}
           />
           <NumberInput

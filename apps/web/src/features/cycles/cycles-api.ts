@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateCycleRequest, Cycle, Round, RoundDetail } from '@wk/contracts';
+import type { CreateCycleRequest, Cycle, CycleAudience, Round, RoundDetail } from '@wk/contracts';
 import { api } from '../../api/client';
 
 export function useCycles() {
@@ -10,6 +10,15 @@ export function useRounds(cycleId: string) {
   return useQuery({
     queryKey: ['cycles', cycleId, 'rounds'],
     queryFn: ({ signal }) => api<Round[]>(`/cycles/${cycleId}/rounds`, { signal }),
+  });
+}
+
+/** How many people "open a round now" would invite; fetched when the confirmation opens. */
+export function useCycleAudience(cycleId: string) {
+  return useQuery({
+    queryKey: ['cycles', cycleId, 'audience'],
+    queryFn: ({ signal }) => api<CycleAudience>(`/cycles/${cycleId}/audience`, { signal }),
+    staleTime: 0,
   });
 }
 

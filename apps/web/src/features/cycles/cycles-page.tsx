@@ -8,7 +8,18 @@ import { Page } from '../../components/page';
 import { EmptyState, ErrorState, QueryState, SuccessNote } from '../../components/states';
 import { useCan } from '../auth/session';
 import { CycleForm } from './cycle-form';
-import { useCycleAction, useCycles, useOpenRound, useRemind, useRound, useRounds } from './cycles-api';
+import { ApiError } from '../../api/client';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { cadenceInWords } from '../../lib/cadence-words';
+import {
+  useCycleAction,
+  useCycleAudience,
+  useCycles,
+  useOpenRound,
+  useRemind,
+  useRound,
+  useRounds,
+} from './cycles-api';
 
 const share = (done: number, of: number) => (of ? Math.round((done / of) * 100) : 0);
 
@@ -150,11 +161,42 @@ function Rounds({ cycle }: { cycle: Cycle }) {
   );
 }
 
-function CycleCard({ cycle }: { cycle: Cycle }) {
+/** "Open a round now?" with how many people will be invited; a still-open round is said in words. */
+function OpenRoundDialog({
+  cycle,
+  openRound,
+  onClose,
+}: {
+  cycle: Cycle;
+  openRound: ReturnType<typeof useOpenRound>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
+  const audience = useCycleAudience(cycle.id);
+  const error =
+    openRound.error instanceof ApiError && openRound.error.body.code === 'round_open'
+      ? t('cycles.roundStillOpen')
+      : (openRound.error ?? audience.error);
+  return (
+    <ConfirmDialog
+      title={t('cycles.confirmOpenTitle')}
+      message={audience.data ? t('cycles.confirmOpen', { count: audience.data.people }) : t('common.loading')}
+      confirmLabel={t('cycles.confirmOpenButton')}
+      danger={false}
+      loading={openRound.isPending || audience.isPending}
+      error={error}
+      onConfirm={() => openRound.mutate(cycle.id, { onSuccess: onClose })}
+      onClose={onClose}
+    />
+  );
+}
+
+function CycleCard({ cycle }: { cycle: Cycle }) {
+  const { t, i18n } = useTranslation();
   const writable = useCan()('cycles.write');
   const action = useCycleAction();
   const openRound = useOpenRound();
+  const [confirming, setConfirming] = useState(false);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={cycle.name}>
       <Stack gap="sm">
@@ -169,7 +211,13 @@ function CycleCard({ cycle }: { cycle: Cycle }) {
           </Group>
           {writable && cycle.status !== 'archived' && (
             <Group gap="xs">
-              <Button size="xs" onClick={() => openRound.mutate(cycle.id)} loading={openRound.isPending}>
+              <Button
+                size="xs"
+                onClick={() => {
+                  openRound.reset();
+                  setConfirming(true);
+                }}
+              >
                 {t('cycles.openNow')}
               </Button>
               <Button
@@ -194,13 +242,17 @@ function CycleCard({ cycle }: { cycle: Cycle }) {
         <Text size="sm" c="dimmed">
           {t('cycles.summary', {
             version: cycle.valuesVersionNumber,
-            cron: cycle.cron,
+            cadence: cadenceInWords(cycle.cron, t, i18n.language),
             timeZone: cycle.timeZone,
             days: cycle.windowDays,
           })}
           {cycle.nextRunAt ? ` · ${t('cycles.next', { date: formatDateTime(cycle.nextRunAt) })}` : ''}
         </Text>
-        {(action.isError || openRound.isError) && <ErrorState error={action.error ?? openRound.error} />}
+        {action.isError && <ErrorState error={action.error} />}
+        {openRound.isSuccess && <SuccessNote>{t('cycles.roundOpened')}</SuccessNote>}
+        {confirming && (
+          <OpenRoundDialog cycle={cycle} openRound={openRound} onClose={() => setConfirming(false)} />
+        )}
         <Rounds cycle={cycle} />
       </Stack>
     </Paper>

@@ -12,6 +12,8 @@ import {
 import { SURVEY_LIMITS } from '@wk/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TimeZoneSelect } from '../../components/time-zone-select';
+import { cadenceInWords } from '../../lib/cadence-words';
 import {
   presetOf,
   SCHEDULE_PRESETS,
@@ -24,7 +26,7 @@ const PRESETS = Object.keys(SCHEDULE_PRESETS) as (keyof typeof SCHEDULE_PRESETS)
 
 /** Extra questions, answer window, reminder, optional schedule and the open link. */
 export function SurveySendingFields({ draft, onChange, errors }: SurveyFieldsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const set = <K extends keyof SurveyDraft>(key: K, value: SurveyDraft[K]) =>
     onChange({ ...draft, [key]: value });
   // "Custom" stays chosen while the pattern is edited, even when it matches a preset on the way.
@@ -106,7 +108,7 @@ export function SurveySendingFields({ draft, onChange, errors }: SurveyFieldsPro
               />
               <TextInput
                 label={t('surveys.form.cron')}
-                description={t('surveys.form.cronHint')}
+                description={`${cadenceInWords(draft.cron, t, i18n.language)} · ${t('surveys.form.cronHint')}`}
                 value={draft.cron}
                 onChange={(e) => {
                   setCustom(true);
@@ -114,10 +116,10 @@ export function SurveySendingFields({ draft, onChange, errors }: SurveyFieldsPro
                 }}
                 error={errors['schedule.cron'] ?? errors['cron']}
               />
-              <TextInput
+              <TimeZoneSelect
                 label={t('surveys.form.timeZone')}
                 value={draft.timeZone}
-                onChange={(e) => set('timeZone', e.currentTarget.value)}
+                onChange={(zone) => set('timeZone', zone)}
                 error={errors['schedule.timeZone'] ?? errors['timeZone']}
               />
             </SimpleGrid>

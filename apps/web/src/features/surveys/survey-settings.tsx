@@ -3,6 +3,7 @@ import type { Survey } from '@wk/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format';
+import { cadenceInWords } from '../../lib/cadence-words';
 import { useJourneys, useSegments } from '../customers/customers-api';
 import { useTeams } from '../people/people-api';
 
@@ -21,7 +22,7 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
 
 /** What the survey asks, about what, and how it is sent, in words. */
 export function SurveySettings({ survey }: { survey: Survey }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const journeys = useJourneys().data ?? [];
   const segments = useSegments().data ?? [];
   const teams = useTeams().data ?? [];
@@ -62,7 +63,7 @@ export function SurveySettings({ survey }: { survey: Survey }) {
         </Item>
         <Item term={t('surveys.detail.schedule')}>
           {survey.schedule
-            ? `${survey.schedule.cron} (${survey.schedule.timeZone})`
+            ? `${cadenceInWords(survey.schedule.cron, t, i18n.language)} (${survey.schedule.timeZone})`
             : t('surveys.detail.noSchedule')}
         </Item>
         {survey.nextWaveAt && <Item term={t('surveys.nextWave')}>{formatDateTime(survey.nextWaveAt)}</Item>}
