@@ -42,7 +42,8 @@ export class OutboxController {
   async list(@CurrentUser() auth: AuthContext, @Query() query: OutboxQuery): Promise<Page<OutboxMessage>> {
     const [rows, total] = await this.outbox.findAndCount({
       where: { organisationId: auth.organisationId, ...(query.status ? { status: query.status } : {}) },
-      order: { createdAt: 'DESC' },
+      // The id breaks ties: messages stored together share created_at, and without it pages overlapped and skipped rows.
+      order: { createdAt: 'DESC', id: 'DESC' },
       take: query.limit,
       skip: query.offset,
     });
