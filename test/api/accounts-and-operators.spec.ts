@@ -176,6 +176,10 @@ describe('changes to people with more rights, and confirmed e-mail changes', () 
   it('lets HR still rename an admin (no rights involved), but not take over its account through a reset', async () => {
     const admin = world.users.admin;
     expect((await clients.hr.patch(`/api/people/${admin.id}`, { name: 'Hernoemd' })).status).toBe(200);
+    // The dashboard's form sends every field; unchanged role, status and e-mail are no change.
+    const wholeForm = { name: 'Hernoemd', email: admin.email, role: 'admin', status: 'active' };
+    expect((await clients.hr.patch(`/api/people/${admin.id}`, wholeForm)).status).toBe(200);
+    expect((await clients.hr.patch(`/api/people/${admin.id}`, { role: 'hr' })).status).toBe(403);
     const takeover = await clients.hr.patch(`/api/people/${admin.id}`, { email: 'aanvaller@example.test' });
     expect(takeover.status).toBe(403);
     await new HttpClient(api.url).post('/api/auth/password-reset', { email: 'aanvaller@example.test' });

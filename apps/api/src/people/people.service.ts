@@ -139,7 +139,8 @@ export class PeopleService {
     const current = await this.get(auth, id);
     this.guardAdminRole(auth, dto.role, current.role);
     const emailChanges = dto.email !== undefined && dto.email.toLowerCase() !== current.email.toLowerCase();
-    if ((emailChanges || dto.status !== undefined) && outranks(current.role, auth.role))
+    const statusChanges = dto.status !== undefined && dto.status !== current.status;
+    if ((emailChanges || statusChanges) && outranks(current.role, auth.role))
       throw new DomainError(
         'outranked',
         `Your role (${auth.role}) may not change the e-mail or status of a ${current.role}`,
@@ -216,11 +217,10 @@ export class PeopleService {
     return { invited: outboxIds.length };
   }
 
+  /** Granting or removing the admin role stays with admins; sending an unchanged role is no change. */
   private guardAdminRole(auth: AuthContext, next?: string, current?: string): void {
-    if (
-      auth.role !== 'admin' &&
-      (next === 'admin' || (current === 'admin' && next !== undefined && next !== 'admin'))
-    ) {
+    const changes = next !== undefined && next !== current;
+    if (auth.role !== 'admin' && changes && (next === 'admin' || current === 'admin')) {
       throw new DomainError('forbidden', 'Only an admin can grant or remove the admin role', 403);
     }
   }
