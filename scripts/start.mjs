@@ -1,24 +1,19 @@
 #!/usr/bin/env node
-// Starts the built api (which also serves the dashboard) and the worker, and stops both together.
-import { spawn } from 'node:child_process';
+// Starts the built api (which also serves the dashboard) and the worker. A child that crashes is
+// restarted with backoff (see supervisor.mjs); Ctrl+C or SIGTERM stops both.
+import { supervise } from './supervisor.mjs';
 
-const processes = ['main', 'worker'].map((entry) =>
-  spawn(process.execPath, ['--enable-source-maps', `dist/apps/api/${entry}.js`], {
-    stdio: 'inherit',
-    env: process.env,
-  }),
-);
+const node = (entry) => ({
+  name: entry === 'main' ? 'api' : entry,
+  command: process.execPath,
+  args: ['--enable-source-maps', `dist/apps/api/${entry}.js`],
+});
+const supervisor = supervise([node('main'), node('worker')]);
 
 let stopping = false;
-function stopAll(code) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of processes) if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 5000).unref();
-  Promise.all(
-    processes.map((child) => (child.exitCode !== null ? null : new Promise((r) => child.once('exit', r)))),
-  ).then(() => process.exit(code));
-}
-
-for (const child of processes) child.on('exit', (code) => stopAll(code ?? 1));
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(0));
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    supervisor.stop().then(() => process.exit(0));
+  });

@@ -1,0 +1,4 @@
+import { runChild } from './child.mjs';
+
+// Stays up from the start.
+runChild('steady');
