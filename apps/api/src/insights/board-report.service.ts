@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import PDFDocument from 'pdfkit';
+import { DataSource } from 'typeorm';
 import { periodOfMonth } from '@wk/domain';
 import type { KpiReport, KpiRow } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
+import { notFound } from '../common/domain-error';
 import { InsightsScopeService } from './insights-scope.service';
 import { InsightsService } from './insights.service';
 import { AtQueryDto } from './kpi-query.dto';
@@ -25,18 +28,40 @@ export class BoardReportService {
   constructor(
     private readonly insights: InsightsService,
     private readonly scopes: InsightsScopeService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
+  /**
+   * Honours `teamId` and `valueKey` like the other insights routes (the same scope check and
+   * anonymity minimum, through the same query); the page names what it covers.
+   */
   async render(auth: AuthContext, q: AtQueryDto): Promise<{ pdf: Buffer; filename: string }> {
     const ctx = await this.scopes.context(auth);
     const at = q.at ?? periodOfMonth(q.period, ctx.todayMonth);
-    const report = await this.insights.kpis(auth, { period: q.period, from: at, to: at });
-    const pdf = await draw(ctx.organisationName, at, report);
+    const report = await this.insights.kpis(auth, {
+      period: q.period,
+      from: at,
+      to: at,
+      teamId: q.teamId,
+      valueKey: q.valueKey,
+    });
+    // A report on a value the organisation does not have would be an empty page that looks like "no data".
+    if (q.valueKey && !report.values.length) throw notFound('Value');
+    const scope: string[] = [];
+    if (q.teamId) {
+      const [team] = await this.db.query(`SELECT name FROM teams WHERE id = $1 AND organisation_id = $2`, [
+        q.teamId,
+        ctx.organisationId,
+      ]);
+      scope.push(`Team: ${team.name}`);
+    }
+    if (q.valueKey) scope.push(`Waarde: ${report.values[0].name}`);
+    const pdf = await draw(ctx.organisationName, at, report, scope);
     return { pdf, filename: `bestuursrapport-${at}.pdf` };
   }
 }
 
-function draw(organisation: string, period: string, report: KpiReport): Promise<Buffer> {
+function draw(organisation: string, period: string, report: KpiReport, scope: string[]): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
@@ -47,7 +72,12 @@ function draw(organisation: string, period: string, report: KpiReport): Promise<
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
   doc.font('Helvetica-Bold').fontSize(18).text(`Bestuursrapport ${period}`);
-  doc.font('Helvetica').fontSize(11).fillColor('#333').text(organisation).moveDown();
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .fillColor('#333')
+    .text([organisation, ...scope].join(' · '))
+    .moveDown();
   doc
     .fontSize(9)
     .text(
