@@ -1,7 +1,7 @@
 import { openApiDocument } from '@wk/api-testing';
-import { PERMISSIONS, ROLES, roleHas } from '@wk/contracts';
+import { outranks, PERMISSIONS, ROLES, roleHas } from '@wk/contracts';
 import type { Permission, Role } from '@wk/contracts';
-import { createPublishedValueSet, createWorld, TEST_PASSWORD, World } from '../support/factories';
+import { createPublishedValueSet, createUser, createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 
@@ -234,6 +234,41 @@ describe('access matrix: every route × every role × a foreign organisation', (
     // The old, shared path is gone for everyone.
     expect((await clients.admin.get('/api/admin/queues')).status).toBe(404);
     expect((await clients.admin.get('/api/admin/queues/api/queues')).status).toBe(404);
+  });
+
+  it('refuses an e-mail, status or link change of anyone who outranks the caller, for every pair of roles', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const caller of ['admin', 'hr'] as const) {
+      for (const target of ROLES) {
+        const changes = [
+          ['email', { email: `nieuw-${caller}-${target}@example.test` }],
+          ['status', { status: 'deactivated' }],
+          ['invitation', null],
+        ] as const;
+        for (const [what, patch] of changes) {
+          const person = await createUser(api.db, world.organisationId, {
+            role: target,
+            status: what === 'invitation' ? 'invited' : 'active',
+          });
+          const res = patch
+            ? await clients[caller].patch(`/api/people/${person.id}`, patch)
+            : await clients[caller].post(`/api/people/${person.id}/invitation`);
+          const refused = outranks(target, caller);
+          const outcome = res.status < 300 ? 'ok' : `${res.status} ${res.body.code}`;
+          outcomes.push(`${caller} → ${target} ${what}: ${outcome}`);
+          expected.push(`${caller} → ${target} ${what}: ${refused ? '403 outranked' : 'ok'}`);
+          if (refused) {
+            const [row] = await api.db.query(`SELECT email, status FROM users WHERE id = $1`, [person.id]);
+            expect(row).toEqual({
+              email: person.email,
+              status: what === 'invitation' ? 'invited' : 'active',
+            });
+          }
+        }
+      }
+    }
+    expect(outcomes).toEqual(expected);
   });
 
   it('lets API-key routes through only with a valid key of the organisation, never with a session', async () => {
