@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApiDocument } from '@wk/api-testing';
+import { OperatorAuthService, openApiDocument } from '@wk/api-testing';
 import { TEST_PASSWORD } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient, HttpResponse } from '../support/http-client';
@@ -344,6 +344,25 @@ describe('malformed input and response policies', () => {
       expect(
         (await post(world.admin, { origin: 'https://evil.example', referer: `${api.url}/` })).status,
       ).toBe(403);
+    });
+
+    it("holds the platform operator's cookie to the same rule", async () => {
+      const { password } = await api.app.get(OperatorAuthService).create('csrf@operator.test', 'Csrf');
+      const operator = new HttpClient(api.url);
+      expect(
+        (await operator.post('/api/operator/login', { email: 'csrf@operator.test', password })).status,
+      ).toBe(204);
+      const forged = await operator.request(
+        'POST',
+        '/api/operator/logout',
+        {},
+        { origin: 'https://evil.example' },
+      );
+      expect({ status: forged.status, code: forged.body?.code }).toEqual({ status: 403, code: 'bad_origin' });
+      expect((await operator.get('/api/operator/me')).status).toBe(200);
+      expect((await operator.request('POST', '/api/operator/logout', {}, { origin: api.url })).status).toBe(
+        204,
+      );
     });
 
     it('leaves reads and requests without the session cookie alone', async () => {

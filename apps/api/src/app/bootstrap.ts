@@ -8,6 +8,7 @@ import { HttpErrorFilter } from '../common/http-error.filter';
 import { noStore, sameOriginWrites } from '../common/http-policies';
 import { answerBodyErrors, rejectUnsafeInput } from '../common/input-safety';
 import { SESSION_COOKIE } from '../auth/session.service';
+import { OPERATOR_COOKIE } from '../auth/operator-auth.service';
 import { createValidationPipe } from '../common/validation';
 import { AppConfig, loadConfig } from '../config/config';
 import { prepareDatabase } from '../database/prepare-database';
@@ -41,7 +42,7 @@ export async function createApi(config: AppConfig = loadConfig()): Promise<INest
   );
   app.use(cookieParser());
   // Before the body parsers, so that their refusals get these headers and the origin check.
-  app.use('/api', noStore, sameOriginWrites(config.publicUrl, [SESSION_COOKIE]));
+  app.use('/api', noStore, sameOriginWrites(config.publicUrl, [SESSION_COOKIE, OPERATOR_COOKIE]));
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
   app.use(answerBodyErrors, rejectUnsafeInput);
