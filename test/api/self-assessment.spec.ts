@@ -395,6 +395,154 @@ describe('self-assessment cycles', () => {
     ).toBe('Test employee');
   });
 
+  /** Redis loses everything of this app (its key prefix only; other test files share the server). */
+  async function loseRedis() {
+    const redis = new Redis(api.config.REDIS_URL);
+    try {
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      expect(await redis.keys(`${prefix}:*`)).toEqual([]);
+    } finally {
+      await redis.quit();
+    }
+  }
+
+  const restartWorker = () =>
+    startWorker({
+      SMTP_URL: `smtp://127.0.0.1:${new URL(api.config.SMTP_URL as string).port}`,
+      QUEUE_PREFIX: prefix,
+    });
+
+  const allSent = (organisationId: string) =>
+    eventually(async () => {
+      const [{ n }] = await api.db.query(
+        `SELECT count(*)::int AS n FROM outbox_messages WHERE organisation_id = $1 AND status <> 'sent'`,
+        [organisationId],
+      );
+      return n === 0;
+    });
+
+  it('re-queues the fan-out, reminders and close of open rounds when the worker starts after Redis lost them', async () => {
+    const { world, values, hr } = await setUp('Kwijt');
+    const cycle = await createCycle(hr, world, values.versionId);
+    const late = await setUp('Verlopen');
+    const lateCycle = await createCycle(late.hr, late.world, late.values.versionId);
+    const audience = [world.users.employee.email, world.teamMember.email];
+
+    // No worker runs: "open now" stores the rounds and queues their fan-out, then Redis loses it all.
+    await worker!.close();
+    worker = undefined;
+    const opened = await hr.post(`/api/cycles/${cycle.id}/rounds`, {});
+    expect(opened.status).toBe(201);
+    const roundId: string = opened.body.id;
+    const overdue = await late.hr.post(`/api/cycles/${lateCycle.id}/rounds`, {});
+    expect(overdue.status).toBe(201);
+    // This round's deadline passed while nothing ran: it only closes, nobody is invited to it.
+    await api.db.query(
+      `UPDATE assessment_rounds SET opens_at = now() - interval '15 days', closes_at = now() - interval '1 day' WHERE id = $1`,
+      [overdue.body.id],
+    );
+    await loseRedis();
+    for (const email of audience) expect(smtp.to(email)).toHaveLength(0);
+
+    worker = await restartWorker();
+    const queue = worker.get<Queue>(getQueueToken('assessments'));
+    const fanOut = await eventually(async () => {
+      const job = await queue.getJob(`fan-out-${roundId}`);
+      return (await job?.isCompleted()) && job;
+    }, 20_000);
+    expect(fanOut.returnvalue).toBe(2);
+    await eventually(async () => audience.every((email) => smtp.to(email).length >= 1), 20_000);
+    await allSent(world.organisationId);
+    for (const email of audience) expect(smtp.to(email)).toHaveLength(1);
+
+    // The overdue round is closed at start, without a fan-out.
+    await eventually(async () => (await late.hr.get(`/api/cycles/${lateCycle.id}/rounds`)).body[0]?.closed);
+    expect(await queue.getJob(`fan-out-${overdue.body.id}`)).toBeUndefined();
+    const [{ n: lateInvitations }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM assessment_invitations WHERE round_id = $1`,
+      [overdue.body.id],
+    );
+    expect(lateInvitations).toBe(0);
+    for (const email of [late.world.users.employee.email, late.world.teamMember.email])
+      expect(smtp.to(email)).toHaveLength(0);
+
+    // Redis is lost again after the fan-out: the next start runs it again and it adds nobody.
+    await worker.close();
+    await loseRedis();
+    worker = await restartWorker();
+    const again = worker.get<Queue>(getQueueToken('assessments'));
+    const rerun = await eventually(async () => {
+      const job = await again.getJob(`fan-out-${roundId}`);
+      return (await job?.isCompleted()) && job;
+    }, 20_000);
+    expect(rerun.returnvalue).toBe(0);
+    await allSent(world.organisationId);
+    for (const email of audience) expect(smtp.to(email)).toHaveLength(1);
+
+    // The close and reminder wait for their moments (a window is at least a day)...
+    const [{ opens_at: opensAt, closes_at: closesAt }] = await api.db.query(
+      `SELECT opens_at, closes_at FROM assessment_rounds WHERE id = $1`,
+      [roundId],
+    );
+    const close = (await again.getJob(`close-${roundId}`))!;
+    expect(await close.getState()).toBe('delayed');
+    expect(Math.abs(close.timestamp + close.delay - closesAt.getTime())).toBeLessThan(60_000);
+    const remindAt = opensAt.getTime() + 7 * 24 * 3600 * 1000;
+    const reminder = (await again.getJob(`remind-${roundId}-${remindAt}`))!;
+    expect(await reminder.getState()).toBe('delayed');
+    expect(reminder.data).toEqual({ roundId, at: remindAt });
+    // ...and when the close's moment comes, the round closes.
+    await close.promote();
+    await eventually(async () => (await hr.get(`/api/cycles/${cycle.id}/rounds`)).body[0]?.closed);
+    expect(await close.getState()).toBe('completed');
+  });
+
+  it('sends one late reminder, not each missed one, when the worker starts after Redis lost them', async () => {
+    const { world, values, hr } = await setUp('Laat');
+    const created = await hr.post('/api/cycles', {
+      name: 'Kwartaalmeting',
+      valuesVersionId: values.versionId,
+      teamIds: [world.teamId],
+      cron: YEARLY,
+      reminderDays: [1, 2],
+    });
+    expect(created.status).toBe(201);
+    const opened = await hr.post(`/api/cycles/${created.body.id}/rounds`, {});
+    const roundId: string = opened.body.id;
+    const audience = [world.users.employee.email, world.teamMember.email];
+    await eventually(async () => audience.every((email) => smtp.to(email).length === 1));
+
+    // The worker is down for three days (the round moves back) and Redis loses its reminders.
+    await worker!.close();
+    worker = undefined;
+    await api.db.query(
+      `UPDATE assessment_rounds SET opens_at = opens_at - interval '3 days', closes_at = closes_at - interval '3 days'
+        WHERE id = $1`,
+      [roundId],
+    );
+    const [{ opens_at: opensAt }] = await api.db.query(
+      `SELECT opens_at FROM assessment_rounds WHERE id = $1`,
+      [roundId],
+    );
+    await loseRedis();
+    worker = await restartWorker();
+    const queue = worker.get<Queue>(getQueueToken('assessments'));
+    const day = 24 * 3600 * 1000;
+    const latest = await eventually(async () => {
+      const job = await queue.getJob(`remind-${roundId}-${opensAt.getTime() + 2 * day}`);
+      return (await job?.isCompleted()) && job;
+    }, 20_000);
+    expect(latest.returnvalue).toBe(2);
+    expect(await queue.getJob(`remind-${roundId}-${opensAt.getTime() + day}`)).toBeUndefined();
+    await allSent(world.organisationId);
+    for (const email of audience)
+      expect(smtp.to(email).map((m) => m.subject)).toEqual([
+        'Kwartaalmeting: hoe laat jij onze waarden zien?',
+        'Herinnering: Kwartaalmeting',
+      ]);
+  });
+
   it('re-creates the schedulers of active cycles when the worker starts after Redis lost them', async () => {
     const { world, values, hr } = await setUp('Herstel');
     const cycle = await createCycle(hr, world, values.versionId);
@@ -403,17 +551,9 @@ describe('self-assessment cycles', () => {
     const queue = worker!.get<Queue>(getQueueToken('assessments'));
     expect(await queue.getJobScheduler(`cycle-${cycle.id}`)).toMatchObject({ pattern: YEARLY });
 
-    // Redis loses everything of this app (its key prefix; other test files share the server).
     await worker!.close();
-    const redis = new Redis(api.config.REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    expect(await redis.keys(`${prefix}:*`)).toEqual([]);
-    await redis.quit();
-    worker = await startWorker({
-      SMTP_URL: `smtp://127.0.0.1:${new URL(api.config.SMTP_URL as string).port}`,
-      QUEUE_PREFIX: prefix,
-    });
+    await loseRedis();
+    worker = await restartWorker();
     const revived = worker.get<Queue>(getQueueToken('assessments'));
     const scheduler = await eventually(() => revived.getJobScheduler(`cycle-${cycle.id}`));
     expect(scheduler).toMatchObject({ pattern: YEARLY, tz: 'Europe/Amsterdam' });

@@ -23,9 +23,11 @@ export class AssessmentProcessor extends WorkerHost implements OnApplicationBoot
     super();
   }
 
+  /** Redis may have lost everything: schedulers, and the fan-out, reminder and close jobs of open rounds. */
   async onApplicationBootstrap(): Promise<void> {
     const active = await this.schedulers.syncAll();
-    if (active) this.logger.log(`Scheduled ${active} active cycle(s)`);
+    const open = await this.rounds.requeueOpenRounds();
+    if (active || open) this.logger.log(`Scheduled ${active} active cycle(s), ${open} open round(s)`);
   }
 
   async process(job: AssessmentJob): Promise<unknown> {

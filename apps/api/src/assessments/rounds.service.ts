@@ -28,6 +28,15 @@ interface CycleRow {
   organisation_time_zone: string;
 }
 
+/** What a round's reminder and close jobs are computed from. */
+interface RoundTimes {
+  id: string;
+  opens_at: Date;
+  closes_at: Date;
+  reminder_days: number[];
+  remind_day_before_deadline: boolean;
+}
+
 interface Invitee {
   invitation_id: string;
   user_id: string;
@@ -244,31 +253,59 @@ export class RoundsService {
     roundId: string,
   ): Promise<void> {
     await this.dispatchPending(cycle.organisation_id, roundId);
-    for (const at of reminderTimes(
-      cycle.opens_at,
-      cycle.closes_at,
-      cycle.reminder_days,
-      cycle.remind_day_before_deadline,
-    )) {
+    await this.scheduleJobs({ ...cycle, id: roundId });
+  }
+
+  /**
+   * The reminder and close jobs of an open round (fixed ids: queueing them again is harmless). Of the
+   * reminders already due only the latest is queued (a worker that was down sends one late reminder,
+   * not a burst), and only with `due` (after a fan-out, so it cannot run before the invitations exist).
+   */
+  async scheduleJobs(round: RoundTimes, { due: withDue = true } = {}): Promise<void> {
+    const now = Date.now();
+    const times = reminderTimes(
+      round.opens_at,
+      round.closes_at,
+      round.reminder_days,
+      round.remind_day_before_deadline,
+    ).map((t) => t.getTime());
+    // A round past its deadline gets no reminder, only its close.
+    const due = withDue && round.closes_at.getTime() > now ? times.filter((t) => t <= now) : [];
+    for (const at of [...due.slice(-1), ...times.filter((t) => t > now)]) {
       await this.queue.add(
         JOBS.remind.name,
-        { roundId, at: at.getTime() },
-        {
-          ...DEFAULT_JOB_OPTIONS,
-          jobId: JOBS.remind.id(roundId, at.getTime()),
-          delay: at.getTime() - Date.now(),
-        },
+        { roundId: round.id, at },
+        { ...DEFAULT_JOB_OPTIONS, jobId: JOBS.remind.id(round.id, at), delay: Math.max(0, at - now) },
       );
     }
     await this.queue.add(
       JOBS.closeRound.name,
-      { roundId },
+      { roundId: round.id },
       {
         ...DEFAULT_JOB_OPTIONS,
-        jobId: JOBS.closeRound.id(roundId),
-        delay: Math.max(0, cycle.closes_at.getTime() - Date.now()),
+        jobId: JOBS.closeRound.id(round.id),
+        delay: Math.max(0, round.closes_at.getTime() - now),
       },
     );
+  }
+
+  /**
+   * Redis may have lost every queued job (the worker's start): each open round gets its fan-out,
+   * reminder and close jobs again under their fixed ids. The fan-out adds only who is missing; a round
+   * past its deadline is only closed. Returns how many open rounds there were.
+   */
+  async requeueOpenRounds(): Promise<number> {
+    const open: RoundTimes[] = await this.db.query(
+      `SELECT r.id, r.opens_at, r.closes_at, c.reminder_days, c.remind_day_before_deadline
+         FROM assessment_rounds r JOIN assessment_cycles c ON c.id = r.cycle_id
+        WHERE r.closed_at IS NULL`,
+    );
+    for (const round of open) {
+      const running = round.closes_at.getTime() > Date.now();
+      if (running) await this.queueFanOut(round.id); // its end queues a reminder already due
+      await this.scheduleJobs(round, { due: false });
+    }
+    return open.length;
   }
 
   /** Reminds everyone in an open round who has not completed; `at` names the reminder (once each). */
