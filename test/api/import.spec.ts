@@ -427,6 +427,37 @@ describe('CSV import of teams and employees', () => {
     expect(await userByEmail(world.organisationId, 'baas@example.test')).toMatchObject({ role: 'admin' });
   });
 
+  it('takes over no account: an e-mail of someone with more rights is a row error, an active account confirms its new address', async () => {
+    const { world, hr } = await setUp('Overname');
+    await api.db.query(`UPDATE users SET employee_number = 'A-1' WHERE id = $1`, [world.users.admin.id]);
+    await api.db.query(`UPDATE users SET employee_number = 'E-1' WHERE id = $1`, [world.teamMember.id]);
+    const takeover = await hr.upload(
+      '/api/import/employees/preview',
+      'email;naam;personeelsnummer;rol\naanvaller@example.test;Test admin;A-1;beheerder\n',
+    );
+    expect(rowsOf(takeover.body)).toEqual([[2, 'error', ['email']]]);
+
+    const moved = await importFile(
+      hr,
+      '/api/import/employees',
+      `email;naam;personeelsnummer\nlid.nieuw@example.test;Team Member;E-1\n`,
+    );
+    expect(moved.result?.summary).toMatchObject({ update: 1 });
+    // The account keeps its address until the new one confirms, as on the person's page.
+    const [member] = await api.db.query(`SELECT email FROM users WHERE id = $1`, [world.teamMember.id]);
+    expect(member.email).toBe(world.teamMember.email);
+    const mails = await api.db.query(
+      `SELECT kind, to_address FROM outbox_messages WHERE organisation_id = $1 AND kind LIKE 'email_change%' ORDER BY kind`,
+      [world.organisationId],
+    );
+    expect(mails).toEqual([
+      { kind: 'email_change', to_address: 'lid.nieuw@example.test' },
+      { kind: 'email_change_notice', to_address: world.teamMember.email },
+    ]);
+    const person = await hr.get(`/api/people/${world.teamMember.id}`);
+    expect(person.body.pendingEmail).toBe('lid.nieuw@example.test');
+  });
+
   it('keeps organisations apart: the same e-mail and number elsewhere neither match nor change', async () => {
     const { world, hr } = await setUp('Eigen');
     const foreign = await createWorld(api.db, 'Vreemd');

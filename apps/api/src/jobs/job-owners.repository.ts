@@ -15,6 +15,7 @@ export const JOB_SUBJECT_TABLES = {
   cycleId: { table: 'assessment_cycles', label: 'name' },
   waveId: { table: 'survey_waves', label: '(SELECT s.name FROM surveys s WHERE s.id = survey_id)' },
   surveyId: { table: 'surveys', label: 'name' },
+  importJobId: { table: 'import_jobs', label: 'kind' },
 } as const;
 
 export type JobSubjectKey = keyof typeof JOB_SUBJECT_TABLES;

@@ -1,6 +1,6 @@
 import { isEmail } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { isRole } from '@wk/contracts';
+import { isRole, outranks } from '@wk/contracts';
 import type { ImportRowResult, Role } from '@wk/contracts';
 import { TeamEntity } from '../team.entity';
 import { UserEntity } from '../user.entity';
@@ -41,6 +41,13 @@ export interface PlannedEmployee {
   result: ImportRowResult;
   existingId?: string;
   values?: Pick<UserEntity, 'email' | 'name' | 'employeeNumber' | 'teamId' | 'role'>;
+  /**
+   * A new address for an account that signs in: it is not written, the new address is asked to
+   * confirm it (as on the person's page), so an import cannot take over an account either.
+   */
+  confirmEmail?: string;
+  /** An invited person's address changed: links sent to the old address must stop working. */
+  addressChanged?: boolean;
 }
 
 /**
@@ -110,6 +117,10 @@ export async function planEmployees(
     }
     const existing = matchNumber ?? matchEmail;
     const nextRole: Role = role ?? existing?.role ?? 'employee';
+    const emailChanges = !!existing && existing.email.toLowerCase() !== email.toLowerCase();
+    const callerRole: Role = callerIsAdmin ? 'admin' : 'hr';
+    if (emailChanges && outranks(existing.role, callerRole))
+      errors.push({ column: 'email', message: `you may not change the e-mail of a ${existing.role}` });
     if (!callerIsAdmin && (nextRole === 'admin') !== (existing?.role === 'admin') && isRole(nextRole)) {
       errors.push({ column: 'role', message: 'only an admin can grant or remove the admin role' });
     }
@@ -124,7 +135,10 @@ export async function planEmployees(
       role: nextRole,
     };
     if (!existing) return { result: { line, action: 'create', key, errors }, values };
+    const confirmEmail = emailChanges && existing.status !== 'invited' ? email : undefined;
+    if (confirmEmail) values.email = existing.email;
     const same =
+      !confirmEmail &&
       existing.email.toLowerCase() === values.email.toLowerCase() &&
       existing.name === values.name &&
       existing.employeeNumber === values.employeeNumber &&
@@ -134,6 +148,8 @@ export async function planEmployees(
       result: { line, action: same ? 'unchanged' : 'update', key, errors },
       existingId: existing.id,
       values,
+      confirmEmail,
+      addressChanged: emailChanges && !confirmEmail,
     };
   });
 }
@@ -143,12 +159,23 @@ export async function applyEmployees(
   manager: EntityManager,
   organisationId: string,
   plan: PlannedEmployee[],
-  hooks: { created: (user: UserEntity) => Promise<void>; progress: (done: number) => Promise<void> },
+  hooks: {
+    created: (user: UserEntity) => Promise<void>;
+    /** An account's new address, to be confirmed by that address (nothing is written yet). */
+    emailToConfirm: (user: UserEntity, newEmail: string) => Promise<void>;
+    invitedAddressChanged: (user: UserEntity) => Promise<void>;
+    progress: (done: number) => Promise<void>;
+  },
 ): Promise<void> {
   for (const [index, row] of plan.entries()) {
     await atLine(row.result.line, async () => {
       if (row.result.action === 'update' && row.existingId && row.values) {
         await manager.update(UserEntity, { id: row.existingId, organisationId }, row.values);
+        if (row.confirmEmail || row.addressChanged) {
+          const user = await manager.findOneByOrFail(UserEntity, { id: row.existingId, organisationId });
+          if (row.confirmEmail) await hooks.emailToConfirm(user, row.confirmEmail);
+          else await hooks.invitedAddressChanged(user);
+        }
       }
       if (row.result.action === 'create' && row.values) {
         const user = await manager.save(

@@ -228,6 +228,13 @@ export class ImportService {
           created: async (user) => {
             if (invite) outboxIds.push(await this.links.send('invite', user, manager));
           },
+          emailToConfirm: async (user, newEmail) => {
+            outboxIds.push(...(await this.links.sendEmailChange(user, newEmail, manager)));
+          },
+          invitedAddressChanged: async (user) => {
+            if (invite) outboxIds.push(await this.links.send('invite', user, manager));
+            else await this.links.revoke(user, ['invite'], manager);
+          },
         });
         return outboxIds;
       },
