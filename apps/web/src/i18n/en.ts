@@ -234,6 +234,7 @@ export const en: Messages = {
       wave: 'Wave',
       cycle: 'Cycle',
       survey: 'Survey',
+      importJob: 'Import',
     },
   },
   operator: {

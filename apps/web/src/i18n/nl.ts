@@ -232,6 +232,7 @@ export const nl = {
       wave: 'Golf',
       cycle: 'Cyclus',
       survey: 'Onderzoek',
+      importJob: 'Import',
     },
   },
   operator: {
