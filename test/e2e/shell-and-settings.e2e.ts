@@ -90,7 +90,7 @@ describe('app shell, teams, settings and outbox', () => {
     await screenshot(page, 'teams');
   });
 
-  it('shows HR the settings read-only and lets an admin change the anonymity minimum, refusing 2', async () => {
+  it('shows HR the settings read-only and lets an admin change the anonymity minimum, refusing 2, and pick the time zone from a list', async () => {
     await signIn(world.users.hr.email);
     await page.getByRole('navigation').getByRole('link', { name: 'Organisatie' }).click();
     await page.getByText(/alleen een beheerder/i).waitFor();
@@ -106,15 +106,26 @@ describe('app shell, teams, settings and outbox', () => {
     await page.locator('input[aria-invalid="true"]').waitFor();
     expect(await minimum.getAttribute('aria-invalid')).toBe('true');
     await minimum.fill('7');
+    // The time zone is picked from a searchable list with the keyboard, not typed as free text.
+    const zone = page.getByRole('textbox', { name: 'Tijdzone' });
+    expect(await zone.inputValue()).toBe('Europe/Amsterdam');
+    await zone.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('London');
+    await page.getByRole('option', { name: 'Europe/London' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await zone.inputValue()).toBe('Europe/London');
     await page.getByRole('button', { name: /opslaan/i }).click();
     await page
       .getByRole('status')
       .filter({ hasText: /opgeslagen/i })
       .waitFor();
-    const [org] = await api.db.query(`SELECT anonymity_minimum AS n FROM organisations WHERE id = $1`, [
-      world.organisationId,
-    ]);
-    expect(org.n).toBe(7);
+    const [org] = await api.db.query(
+      `SELECT anonymity_minimum AS n, time_zone AS zone FROM organisations WHERE id = $1`,
+      [world.organisationId],
+    );
+    expect(org).toEqual({ n: 7, zone: 'Europe/London' });
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'organisation');
   });

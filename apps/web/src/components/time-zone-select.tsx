@@ -11,11 +11,13 @@ function zones(current: string): string[] {
 /** The time zone is picked from a searchable list, never typed. */
 export function TimeZoneSelect({
   label,
+  description,
   value,
   onChange,
   error,
 }: {
   label: string;
+  description?: string;
   value: string;
   onChange: (zone: string) => void;
   error?: string;
@@ -25,6 +27,7 @@ export function TimeZoneSelect({
   return (
     <Select
       label={label}
+      description={description}
       data={data}
       value={value}
       onChange={(zone) => zone && onChange(zone)}

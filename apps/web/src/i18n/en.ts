@@ -177,7 +177,7 @@ export const en: Messages = {
     name: 'Name',
     locale: 'Default language',
     timeZone: 'Time zone',
-    timeZoneHint: 'An IANA time zone, for example Europe/Amsterdam.',
+    timeZoneHint: 'Dates and times in e-mails use this zone; new cycles and surveys start with it. Type to search.',
     anonymityMinimum: 'Minimum respondents for a group',
     anonymityHint: 'Groups with fewer respondents are not shown (never fewer than {{min}}).',
     commentMinimum: 'Minimum respondents for comments',

@@ -181,7 +181,7 @@ export const nl = {
     name: 'Naam',
     locale: 'Standaardtaal',
     timeZone: 'Tijdzone',
-    timeZoneHint: 'Een IANA-tijdzone, bijvoorbeeld Europe/Amsterdam.',
+    timeZoneHint: 'Data en tijden in e-mails staan in deze zone; nieuwe cycli en enquêtes beginnen ermee. Typ om te zoeken.',
     anonymityMinimum: 'Minimum aantal respondenten voor een groep',
     anonymityHint: 'Groepen met minder respondenten worden niet getoond (nooit minder dan {{min}}).',
     commentMinimum: 'Minimum aantal respondenten voor opmerkingen',

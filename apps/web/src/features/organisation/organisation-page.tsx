@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { Page } from '../../components/page';
+import { TimeZoneSelect } from '../../components/time-zone-select';
 import { QueryState, SuccessNote, useErrorMessage } from '../../components/states';
 import { useCan } from '../auth/session';
 
@@ -80,12 +81,12 @@ function OrganisationForm({ organisation, writable }: { organisation: Organisati
               error={errors['locale']}
               onChange={(v) => v && set('locale', v as Organisation['locale'])}
             />
-            <TextInput
+            <TimeZoneSelect
               label={t('organisation.timeZone')}
               description={t('organisation.timeZoneHint')}
               value={draft.timeZone}
               error={errors['timeZone']}
-              onChange={(e) => set('timeZone', e.currentTarget.value)}
+              onChange={(zone) => set('timeZone', zone)}
             />
           </Stack>
         </Fieldset>
