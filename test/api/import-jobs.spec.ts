@@ -170,6 +170,31 @@ describe('import jobs', () => {
     }
   });
 
+  it('forgets finished imports after 30 days (their results name people), never a running one', async () => {
+    const started = await hr.upload<ImportJob>('/api/import/employees', csvOf(people(900, 2)));
+    expect(started.status).toBe(202);
+    await follow(hr, started.body.id);
+    const recent = await hr.upload<ImportJob>('/api/import/employees', csvOf(people(910, 1)));
+    await follow(hr, recent.body.id);
+    await api.db.query(`UPDATE import_jobs SET finished_at = now() - interval '31 days' WHERE id = $1`, [
+      started.body.id,
+    ]);
+    const [running] = await api.db.query(
+      `INSERT INTO import_jobs (organisation_id, kind, status, progress_total, created_at)
+       VALUES ($1, 'teams', 'running', 1, now() - interval '90 days') RETURNING id`,
+      [world.organisationId],
+    );
+    const queue = worker.get<Queue>(getQueueToken('imports'));
+    const housekeeping = await queue.add('import-housekeeping', {});
+    await eventually(async () => (await housekeeping.getState()) === 'completed');
+    const left = await api.db.query(`SELECT id FROM import_jobs WHERE id = ANY($1::uuid[])`, [
+      [started.body.id, recent.body.id, running.id],
+    ]);
+    expect(left.map((r: { id: string }) => r.id).sort()).toEqual([recent.body.id, running.id].sort());
+    expect((await hr.get(`/api/import/jobs/${started.body.id}`)).status).toBe(404);
+    await api.db.query(`DELETE FROM import_jobs WHERE id = $1`, [running.id]);
+  });
+
   it('shows a job only inside its organisation (404) and only to import roles (403)', async () => {
     const started = await hr.upload<ImportJob>('/api/import/teams', 'naam\r\nZichtbaar\r\n');
     expect(started.status).toBe(202);

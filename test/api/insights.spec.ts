@@ -155,6 +155,12 @@ describe('outside-in insights', () => {
       'Bezoek',
     ]);
     expect(monitor.body.points.map((p: { dip: boolean }) => p.dip)).toEqual([false, true, false]);
+    // A journey pools every team and value: filters it cannot honour are refused, not ignored.
+    for (const filter of [`teamId=${data.departmentId}`, 'valueKey=betrouwbaar']) {
+      const refused = await hr.get(`/api/insights/journeys/${data.journeyId}?period=quarter&${filter}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([filter.split('=')[0]]);
+    }
   });
 
   it('scopes by role: managers their teams, employees their own team, other organisations nothing', async () => {

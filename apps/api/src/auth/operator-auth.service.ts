@@ -36,6 +36,8 @@ export class OperatorAuthService {
     const chosen = password ?? generatedPassword();
     if (!(await this.operators.setPassword(email, await this.passwords.hash(chosen)))) return null;
     await this.operators.deleteSessionsOf(email);
+    // A new password set by whoever runs the command line proves more than a password: lift the locks.
+    await this.limiter.clearAccount(`operator:${email}`);
     return chosen;
   }
 

@@ -7,7 +7,13 @@ import { UuidParam } from '../common/uuid-param';
 import { BoardReportService } from './board-report.service';
 import { InsightsService } from './insights.service';
 import { JourneyInsightsService } from './journey-insights.service';
-import { AtQueryDto, KpiQueryDto, PeriodChoicesQueryDto, PeriodQueryDto } from './kpi-query.dto';
+import {
+  AtQueryDto,
+  JourneyAtQueryDto,
+  KpiQueryDto,
+  PeriodChoicesQueryDto,
+  PeriodQueryDto,
+} from './kpi-query.dto';
 import { ReportPeriodsService } from './report-periods.service';
 
 @ApiTags('insights')
@@ -57,7 +63,7 @@ export class InsightsController {
   heartMonitor(
     @CurrentUser() auth: AuthContext,
     @Param('id', UuidParam('Journey')) id: string,
-    @Query() query: AtQueryDto,
+    @Query() query: JourneyAtQueryDto,
   ): Promise<HeartMonitor> {
     return this.journeys.heartMonitor(auth, id, query);
   }

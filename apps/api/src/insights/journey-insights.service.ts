@@ -8,7 +8,7 @@ import { invalid, notFound } from '../common/domain-error';
 import { InsightsScopeService } from './insights-scope.service';
 import { InsightsService } from './insights.service';
 import { readBehaviours, readCustomer } from './kpi-queries';
-import { AtQueryDto, PeriodQueryDto } from './kpi-query.dto';
+import { JourneyAtQueryDto, PeriodQueryDto } from './kpi-query.dto';
 import { addInto, customerStat, emptyCustomer, type CustomerSums } from './kpi-stats';
 import { ReportPeriodsService } from './report-periods.service';
 
@@ -25,7 +25,7 @@ export class JourneyInsightsService {
     private readonly periods: ReportPeriodsService,
   ) {}
 
-  async heartMonitor(auth: AuthContext, journeyId: string, q: AtQueryDto): Promise<HeartMonitor> {
+  async heartMonitor(auth: AuthContext, journeyId: string, q: JourneyAtQueryDto): Promise<HeartMonitor> {
     const ctx = await this.scopes.context(auth);
     const [journey] = await this.db.query(
       `SELECT id, name FROM customer_journeys WHERE organisation_id = $1 AND id = $2`,

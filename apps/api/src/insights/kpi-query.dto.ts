@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   IsIn,
   IsUUID,
@@ -91,6 +91,12 @@ export class AtQueryDto extends ScopeFilterDto {
   @Validate(PeriodKey)
   at?: string;
 }
+
+/**
+ * The heart monitor: one calendar period of a journey. Journeys are not per team and pool every
+ * value, so team and value filters are refused (400) rather than silently ignored.
+ */
+export class JourneyAtQueryDto extends OmitType(AtQueryDto, ['teamId', 'valueKey'] as const) {}
 
 /** `GET /api/insights/periods`: the rounds or waves the period picker offers. */
 export class PeriodChoicesQueryDto {

@@ -66,6 +66,13 @@ export const JOBS = {
     name: 'run-import',
     id: (importJobId: string) => `import-${importJobId}`,
   },
+  /** Forgets finished imports after their retention: their results name people (e-mail addresses). */
+  importHousekeeping: {
+    queue: QUEUES.imports,
+    name: 'import-housekeeping',
+    schedulerKey: 'import-housekeeping',
+    every: 6 * 3600 * 1000,
+  },
 } as const;
 
 /**

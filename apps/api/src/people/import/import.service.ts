@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
 import type { ImportAction, ImportJob, ImportKind, ImportPreview, ImportRowResult } from '@wk/contracts';
 import type { AuthContext } from '../../auth/authenticated.decorator';
 import { AccountLinksService } from '../../auth/account-links.service';
@@ -20,6 +20,9 @@ const IMPORT_LOCK = 727_274_100;
 
 const read = (kind: ImportKind, file: Buffer) =>
   readCsv(file, kind === 'employees' ? EMPLOYEE_COLUMNS : TEAM_COLUMNS);
+
+/** Finished imports (their results name people) are kept this long for HR to look back. */
+export const IMPORT_RETENTION_DAYS = 30;
 
 @Injectable()
 export class ImportService {
@@ -92,6 +95,15 @@ export class ImportService {
   }
 
   /** Queues every import job the database says is unfinished (Redis may have lost them). */
+  /** Deletes finished imports older than the retention; a running one is never touched. */
+  async purgeFinished(olderThanDays = IMPORT_RETENTION_DAYS): Promise<number> {
+    const result = await this.jobs.delete({
+      status: In(['done', 'failed']),
+      finishedAt: LessThan(new Date(Date.now() - olderThanDays * 24 * 3600 * 1000)),
+    });
+    return result.affected ?? 0;
+  }
+
   async requeueUnfinished(): Promise<number> {
     const open = await this.jobs.find({ where: { status: In(['queued', 'running']) }, select: { id: true } });
     for (const job of open) await this.enqueue(job.id);
