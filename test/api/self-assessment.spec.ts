@@ -192,6 +192,17 @@ describe('self-assessment cycles', () => {
 
     // The close job's work: afterwards nothing changes any more.
     await api.app.get(RoundsService).close(round.body.id);
+    // A fan-out that runs late (a retry) invites nobody to the closed round, not even someone missing.
+    const missing = await createUser(api.db, world.organisationId, { teamId: world.teamId });
+    await api.db.query(`UPDATE users SET created_at = now() - interval '30 days' WHERE id = $1`, [
+      missing.id,
+    ]);
+    expect(await api.app.get(RoundsService).fanOut(round.body.id)).toBe(0);
+    const invitedLate = await api.db.query(
+      `SELECT 1 FROM assessment_invitations WHERE round_id = $1 AND user_id = $2`,
+      [round.body.id, missing.id],
+    );
+    expect(invitedLate).toEqual([]);
     const late = await anonymous.put(`/api/self-assessments/${token}/answers`, {
       answers: [{ behaviourId: values.behaviourId, level: 4 }],
     });

@@ -195,9 +195,12 @@ export class RoundsService {
              FROM assessment_rounds r
              JOIN assessment_cycles c ON c.id = r.cycle_id
              JOIN organisations o ON o.id = r.organisation_id
-            WHERE r.id = $1`,
+            WHERE r.id = $1 AND r.closed_at IS NULL
+              FOR SHARE OF r`,
           [roundId],
         );
+        // A closed round invites nobody more (a retried or late fan-out); the share lock makes a
+        // close wait for the batch in flight, which is one short transaction.
         if (!cycle) return null;
         const invitees = await this.inviteBatch(m, cycle, roundId, after, batchSize);
         await this.mail.storeMany(
@@ -344,12 +347,21 @@ export class RoundsService {
     return outboxIds.length;
   }
 
-  async close(roundId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE assessment_rounds SET closed_at = now() WHERE id = $1 AND closed_at IS NULL`,
-      [roundId],
+  /**
+   * Closes an open round: the scheduled close job and HR's "close now" both come here. Returns false
+   * when it was closed already (then nothing changes: no second KPI refresh). Reminders check closed_at.
+   */
+  async close(roundId: string, organisationId?: string): Promise<boolean> {
+    const closed = returnedRows(
+      await this.db.query(
+        `UPDATE assessment_rounds SET closed_at = now()
+          WHERE id = $1 AND closed_at IS NULL AND ($2::uuid IS NULL OR organisation_id = $2) RETURNING id`,
+        [roundId, organisationId ?? null],
+      ),
     );
+    if (!closed.length) return false;
     await this.kpis.roundChanged(roundId);
+    return true;
   }
 
   /**
