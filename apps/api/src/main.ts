@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApi } from './app/bootstrap';
 import { loadConfig } from './config/config';
 import { DemoSeedService } from './demo/demo-seed.service';
+import { SetupService } from './platform/setup.service';
 
 async function main() {
   const config = loadConfig();
@@ -10,6 +11,8 @@ async function main() {
   const demo = app.get(DemoSeedService);
   await demo.seedIfEmpty();
   await app.listen(config.PORT);
+  // Without the demo, a fresh database has no organisation: print the one-time setup token.
+  await app.get(SetupService).announceIfNeeded();
   const logger = new Logger('Waardenkompas');
   logger.log(`API and dashboard on ${config.publicUrl} (OpenAPI: ${config.publicUrl}/api/docs)`);
   if (config.demoEnabled) logger.log(demo.credentials());

@@ -11,3 +11,4 @@ export { RoundsService } from './assessments/rounds.service';
 export { WavesService } from './surveys/waves/waves.service';
 export { KpiRollupsService } from './insights/kpi-rollups.service';
 export { OperatorAuthService } from './auth/operator-auth.service';
+export { SetupService } from './platform/setup.service';

@@ -9,3 +9,4 @@ export * from './lib/values';
 export * from './lib/assessments';
 export * from './lib/surveys';
 export * from './lib/insights';
+export * from './lib/platform';

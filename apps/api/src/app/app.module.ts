@@ -16,6 +16,7 @@ import { SurveysModule } from '../surveys/surveys.module';
 import { InsightsModule } from '../insights/insights.module';
 import { InfrastructureModule } from './infrastructure.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { PlatformModule } from '../platform/platform.module';
 
 /** The HTTP api; it also serves the built web app when WEB_DIST points at it. */
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         InsightsModule,
         NotificationsModule,
         JobsModule,
+        PlatformModule,
         DemoModule,
         ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
       ],

@@ -26,6 +26,9 @@ interface ApiKeyRow {
  * Organisation API keys for systems such as a CRM. A key is 32 random bytes shown once; the
  * database keeps its SHA-256 (enough for a high-entropy secret, unlike a password) and a prefix.
  */
+/** A suspended organisation's keys stop working (and come back when it is resumed). */
+const ORGANISATION_ACTIVE = `EXISTS (SELECT 1 FROM organisations o WHERE o.id = organisation_id AND o.status = 'active')`;
+
 @Injectable()
 export class ApiKeysService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -62,7 +65,7 @@ export class ApiKeysService {
     const [row] = returnedRows<{ id: string; organisation_id: string }>(
       await this.db.query(
         `UPDATE api_keys SET last_used_at = now()
-        WHERE key_hash = $1 AND revoked_at IS NULL
+        WHERE key_hash = $1 AND revoked_at IS NULL AND ${ORGANISATION_ACTIVE}
           AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2))
         RETURNING id, organisation_id`,
         [hashToken(key), LAST_USED_PRECISION_SECONDS],
@@ -70,7 +73,7 @@ export class ApiKeysService {
     );
     if (row) return { keyId: row.id, organisationId: row.organisation_id };
     const [recent]: { id: string; organisation_id: string }[] = await this.db.query(
-      `SELECT id, organisation_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
+      `SELECT id, organisation_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL AND ${ORGANISATION_ACTIVE}`,
       [hashToken(key)],
     );
     return recent ? { keyId: recent.id, organisationId: recent.organisation_id } : null;

@@ -42,6 +42,6 @@ import { SessionService } from './session.service';
     OperatorAuthService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccountLinksService, SessionService, PasswordService, OperatorAuthService],
+  exports: [AccountLinksService, SessionService, PasswordService, OperatorAuthService, LoginLimiterService],
 })
 export class AuthModule {}

@@ -13,6 +13,8 @@ export class OrganisationEntity {
   @Column({ name: 'contact_quarantine_days' }) contactQuarantineDays!: number;
   @Column({ name: 'contact_retention_days' }) contactRetentionDays!: number;
   @Column({ name: 'is_demo' }) isDemo!: boolean;
+  /** Suspended by the platform operator: nobody signs in, nothing is sent, the data stays. */
+  @Column({ type: 'varchar' }) status!: 'active' | 'suspended';
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { Organisation } from '@wk/contracts';
 import { notFound } from '../common/domain-error';
 import { UpdateOrganisationDto } from './dto/organisation.dto';
@@ -41,8 +41,9 @@ export class OrganisationsService {
 
   async create(
     input: Pick<OrganisationEntity, 'name' | 'slug'> & Partial<OrganisationEntity>,
+    manager: EntityManager = this.organisations.manager,
   ): Promise<OrganisationEntity> {
-    return this.organisations.save(this.organisations.create(input));
+    return manager.save(manager.create(OrganisationEntity, input));
   }
 
   findBySlug(slug: string): Promise<OrganisationEntity | null> {

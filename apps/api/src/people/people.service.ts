@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, FindOptionsWhere, Repository, SelectQueryBuilder } from 'typeorm';
 import { outranks } from '@wk/contracts';
 import type { Page, Person } from '@wk/contracts';
+import type { Locale } from '@wk/domain';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { AccountLinksService } from '../auth/account-links.service';
 import { SessionService } from '../auth/session.service';
@@ -177,6 +178,31 @@ export class PeopleService {
       await this.sessions.endAllFor(auth.organisationId, id);
     }
     return this.get(auth, id);
+  }
+
+  /**
+   * An admin of a new organisation (first-run setup, the platform operator): active with the
+   * password it chose, or invited by mail to choose one. Runs in the caller's transaction.
+   */
+  async createAdmin(
+    manager: EntityManager,
+    organisationId: string,
+    input: { name: string; email: string; locale?: Locale | null; passwordHash?: string },
+  ): Promise<{ userId: string; outboxId: string | null }> {
+    await this.assertUnique(manager, organisationId, { email: input.email });
+    const user = await manager.save(
+      manager.create(UserEntity, {
+        organisationId,
+        email: input.email,
+        name: input.name,
+        role: 'admin',
+        status: input.passwordHash ? 'active' : 'invited',
+        locale: input.locale ?? null,
+        passwordHash: input.passwordHash ?? null,
+      }),
+    );
+    const outboxId = input.passwordHash ? null : await this.links.send('invite', user, manager);
+    return { userId: user.id, outboxId };
   }
 
   /** Re-sends the invitation; only for people who have not chosen a password yet. */

@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   'self.write': ['admin', 'hr', 'manager', 'employee'],
   'organisation.read': ['admin', 'hr'],
   'organisation.write': ['admin'],
+  /** The first steps of a new organisation (values, people, a cycle, a survey). */
+  'setup.checklist': ['admin', 'hr'],
   /** Managers read people and teams, scoped to the teams they manage and their sub-teams. */
   'people.read': ['admin', 'hr', 'manager'],
   'people.write': ['admin', 'hr'],
