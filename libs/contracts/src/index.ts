@@ -10,3 +10,4 @@ export * from './lib/assessments';
 export * from './lib/surveys';
 export * from './lib/insights';
 export * from './lib/platform';
+export * from './lib/sso';

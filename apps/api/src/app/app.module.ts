@@ -16,6 +16,7 @@ import { SurveysModule } from '../surveys/surveys.module';
 import { InsightsModule } from '../insights/insights.module';
 import { InfrastructureModule } from './infrastructure.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { SsoModule } from '../sso/sso.module';
 import { PlatformModule } from '../platform/platform.module';
 
 /** The HTTP api; it also serves the built web app when WEB_DIST points at it. */
@@ -38,6 +39,7 @@ export class AppModule {
         InsightsModule,
         NotificationsModule,
         JobsModule,
+        SsoModule,
         PlatformModule,
         DemoModule,
         ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),

@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AppConfig } from '../config/config';
 import { tokenFrom } from './auth.guard';
 import { AuthService } from './auth.service';
 import { Public } from './authenticated.decorator';
@@ -14,7 +13,6 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
-    private readonly config: AppConfig,
   ) {}
 
   @Post('login')
@@ -34,13 +32,7 @@ export class AuthController {
       ip: req.ip ?? 'unknown',
       userAgent: req.headers['user-agent'],
     });
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.isProduction,
-      path: '/',
-      maxAge: this.sessions.ttlMs,
-    });
+    res.cookie(SESSION_COOKIE, token, this.sessions.cookieOptions());
   }
 
   @Post('logout')

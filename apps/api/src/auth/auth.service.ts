@@ -37,13 +37,21 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .innerJoin(OrganisationEntity, 'o', 'o.id = u.organisation_id')
       .addSelect(['o.isDemo', 'o.slug'])
+      .leftJoin('sso_settings', 'sso', 'sso.organisation_id = u.organisation_id')
+      .addSelect('sso.password_login_disabled', 'password_login_disabled')
       .where('u.email = :email AND u.status = :active', { email: dto.email.trim(), active: 'active' })
       .andWhere(dto.organisation ? 'o.slug = :slug' : 'TRUE', { slug: dto.organisation })
       .orderBy('u.created_at')
       .getRawAndEntities();
     let user: UserEntity | undefined;
+    let ssoOnly = false;
     for (const [index, candidate] of candidates.entities.entries()) {
       if (await this.passwords.verify(candidate.passwordHash, dto.password)) {
+        // Said only to someone who knows the password; another organisation's account may still match.
+        if (candidates.raw[index]?.password_login_disabled) {
+          ssoOnly = true;
+          continue;
+        }
         user = candidate;
         if (candidates.raw[index]?.o_is_demo && !this.demoLoginAllowed()) {
           throw new ForbiddenException({
@@ -55,6 +63,12 @@ export class AuthService {
       }
     }
     if (candidates.entities.length === 0) await this.passwords.verify(null, dto.password);
+    if (!user && ssoOnly) {
+      throw new ForbiddenException({
+        code: 'password_login_disabled',
+        message: 'This organisation signs in with single sign-on only',
+      });
+    }
     if (!user) {
       throw new UnauthorizedException({
         code: 'invalid_credentials',
@@ -87,7 +101,15 @@ export class AuthService {
         { email: email.trim(), status: 'invited' },
       ],
     });
+    // No password links where the organisation signs in with single sign-on only.
+    const ssoOnly: { organisation_id: string }[] = users.length
+      ? await this.users.manager.query(
+          `SELECT organisation_id FROM sso_settings WHERE password_login_disabled AND organisation_id = ANY($1)`,
+          [users.map((u) => u.organisationId)],
+        )
+      : [];
     for (const user of users) {
+      if (ssoOnly.some((row) => row.organisation_id === user.organisationId)) continue;
       const outboxId = await this.links.send(user.status === 'invited' ? 'invite' : 'reset', user);
       await this.mail.dispatch([outboxId]);
     }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CookieOptions } from 'express';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import type { Role } from '@wk/contracts';
@@ -19,6 +20,11 @@ export class SessionService {
 
   get ttlMs(): number {
     return this.config.SESSION_TTL_HOURS * 3600 * 1000;
+  }
+
+  /** The session cookie's options, one place for password and single sign-on. */
+  cookieOptions(): CookieOptions {
+    return { httpOnly: true, sameSite: 'lax', secure: this.config.isProduction, path: '/', maxAge: this.ttlMs };
   }
 
   async create(

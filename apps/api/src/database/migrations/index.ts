@@ -10,6 +10,7 @@ import { WaveRollups1764547200000 } from './1764547200000-wave-rollups';
 import { OperatorsAndEmailChange1764640000000 } from './1764640000000-operators-and-email-change';
 import { ImportJobs1764650000000 } from './1764650000000-import-jobs';
 import { OneOpenRound1764720000000 } from './1764720000000-one-open-round';
+import { Sso1764800000000 } from './1764800000000-sso';
 import { OrganisationStatusAndSetup1764840000000 } from './1764840000000-organisation-status-and-setup';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
@@ -26,5 +27,6 @@ export const migrations = [
   OperatorsAndEmailChange1764640000000,
   ImportJobs1764650000000,
   OneOpenRound1764720000000,
+  Sso1764800000000,
   OrganisationStatusAndSetup1764840000000,
 ];
