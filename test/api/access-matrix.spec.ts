@@ -73,6 +73,7 @@ function fill(path: string, fixtures: Fixtures): string {
     if (path.startsWith('/api/api-keys/')) return fixtures.apiKeyId;
     if (path.startsWith('/api/import/jobs/')) return fixtures.importJobId;
     if (path.startsWith('/api/insights/journeys/')) return fixtures.journeyId;
+    if (path.startsWith('/api/v1/surveys/')) return fixtures.surveyId;
     throw new Error(`no fixture id for ${path}: add one here`);
   });
   return filled + query;
@@ -207,7 +208,8 @@ describe('access matrix: every route × every role × a foreign organisation', (
 
   it('answers 404 for every id of another organisation, even to its admin', async () => {
     const intruder = await new HttpClient(api.url).login(foreign.users.admin.email, TEST_PASSWORD);
-    const withIds = routes.filter((r) => r.path.includes('{id}'));
+    // API-key routes take no session: their foreign-organisation check is in the API-key test below.
+    const withIds = routes.filter((r) => r.path.includes('{id}') && !r.isApiKey);
     expect(withIds.length).toBeGreaterThan(5);
     const outcomes = [];
     for (const route of withIds) {
@@ -273,10 +275,23 @@ describe('access matrix: every route × every role × a foreign organisation', (
 
   it('lets API-key routes through only with a valid key of the organisation, never with a session', async () => {
     const apiKeyRoutes = routes.filter((r) => r.isApiKey);
-    expect(apiKeyRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v1/survey-invitations']);
+    expect(apiKeyRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /api/v1/surveys/{id}',
+      'POST /api/v1/survey-invitations',
+    ]);
     for (const route of apiKeyRoutes) {
-      expect((await new HttpClient(api.url).request(route.method, route.path, {})).status).toBe(401);
-      expect((await clients.admin.request(route.method, route.path, {})).status).toBe(401);
+      const body = route.method === 'GET' ? undefined : {};
+      expect((await new HttpClient(api.url).request(route.method, route.path, body)).status).toBe(401);
+      expect((await clients.admin.request(route.method, route.path, body)).status).toBe(401);
+    }
+    // Another organisation's key finds none of this organisation's ids.
+    const intruder = await new HttpClient(api.url).login(foreign.users.admin.email, TEST_PASSWORD);
+    const foreignKey = (await intruder.post('/api/api-keys', { name: 'Matrix' })).body.key as string;
+    for (const route of apiKeyRoutes.filter((r) => r.path.includes('{id}'))) {
+      const res = await new HttpClient(api.url).request(route.method, fill(route.path, fixtures), undefined, {
+        authorization: `Bearer ${foreignKey}`,
+      });
+      expect(`${route.method} ${route.path} ${res.status}`).toBe(`${route.method} ${route.path} 404`);
     }
   });
 

@@ -8,6 +8,7 @@ export * from './lib/outbox';
 export * from './lib/values';
 export * from './lib/assessments';
 export * from './lib/surveys';
+export * from './lib/api-surveys';
 export * from './lib/insights';
 export * from './lib/platform';
 export * from './lib/sso';

@@ -184,6 +184,20 @@ export class CyclesService {
     };
   }
 
+  /**
+   * HR closes a round before its deadline, through the close job's own path (KPIs refresh, no
+   * reminder goes after it). Closing a closed round answers 200 with the round unchanged.
+   */
+  async closeRound(auth: AuthContext, roundId: string): Promise<RoundDetail> {
+    const [row] = await this.db.query(
+      `SELECT id FROM assessment_rounds WHERE organisation_id = $1 AND id = $2`,
+      [auth.organisationId, roundId],
+    );
+    if (!row) throw notFound('Round');
+    await this.rounds.close(roundId, auth.organisationId);
+    return this.round(auth, roundId);
+  }
+
   /** A manual reminder to those who have not completed, at most once per 24 hours per round. */
   async remindNow(auth: AuthContext, roundId: string): Promise<{ reminded: number }> {
     const claimed = await this.db.query(

@@ -207,6 +207,7 @@ export class RoundsService {
           invitees.invited.map((invitee) =>
             this.renderMail(
               cycle,
+              roundId,
               cycle.closes_at,
               invitee,
               'assessmentInvite',
@@ -334,6 +335,7 @@ export class RoundsService {
       for (const invitee of pending) {
         const mail = this.renderMail(
           cycle,
+          roundId,
           cycle.closes_at,
           invitee,
           'assessmentReminder',
@@ -408,6 +410,7 @@ export class RoundsService {
 
   private renderMail(
     cycle: CycleRow,
+    roundId: string,
     closesAt: Date,
     invitee: Invitee,
     kind: 'assessmentInvite' | 'assessmentReminder',
@@ -425,6 +428,7 @@ export class RoundsService {
       organisationId: cycle.organisation_id,
       kind: kind === 'assessmentInvite' ? 'assessment-invite' : 'assessment-reminder',
       dedupKey,
+      roundId,
       to: invitee.email,
       subject: rendered.subject,
       text: rendered.text,

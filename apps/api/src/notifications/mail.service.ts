@@ -16,6 +16,9 @@ export interface MailToSend {
   subject: string;
   text: string;
   html?: string;
+  /** The round or wave the message belongs to (an invitation or reminder): the outbox shows and filters by it. */
+  roundId?: string;
+  waveId?: string;
 }
 
 /** Every message goes through the outbox table; a worker job delivers it when SMTP is configured. */
@@ -48,6 +51,8 @@ export class MailService {
         subject: mail.subject,
         textBody: mail.text,
         htmlBody: mail.html ?? null,
+        roundId: mail.roundId ?? null,
+        waveId: mail.waveId ?? null,
         status: this.deliveryEnabled ? 'pending' : 'held',
         attempts: 0,
       })
@@ -71,10 +76,10 @@ export class MailService {
     for (let start = 0; start < mails.length; start += 2000) {
       const chunk = mails.slice(start, start + 2000);
       await manager.query(
-        `INSERT INTO outbox_messages (organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, status, attempts)
-         SELECT organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, $8, 0
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-             AS m(organisation_id, kind, dedup_key, to_address, subject, text_body, html_body)
+        `INSERT INTO outbox_messages (organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, status, attempts, round_id, wave_id)
+         SELECT organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, $8, 0, round_id, wave_id
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $9::uuid[], $10::uuid[])
+             AS m(organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, round_id, wave_id)
          ON CONFLICT (organisation_id, dedup_key) DO NOTHING`,
         [
           chunk.map((m) => m.organisationId),
@@ -85,6 +90,8 @@ export class MailService {
           chunk.map((m) => m.text),
           chunk.map((m) => m.html ?? null),
           this.deliveryEnabled ? 'pending' : 'held',
+          chunk.map((m) => m.roundId ?? null),
+          chunk.map((m) => m.waveId ?? null),
         ],
       );
     }

@@ -6,13 +6,14 @@ import { MailProcessor } from './mail.processor';
 import { MailService } from './mail.service';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxController } from './outbox.controller';
+import { OutboxRepository } from './outbox.repository';
 import { SmtpTransport } from './smtp-transport';
 
 /** The mail outbox: every module stores messages through MailService. */
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessageEntity]), BullModule.registerQueue({ name: QUEUES.mail })],
   controllers: [OutboxController],
-  providers: [MailService],
+  providers: [MailService, OutboxRepository],
   exports: [MailService],
 })
 export class NotificationsModule {}

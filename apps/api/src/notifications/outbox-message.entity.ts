@@ -15,6 +15,8 @@ export class OutboxMessageEntity {
   @Column() attempts!: number;
   @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
   @Column({ name: 'message_id', type: 'varchar', nullable: true }) messageId!: string | null;
+  @Column({ name: 'round_id', type: 'uuid', nullable: true }) roundId!: string | null;
+  @Column({ name: 'wave_id', type: 'uuid', nullable: true }) waveId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt!: Date | null;
 }

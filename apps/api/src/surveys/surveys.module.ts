@@ -5,6 +5,8 @@ import { CustomersModule } from '../customers/customers.module';
 import { InsightsModule } from '../insights/insights.module';
 import { QUEUES } from '../jobs/queues';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ApiSurveysController } from './api-trigger/api-surveys.controller';
+import { ApiSurveysRepository } from './api-trigger/api-surveys.repository';
 import { SurveyInvitationsController } from './api-trigger/survey-invitations.controller';
 import { SurveyInvitationsService } from './api-trigger/survey-invitations.service';
 import { ContactsService } from './contacts/contacts.service';
@@ -31,7 +33,13 @@ import { WavesService } from './waves/waves.service';
     InsightsModule,
     BullModule.registerQueue({ name: QUEUES.surveys }),
   ],
-  controllers: [SurveysController, WavesController, RespondController, SurveyInvitationsController],
+  controllers: [
+    SurveysController,
+    WavesController,
+    RespondController,
+    SurveyInvitationsController,
+    ApiSurveysController,
+  ],
   providers: [
     SurveysService,
     ContactsService,
@@ -41,6 +49,7 @@ import { WavesService } from './waves/waves.service';
     SurveyLinks,
     RespondService,
     SurveyInvitationsService,
+    ApiSurveysRepository,
     PublicRateLimitGuard,
     OpenLinkLimiter,
   ],

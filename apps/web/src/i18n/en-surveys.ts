@@ -103,7 +103,7 @@ export const surveysEn: Messages['surveys'] = {
   contacts: {
     title: 'Upload contacts',
     intro:
-      'A CSV file with the columns email;segment;team;taal. Only email is required; segment and team by name, taal (language) nl or en. You see a preview first; nothing is stored until you choose.',
+      'A CSV file with the columns email;segment;team;taal. Only email is required; segment and team by name, taal (language) nl or en; optionally klantreis (journey) and contactmoment (touchpoint) by name, which go before those of the survey. You see a preview first; nothing is stored until you choose.',
     file: 'CSV file with contacts',
     chooseFile: 'Choose a file first.',
     preview: 'View preview',
@@ -151,8 +151,8 @@ export const surveysEn: Messages['surveys'] = {
     remindLabel: 'Send reminder for the wave of {{date}}',
     reminderSent: 'Reminder sent for the wave of {{date}}.',
     alreadyReminded: 'This wave has had its reminder already.',
-    closeWave: 'Close wave',
-    closeWaveLabel: 'Close wave of {{date}}',
+    closeWave: 'Close now',
+    closeWaveLabel: 'Close the wave of {{date}} now',
     closeWaveTitle: 'Close wave',
     confirmCloseWave:
       'Close the wave of {{date}}? Its links accept no more answers; contact data is deleted after the retention period.',

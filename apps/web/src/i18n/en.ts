@@ -2,6 +2,7 @@ import { apiKeysEn, customersEn } from './en-customers';
 import { insightsEn } from './en-insights';
 import { recognitionEn } from './en-recognition';
 import { surveysEn } from './en-surveys';
+import { everydayEn } from './en-everyday';
 import type { Messages } from './nl';
 
 export const en: Messages = {
@@ -515,6 +516,7 @@ export const en: Messages = {
   },
   customers: customersEn,
   surveys: surveysEn,
+  everyday: everydayEn,
   apiKeys: apiKeysEn,
   recognition: recognitionEn,
   insights: insightsEn,

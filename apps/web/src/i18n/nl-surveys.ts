@@ -104,7 +104,7 @@ export const surveysNl = {
   contacts: {
     title: 'Contacten uploaden',
     intro:
-      'Een CSV-bestand met de kolommen email;segment;team;taal. Alleen email is verplicht; segment en team op naam, taal nl of en. Eerst zie je een voorbeeld; pas daarna wordt er iets bewaard.',
+      'Een CSV-bestand met de kolommen email;segment;team;taal. Alleen email is verplicht; segment en team op naam, taal nl of en; eventueel klantreis en contactmoment op naam, die gaan voor die van de meting. Eerst zie je een voorbeeld; pas daarna wordt er iets bewaard.',
     file: 'CSV-bestand met contacten',
     chooseFile: 'Kies eerst een bestand.',
     preview: 'Voorbeeld bekijken',
@@ -153,8 +153,8 @@ export const surveysNl = {
     remindLabel: 'Herinnering sturen voor de ronde van {{date}}',
     reminderSent: 'Herinnering verstuurd voor de ronde van {{date}}.',
     alreadyReminded: 'Deze ronde heeft haar herinnering al gehad.',
-    closeWave: 'Ronde sluiten',
-    closeWaveLabel: 'Ronde sluiten van {{date}}',
+    closeWave: 'Nu sluiten',
+    closeWaveLabel: 'Ronde van {{date}} nu sluiten',
     closeWaveTitle: 'Ronde sluiten',
     confirmCloseWave:
       'Ronde van {{date}} sluiten? Links uit deze ronde accepteren daarna geen antwoorden meer; de contactgegevens worden volgens de bewaartermijn verwijderd.',

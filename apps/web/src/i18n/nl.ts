@@ -3,6 +3,7 @@ import { apiKeysNl, customersNl } from './nl-customers';
 import { insightsNl } from './nl-insights';
 import { recognitionNl } from './nl-recognition';
 import { surveysNl } from './nl-surveys';
+import { everydayNl } from './nl-everyday';
 
 export const nl = {
   app: {
@@ -516,6 +517,7 @@ export const nl = {
   },
   customers: customersNl,
   surveys: surveysNl,
+  everyday: everydayNl,
   apiKeys: apiKeysNl,
   recognition: recognitionNl,
   insights: insightsNl,

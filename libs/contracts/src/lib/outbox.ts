@@ -12,6 +12,10 @@ export interface OutboxMessage {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** The self-assessment round an invitation or reminder belongs to. */
+  round: { id: string; cycleId: string; cycleName: string; opensAt: string } | null;
+  /** The survey wave an invitation or reminder belongs to. */
+  wave: { id: string; surveyId: string; surveyName: string; opensAt: string } | null;
 }
 
 export const JOB_STATES = ['active', 'waiting', 'delayed', 'failed', 'completed'] as const;

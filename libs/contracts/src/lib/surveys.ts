@@ -148,6 +148,10 @@ export interface ContactRow {
   email: string;
   segment: string | null;
   team: string | null;
+  /** From an optional journey / klantreis column. */
+  journey: string | null;
+  /** From an optional touchpoint / contactmoment column; it overrides the survey's touchpoint. */
+  touchpoint: string | null;
   locale: Locale | null;
   status: ContactRowStatus;
   errors: FieldError[];

@@ -99,6 +99,11 @@ export class ContactsService {
     return checkContacts(table, {
       segmentIds: await names(`SELECT id, name FROM customer_segments WHERE organisation_id = $1`),
       teamIds: await names(`SELECT id, name FROM teams WHERE organisation_id = $1`),
+      journeyIds: await names(`SELECT id, name FROM customer_journeys WHERE organisation_id = $1`),
+      touchpoints: await m.query(
+        `SELECT id, journey_id AS "journeyId", name FROM journey_touchpoints WHERE organisation_id = $1`,
+        [organisationId],
+      ),
       pending: new Set(pending.map((p) => p.email)),
       isQuarantined: (email) => quarantined.has(this.links.emailKey(organisationId, email)),
     });
@@ -108,9 +113,10 @@ export class ContactsService {
     for (let start = 0; start < rows.length; start += 5000) {
       const chunk = rows.slice(start, start + 5000);
       await m.query(
-        `INSERT INTO survey_contacts (organisation_id, survey_id, email, locale, segment_id, team_id)
-         SELECT $1, $2, email, locale, segment_id, team_id
-           FROM unnest($3::text[], $4::text[], $5::uuid[], $6::uuid[]) AS x(email, locale, segment_id, team_id)
+        `INSERT INTO survey_contacts (organisation_id, survey_id, email, locale, segment_id, team_id, journey_id, touchpoint_id)
+         SELECT $1, $2, email, locale, segment_id, team_id, journey_id, touchpoint_id
+           FROM unnest($3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::uuid[])
+             AS x(email, locale, segment_id, team_id, journey_id, touchpoint_id)
          ON CONFLICT (survey_id, lower(email)) WHERE wave_id IS NULL DO NOTHING`,
         [
           organisationId,
@@ -119,6 +125,8 @@ export class ContactsService {
           chunk.map((r) => r.locale),
           chunk.map((r) => r.segmentId),
           chunk.map((r) => r.teamId),
+          chunk.map((r) => r.journeyId),
+          chunk.map((r) => r.touchpointId),
         ],
       );
     }

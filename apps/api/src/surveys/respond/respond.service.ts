@@ -77,7 +77,7 @@ const alreadyAnswered = () =>
 const linkExpired = () => new DomainError('link_expired', 'This survey is closed', HttpStatus.GONE);
 
 const SURVEY_COLUMNS = `s.id AS survey_id, s.organisation_id, s.values_version_id, s.status AS survey_status,
-  s.opens_at AS survey_opens_at, s.closes_at AS survey_closes_at, s.journey_id,
+  s.opens_at AS survey_opens_at, s.closes_at AS survey_closes_at,
   s.title_nl, s.title_en, s.intro_nl, s.intro_en, s.ask_overall_grade, s.ask_nps, s.ask_comment,
   o.name AS organisation_name`;
 
@@ -210,7 +210,7 @@ export class RespondService {
     const [row] = await this.prepared<LinkRow>(
       'wk_respond_by_token',
       `SELECT ${SURVEY_COLUMNS}, i.id AS invitation_id, i.wave_id, i.answered_at, i.locale,
-              i.touchpoint_id, i.segment_id, i.team_id,
+              coalesce(i.journey_id, s.journey_id) AS journey_id, i.touchpoint_id, i.segment_id, i.team_id,
               w.closes_at AS link_closes_at, w.closed_at IS NOT NULL AS link_closed
          FROM survey_invitations i
          JOIN survey_waves w ON w.id = i.wave_id
@@ -246,7 +246,7 @@ export class RespondService {
     if (!/^[A-Za-z0-9_-]{10,32}$/.test(code)) throw linkNotFound();
     const [row]: LinkRow[] = await this.db.query(
       `SELECT ${SURVEY_COLUMNS}, NULL AS invitation_id, NULL AS wave_id, NULL AS answered_at, o.locale,
-              s.touchpoint_id, s.segment_id, s.team_id, NULL AS link_closes_at, false AS link_closed
+              s.journey_id, s.touchpoint_id, s.segment_id, s.team_id, NULL AS link_closes_at, false AS link_closed
          FROM surveys s JOIN organisations o ON o.id = s.organisation_id
         WHERE s.open_code = $1 AND s.open_link_enabled`,
       [code],

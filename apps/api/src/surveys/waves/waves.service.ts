@@ -27,6 +27,7 @@ export interface SendingSurvey {
   title_en: string;
   segment_id: string | null;
   team_id: string | null;
+  journey_id: string | null;
   touchpoint_id: string | null;
   time_zone: string;
   organisation_name: string;
@@ -47,6 +48,8 @@ export interface Invitee {
   locale: Locale | null;
   segmentId: string | null;
   teamId: string | null;
+  /** The contact's own journey and touchpoint (a CRM export): they take precedence over the survey's. */
+  journeyId?: string | null;
   touchpointId?: string | null;
 }
 
@@ -58,6 +61,22 @@ export const surveyDedupKeys = {
 /** Whether a survey may still send: active and not past its closing date. */
 export const isOpen = (survey: Pick<SendingSurvey, 'status' | 'closes_at'>, now = new Date()) =>
   survey.status === 'active' && (!survey.closes_at || survey.closes_at > now);
+
+/**
+ * An invitation's journey and touchpoint. The contact's touchpoint wins (its journey comes with it);
+ * a contact's journey alone keeps the survey's touchpoint only when that lies in the same journey.
+ * A null journey means the survey's (filled in when the answer is stored).
+ */
+export function contextOf(
+  survey: Pick<SendingSurvey, 'journey_id' | 'touchpoint_id'>,
+  invitee: Pick<Invitee, 'journeyId' | 'touchpointId'>,
+): { journeyId: string | null; touchpointId: string | null } {
+  if (invitee.touchpointId)
+    return { journeyId: invitee.journeyId ?? null, touchpointId: invitee.touchpointId };
+  if (invitee.journeyId && invitee.journeyId !== survey.journey_id)
+    return { journeyId: invitee.journeyId, touchpointId: null };
+  return { journeyId: invitee.journeyId ?? null, touchpointId: survey.touchpoint_id };
+}
 
 const noPendingContacts = () =>
   new DomainError('no_pending_contacts', 'No contacts are waiting for a wave', HttpStatus.CONFLICT);
@@ -96,8 +115,10 @@ export class WavesService {
         locale: Locale | null;
         segment_id: string | null;
         team_id: string | null;
+        journey_id: string | null;
+        touchpoint_id: string | null;
       }[] = await m.query(
-        `SELECT id, email, locale, segment_id, team_id FROM survey_contacts
+        `SELECT id, email, locale, segment_id, team_id, journey_id, touchpoint_id FROM survey_contacts
             WHERE survey_id = $1 AND wave_id IS NULL ORDER BY created_at, id FOR UPDATE`,
         [surveyId],
       );
@@ -113,6 +134,8 @@ export class WavesService {
         locale: c.locale,
         segmentId: c.segment_id,
         teamId: c.team_id,
+        journeyId: c.journey_id,
+        touchpointId: c.touchpoint_id,
       }));
       const { skipped } = await this.invite(m, survey, wave, invitees);
       // Contacts in quarantine are never asked; their data goes at once.
@@ -153,10 +176,10 @@ export class WavesService {
       locale: i.locale ?? survey.organisation_locale,
     }));
     await m.query(
-      `INSERT INTO survey_invitations (id, organisation_id, survey_id, wave_id, token_hash, locale, segment_id, team_id, touchpoint_id)
-       SELECT id, $1, $2, $3, token_hash, locale, segment_id, team_id, touchpoint_id
-         FROM unnest($4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::uuid[])
-           AS x(id, token_hash, locale, segment_id, team_id, touchpoint_id)`,
+      `INSERT INTO survey_invitations (id, organisation_id, survey_id, wave_id, token_hash, locale, segment_id, team_id, touchpoint_id, journey_id)
+       SELECT id, $1, $2, $3, token_hash, locale, segment_id, team_id, touchpoint_id, journey_id
+         FROM unnest($4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::uuid[], $9::uuid[], $10::uuid[])
+           AS x(id, token_hash, locale, segment_id, team_id, touchpoint_id, journey_id)`,
       [
         survey.organisation_id,
         survey.id,
@@ -166,7 +189,8 @@ export class WavesService {
         rows.map((r) => r.locale),
         rows.map((r) => r.segmentId ?? survey.segment_id),
         rows.map((r) => r.teamId ?? survey.team_id),
-        rows.map((r) => r.touchpointId ?? survey.touchpoint_id),
+        rows.map((r) => contextOf(survey, r).touchpointId),
+        rows.map((r) => contextOf(survey, r).journeyId),
       ],
     );
     const pooled = rows.filter((r) => r.contactId);
@@ -179,10 +203,10 @@ export class WavesService {
     const fresh = rows.filter((r) => !r.contactId);
     if (fresh.length)
       await m.query(
-        `INSERT INTO survey_contacts (organisation_id, survey_id, email, locale, segment_id, team_id, wave_id, invitation_id)
-         SELECT $1, $2, email, locale, segment_id, team_id, $3, invitation_id
-           FROM unnest($4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[])
-             AS x(email, locale, segment_id, team_id, invitation_id)`,
+        `INSERT INTO survey_contacts (organisation_id, survey_id, email, locale, segment_id, team_id, wave_id, invitation_id, touchpoint_id)
+         SELECT $1, $2, email, locale, segment_id, team_id, $3, invitation_id, touchpoint_id
+           FROM unnest($4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[])
+             AS x(email, locale, segment_id, team_id, invitation_id, touchpoint_id)`,
         [
           survey.organisation_id,
           survey.id,
@@ -192,6 +216,7 @@ export class WavesService {
           fresh.map((r) => r.segmentId),
           fresh.map((r) => r.teamId),
           fresh.map((r) => r.invitationId),
+          fresh.map((r) => r.touchpointId ?? null),
         ],
       );
     await this.mail.storeMany(
@@ -369,7 +394,7 @@ export class WavesService {
   async lockSurvey(m: EntityManager, surveyId: string): Promise<SendingSurvey | undefined> {
     const [survey]: SendingSurvey[] = await m.query(
       `SELECT s.id, s.organisation_id, s.name, s.status, s.closes_at, s.window_days, s.reminder_after_days,
-              s.title_nl, s.title_en, s.segment_id, s.team_id, s.touchpoint_id,
+              s.title_nl, s.title_en, s.segment_id, s.team_id, s.journey_id, s.touchpoint_id,
               o.time_zone, o.name AS organisation_name, o.locale AS organisation_locale
          FROM surveys s JOIN organisations o ON o.id = s.organisation_id
         WHERE s.id = $1 FOR UPDATE OF s`,
@@ -402,6 +427,7 @@ export class WavesService {
         kind === 'surveyInvite'
           ? surveyDedupKeys.invite(invitationId)
           : surveyDedupKeys.reminder(invitationId),
+      waveId: wave.id,
       to: email,
       subject: rendered.subject,
       text: rendered.text,

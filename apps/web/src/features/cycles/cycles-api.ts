@@ -57,3 +57,7 @@ export const useRemind = () =>
   useCyclesMutation((roundId: string) =>
     api<{ reminded: number }>(`/rounds/${roundId}/reminders`, { method: 'POST' }),
   );
+
+/** "Close now": the round ends before its deadline (closing a closed round changes nothing). */
+export const useCloseRound = () =>
+  useCyclesMutation((roundId: string) => api<RoundDetail>(`/rounds/${roundId}/close`, { method: 'POST' }));

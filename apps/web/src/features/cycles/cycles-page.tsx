@@ -12,6 +12,7 @@ import { ApiError } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { cadenceInWords } from '../../lib/cadence-words';
 import {
+  useCloseRound,
   useCycleAction,
   useCycleAudience,
   useCycles,
@@ -27,6 +28,8 @@ function RoundDialog({ roundId, onClose }: { roundId: string; onClose: () => voi
   const { t } = useTranslation();
   const round = useRound(roundId);
   const remind = useRemind();
+  const close = useCloseRound();
+  const [confirmingClose, setConfirmingClose] = useState(false);
   const writable = useCan()('cycles.write');
   return (
     <Dialog title={t('cycles.roundTitle')} onClose={onClose} size="lg">
@@ -91,6 +94,36 @@ function RoundDialog({ roundId, onClose }: { roundId: string; onClose: () => voi
                   {t('cycles.remindHint')}
                 </Text>
               </Group>
+            )}
+            {close.isSuccess && <SuccessNote>{t('everyday.roundClose.closed')}</SuccessNote>}
+            {writable && !r.closed && (
+              <Group>
+                <Button
+                  variant="subtle"
+                  color="red"
+                  c="red.9"
+                  onClick={() => {
+                    close.reset();
+                    setConfirmingClose(true);
+                  }}
+                >
+                  {t('everyday.roundClose.closeNow')}
+                </Button>
+              </Group>
+            )}
+            {confirmingClose && (
+              <ConfirmDialog
+                title={t('everyday.roundClose.title')}
+                message={t('everyday.roundClose.confirm', {
+                  date: formatDateTime(r.closesAt),
+                  count: r.notCompleted.length,
+                })}
+                confirmLabel={t('everyday.roundClose.closeNow')}
+                loading={close.isPending}
+                error={close.error ?? undefined}
+                onClose={() => setConfirmingClose(false)}
+                onConfirm={() => close.mutate(r.id, { onSuccess: () => setConfirmingClose(false) })}
+              />
             )}
           </Stack>
         )}

@@ -1,4 +1,4 @@
-import type { ContactPreview, ContactRowStatus } from '@wk/contracts';
+import type { ContactPreview, ContactRow, ContactRowStatus } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
 import { errorsFirst, LineProblems, ListTable } from '../../components/list-table';
 import { StatusBadge } from '../../components/status-badge';
@@ -29,6 +29,21 @@ export function ContactRows({ preview }: { preview: ContactPreview }) {
         },
         { key: 'segment', header: t('surveys.contacts.segment'), cell: (row) => row.segment ?? '' },
         { key: 'team', header: t('surveys.contacts.team'), cell: (row) => row.team ?? '' },
+        // Only when the file has them (a CRM export): the contact's own journey and touchpoint.
+        ...(preview.rows.some((row) => row.journey || row.touchpoint)
+          ? [
+              {
+                key: 'journey',
+                header: t('everyday.contactColumns.journey'),
+                cell: (row: ContactRow) => row.journey ?? '',
+              },
+              {
+                key: 'touchpoint',
+                header: t('everyday.contactColumns.touchpoint'),
+                cell: (row: ContactRow) => row.touchpoint ?? '',
+              },
+            ]
+          : []),
         {
           key: 'language',
           header: t('surveys.contacts.language'),
