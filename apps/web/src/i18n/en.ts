@@ -1,4 +1,5 @@
 import { apiKeysEn, customersEn } from './en-customers';
+import { ssoEn } from './en-sso';
 import { insightsEn } from './en-insights';
 import { recognitionEn } from './en-recognition';
 import { surveysEn } from './en-surveys';
@@ -519,5 +520,6 @@ export const en: Messages = {
   everyday: everydayEn,
   apiKeys: apiKeysEn,
   recognition: recognitionEn,
+  sso: ssoEn,
   insights: insightsEn,
 };

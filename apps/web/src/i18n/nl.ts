@@ -1,4 +1,5 @@
 /** Dutch: the default language of the product. `en.ts` must have the same keys (typechecked). */
+import { ssoNl } from './nl-sso';
 import { apiKeysNl, customersNl } from './nl-customers';
 import { insightsNl } from './nl-insights';
 import { recognitionNl } from './nl-recognition';
@@ -520,6 +521,7 @@ export const nl = {
   everyday: everydayNl,
   apiKeys: apiKeysNl,
   recognition: recognitionNl,
+  sso: ssoNl,
   insights: insightsNl,
 };
 

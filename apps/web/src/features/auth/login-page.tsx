@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { useErrorMessage } from '../../components/states';
 import { AuthLayout } from './auth-layout';
 import { useLogin, useMe } from './session';
+import { SsoLogin } from '../sso/sso-login';
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 function safeNext(next: string | null): string {
@@ -35,11 +36,13 @@ export function LoginPage() {
   const message =
     error instanceof ApiError && error.status === 401
       ? t('auth.wrongCredentials')
-      : error instanceof ApiError && error.status === 429
-        ? t(error.body.code === 'account_locked' ? 'auth.accountLocked' : 'auth.tooMany')
-        : error
-          ? errorMessage(error)
-          : null;
+      : error instanceof ApiError && error.body.code === 'password_login_disabled'
+        ? t('sso.login.passwordDisabled')
+        : error instanceof ApiError && error.status === 429
+          ? t(error.body.code === 'account_locked' ? 'auth.accountLocked' : 'auth.tooMany')
+          : error
+            ? errorMessage(error)
+            : null;
 
   return (
     <AuthLayout title={t('auth.signInTitle')}>
@@ -82,6 +85,7 @@ export function LoginPage() {
           </Anchor>
         </Stack>
       </form>
+      <SsoLogin />
     </AuthLayout>
   );
 }

@@ -10,6 +10,7 @@ import { Page } from '../../components/page';
 import { TimeZoneSelect } from '../../components/time-zone-select';
 import { QueryState, SuccessNote, useErrorMessage } from '../../components/states';
 import { useCan } from '../auth/session';
+import { SsoSettingsSection } from '../sso/sso-settings';
 
 const NUMBER_FIELDS = [
   'anonymityMinimum',
@@ -134,6 +135,7 @@ export function OrganisationPage() {
           <OrganisationForm key={data.id} organisation={data} writable={can('organisation.write')} />
         )}
       </QueryState>
+      {can('sso.manage') && <SsoSettingsSection />}
     </Page>
   );
 }
