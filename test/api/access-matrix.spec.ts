@@ -44,6 +44,7 @@ interface Fixtures {
   waveId: string;
   apiKeyId: string;
   importJobId: string;
+  scimTokenId: string;
 }
 
 /** A real id of the own organisation for every path parameter; an unknown parameter fails the test. */
@@ -71,6 +72,7 @@ function fill(path: string, fixtures: Fixtures): string {
     if (path.startsWith('/api/surveys/')) return fixtures.surveyId;
     if (path.startsWith('/api/waves/')) return fixtures.waveId;
     if (path.startsWith('/api/api-keys/')) return fixtures.apiKeyId;
+    if (path.startsWith('/api/scim-tokens/')) return fixtures.scimTokenId;
     if (path.startsWith('/api/import/jobs/')) return fixtures.importJobId;
     if (path.startsWith('/api/insights/journeys/')) return fixtures.journeyId;
     if (path.startsWith('/api/v1/surveys/')) return fixtures.surveyId;
@@ -142,7 +144,12 @@ describe('access matrix: every route × every role × a foreign organisation', (
       `INSERT INTO import_jobs (organisation_id, kind, status, progress_total) VALUES ($1, 'teams', 'failed', 0) RETURNING id`,
       [world.organisationId],
     );
+    const [{ id: scimTokenId }] = await api.db.query(
+      `INSERT INTO scim_tokens (organisation_id, name, prefix, token_hash) VALUES ($1, 'Matrix', 'wkscim_matri', repeat('1', 64)) RETURNING id`,
+      [world.organisationId],
+    );
     fixtures = {
+      scimTokenId,
       importJobId,
       world,
       outboxId,

@@ -1,4 +1,4 @@
-import { INestApplication, INestApplicationContext, LogLevel } from '@nestjs/common';
+import { INestApplication, INestApplicationContext, LogLevel, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -17,6 +17,7 @@ import { mountQueueBoard } from '../jobs/queue-board';
 import { WorkerModule } from './worker.module';
 import { KpiToolsModule } from './kpi-tools.module';
 import { KpiRollupsService } from '../insights/kpi-rollups.service';
+import { JSON_MEDIA_TYPES, SCIM_HTTP } from '../scim/scim-http';
 
 const logLevels = (config: AppConfig): LogLevel[] =>
   config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
@@ -43,10 +44,12 @@ export async function createApi(config: AppConfig = loadConfig()): Promise<INest
   app.use(cookieParser());
   // Before the body parsers, so that their refusals get these headers and the origin check.
   app.use('/api', noStore, sameOriginWrites(config.publicUrl, [SESSION_COOKIE, OPERATOR_COOKIE]));
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '1mb', type: JSON_MEDIA_TYPES });
   app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
+  app.use(SCIM_HTTP.path, ...SCIM_HTTP.handlers);
   app.use(answerBodyErrors, rejectUnsafeInput);
-  app.setGlobalPrefix('api');
+  // SCIM clients are given /scim/v2 (RFC 7644's usual base); everything else lives under /api.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'scim/v2/{*path}', method: RequestMethod.ALL }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();

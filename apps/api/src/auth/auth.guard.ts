@@ -31,6 +31,8 @@ export class AuthGuard implements CanActivate {
     if (!rule)
       throw new ForbiddenException({ code: 'no_access_rule', message: 'This route declares no access rule' });
     if (rule.public) return true;
+    // ScimAuthenticated() always attaches ScimTokenGuard, which checks the SCIM token after this guard.
+    if ('scim' in rule) return true;
 
     const request = context
       .switchToHttp()

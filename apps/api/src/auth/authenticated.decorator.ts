@@ -14,7 +14,9 @@ export type AccessRule =
   | { public: true }
   | { public: false; permission: Permission }
   | { public: false; apiKey: true }
-  | { public: false; operator: true };
+  | { public: false; operator: true }
+  /** SCIM provisioning token (apps/api/src/scim): `ScimAuthenticated()` sets it together with its own guard. */
+  | { public: false; scim: true };
 
 /** Who may call a route. Every route carries exactly one of `@Authenticated` or `@Public`. */
 export function Authenticated(options: { permission: Permission }) {
