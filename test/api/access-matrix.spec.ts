@@ -44,6 +44,8 @@ interface Fixtures {
   waveId: string;
   apiKeyId: string;
   importJobId: string;
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
   scimTokenId: string;
 }
 
@@ -74,6 +76,8 @@ function fill(path: string, fixtures: Fixtures): string {
     if (path.startsWith('/api/api-keys/')) return fixtures.apiKeyId;
     if (path.startsWith('/api/scim-tokens/')) return fixtures.scimTokenId;
     if (path.startsWith('/api/import/jobs/')) return fixtures.importJobId;
+    if (path.startsWith('/api/webhooks/endpoints/')) return fixtures.webhookEndpointId;
+    if (path.startsWith('/api/webhooks/deliveries/')) return fixtures.webhookDeliveryId;
     if (path.startsWith('/api/insights/journeys/')) return fixtures.journeyId;
     if (path.startsWith('/api/v1/surveys/')) return fixtures.surveyId;
     throw new Error(`no fixture id for ${path}: add one here`);
@@ -148,9 +152,24 @@ describe('access matrix: every route × every role × a foreign organisation', (
       `INSERT INTO scim_tokens (organisation_id, name, prefix, token_hash) VALUES ($1, 'Matrix', 'wkscim_matri', repeat('1', 64)) RETURNING id`,
       [world.organisationId],
     );
+    const [{ id: webhookEndpointId }] = await api.db.query(
+      `INSERT INTO webhook_endpoints (organisation_id, url, event_types, secret_encrypted)
+       VALUES ($1, 'https://example.com/hook', '{round.opened}', '\\x00') RETURNING id`,
+      [world.organisationId],
+    );
+    const [{ id: webhookEventId }] = await api.db.query(
+      `INSERT INTO webhook_events (organisation_id, type, data) VALUES ($1, 'round.opened', '{}') RETURNING id`,
+      [world.organisationId],
+    );
+    const [{ id: webhookDeliveryId }] = await api.db.query(
+      `INSERT INTO webhook_deliveries (organisation_id, endpoint_id, event_id, status) VALUES ($1, $2, $3, 'failed') RETURNING id`,
+      [world.organisationId, webhookEndpointId, webhookEventId],
+    );
     fixtures = {
       scimTokenId,
       importJobId,
+      webhookEndpointId,
+      webhookDeliveryId,
       world,
       outboxId,
       valueVersionId,

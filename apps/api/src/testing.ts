@@ -10,5 +10,6 @@ export { VIDOMES_TEMPLATE } from './values/templates';
 export { RoundsService } from './assessments/rounds.service';
 export { WavesService } from './surveys/waves/waves.service';
 export { KpiRollupsService } from './insights/kpi-rollups.service';
+export { WebhookEvents } from './webhooks/webhook-events.service';
 export { OperatorAuthService } from './auth/operator-auth.service';
 export { SetupService } from './platform/setup.service';

@@ -5,6 +5,7 @@ import { NotificationsWorkerModule } from '../notifications/notifications.module
 import { SurveysWorkerModule } from '../surveys/surveys.module';
 import { InsightsWorkerModule } from '../insights/insights.module';
 import { PeopleWorkerModule } from '../people/people.module';
+import { WebhooksWorkerModule } from '../webhooks/webhooks.module';
 import { InfrastructureModule } from './infrastructure.module';
 
 /** The worker: every BullMQ processor and scheduler, no HTTP. Same modules, other entry point. */
@@ -20,6 +21,7 @@ export class WorkerModule {
         SurveysWorkerModule,
         InsightsWorkerModule,
         PeopleWorkerModule,
+        WebhooksWorkerModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { PublicRateLimitGuard } from '../common/public-rate-limit.guard';
 import { InsightsModule } from '../insights/insights.module';
 import { QUEUES } from '../jobs/queues';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AssessmentProcessor } from './assessment.processor';
 import { CycleSchedulerService } from './cycle-scheduler.service';
 import { CyclesController } from './cycles.controller';
@@ -16,7 +17,12 @@ import { SelfAssessmentService } from './self-assessment.service';
 
 /** Self-assessment cycles: HR's cycles and rounds, and the employee's form behind the personal link. */
 @Module({
-  imports: [NotificationsModule, InsightsModule, BullModule.registerQueue({ name: QUEUES.assessments })],
+  imports: [
+    NotificationsModule,
+    InsightsModule,
+    WebhooksModule,
+    BullModule.registerQueue({ name: QUEUES.assessments }),
+  ],
   controllers: [CyclesController, SelfAssessmentController, MyAssessmentsController],
   providers: [
     CyclesService,

@@ -12,6 +12,7 @@ import { KpiRefreshService } from '../insights/kpi-refresh.service';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../jobs/queues';
 import { renderLinkMail } from '../notifications/mail-templates';
 import { MailService, type MailToSend } from '../notifications/mail.service';
+import { WebhookEvents } from '../webhooks/webhook-events.service';
 
 interface CycleRow {
   id: string;
@@ -83,6 +84,7 @@ export class RoundsService {
     private readonly mail: MailService,
     private readonly config: AppConfig,
     private readonly kpis: KpiRefreshService,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /**
@@ -146,13 +148,21 @@ export class RoundsService {
         [cycle.id, scheduledFor],
       );
       if (same) return { status: 'resumed', roundId: same.id }; // a retry of this firing
-      const overdue = returnedRows<{ id: string }>(
+      const closed = returnedRows<{ id: string; closed_at: Date }>(
         await m.query(
           `UPDATE assessment_rounds SET closed_at = now()
-            WHERE cycle_id = $1 AND closed_at IS NULL AND closes_at <= now() RETURNING id`,
+            WHERE cycle_id = $1 AND closed_at IS NULL AND closes_at <= now() RETURNING id, closed_at`,
           [cycle.id],
         ),
-      ).map((r) => r.id);
+      );
+      for (const r of closed)
+        await this.webhooks.emit(
+          cycle.organisation_id,
+          'round.closed',
+          { roundId: r.id, cycleId: cycle.id, closedAt: r.closed_at.toISOString() },
+          m,
+        );
+      const overdue = closed.map((r) => r.id);
       const opensAt = new Date();
       const [created]: { id: string }[] = await m.query(
         `INSERT INTO assessment_rounds (organisation_id, cycle_id, values_version_id, scheduled_for, opens_at, closes_at)
@@ -166,7 +176,20 @@ export class RoundsService {
           roundClosesAt(opensAt, cycle.window_days),
         ],
       );
-      if (created) return { status: 'opened', roundId: created.id, overdue };
+      if (created) {
+        await this.webhooks.emit(
+          cycle.organisation_id,
+          'round.opened',
+          {
+            roundId: created.id,
+            cycleId: cycle.id,
+            opensAt: opensAt.toISOString(),
+            closesAt: roundClosesAt(opensAt, cycle.window_days).toISOString(),
+          },
+          m,
+        );
+        return { status: 'opened', roundId: created.id, overdue };
+      }
       const [open]: { id: string }[] = await m.query(
         `SELECT id FROM assessment_rounds WHERE cycle_id = $1 AND closed_at IS NULL`,
         [cycle.id],
@@ -354,13 +377,25 @@ export class RoundsService {
    * when it was closed already (then nothing changes: no second KPI refresh). Reminders check closed_at.
    */
   async close(roundId: string, organisationId?: string): Promise<boolean> {
-    const closed = returnedRows(
-      await this.db.query(
-        `UPDATE assessment_rounds SET closed_at = now()
-          WHERE id = $1 AND closed_at IS NULL AND ($2::uuid IS NULL OR organisation_id = $2) RETURNING id`,
-        [roundId, organisationId ?? null],
-      ),
-    );
+    // The round.closed event commits with the close (an outbox row), or neither does.
+    const closed = await this.db.transaction(async (m) => {
+      const rows = returnedRows<{ id: string; organisation_id: string; cycle_id: string; closed_at: Date }>(
+        await m.query(
+          `UPDATE assessment_rounds SET closed_at = now()
+            WHERE id = $1 AND closed_at IS NULL AND ($2::uuid IS NULL OR organisation_id = $2)
+            RETURNING id, organisation_id, cycle_id, closed_at`,
+          [roundId, organisationId ?? null],
+        ),
+      );
+      for (const r of rows)
+        await this.webhooks.emit(
+          r.organisation_id,
+          'round.closed',
+          { roundId: r.id, cycleId: r.cycle_id, closedAt: r.closed_at.toISOString() },
+          m,
+        );
+      return rows;
+    });
     if (!closed.length) return false;
     await this.kpis.roundChanged(roundId);
     return true;

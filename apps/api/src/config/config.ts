@@ -105,6 +105,18 @@ export class AppConfig {
   @Transform(({ value }) => Number(value))
   OPEN_LINK_RESPONSES_PER_IP = 50;
 
+  /** Outgoing webhooks: attempts per delivery and the first retry's delay (doubling each time). */
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  @Transform(({ value }) => Number(value))
+  WEBHOOK_ATTEMPTS = 8;
+
+  @IsInt()
+  @Min(10)
+  @Transform(({ value }) => Number(value))
+  WEBHOOK_BACKOFF_MS = 30_000;
+
   /** Directory of the built web app that the api serves; empty disables it. */
   @IsString()
   WEB_DIST = 'dist/apps/web';

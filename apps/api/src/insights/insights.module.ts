@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '../jobs/queues';
 import { PeopleModule } from '../people/people.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { BoardReportService } from './board-report.service';
 import { InsightsScopeService } from './insights-scope.service';
 import { InsightsController } from './insights.controller';
@@ -14,7 +15,7 @@ import { ReportPeriodsService } from './report-periods.service';
 
 /** Outside-in KPIs: rollups kept as answers arrive, the insights queries, the board report. */
 @Module({
-  imports: [PeopleModule, BullModule.registerQueue({ name: QUEUES.insights })],
+  imports: [PeopleModule, WebhooksModule, BullModule.registerQueue({ name: QUEUES.insights })],
   controllers: [InsightsController],
   providers: [
     KpiRollupsService,

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { targetStatus, type TargetStatus } from '@wk/domain';
+import { WebhookEvents } from '../webhooks/webhook-events.service';
+import { customerStat, emptyCustomer } from './kpi-stats';
 
 /** "None" in the rollups' key columns (primary keys refuse null). */
 export const NONE = '00000000-0000-0000-0000-000000000000';
@@ -16,7 +19,10 @@ const MAX_PASSES = 5;
  */
 @Injectable()
 export class KpiRollupsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly webhooks: WebhookEvents,
+  ) {}
 
   /** A round's self scores, behaviour distribution and participation, per team. */
   async refreshRound(roundId: string): Promise<void> {
@@ -55,7 +61,27 @@ export class KpiRollupsService {
             WHERE r.organisation_id = $1 AND r.submitted_at >= $2::timestamptz - interval '1 minute'`,
           [organisationId, since],
         );
+        // The current month's target status per value, before and after: a change is a webhook event
+        // committed with the rollup (two small reads, only when this month has new answers).
+        const [{ current }] = await m.query(
+          `SELECT date_trunc('month', now() AT TIME ZONE time_zone)::date::text AS current FROM organisations WHERE id = $1`,
+          [organisationId],
+        );
+        const before = dirty.some((d) => d.month === current)
+          ? await this.targetStatuses(m, organisationId, current)
+          : null;
         for (const { month } of dirty) await this.writeCustomerMonth(m, organisationId, month);
+        if (before)
+          for (const [valueKey, status] of await this.targetStatuses(m, organisationId, current)) {
+            const previousStatus = before.get(valueKey) ?? 'no_data';
+            if (previousStatus !== status)
+              await this.webhooks.emit(
+                organisationId,
+                'kpi.status_changed',
+                { valueKey, period: current.slice(0, 7), previousStatus, status },
+                m,
+              );
+          }
         await m.query(
           `INSERT INTO kpi_state (organisation_id, customer_refreshed_at) VALUES ($1, $2)
            ON CONFLICT (organisation_id) DO UPDATE SET customer_refreshed_at = excluded.customer_refreshed_at`,
@@ -107,6 +133,39 @@ export class KpiRollupsService {
       });
     }
     return { rounds: rounds.length, months };
+  }
+
+  /** Each current value's customer grade for the organisation in one month against its target (as the dashboard shows it). */
+  private async targetStatuses(
+    m: EntityManager,
+    organisationId: string,
+    month: string,
+  ): Promise<Map<string, TargetStatus>> {
+    const rows: {
+      key: string;
+      target: string;
+      n: number | null;
+      sum: number | null;
+      sumsq: number | null;
+    }[] = await m.query(
+      `SELECT e.key, e.target_grade AS target, k.n, k.sum, k.sumsq
+           FROM experience_values e
+           LEFT JOIN kpi_customer_org k ON k.organisation_id = $1 AND k.metric = e.key AND k.month = $2::date
+          WHERE e.version_id = (SELECT id FROM value_set_versions WHERE organisation_id = $1 AND status = 'published'
+                                 ORDER BY number DESC LIMIT 1)`,
+      [organisationId, month],
+    );
+    return new Map(
+      rows.map((r) => {
+        const stat = customerStat({
+          ...emptyCustomer(),
+          n: Number(r.n ?? 0),
+          sum: Number(r.sum ?? 0),
+          sumsq: Number(r.sumsq ?? 0),
+        });
+        return [r.key, targetStatus(stat.grade.mean, Number(r.target))];
+      }),
+    );
   }
 
   private async writeRound(m: EntityManager, roundId: string): Promise<void> {

@@ -10,6 +10,7 @@ export const QUEUES = {
   surveys: 'surveys',
   insights: 'insights',
   imports: 'imports',
+  webhooks: 'webhooks',
 } as const;
 
 export const JOBS = {
@@ -65,6 +66,19 @@ export const JOBS = {
     queue: QUEUES.imports,
     name: 'run-import',
     id: (importJobId: string) => `import-${importJobId}`,
+  },
+  /** One webhook delivery; a manual redelivery is a new round of the same delivery (a new job id). */
+  deliverWebhook: {
+    queue: QUEUES.webhooks,
+    name: 'deliver-webhook',
+    id: (deliveryId: string, round: number) => `webhook-${deliveryId}-${round}`,
+  },
+  /** Queues pending deliveries whose job was lost (Redis lost, or a crash between commit and queueing). */
+  webhookSweep: {
+    queue: QUEUES.webhooks,
+    name: 'webhook-sweep',
+    schedulerKey: 'webhook-sweep',
+    every: 60 * 1000,
   },
   /** Forgets finished imports after their retention: their results name people (e-mail addresses). */
   importHousekeeping: {

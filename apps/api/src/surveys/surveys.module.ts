@@ -5,6 +5,7 @@ import { CustomersModule } from '../customers/customers.module';
 import { InsightsModule } from '../insights/insights.module';
 import { QUEUES } from '../jobs/queues';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { ApiSurveysController } from './api-trigger/api-surveys.controller';
 import { ApiSurveysRepository } from './api-trigger/api-surveys.repository';
 import { SurveyInvitationsController } from './api-trigger/survey-invitations.controller';
@@ -31,6 +32,7 @@ import { WavesService } from './waves/waves.service';
     NotificationsModule,
     CustomersModule,
     InsightsModule,
+    WebhooksModule,
     BullModule.registerQueue({ name: QUEUES.surveys }),
   ],
   controllers: [

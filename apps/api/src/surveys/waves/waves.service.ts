@@ -11,6 +11,7 @@ import { returnedRows } from '../../common/sql';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../../jobs/queues';
 import { renderLinkMail } from '../../notifications/mail-templates';
 import { MailService, type MailToSend } from '../../notifications/mail.service';
+import { WebhookEvents } from '../../webhooks/webhook-events.service';
 import { SurveyLinks } from '../survey-links';
 import { claimContacts } from './quarantine';
 
@@ -95,6 +96,7 @@ export class WavesService {
     @InjectQueue(QUEUES.surveys) private readonly queue: Queue,
     private readonly mail: MailService,
     private readonly links: SurveyLinks,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   /**
@@ -273,16 +275,29 @@ export class WavesService {
   /** Closes a wave; with a retention of 0 days its contact data goes in the same transaction. */
   async close(waveId: string, organisationId?: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [closed] = returnedRows<{ id: string; retention: number }>(
+      const [closed] = returnedRows<{
+        id: string;
+        retention: number;
+        organisation_id: string;
+        survey_id: string;
+        closed_at: Date;
+      }>(
         await m.query(
           `UPDATE survey_waves w SET closed_at = now()
            FROM organisations o
           WHERE w.id = $1 AND o.id = w.organisation_id AND w.closed_at IS NULL
             AND ($2::uuid IS NULL OR w.organisation_id = $2)
-          RETURNING w.id, o.contact_retention_days AS retention`,
+          RETURNING w.id, o.contact_retention_days AS retention, w.organisation_id, w.survey_id, w.closed_at`,
           [waveId, organisationId ?? null],
         ),
       );
+      if (closed)
+        await this.webhooks.emit(
+          closed.organisation_id,
+          'wave.closed',
+          { waveId: closed.id, surveyId: closed.survey_id, closedAt: closed.closed_at.toISOString() },
+          m,
+        );
       if (closed && closed.retention === 0) await this.deleteContacts(m, waveId);
     });
   }
