@@ -55,6 +55,9 @@ const SurveyDetailPage = lazy(() =>
 const ApiKeysPage = lazy(() =>
   import('../features/api-keys/api-keys-page').then((m) => ({ default: m.ApiKeysPage })),
 );
+const WebhooksPage = lazy(() =>
+  import('../features/webhooks/webhooks-page').then((m) => ({ default: m.WebhooksPage })),
+);
 // The customers' answer page: opened from a mailed link (/r/:token) or a QR code (/q/:code), no account.
 const RecognitionPage = lazy(() =>
   import('../features/recognition/recognition-page').then((m) => ({ default: m.RecognitionPage })),
@@ -216,6 +219,12 @@ export function AppRoutes() {
           path="api-keys"
           element={
             <RequirePermission permission="apiKeys.manage">{later(<ApiKeysPage />)}</RequirePermission>
+          }
+        />
+        <Route
+          path="webhooks"
+          element={
+            <RequirePermission permission="webhooks.manage">{later(<WebhooksPage />)}</RequirePermission>
           }
         />
         <Route

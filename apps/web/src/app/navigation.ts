@@ -22,6 +22,7 @@ export const NAVIGATION: NavEntry[] = [
   { to: '/import', labelKey: 'nav.import', permission: 'import.run' },
   { to: '/organisation', labelKey: 'nav.organisation', permission: 'organisation.read' },
   { to: '/api-keys', labelKey: 'nav.apiKeys', permission: 'apiKeys.manage' },
+  { to: '/webhooks', labelKey: 'nav.webhooks', permission: 'webhooks.manage' },
   { to: '/outbox', labelKey: 'nav.outbox', permission: 'outbox.read' },
   { to: '/jobs', labelKey: 'nav.jobs', permission: 'jobs.read' },
 ];

@@ -1,4 +1,5 @@
 import { apiKeysEn, customersEn } from './en-customers';
+import { webhooksEn } from './en-webhooks';
 import { ssoEn } from './en-sso';
 import { insightsEn } from './en-insights';
 import { recognitionEn } from './en-recognition';
@@ -49,6 +50,7 @@ export const en: Messages = {
     import: 'Import',
     organisation: 'Organisation',
     apiKeys: 'API keys',
+    webhooks: 'Webhooks',
     outbox: 'Sent e-mail',
     jobs: 'Background jobs',
   },
@@ -519,6 +521,7 @@ export const en: Messages = {
   surveys: surveysEn,
   everyday: everydayEn,
   apiKeys: apiKeysEn,
+  webhooks: webhooksEn,
   recognition: recognitionEn,
   sso: ssoEn,
   insights: insightsEn,

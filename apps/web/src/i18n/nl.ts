@@ -1,6 +1,7 @@
 /** Dutch: the default language of the product. `en.ts` must have the same keys (typechecked). */
 import { ssoNl } from './nl-sso';
 import { apiKeysNl, customersNl } from './nl-customers';
+import { webhooksNl } from './nl-webhooks';
 import { insightsNl } from './nl-insights';
 import { recognitionNl } from './nl-recognition';
 import { surveysNl } from './nl-surveys';
@@ -49,6 +50,7 @@ export const nl = {
     import: 'Importeren',
     organisation: 'Organisatie',
     apiKeys: 'API-sleutels',
+    webhooks: 'Webhooks',
     outbox: 'Verzonden e-mail',
     jobs: 'Achtergrondtaken',
   },
@@ -520,6 +522,7 @@ export const nl = {
   surveys: surveysNl,
   everyday: everydayNl,
   apiKeys: apiKeysNl,
+  webhooks: webhooksNl,
   recognition: recognitionNl,
   sso: ssoNl,
   insights: insightsNl,
