@@ -1,6 +1,7 @@
 import { apiKeysEn, customersEn } from './en-customers';
 import { webhooksEn } from './en-webhooks';
 import { ssoEn } from './en-sso';
+import { scimEn } from './en-scim';
 import { insightsEn } from './en-insights';
 import { recognitionEn } from './en-recognition';
 import { surveysEn } from './en-surveys';
@@ -524,5 +525,6 @@ export const en: Messages = {
   webhooks: webhooksEn,
   recognition: recognitionEn,
   sso: ssoEn,
+  scim: scimEn,
   insights: insightsEn,
 };

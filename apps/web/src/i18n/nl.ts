@@ -1,5 +1,6 @@
 /** Dutch: the default language of the product. `en.ts` must have the same keys (typechecked). */
 import { ssoNl } from './nl-sso';
+import { scimNl } from './nl-scim';
 import { apiKeysNl, customersNl } from './nl-customers';
 import { webhooksNl } from './nl-webhooks';
 import { insightsNl } from './nl-insights';
@@ -525,6 +526,7 @@ export const nl = {
   webhooks: webhooksNl,
   recognition: recognitionNl,
   sso: ssoNl,
+  scim: scimNl,
   insights: insightsNl,
 };
 

@@ -11,6 +11,7 @@ import { TimeZoneSelect } from '../../components/time-zone-select';
 import { QueryState, SuccessNote, useErrorMessage } from '../../components/states';
 import { useCan } from '../auth/session';
 import { SsoSettingsSection } from '../sso/sso-settings';
+import { ScimSettingsSection } from '../scim/scim-settings';
 
 const NUMBER_FIELDS = [
   'anonymityMinimum',
@@ -136,6 +137,7 @@ export function OrganisationPage() {
         )}
       </QueryState>
       {can('sso.manage') && <SsoSettingsSection />}
+      {can('scim.manage') && <ScimSettingsSection />}
     </Page>
   );
 }
