@@ -10,6 +10,7 @@ export * from './lib/assessments';
 export * from './lib/surveys';
 export * from './lib/api-surveys';
 export * from './lib/insights';
+export * from './lib/scim';
 export * from './lib/platform';
 export * from './lib/sso';
 export * from './lib/webhooks';

@@ -16,6 +16,7 @@ import { SurveysModule } from '../surveys/surveys.module';
 import { InsightsModule } from '../insights/insights.module';
 import { InfrastructureModule } from './infrastructure.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { ScimModule } from '../scim/scim.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { SsoModule } from '../sso/sso.module';
 import { PlatformModule } from '../platform/platform.module';
@@ -40,11 +41,14 @@ export class AppModule {
         InsightsModule,
         NotificationsModule,
         JobsModule,
+        ScimModule,
         WebhooksModule,
         SsoModule,
         PlatformModule,
         DemoModule,
-        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
+        ...(serveWeb
+          ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}', '/scim/{*path}'] })]
+          : []),
       ],
       controllers: [HealthController],
     };

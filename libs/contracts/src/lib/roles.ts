@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'insights.report': ['admin', 'hr'],
   /** Organisation API keys for the CRM trigger. */
   'apiKeys.manage': ['admin'],
+  /** SCIM provisioning tokens for the identity provider (creates and updates employees and teams). */
+  'scim.manage': ['admin'],
   /** Single sign-on (OpenID Connect) settings of the organisation. */
   'sso.manage': ['admin'],
   /** Outgoing webhooks: endpoints, signing secrets, delivery log. */

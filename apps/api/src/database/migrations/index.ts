@@ -11,6 +11,7 @@ import { OperatorsAndEmailChange1764640000000 } from './1764640000000-operators-
 import { ImportJobs1764650000000 } from './1764650000000-import-jobs';
 import { OneOpenRound1764720000000 } from './1764720000000-one-open-round';
 import { Sso1764800000000 } from './1764800000000-sso';
+import { Scim1764810000000 } from './1764810000000-scim';
 import { EverydayGaps1764830000000 } from './1764830000000-everyday-gaps';
 import { OrganisationStatusAndSetup1764840000000 } from './1764840000000-organisation-status-and-setup';
 import { Webhooks1764820000000 } from './1764820000000-webhooks';
@@ -30,6 +31,7 @@ export const migrations = [
   ImportJobs1764650000000,
   OneOpenRound1764720000000,
   Sso1764800000000,
+  Scim1764810000000,
   EverydayGaps1764830000000,
   OrganisationStatusAndSetup1764840000000,
   Webhooks1764820000000,
