@@ -16,6 +16,7 @@ import { OrganisationPage } from '../features/organisation/organisation-page';
 import { OutboxPage } from '../features/outbox/outbox-page';
 import { JobsPage } from '../features/jobs/jobs-page';
 import { OperatorPage } from '../features/operator/operator-page';
+import { SetupPage } from '../features/setup/setup-page';
 import { ConfirmEmailPage } from '../features/auth/confirm-email-page';
 import { PeoplePage } from '../features/people/people-page';
 import { TeamsPage } from '../features/teams/teams-page';
@@ -111,6 +112,7 @@ export function AppRoutes() {
       <Route path="/set-password" element={<SetPasswordPage />} />
       <Route path="/confirm-email" element={<ConfirmEmailPage />} />
       <Route path="/operator" element={<OperatorPage />} />
+      <Route path="/setup" element={<SetupPage />} />
       <Route
         element={
           <RequireSession>

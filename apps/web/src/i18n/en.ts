@@ -5,6 +5,7 @@ import { scimEn } from './en-scim';
 import { insightsEn } from './en-insights';
 import { recognitionEn } from './en-recognition';
 import { surveysEn } from './en-surveys';
+import { platformEn } from './en-platform';
 import { everydayEn } from './en-everyday';
 import type { Messages } from './nl';
 
@@ -527,4 +528,5 @@ export const en: Messages = {
   sso: ssoEn,
   scim: scimEn,
   insights: insightsEn,
+  platform: platformEn,
 };

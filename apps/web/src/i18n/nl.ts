@@ -6,6 +6,7 @@ import { webhooksNl } from './nl-webhooks';
 import { insightsNl } from './nl-insights';
 import { recognitionNl } from './nl-recognition';
 import { surveysNl } from './nl-surveys';
+import { platformNl } from './nl-platform';
 import { everydayNl } from './nl-everyday';
 
 export const nl = {
@@ -528,6 +529,7 @@ export const nl = {
   sso: ssoNl,
   scim: scimNl,
   insights: insightsNl,
+  platform: platformNl,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -6,7 +6,16 @@ import { Link } from 'react-router';
 import { LanguageSwitch } from '../../app/language-switch';
 
 /** The frame of the pages one sees before signing in: a card in the middle, language switch on top. */
-export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {
+export function AuthLayout({
+  title,
+  children,
+  wide = false,
+}: {
+  title: string;
+  children: ReactNode;
+  /** Room for a table (the operator's organisations) instead of a narrow form. */
+  wide?: boolean;
+}) {
   const { t } = useTranslation();
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
@@ -17,7 +26,7 @@ export function AuthLayout({ title, children }: { title: string; children: React
         <LanguageSwitch />
       </Group>
       <Center mt="xl">
-        <Paper component="main" withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
+        <Paper component="main" withBorder shadow="sm" p="xl" radius="md" w="100%" maw={wide ? 1100 : 420}>
           <Stack gap="md">
             <Anchor component={Link} to="/" fw={700} c="blue.9" underline="never">
               {t('app.name')}

@@ -1,6 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderAt } from '../../test-utils';
+import { Route, Routes } from 'react-router';
 import { LoginPage } from './login-page';
 
 const renderLogin = () => renderAt('/login', <LoginPage />);
@@ -31,5 +32,29 @@ describe('LoginPage', () => {
       RequestInit,
     ];
     expect(JSON.parse(String(login[1].body))).toEqual({ email: 'hr@demo.test', password: 'wrong-password' });
+  });
+
+  it('sends a visitor of a fresh installation (no organisation yet) to first-run setup', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url === '/api/setup'
+          ? jsonResponse(200, { needed: true })
+          : jsonResponse(401, {
+              statusCode: 401,
+              error: 'Unauthorized',
+              code: 'unauthenticated',
+              message: 'x',
+            }),
+      ),
+    );
+    renderAt(
+      '/login',
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<p>inrichten</p>} />
+      </Routes>,
+    );
+    expect(await screen.findByText('inrichten')).toBeTruthy();
   });
 });

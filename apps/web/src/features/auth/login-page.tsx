@@ -8,6 +8,7 @@ import { useErrorMessage } from '../../components/states';
 import { AuthLayout } from './auth-layout';
 import { useLogin, useMe } from './session';
 import { SsoLogin } from '../sso/sso-login';
+import { useSetupState } from '../setup/setup-page';
 
 /** Only same-site paths are followed after sign-in, never another origin. */
 function safeNext(next: string | null): string {
@@ -19,12 +20,15 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const me = useMe();
   const login = useLogin();
+  const setup = useSetupState();
   const errorMessage = useErrorMessage();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [organisation, setOrganisation] = useState('');
 
   if (me.data) return <Navigate to={safeNext(params.get('next'))} replace />;
+  // A fresh installation has nobody to sign in yet: first-run setup comes first.
+  if (setup.data?.needed) return <Navigate to="/setup" replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

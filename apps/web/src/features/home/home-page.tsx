@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
 import { useCan, useMe } from '../auth/session';
+import { SetupChecklist } from '../setup/setup-checklist';
 
 const SHORTCUTS: { to: string; key: string; permission: Permission }[] = [
   { to: '/people', key: 'home.people', permission: 'people.read' },
@@ -26,6 +27,7 @@ export function HomePage() {
         role: t(`roles.${me.role}`).toLowerCase(),
       })}
     >
+      {can('setup.checklist') && <SetupChecklist />}
       {shortcuts.length === 0 ? (
         <Text>{t('home.employee')}</Text>
       ) : (

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { Loading, useErrorMessage } from '../../components/states';
 import { AuthLayout } from '../auth/auth-layout';
+import { OperatorOrganisations } from './operator-organisations';
 
 const ME = ['operator', 'me'];
 
@@ -51,7 +52,7 @@ export function OperatorPage() {
         : null;
 
   return (
-    <AuthLayout title={t('operator.title')}>
+    <AuthLayout title={t('operator.title')} wide={!!me.data}>
       {me.isPending ? (
         <Loading />
       ) : me.data ? (
@@ -66,6 +67,7 @@ export function OperatorPage() {
               {t('operator.signOut')}
             </Button>
           </Group>
+          <OperatorOrganisations />
         </Stack>
       ) : (
         <form onSubmit={submit} noValidate>
