@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { OperatorAuthService, SetupService } from '@wk/api-testing';
+import { OperatorAuthService, RoundsService, SetupService } from '@wk/api-testing';
 import { createPublishedValueSet, createWorld, TEST_PASSWORD } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
@@ -210,6 +210,14 @@ describe('first-run setup and the platform operator', () => {
     expect(login.status).toBe(401);
     expect((await crm()).status).toBe(401);
     expect(await rowsOf(api, world.organisationId)).toMatchObject({ users: 6, teams: 3 });
+    // Nothing fires for it: a cycle's firing is skipped as if the cycle were paused.
+    const values = await createPublishedValueSet(api.db, world.organisationId);
+    const [{ id: cycleId }] = await api.db.query(
+      `INSERT INTO assessment_cycles (organisation_id, name, values_version_id, cron, time_zone, status)
+       VALUES ($1, 'Geschorst', $2, '0 9 1 1 *', 'Europe/Amsterdam', 'active') RETURNING id`,
+      [world.organisationId, values.versionId],
+    );
+    expect(await api.app.get(RoundsService).startRound(cycleId, new Date())).toEqual({ status: 'inactive' });
 
     await operator.patch(`/api/operator/organisations/${world.organisationId}`, { status: 'active' });
     expect((await admin.get('/api/me')).status).toBe(200);

@@ -137,8 +137,11 @@ export class RoundsService {
         values_version_id: string;
         window_days: number;
       }[] = await m.query(
-        `SELECT id, status, organisation_id, values_version_id, window_days
-             FROM assessment_cycles WHERE id = $1 FOR UPDATE`,
+        // A suspended organisation's cycles do not fire (as if paused); nothing is lost on resume.
+        `SELECT c.id, CASE WHEN o.status = 'active' THEN c.status ELSE 'paused' END AS status,
+                c.organisation_id, c.values_version_id, c.window_days
+             FROM assessment_cycles c JOIN organisations o ON o.id = c.organisation_id
+            WHERE c.id = $1 FOR UPDATE OF c`,
         [cycleId],
       );
       if (!cycle || (cycle.status !== 'active' && !options.evenIfInactive) || cycle.status === 'archived')

@@ -35,7 +35,7 @@ export class AuthService {
     const candidates = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .innerJoin(OrganisationEntity, 'o', 'o.id = u.organisation_id')
+      .innerJoin(OrganisationEntity, 'o', "o.id = u.organisation_id AND o.status = 'active'")
       .addSelect(['o.isDemo', 'o.slug'])
       .leftJoin('sso_settings', 'sso', 'sso.organisation_id = u.organisation_id')
       .addSelect('sso.password_login_disabled', 'password_login_disabled')

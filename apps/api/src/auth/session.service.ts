@@ -48,6 +48,8 @@ export class SessionService {
     const row = await this.sessions
       .createQueryBuilder('s')
       .innerJoin('users', 'u', 'u.id = s.user_id AND u.organisation_id = s.organisation_id')
+      // A suspended organisation's sessions stop at once, without deleting them.
+      .innerJoin('organisations', 'o', "o.id = s.organisation_id AND o.status = 'active'")
       .select([
         's.id AS "sessionId"',
         's.user_id AS "userId"',

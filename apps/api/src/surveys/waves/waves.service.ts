@@ -408,7 +408,9 @@ export class WavesService {
   /** The survey with what mails need, locked against a concurrent wave of the same survey. */
   async lockSurvey(m: EntityManager, surveyId: string): Promise<SendingSurvey | undefined> {
     const [survey]: SendingSurvey[] = await m.query(
-      `SELECT s.id, s.organisation_id, s.name, s.status, s.closes_at, s.window_days, s.reminder_after_days,
+      // A suspended organisation's surveys send nothing (as if paused); nothing is lost on resume.
+      `SELECT s.id, s.organisation_id, s.name, CASE WHEN o.status = 'active' THEN s.status ELSE 'paused' END AS status,
+              s.closes_at, s.window_days, s.reminder_after_days,
               s.title_nl, s.title_en, s.segment_id, s.team_id, s.journey_id, s.touchpoint_id,
               o.time_zone, o.name AS organisation_name, o.locale AS organisation_locale
          FROM surveys s JOIN organisations o ON o.id = s.organisation_id
