@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   MaxLength,
 } from 'class-validator';
@@ -18,6 +17,7 @@ import type {
   UpdateWebhookEndpointRequest,
   WebhookEventType,
 } from '@wk/contracts';
+import { Optional } from '../common/optional';
 import { trim } from '../common/transforms';
 
 const EVENTS_MESSAGE = `events must be names from the catalogue: ${WEBHOOK_EVENT_TYPES.join(', ')}`;
@@ -32,7 +32,7 @@ export class CreateWebhookEndpointDto implements CreateWebhookEndpointRequest {
   url!: string;
 
   @ApiPropertyOptional({ maxLength: WEBHOOK_LIMITS.descriptionMax })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(WEBHOOK_LIMITS.descriptionMax)
@@ -47,14 +47,14 @@ export class CreateWebhookEndpointDto implements CreateWebhookEndpointRequest {
   events!: WebhookEventType[];
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   enabled?: boolean;
 }
 
 export class UpdateWebhookEndpointDto implements UpdateWebhookEndpointRequest {
   @ApiPropertyOptional({ maxLength: WEBHOOK_LIMITS.urlMax })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -62,14 +62,14 @@ export class UpdateWebhookEndpointDto implements UpdateWebhookEndpointRequest {
   url?: string;
 
   @ApiPropertyOptional({ maxLength: WEBHOOK_LIMITS.descriptionMax })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(WEBHOOK_LIMITS.descriptionMax)
   description?: string;
 
   @ApiPropertyOptional({ enum: WEBHOOK_EVENT_TYPES, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
@@ -78,7 +78,7 @@ export class UpdateWebhookEndpointDto implements UpdateWebhookEndpointRequest {
   events?: WebhookEventType[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   enabled?: boolean;
 }
