@@ -29,7 +29,12 @@ describe('single sign-on with OpenID Connect', () => {
 
   /** An organisation with SSO set up by its admin through the api. */
   async function ssoWorld(
-    options: { clientId?: string; justInTime?: boolean; domains?: string[] } = {},
+    options: {
+      clientId?: string;
+      justInTime?: boolean;
+      domains?: string[];
+      acceptUnverifiedEmail?: boolean;
+    } = {},
   ): Promise<{ world: World; admin: HttpClient }> {
     const world = await createWorld(api.db, `Sso ${randomUUID().slice(0, 4)}`);
     const admin = await new HttpClient(api.url).login(world.users.admin.email, TEST_PASSWORD);
@@ -40,6 +45,9 @@ describe('single sign-on with OpenID Connect', () => {
       allowedDomains: options.domains ?? ['example.test'],
       justInTime: options.justInTime ?? false,
       passwordLoginDisabled: false,
+      ...(options.acceptUnverifiedEmail === undefined
+        ? {}
+        : { acceptUnverifiedEmail: options.acceptUnverifiedEmail }),
     });
     expect(res.status).toBe(200);
     return { world, admin };
@@ -158,6 +166,71 @@ describe('single sign-on with OpenID Connect', () => {
     const foreign = await signInWithSso(api.url, start(world), `someone@elsewhere.test`);
     expect(foreign).toEqual({ location: '/login?sso_error=domain_not_allowed', session: undefined });
     expect(await api.db.query(`SELECT 1 FROM users WHERE email = 'someone@elsewhere.test'`)).toEqual([]);
+  });
+
+  describe('an e-mail without email_verified (Microsoft Entra ID)', () => {
+    const refused = { location: '/login?sso_error=email_unverified', session: undefined };
+
+    it('is refused by default, also as preferred_username; the option is off unless switched on', async () => {
+      const { world, admin } = await ssoWorld();
+      expect((await admin.get('/api/organisation/sso')).body.acceptUnverifiedEmail).toBe(false);
+      const email = world.users.employee.email;
+      expect(await signInWithSso(api.url, start(world), `noverify.${email}`)).toEqual(refused);
+      expect(await signInWithSso(api.url, start(world), `entra.${email}`)).toEqual(refused);
+      expect(
+        await api.db.query(`SELECT 1 FROM sso_identities WHERE organisation_id = $1`, [world.organisationId]),
+      ).toEqual([]);
+    });
+
+    it('is accepted with the option when the domain is allowed: email, or the preferred_username Entra sends', async () => {
+      const { world, admin } = await ssoWorld({ acceptUnverifiedEmail: true });
+      expect((await admin.get('/api/organisation/sso')).body.acceptUnverifiedEmail).toBe(true);
+      for (const [account, person] of [
+        [`noverify.${world.users.employee.email}`, world.users.employee],
+        [`entra.${world.users.hr.email}`, world.users.hr],
+      ] as const) {
+        const outcome = await signInWithSso(api.url, start(world), account);
+        expect(outcome.location).toBe('/');
+        expect((await me(outcome.session)).body.userId).toBe(person.id);
+      }
+      // The provider saying "not verified" is never overridden.
+      expect(await signInWithSso(api.url, start(world), `unverified.${world.users.manager.email}`)).toEqual(
+        refused,
+      );
+    });
+
+    it('is refused for a domain the organisation does not allow, even with the option and just-in-time on', async () => {
+      const { world } = await ssoWorld({ acceptUnverifiedEmail: true, justInTime: true });
+      for (const account of ['noverify.someone@elsewhere.test', 'entra.someone@elsewhere.test']) {
+        expect(await signInWithSso(api.url, start(world), account)).toEqual({
+          location: '/login?sso_error=domain_not_allowed',
+          session: undefined,
+        });
+      }
+      expect(await api.db.query(`SELECT 1 FROM users WHERE email = 'someone@elsewhere.test'`)).toEqual([]);
+    });
+
+    it("accepts Entra's xms_edov (domain owner verified) as verified without the option", async () => {
+      const { world } = await ssoWorld();
+      const outcome = await signInWithSso(api.url, start(world), `edov.${world.users.employee.email}`);
+      expect(outcome.location).toBe('/');
+      expect((await me(outcome.session)).body.userId).toBe(world.users.employee.id);
+    });
+
+    it('switches off again when a later save leaves the option out', async () => {
+      const { world, admin } = await ssoWorld({ acceptUnverifiedEmail: true });
+      const saved = await admin.put('/api/organisation/sso', {
+        issuerUrl: issuer,
+        clientId: 'waardenkompas',
+        allowedDomains: ['example.test'],
+        justInTime: false,
+        passwordLoginDisabled: false,
+      });
+      expect(saved.body.acceptUnverifiedEmail).toBe(false);
+      expect(await signInWithSso(api.url, start(world), `noverify.${world.users.employee.email}`)).toEqual(
+        refused,
+      );
+    });
   });
 
   it('starts from a work e-mail address when exactly one organisation lists its domain', async () => {
@@ -303,6 +376,7 @@ describe('single sign-on with OpenID Connect', () => {
       ['allowedDomains', { allowedDomains: Array.from({ length: 21 }, (_, i) => `d${i}.test`) }],
       ['justInTime', { justInTime: 'yes' }],
       ['passwordLoginDisabled', { passwordLoginDisabled: undefined }],
+      ['acceptUnverifiedEmail', { acceptUnverifiedEmail: 'true' }],
       ['extra', { extra: 1 }],
     ];
     for (const [field, change] of cases) {

@@ -1,6 +1,10 @@
 // A real OpenID Connect provider (panva's oidc-provider, ESM-only) for the SSO tests, run as a child
 // process because Jest's CommonJS runtime cannot load it. Prints {"issuer": ...} once listening.
-// Accounts: the account id is the e-mail; ids starting with "unverified." have email_verified false.
+// Accounts: the account id is the e-mail; ids starting with "unverified." have email_verified false,
+// "noverify." no email_verified at all, "edov." instead Entra's xms_edov true, "entra." no email but
+// the address as preferred_username (what Microsoft Entra ID sends by default).
+// The login screen: ?login=<account> signs in and consents at once (api tests); without it, with
+// OIDC_DEV_INTERACTIONS=1, oidc-provider's own development login and consent pages (browser tests).
 // Clients whose id starts with "tamper-aud" get ID tokens for another audience, "tamper-exp" expired
 // ones, both validly signed with the provider's key (what a forged or replayed token would look like).
 import { createServer } from 'node:http';
@@ -10,6 +14,18 @@ import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 const { privateKey } = await generateKeyPair('RS256', { extractable: true });
 const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
 const clients = JSON.parse(process.env.OIDC_CLIENTS ?? '[]');
+const devInteractions = process.env.OIDC_DEV_INTERACTIONS === '1';
+const PREFIX = /^(unverified|noverify|edov|entra)\./;
+
+function accountClaims(id) {
+  const kind = id.match(PREFIX)?.[1];
+  const address = id.replace(PREFIX, '');
+  const base = { sub: id, name: `Test ${address.split('@')[0]}` };
+  if (kind === 'entra') return { ...base, preferred_username: address };
+  if (kind === 'noverify') return { ...base, email: address };
+  if (kind === 'edov') return { ...base, email: address, xms_edov: true };
+  return { ...base, email: address, email_verified: kind !== 'unverified' };
+}
 
 const server = createServer();
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -24,19 +40,20 @@ const provider = new Provider(issuer, {
   })),
   jwks: { keys: [jwk] },
   cookies: { keys: ['oidc-test-cookie-key'] },
-  claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+  claims: {
+    openid: ['sub'],
+    email: ['email', 'email_verified', 'xms_edov'],
+    profile: ['name', 'preferred_username'],
+  },
   conformIdTokenClaims: false,
-  features: { devInteractions: { enabled: false } },
-  interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+  features: { devInteractions: { enabled: devInteractions } },
+  ...(devInteractions
+    ? {}
+    : { interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` } }),
   pkce: { required: () => true },
   findAccount: (_ctx, id) => ({
     accountId: id,
-    claims: () => ({
-      sub: id,
-      email: id.replace(/^unverified\./, ''),
-      email_verified: !id.startsWith('unverified.'),
-      name: `Test ${id.split('@')[0]}`,
-    }),
+    claims: () => accountClaims(id),
   }),
 });
 
@@ -46,9 +63,9 @@ const tampering = {
 };
 
 provider.use(async (ctx, next) => {
-  // The login screen: the test names the account in ?login=; consent is granted at once.
+  // The api tests name the account in ?login=; consent is granted at once.
   const interaction = ctx.path.match(/^\/interaction\/([^/]+)$/);
-  if (interaction && ctx.method === 'GET') {
+  if (interaction && ctx.method === 'GET' && ctx.query.login !== undefined) {
     const accountId = String(ctx.query.login ?? '');
     const details = await provider.interactionDetails(ctx.req, ctx.res);
     const grant = new provider.Grant({ accountId, clientId: details.params.client_id });

@@ -12,9 +12,15 @@ export class OidcTestProvider {
   issuer = '';
   private child?: ChildProcess;
 
-  async start(clients: OidcTestClient[]): Promise<string> {
+  /** `devInteractions`: oidc-provider's own login and consent pages, for a real browser. */
+  async start(clients: OidcTestClient[], options: { devInteractions?: boolean } = {}): Promise<string> {
     const child = spawn(process.execPath, [resolve(__dirname, 'oidc-provider.mjs')], {
-      env: { ...process.env, NODE_ENV: 'test', OIDC_CLIENTS: JSON.stringify(clients) },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        OIDC_CLIENTS: JSON.stringify(clients),
+        OIDC_DEV_INTERACTIONS: options.devInteractions ? '1' : '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

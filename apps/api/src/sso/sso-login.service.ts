@@ -10,6 +10,7 @@ import { AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
 import { OidcClients } from './oidc-clients';
 import { SecretBox } from './secret-box';
+import { signInEmail } from './sso-email';
 import { SsoRepository, SsoSettingsRow } from './sso.repository';
 
 /** A sign-in that ends on the login page with this code. */
@@ -141,14 +142,13 @@ export class SsoLoginService {
     if (!claims.email && tokens.access_token) {
       try {
         // Checks that userinfo is about the same subject as the ID token.
-        claims = { ...(await client.userinfo(tokens)), sub: idClaims.sub };
+        claims = { ...idClaims, ...(await client.userinfo(tokens)), sub: idClaims.sub };
       } catch (error) {
         throw new SsoRefused('invalid_token', (error as Error).message);
       }
     }
-    const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
-    if (!email || !(claims.email_verified === true || String(claims.email_verified) === 'true'))
-      throw new SsoRefused('email_unverified');
+    const email = signInEmail(claims, settings.acceptUnverifiedEmail);
+    if (!email) throw new SsoRefused('email_unverified');
     if (!settings.allowedDomains.includes(emailDomain(email))) throw new SsoRefused('domain_not_allowed');
 
     const linked = await this.repo.linkOrCreate({

@@ -61,6 +61,7 @@ export class SsoSettingsService {
       allowedDomains: dto.allowedDomains,
       justInTime: dto.justInTime,
       passwordLoginDisabled: dto.passwordLoginDisabled,
+      acceptUnverifiedEmail: dto.acceptUnverifiedEmail ?? false,
     });
     return this.get(auth, redirectUri);
   }
@@ -78,6 +79,7 @@ export class SsoSettingsService {
       allowedDomains: row.allowedDomains,
       justInTime: row.justInTime,
       passwordLoginDisabled: row.passwordLoginDisabled,
+      acceptUnverifiedEmail: row.acceptUnverifiedEmail,
       redirectUri,
       callerHasSignedInWithSso: await this.repo.hasSignedInWith(
         auth.organisationId,

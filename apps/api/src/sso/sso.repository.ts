@@ -9,6 +9,8 @@ export interface SsoSettingsRow {
   allowedDomains: string[];
   justInTime: boolean;
   passwordLoginDisabled: boolean;
+  /** Accept the provider's e-mail without `email_verified` (Entra ID); still only for allowed domains. */
+  acceptUnverifiedEmail: boolean;
   updatedAt: Date;
 }
 
@@ -26,7 +28,8 @@ export interface SsoUserRow {
 const SETTINGS_COLUMNS = `
   organisation_id AS "organisationId", issuer_url AS "issuerUrl", client_id AS "clientId",
   client_secret_encrypted AS "clientSecretEncrypted", allowed_domains AS "allowedDomains",
-  just_in_time AS "justInTime", password_login_disabled AS "passwordLoginDisabled", updated_at AS "updatedAt"`;
+  just_in_time AS "justInTime", password_login_disabled AS "passwordLoginDisabled",
+  accept_unverified_email AS "acceptUnverifiedEmail", updated_at AS "updatedAt"`;
 
 /** The only SQL on sso_settings and sso_identities, and SSO's reads and writes of users; always by organisation. */
 @Injectable()
@@ -61,12 +64,13 @@ export class SsoRepository {
   async save(row: Omit<SsoSettingsRow, 'updatedAt'>): Promise<void> {
     await this.db.query(
       `INSERT INTO sso_settings (organisation_id, issuer_url, client_id, client_secret_encrypted,
-         allowed_domains, just_in_time, password_login_disabled)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+         allowed_domains, just_in_time, password_login_disabled, accept_unverified_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (organisation_id) DO UPDATE SET issuer_url = excluded.issuer_url,
          client_id = excluded.client_id, client_secret_encrypted = excluded.client_secret_encrypted,
          allowed_domains = excluded.allowed_domains, just_in_time = excluded.just_in_time,
-         password_login_disabled = excluded.password_login_disabled, updated_at = now()`,
+         password_login_disabled = excluded.password_login_disabled,
+         accept_unverified_email = excluded.accept_unverified_email, updated_at = now()`,
       [
         row.organisationId,
         row.issuerUrl,
@@ -75,6 +79,7 @@ export class SsoRepository {
         row.allowedDomains,
         row.justInTime,
         row.passwordLoginDisabled,
+        row.acceptUnverifiedEmail,
       ],
     );
   }

@@ -46,6 +46,12 @@ export const ssoEn: Texts<typeof ssoNl> = {
     allowedDomains: 'Allowed e-mail domains',
     allowedDomainsHint: 'One per line, for example company.com.',
     justInTime: 'Create a missing person as employee on their first sign-in',
+    acceptUnverifiedEmail:
+      'Accept the e-mail address without confirmation by the identity provider (Microsoft Entra ID)',
+    acceptUnverifiedEmailHint:
+      'Entra ID does not say whether an e-mail address is verified; without this option, signing in via Entra is refused. Only addresses in the allowed domains are accepted. An address Entra reports as verified (xms_edov) always works.',
+    acceptUnverifiedEmailWarning:
+      "Warning: only switch this on if nobody but your organisation can set e-mail addresses in these domains at this identity provider, for example your own Entra tenant in which these domains are verified. Otherwise anyone who may change an account's e-mail address there can sign in as anyone else with an address in these domains, including an admin.",
     passwordLoginDisabled: 'Switch off password sign-in for this organisation',
     passwordLoginHint:
       'Only possible after you have signed in with the organisation account yourself, so nobody is locked out.',

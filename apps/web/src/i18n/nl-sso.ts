@@ -42,6 +42,12 @@ export const ssoNl = {
     allowedDomains: 'Toegestane e-maildomeinen',
     allowedDomainsHint: 'Eén per regel, bijvoorbeeld bedrijf.nl.',
     justInTime: 'Maak een ontbrekende persoon aan als medewerker bij de eerste keer inloggen',
+    acceptUnverifiedEmail:
+      'E-mailadres accepteren zonder bevestiging door de identiteitsprovider (Microsoft Entra ID)',
+    acceptUnverifiedEmailHint:
+      'Entra ID geeft niet door of een e-mailadres bevestigd is; zonder deze optie wordt inloggen via Entra geweigerd. Alleen adressen in de toegestane domeinen worden geaccepteerd. Een adres dat Entra als bevestigd meldt (xms_edov) werkt altijd.',
+    acceptUnverifiedEmailWarning:
+      'Let op: zet dit alleen aan als alleen jouw organisatie bij deze identiteitsprovider e-mailadressen in deze domeinen kan instellen, bijvoorbeeld je eigen Entra-tenant waarin deze domeinen geverifieerd zijn. Anders kan wie daar het e-mailadres van een account mag wijzigen, inloggen als ieder ander met een adres in deze domeinen, ook als beheerder.',
     passwordLoginDisabled: 'Inloggen met wachtwoord uitschakelen voor deze organisatie',
     passwordLoginHint:
       'Kan pas nadat jij zelf een keer met het organisatieaccount bent ingelogd, zodat niemand wordt buitengesloten.',

@@ -8,6 +8,8 @@ export interface SsoSettings {
   /** Sign-in may create a missing person (as employee). */
   justInTime: boolean;
   passwordLoginDisabled: boolean;
+  /** Accept the provider's e-mail without `email_verified` (Microsoft Entra ID), only for the allowed domains. */
+  acceptUnverifiedEmail: boolean;
   /** Register this at the identity provider as the redirect (reply) URI. */
   redirectUri: string;
   /** Whether the caller has signed in via this provider (required before password sign-in can be switched off). */
@@ -23,6 +25,8 @@ export interface UpdateSsoSettingsRequest {
   allowedDomains: string[];
   justInTime: boolean;
   passwordLoginDisabled: boolean;
+  /** Off when left out. */
+  acceptUnverifiedEmail?: boolean;
 }
 
 /** Codes in `/login?sso_error=<code>`; the login page explains each. */

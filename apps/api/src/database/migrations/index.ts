@@ -14,6 +14,7 @@ import { Sso1764800000000 } from './1764800000000-sso';
 import { Scim1764810000000 } from './1764810000000-scim';
 import { EverydayGaps1764830000000 } from './1764830000000-everyday-gaps';
 import { OrganisationStatusAndSetup1764840000000 } from './1764840000000-organisation-status-and-setup';
+import { SsoAcceptUnverifiedEmail1764850500000 } from './1764850500000-sso-accept-unverified-email';
 import { Webhooks1764820000000 } from './1764820000000-webhooks';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
@@ -35,4 +36,5 @@ export const migrations = [
   EverydayGaps1764830000000,
   OrganisationStatusAndSetup1764840000000,
   Webhooks1764820000000,
+  SsoAcceptUnverifiedEmail1764850500000,
 ];

@@ -48,4 +48,12 @@ export class UpdateSsoSettingsDto implements UpdateSsoSettingsRequest {
 
   @ApiProperty() @IsBoolean() justInTime!: boolean;
   @ApiProperty() @IsBoolean() passwordLoginDisabled!: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      "Accept the provider's e-mail (or an e-mail-shaped preferred_username/upn) without email_verified, only in the allowed domains; off when left out",
+  })
+  @IsOptional()
+  @IsBoolean()
+  acceptUnverifiedEmail?: boolean;
 }

@@ -42,6 +42,7 @@ function SsoForm({ settings }: { settings: SsoSettings | null }) {
   const [domains, setDomains] = useState((settings?.allowedDomains ?? []).join('\n'));
   const [justInTime, setJustInTime] = useState(settings?.justInTime ?? false);
   const [passwordOff, setPasswordOff] = useState(settings?.passwordLoginDisabled ?? false);
+  const [acceptUnverified, setAcceptUnverified] = useState(settings?.acceptUnverifiedEmail ?? false);
   const save = useMutation({
     mutationFn: (body: UpdateSsoSettingsRequest) =>
       api<SsoSettings>('/organisation/sso', { method: 'PUT', body: { ...body } }),
@@ -70,6 +71,7 @@ function SsoForm({ settings }: { settings: SsoSettings | null }) {
         .filter(Boolean),
       justInTime,
       passwordLoginDisabled: passwordOff,
+      acceptUnverifiedEmail: acceptUnverified,
     });
   };
   const current = save.data ?? settings;
@@ -134,6 +136,18 @@ function SsoForm({ settings }: { settings: SsoSettings | null }) {
           error={fieldError('justInTime')}
           onChange={(e) => setJustInTime(e.currentTarget.checked)}
         />
+        <Checkbox
+          label={t('sso.settings.acceptUnverifiedEmail')}
+          description={t('sso.settings.acceptUnverifiedEmailHint')}
+          checked={acceptUnverified}
+          error={fieldError('acceptUnverifiedEmail')}
+          onChange={(e) => setAcceptUnverified(e.currentTarget.checked)}
+        />
+        {acceptUnverified && (
+          <Alert color="orange" variant="light">
+            {t('sso.settings.acceptUnverifiedEmailWarning')}
+          </Alert>
+        )}
         <Checkbox
           label={t('sso.settings.passwordLoginDisabled')}
           description={
