@@ -63,6 +63,7 @@ function fill(path: string, fixtures: Fixtures): string {
     if (name === 'kind') return 'employees';
     if (name === 'key' && path.startsWith('/api/values/templates/')) return 'vidomes';
     if (name !== 'id') throw new Error(`no fixture for path parameter {${name}} in ${path}: add one here`);
+    if (path.startsWith('/api/operator/organisations/')) return world.organisationId;
     if (path.startsWith('/api/people/')) return world.teamMember.id;
     if (path.startsWith('/api/teams/')) return world.teamId;
     if (path.startsWith('/api/outbox/')) return outboxId;
@@ -234,8 +235,9 @@ describe('access matrix: every route × every role × a foreign organisation', (
 
   it('answers 404 for every id of another organisation, even to its admin', async () => {
     const intruder = await new HttpClient(api.url).login(foreign.users.admin.email, TEST_PASSWORD);
-    // API-key routes take no session: their foreign-organisation check is in the API-key test below.
-    const withIds = routes.filter((r) => r.path.includes('{id}') && !r.isApiKey);
+    // Organisation-scoped routes; the operator's are outside every organisation (401 above); API-key
+    // routes take no session (their foreign-organisation check is in the API-key test below).
+    const withIds = routes.filter((r) => r.path.includes('{id}') && !r.isOperator && !r.isApiKey);
     expect(withIds.length).toBeGreaterThan(5);
     const outcomes = [];
     for (const route of withIds) {
@@ -250,8 +252,18 @@ describe('access matrix: every route × every role × a foreign organisation', (
     const paths = ['/api/operator/queues', '/api/operator/queues/api/queues', '/api/operator/me'];
     for (const client of [new HttpClient(api.url), ...Object.values(clients)])
       for (const path of paths) expect(`${path} ${(await client.get(path)).status}`).toBe(`${path} 401`);
+    // Every operator route (organisations, their lifecycle) refuses every organisation role alike.
     const operatorRoutes = routes.filter((r) => r.isOperator);
-    expect(operatorRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/operator/me']);
+    expect(operatorRoutes.length).toBeGreaterThanOrEqual(6);
+    for (const route of operatorRoutes)
+      for (const client of Object.values(clients)) {
+        const res = await client.request(
+          route.method,
+          fill(route.path, fixtures),
+          route.method === 'GET' ? undefined : {},
+        );
+        expect(`${route.method} ${route.path} ${res.status}`).toBe(`${route.method} ${route.path} 401`);
+      }
     // The actions that crossed organisations: pausing a queue, promoting or retrying jobs.
     for (const [method, path] of [
       ['PUT', '/api/operator/queues/api/queues/mail/pause'],

@@ -197,6 +197,12 @@ describe('first-run setup and the platform operator', () => {
     const bearer = { authorization: `Bearer ${key.body.key}` };
     const crm = () => new HttpClient(api.url).request('POST', '/api/v1/survey-invitations', {}, bearer);
     expect((await crm()).status).not.toBe(401);
+    const scimToken = (await admin.post('/api/scim-tokens', { name: 'Entra ID' })).body.token;
+    const idp = () =>
+      new HttpClient(api.url).request('GET', '/scim/v2/Users', undefined, {
+        authorization: `Bearer ${scimToken}`,
+      });
+    expect((await idp()).status).toBe(200);
 
     const suspended = await operator.patch(`/api/operator/organisations/${world.organisationId}`, {
       status: 'suspended',
@@ -209,6 +215,7 @@ describe('first-run setup and the platform operator', () => {
     });
     expect(login.status).toBe(401);
     expect((await crm()).status).toBe(401);
+    expect((await idp()).status).toBe(401);
     expect(await rowsOf(api, world.organisationId)).toMatchObject({ users: 6, teams: 3 });
     // Nothing fires for it: a cycle's firing is skipped as if the cycle were paused.
     const values = await createPublishedValueSet(api.db, world.organisationId);
@@ -221,6 +228,7 @@ describe('first-run setup and the platform operator', () => {
 
     await operator.patch(`/api/operator/organisations/${world.organisationId}`, { status: 'active' });
     expect((await admin.get('/api/me')).status).toBe(200);
+    expect((await idp()).status).toBe(200);
     expect(
       (await operator.patch(`/api/operator/organisations/${world.organisationId}`, { status: 'weg' })).status,
     ).toBe(400);

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ApiKey, CreatedApiKey } from '@wk/contracts';
 import { notFound } from '../common/domain-error';
-import { returnedRows } from '../common/sql';
+import { ORGANISATION_ACTIVE, returnedRows } from '../common/sql';
 import type { ApiKeyContext, AuthContext } from './authenticated.decorator';
 import { hashToken } from './tokens';
 
@@ -26,9 +26,6 @@ interface ApiKeyRow {
  * Organisation API keys for systems such as a CRM. A key is 32 random bytes shown once; the
  * database keeps its SHA-256 (enough for a high-entropy secret, unlike a password) and a prefix.
  */
-/** A suspended organisation's keys stop working (and come back when it is resumed). */
-const ORGANISATION_ACTIVE = `EXISTS (SELECT 1 FROM organisations o WHERE o.id = organisation_id AND o.status = 'active')`;
-
 @Injectable()
 export class ApiKeysService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}

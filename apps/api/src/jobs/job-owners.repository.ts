@@ -16,6 +16,10 @@ export const JOB_SUBJECT_TABLES = {
   waveId: { table: 'survey_waves', label: '(SELECT s.name FROM surveys s WHERE s.id = survey_id)' },
   surveyId: { table: 'surveys', label: 'name' },
   importJobId: { table: 'import_jobs', label: 'kind' },
+  deliveryId: {
+    table: 'webhook_deliveries',
+    label: '(SELECT e.type FROM webhook_events e WHERE e.id = event_id)',
+  },
 } as const;
 
 export type JobSubjectKey = keyof typeof JOB_SUBJECT_TABLES;

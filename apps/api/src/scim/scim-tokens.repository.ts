@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { returnedRows } from '../common/sql';
+import { ORGANISATION_ACTIVE, returnedRows } from '../common/sql';
 
 export interface ScimTokenRow {
   id: string;
@@ -65,7 +65,7 @@ export class ScimTokensRepository {
     const [touched] = returnedRows<{ id: string; organisation_id: string }>(
       await this.db.query(
         `UPDATE scim_tokens SET last_used_at = now()
-          WHERE token_hash = $1 AND revoked_at IS NULL
+          WHERE token_hash = $1 AND revoked_at IS NULL AND ${ORGANISATION_ACTIVE}
             AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2))
           RETURNING id, organisation_id`,
         [tokenHash, precisionSeconds],
@@ -74,7 +74,7 @@ export class ScimTokensRepository {
     const [row] = touched
       ? [touched]
       : ((await this.db.query(
-          `SELECT id, organisation_id FROM scim_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+          `SELECT id, organisation_id FROM scim_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND ${ORGANISATION_ACTIVE}`,
           [tokenHash],
         )) as { id: string; organisation_id: string }[]);
     return row ? { id: row.id, organisationId: row.organisation_id } : null;

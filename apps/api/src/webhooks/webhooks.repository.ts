@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WebhookDeliveryStatus, WebhookEventType } from '@wk/contracts';
-import { returnedRows } from '../common/sql';
+import { ORGANISATION_ACTIVE, returnedRows } from '../common/sql';
 
 export interface EndpointRow {
   id: string;
@@ -191,7 +191,7 @@ export class WebhooksRepository {
     const deliveries: QueuedDelivery[] = await m.query(
       `INSERT INTO webhook_deliveries (organisation_id, endpoint_id, event_id)
        SELECT organisation_id, id, $2 FROM webhook_endpoints
-        WHERE organisation_id = $1
+        WHERE organisation_id = $1 AND ${ORGANISATION_ACTIVE}
           AND (CASE WHEN $4::boolean THEN enabled AND $3 = ANY(event_types) ELSE id = ANY($5::uuid[]) END)
        ON CONFLICT (endpoint_id, event_id) DO NOTHING
        RETURNING id, round`,

@@ -183,7 +183,8 @@ export const en: Messages = {
     name: 'Name',
     locale: 'Default language',
     timeZone: 'Time zone',
-    timeZoneHint: 'Dates and times in e-mails use this zone; new cycles and surveys start with it. Type to search.',
+    timeZoneHint:
+      'Dates and times in e-mails use this zone; new cycles and surveys start with it. Type to search.',
     anonymityMinimum: 'Minimum respondents for a group',
     anonymityHint: 'Groups with fewer respondents are not shown (never fewer than {{min}}).',
     commentMinimum: 'Minimum respondents for comments',
@@ -232,6 +233,7 @@ export const en: Messages = {
       'refresh-round': "Update a round's numbers",
       'refresh-customer': 'Update customer numbers',
       'run-import': 'Run import',
+      'deliver-webhook': 'Deliver webhook',
     },
     subjects: {
       organisation: 'Organisation',
@@ -241,6 +243,7 @@ export const en: Messages = {
       cycle: 'Cycle',
       survey: 'Survey',
       importJob: 'Import',
+      delivery: 'Webhook',
     },
   },
   operator: {

@@ -187,7 +187,8 @@ export const nl = {
     name: 'Naam',
     locale: 'Standaardtaal',
     timeZone: 'Tijdzone',
-    timeZoneHint: 'Data en tijden in e-mails staan in deze zone; nieuwe cycli en enquêtes beginnen ermee. Typ om te zoeken.',
+    timeZoneHint:
+      'Data en tijden in e-mails staan in deze zone; nieuwe cycli en enquêtes beginnen ermee. Typ om te zoeken.',
     anonymityMinimum: 'Minimum aantal respondenten voor een groep',
     anonymityHint: 'Groepen met minder respondenten worden niet getoond (nooit minder dan {{min}}).',
     commentMinimum: 'Minimum aantal respondenten voor opmerkingen',
@@ -230,6 +231,7 @@ export const nl = {
       'refresh-round': 'Cijfers van een ronde bijwerken',
       'refresh-customer': 'Klantcijfers bijwerken',
       'run-import': 'Import uitvoeren',
+      'deliver-webhook': 'Webhook afleveren',
     },
     subjects: {
       organisation: 'Organisatie',
@@ -239,6 +241,7 @@ export const nl = {
       cycle: 'Cyclus',
       survey: 'Onderzoek',
       importJob: 'Import',
+      delivery: 'Webhook',
     },
   },
   operator: {
