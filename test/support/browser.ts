@@ -34,11 +34,10 @@ export async function closePage(page: Page | undefined): Promise<void> {
   await page?.context().close();
 }
 
-/** Axe violations that matter: serious and critical ones, as "rule: target" lines. */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
+/** Axe violations that matter: serious and critical ones, as "rule: target" lines; `include`: only that part. */
+export async function seriousA11yViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const results = await (include ? builder.include(include) : builder).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));

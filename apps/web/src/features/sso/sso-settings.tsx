@@ -189,7 +189,7 @@ export function SsoSettingsSection() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: KEY, queryFn: ({ signal }) => loadSettings(signal) });
   return (
-    <Fieldset legend={t('sso.settings.title')} maw={560}>
+    <Fieldset id="sso" legend={t('sso.settings.title')} maw={560}>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('sso.settings.intro')}
