@@ -7,3 +7,4 @@ export * from './lib/cadence';
 export * from './lib/surveys';
 export * from './lib/scoring';
 export * from './lib/periods';
+export * from './lib/action-effect';
