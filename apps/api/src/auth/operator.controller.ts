@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { OperatorProfile } from '@wk/contracts';
-import { AppConfig } from '../config/config';
 import { notFound } from '../common/domain-error';
 import { operatorTokenFrom } from './auth.guard';
 import { CurrentOperator, OperatorAuthenticated, Public } from './authenticated.decorator';
@@ -18,7 +17,6 @@ export class OperatorController {
   constructor(
     private readonly operators: OperatorAuthService,
     private readonly sessions: SessionService,
-    private readonly config: AppConfig,
   ) {}
 
   @Post('login')
@@ -36,12 +34,11 @@ export class OperatorController {
       ip: req.ip ?? 'unknown',
       userAgent: req.headers['user-agent'],
     });
+    // The operator's cookie reaches only its own paths, and never rides along from another site.
     res.cookie(OPERATOR_COOKIE, token, {
-      httpOnly: true,
+      ...this.sessions.cookieOptions(),
       sameSite: 'strict',
-      secure: this.config.isProduction,
       path: '/api/operator',
-      maxAge: this.sessions.ttlMs,
     });
   }
 

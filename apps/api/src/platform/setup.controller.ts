@@ -5,7 +5,6 @@ import type { SetupChecklist, SetupState } from '@wk/contracts';
 import { Authenticated, CurrentUser, Public } from '../auth/authenticated.decorator';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { SESSION_COOKIE, SessionService } from '../auth/session.service';
-import { AppConfig } from '../config/config';
 import { SetupDto } from './dto/platform.dto';
 import { SetupService } from './setup.service';
 
@@ -15,7 +14,6 @@ export class SetupController {
   constructor(
     private readonly setup: SetupService,
     private readonly sessions: SessionService,
-    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -40,13 +38,7 @@ export class SetupController {
       ip: req.ip ?? 'unknown',
       userAgent: req.headers['user-agent'],
     });
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.isProduction,
-      path: '/',
-      maxAge: this.sessions.ttlMs,
-    });
+    res.cookie(SESSION_COOKIE, token, this.sessions.cookieOptions());
     return { organisation: dto.organisation.name };
   }
 
