@@ -47,6 +47,7 @@ interface Fixtures {
   webhookEndpointId: string;
   webhookDeliveryId: string;
   scimTokenId: string;
+  actionId: string;
 }
 
 /** A real id of the own organisation for every path parameter; an unknown parameter fails the test. */
@@ -80,6 +81,7 @@ function fill(path: string, fixtures: Fixtures): string {
     if (path.startsWith('/api/webhooks/endpoints/')) return fixtures.webhookEndpointId;
     if (path.startsWith('/api/webhooks/deliveries/')) return fixtures.webhookDeliveryId;
     if (path.startsWith('/api/insights/journeys/')) return fixtures.journeyId;
+    if (path.startsWith('/api/actions/')) return fixtures.actionId;
     if (path.startsWith('/api/v1/surveys/')) return fixtures.surveyId;
     throw new Error(`no fixture id for ${path}: add one here`);
   });
@@ -91,6 +93,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/teams/{id}/managers': { userIds: [] },
   'PUT /api/segments/{id}': { name: 'Matrix' },
   'PUT /api/journeys/{id}': { name: 'Matrix', touchpoints: [] },
+  'POST /api/actions/{id}/notes': { body: 'Matrix' },
 };
 
 describe('access matrix: every route × every role × a foreign organisation', () => {
@@ -166,7 +169,18 @@ describe('access matrix: every route × every role × a foreign organisation', (
       `INSERT INTO webhook_deliveries (organisation_id, endpoint_id, event_id, status) VALUES ($1, $2, $3, 'failed') RETURNING id`,
       [world.organisationId, webhookEndpointId, webhookEventId],
     );
+    // An action of the team outside the manager's scope, owned by HR: others in the organisation do not see it (404).
+    const [{ id: focusId }] = await api.db.query(
+      `INSERT INTO action_focuses (organisation_id, title, value_key, team_id, period_kind, period, metric)
+       VALUES ($1, 'Matrix', 'betrouwbaar', $2, 'quarter', '2026-Q3', 'customer') RETURNING id`,
+      [world.organisationId, world.otherTeamId],
+    );
+    const [{ id: actionId }] = await api.db.query(
+      `INSERT INTO actions (organisation_id, focus_id, what, owner_id, due_date) VALUES ($1, $2, 'Matrix', $3, '2026-12-31') RETURNING id`,
+      [world.organisationId, focusId, world.users.hr.id],
+    );
     fixtures = {
+      actionId,
       scimTokenId,
       importJobId,
       webhookEndpointId,

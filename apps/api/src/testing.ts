@@ -13,3 +13,4 @@ export { KpiRollupsService } from './insights/kpi-rollups.service';
 export { WebhookEvents } from './webhooks/webhook-events.service';
 export { OperatorAuthService } from './auth/operator-auth.service';
 export { SetupService } from './platform/setup.service';
+export { ActionsService } from './actions/actions.service';

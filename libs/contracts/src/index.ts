@@ -14,3 +14,4 @@ export * from './lib/scim';
 export * from './lib/platform';
 export * from './lib/sso';
 export * from './lib/webhooks';
+export * from './lib/actions';

@@ -20,6 +20,7 @@ import { ScimModule } from '../scim/scim.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { SsoModule } from '../sso/sso.module';
 import { PlatformModule } from '../platform/platform.module';
+import { ActionsModule } from '../actions/actions.module';
 
 /** The HTTP api; it also serves the built web app when WEB_DIST points at it. */
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         WebhooksModule,
         SsoModule,
         PlatformModule,
+        ActionsModule,
         DemoModule,
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}', '/scim/{*path}'] })]

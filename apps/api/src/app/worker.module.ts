@@ -6,6 +6,7 @@ import { SurveysWorkerModule } from '../surveys/surveys.module';
 import { InsightsWorkerModule } from '../insights/insights.module';
 import { PeopleWorkerModule } from '../people/people.module';
 import { WebhooksWorkerModule } from '../webhooks/webhooks.module';
+import { ActionsWorkerModule } from '../actions/actions.module';
 import { InfrastructureModule } from './infrastructure.module';
 
 /** The worker: every BullMQ processor and scheduler, no HTTP. Same modules, other entry point. */
@@ -22,6 +23,7 @@ export class WorkerModule {
         InsightsWorkerModule,
         PeopleWorkerModule,
         WebhooksWorkerModule,
+        ActionsWorkerModule,
       ],
     };
   }

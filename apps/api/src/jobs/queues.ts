@@ -11,6 +11,7 @@ export const QUEUES = {
   insights: 'insights',
   imports: 'imports',
   webhooks: 'webhooks',
+  actions: 'actions',
 } as const;
 
 export const JOBS = {
@@ -61,6 +62,13 @@ export const JOBS = {
   },
   /** Catches what a debounced refresh missed: open rounds and organisations with unrolled responses. */
   kpiSweep: { queue: QUEUES.insights, name: 'kpi-sweep', schedulerKey: 'kpi-sweep', every: 10 * 60 * 1000 },
+  /** Owner reminders of action plans (before and on the due date); the outbox dedup keys make each go once. */
+  actionReminders: {
+    queue: QUEUES.actions,
+    name: 'action-reminders',
+    schedulerKey: 'action-reminders',
+    every: 60 * 60 * 1000,
+  },
   /** A CSV import stored in import_jobs, applied in one transaction. */
   runImport: {
     queue: QUEUES.imports,

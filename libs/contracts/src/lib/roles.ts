@@ -42,6 +42,10 @@ export const PERMISSIONS = {
   'insights.journeys': ['admin', 'hr', 'manager'],
   /** The board report (PDF) of the whole organisation. */
   'insights.report': ['admin', 'hr'],
+  /** Action plans: everyone reads (the api scopes: HR all, managers their teams, employees their team, owners their own) and updates what it may. */
+  'actions.read': ['admin', 'hr', 'manager', 'employee'],
+  /** Making a focus with actions: HR all cells, managers only cells of their teams. */
+  'actions.write': ['admin', 'hr', 'manager'],
   /** Organisation API keys for the CRM trigger. */
   'apiKeys.manage': ['admin'],
   /** SCIM provisioning tokens for the identity provider (creates and updates employees and teams). */
