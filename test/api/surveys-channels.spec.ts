@@ -198,7 +198,7 @@ describe('customer surveys: four channels', () => {
 
     const stored = await api.db.query(
       `SELECT r.channel, r.team_id, r.wave_id, r.overall_grade, g.grade FROM survey_responses r
-         JOIN survey_response_grades g ON g.response_id = r.id WHERE r.survey_id = $1 ORDER BY r.submitted_at`,
+         JOIN survey_response_grades g ON g.response_id = r.id WHERE r.survey_id = $1 ORDER BY r.overall_grade NULLS LAST`,
       [survey.id],
     );
     expect(stored).toEqual([

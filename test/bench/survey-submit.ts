@@ -593,11 +593,11 @@ async function main() {
       `SELECT (SELECT count(*)::int FROM survey_responses WHERE survey_id = $1) AS responses,
               (SELECT count(*)::int FROM survey_response_grades g JOIN survey_responses r ON r.id = g.response_id
                 WHERE r.survey_id = $1) AS grades,
-              (SELECT count(*)::int FROM survey_invitations WHERE survey_id = $1 AND answered_at IS NOT NULL) AS answered,
+              (SELECT count(*)::int FROM survey_invitations WHERE survey_id = $1 AND answered) AS answered,
               (SELECT count(*)::int FROM (
                  SELECT r.wave_id FROM survey_responses r WHERE r.survey_id = $1 GROUP BY r.wave_id
                  HAVING count(*) <> (SELECT count(*) FROM survey_invitations i
-                                      WHERE i.wave_id = r.wave_id AND i.answered_at IS NOT NULL)) w) AS waves_off`,
+                                      WHERE i.wave_id = r.wave_id AND i.answered)) w) AS waves_off`,
       [survey.id],
     );
     const answeredOk = (warm?.ok ?? 0) + run.ok;

@@ -41,16 +41,14 @@ export class KpiRefreshProcessor extends WorkerHost implements OnApplicationBoot
     }
   }
 
-  /** Open rounds (answers may still change) and organisations with responses newer than their rollup. */
+  /** Open rounds (answers may still change) and organisations with months marked dirty by new responses. */
   private async sweep(): Promise<number> {
     const rounds: { id: string }[] = await this.db.query(
       `SELECT id FROM assessment_rounds WHERE closed_at IS NULL OR closed_at > now() - interval '1 day'`,
     );
     for (const round of rounds) await this.refresh.roundChanged(round.id);
     const organisations: { id: string }[] = await this.db.query(
-      `SELECT o.id FROM organisations o LEFT JOIN kpi_state s ON s.organisation_id = o.id
-        WHERE EXISTS (SELECT 1 FROM survey_responses r WHERE r.organisation_id = o.id
-                        AND r.submitted_at >= coalesce(s.customer_refreshed_at, '-infinity'))`,
+      `SELECT DISTINCT organisation_id AS id FROM kpi_customer_dirty`,
     );
     for (const org of organisations) await this.refresh.responsesChanged(org.id);
     return rounds.length + organisations.length;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { targetStatus, type TargetStatus } from '@wk/domain';
+import { returnedRows } from '../common/sql';
 import { WebhookEvents } from '../webhooks/webhook-events.service';
 import { customerStat, emptyCustomer } from './kpi-stats';
 
@@ -41,25 +42,21 @@ export class KpiRollupsService {
   }
 
   /**
-   * Every month of customer responses submitted since the organisation's last refresh. The
-   * watermark moves to the moment this pass started, so an answer arriving meanwhile is taken next time.
+   * Every month a trigger on survey_responses marked dirty (answers keep only their day, so time cannot tell
+   * what is new: docs/anonymity.md). The marks are taken in their own short statement, so answers
+   * never wait for a pass; an answer arriving meanwhile marks its month again and is taken next pass.
    */
   async refreshCustomer(organisationId: string): Promise<number> {
     let months = 0;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const touched = await this.db.transaction(async (m) => {
         const [{ started }] = await m.query(`SELECT clock_timestamp() AS started`);
-        const [state] = await m.query(
-          `SELECT customer_refreshed_at FROM kpi_state WHERE organisation_id = $1 FOR UPDATE`,
-          [organisationId],
-        );
-        const since: Date = state?.customer_refreshed_at ?? new Date(0);
-        // Transactions commit a little after their now(): look back a minute past the watermark.
-        const dirty: { month: string }[] = await m.query(
-          `SELECT DISTINCT date_trunc('month', r.submitted_at AT TIME ZONE o.time_zone)::date::text AS month
-             FROM survey_responses r JOIN organisations o ON o.id = r.organisation_id
-            WHERE r.organisation_id = $1 AND r.submitted_at >= $2::timestamptz - interval '1 minute'`,
-          [organisationId, since],
+        await m.query(`SELECT 1 FROM kpi_state WHERE organisation_id = $1 FOR UPDATE`, [organisationId]);
+        const dirty = returnedRows<{ month: string }>(
+          await this.db.query(
+            `DELETE FROM kpi_customer_dirty WHERE organisation_id = $1 RETURNING month::text AS month`,
+            [organisationId],
+          ),
         );
         // The current month's target status per value, before and after: a change is a webhook event
         // committed with the rollup (two small reads, only when this month has new answers).
@@ -70,7 +67,12 @@ export class KpiRollupsService {
         const before = dirty.some((d) => d.month === current)
           ? await this.targetStatuses(m, organisationId, current)
           : null;
-        for (const { month } of dirty) await this.writeCustomerMonth(m, organisationId, month);
+        try {
+          for (const { month } of dirty) await this.writeCustomerMonth(m, organisationId, month);
+        } catch (error) {
+          await this.markDirty(organisationId, dirty);
+          throw error;
+        }
         if (before)
           for (const [valueKey, status] of await this.targetStatuses(m, organisationId, current)) {
             const previousStatus = before.get(valueKey) ?? 'no_data';
@@ -92,13 +94,20 @@ export class KpiRollupsService {
       months += touched;
       if (!touched) break;
       const [newer] = await this.db.query(
-        `SELECT 1 FROM survey_responses r JOIN kpi_state s ON s.organisation_id = r.organisation_id
-          WHERE r.organisation_id = $1 AND r.submitted_at >= s.customer_refreshed_at LIMIT 1`,
+        `SELECT 1 FROM kpi_customer_dirty WHERE organisation_id = $1 LIMIT 1`,
         [organisationId],
       );
       if (!newer) break;
     }
     return months;
+  }
+
+  /** Puts months back that a failed pass took (the retry or the sweep computes them). */
+  private async markDirty(organisationId: string, months: { month: string }[]): Promise<void> {
+    await this.db.query(
+      `INSERT INTO kpi_customer_dirty (organisation_id, month) SELECT $1, unnest($2::date[]) ON CONFLICT DO NOTHING`,
+      [organisationId, months.map((d) => d.month)],
+    );
   }
 
   /** Recomputes every rollup of an organisation (or of all) from the raw rows. */
@@ -116,7 +125,7 @@ export class KpiRollupsService {
     for (const org of organisations) {
       await this.db.transaction(async (m) => {
         const [{ started }] = await m.query(`SELECT clock_timestamp() AS started`);
-        for (const table of ['kpi_customer', 'kpi_customer_team', 'kpi_customer_org'])
+        for (const table of ['kpi_customer', 'kpi_customer_team', 'kpi_customer_org', 'kpi_customer_dirty'])
           await m.query(`DELETE FROM ${table} WHERE organisation_id = $1`, [org.id]);
         const all: { month: string }[] = await m.query(
           `SELECT DISTINCT date_trunc('month', r.submitted_at AT TIME ZONE o.time_zone)::date::text AS month

@@ -37,6 +37,11 @@ export class SurveyLinks {
     return this.hmac(`contact:${organisationId}:${email.trim().toLowerCase()}`, 'hex');
   }
 
+  /** The CRM's Idempotency-Key as stored: a keyed hash, so the table holds no CRM key to join on. */
+  idempotencyKey(organisationId: string, key: string): string {
+    return this.hmac(`idempotency:${organisationId}:${key}`, 'hex');
+  }
+
   private hmac(input: string, encoding: 'base64url' | 'hex' = 'base64url'): string {
     return createHmac('sha256', this.config.SESSION_SECRET).update(input).digest(encoding);
   }

@@ -58,7 +58,7 @@ export class SurveyReportService {
          FROM survey_responses
         WHERE organisation_id = $1 AND survey_id = $2 AND comment IS NOT NULL AND comment <> ''
           AND coalesce(wave_id::text, 'open') = ANY($3::text[])
-        ORDER BY submitted_at DESC LIMIT $4`,
+        ORDER BY submitted_at DESC, id LIMIT $4`,
       [organisationId, surveyId, shown, LATEST_COMMENTS],
     );
     return {
@@ -80,8 +80,8 @@ export class SurveyReportService {
               w.contacts_deleted_at, w.skipped,
               count(i.id)::int AS invited,
               count(o.id) FILTER (WHERE o.status = 'sent')::int AS sent,
-              count(i.opened_at)::int AS opened,
-              count(i.answered_at)::int AS answered
+              count(*) FILTER (WHERE i.opened)::int AS opened,
+              count(*) FILTER (WHERE i.answered)::int AS answered
          FROM survey_waves w
          LEFT JOIN survey_invitations i ON i.wave_id = w.id
          LEFT JOIN outbox_messages o ON o.organisation_id = w.organisation_id AND o.dedup_key = 'survey-invite:' || i.id

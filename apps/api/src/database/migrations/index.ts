@@ -16,6 +16,7 @@ import { EverydayGaps1764830000000 } from './1764830000000-everyday-gaps';
 import { OrganisationStatusAndSetup1764840000000 } from './1764840000000-organisation-status-and-setup';
 import { SsoAcceptUnverifiedEmail1764850500000 } from './1764850500000-sso-accept-unverified-email';
 import { Webhooks1764820000000 } from './1764820000000-webhooks';
+import { AnonymityCustomers1764910000000 } from './1764910000000-anonymity-customers';
 import { Actions1764930000000 } from './1764930000000-actions';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
@@ -38,5 +39,6 @@ export const migrations = [
   OrganisationStatusAndSetup1764840000000,
   Webhooks1764820000000,
   SsoAcceptUnverifiedEmail1764850500000,
+  AnonymityCustomers1764910000000,
   Actions1764930000000,
 ];

@@ -7,6 +7,7 @@ import type { ApiKeyContext } from '../../auth/authenticated.decorator';
 import { DomainError, invalid, notFound } from '../../common/domain-error';
 import { CustomerContextService } from '../../customers/customer-context.service';
 import { CreateSurveyInvitationDto } from '../dto/survey-invitation.dto';
+import { SurveyLinks } from '../survey-links';
 import { isOpen, WavesService, type WaveTimes } from '../waves/waves.service';
 
 interface StoredOutcome {
@@ -26,6 +27,7 @@ export class SurveyInvitationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly waves: WavesService,
     private readonly context: CustomerContextService,
+    private readonly links: SurveyLinks,
   ) {}
 
   async create(
@@ -40,17 +42,18 @@ export class SurveyInvitationsService {
         'send a unique Idempotency-Key header (1-200 visible characters) per invitation',
       );
     const requestHash = hashOf(dto);
+    const keyHash = this.links.idempotencyKey(caller.organisationId, key);
     let wave: WaveTimes | null = null;
     const outcome = await this.db.transaction(async (m) => {
       const [claimed] = await m.query(
-        `INSERT INTO api_idempotency_keys (organisation_id, key, request_hash, status) VALUES ($1, $2, $3, 'processing')
-         ON CONFLICT (organisation_id, key) DO NOTHING RETURNING key`,
-        [caller.organisationId, key, requestHash],
+        `INSERT INTO api_idempotency_keys (organisation_id, key_hash, request_hash, status) VALUES ($1, $2, $3, 'processing')
+         ON CONFLICT (organisation_id, key_hash) DO NOTHING RETURNING key_hash`,
+        [caller.organisationId, keyHash, requestHash],
       );
       if (!claimed) {
         const [stored]: StoredOutcome[] = await m.query(
-          `SELECT request_hash, status, invitation_id, wave_id FROM api_idempotency_keys WHERE organisation_id = $1 AND key = $2`,
-          [caller.organisationId, key],
+          `SELECT request_hash, status, invitation_id, wave_id FROM api_idempotency_keys WHERE organisation_id = $1 AND key_hash = $2`,
+          [caller.organisationId, keyHash],
         );
         if (stored.request_hash !== requestHash)
           throw new DomainError(
@@ -109,8 +112,8 @@ export class SurveyInvitationsService {
       if (!invitationIds.length)
         await m.query(`UPDATE survey_waves SET skipped = skipped + 1 WHERE id = $1`, [wave!.id]);
       await m.query(
-        `UPDATE api_idempotency_keys SET status = $3, invitation_id = $4, wave_id = $5 WHERE organisation_id = $1 AND key = $2`,
-        [caller.organisationId, key, stored.status, stored.invitation_id, stored.wave_id],
+        `UPDATE api_idempotency_keys SET status = $3, invitation_id = $4, wave_id = $5 WHERE organisation_id = $1 AND key_hash = $2`,
+        [caller.organisationId, keyHash, stored.status, stored.invitation_id, stored.wave_id],
       );
       return { stored, replayed: false };
     });

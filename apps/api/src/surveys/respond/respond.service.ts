@@ -17,7 +17,7 @@ interface LinkRow {
   survey_id: string;
   values_version_id: string;
   wave_id: string | null;
-  answered_at: Date | null;
+  answered: boolean;
   link_closes_at: Date | null;
   link_closed: boolean;
   survey_status: string;
@@ -51,17 +51,21 @@ interface VersionValue {
 /**
  * Claims a single-use invitation ($1; null for the open link) and stores the answer with its
  * grades in one statement: no claim, no rows. The benchmark sends the same statement through bare pg.
+ * Unlinkable (docs/anonymity.md): the invitation only becomes `answered` (no time), the answer's
+ * time is the day in the organisation's time zone (what monthly rollups need), and its id is random
+ * (a trigger marks its month for the rollup refresh instead: kpi_customer_dirty).
  */
 export const STORE_RESPONSE_SQL = `WITH claim AS (
-   UPDATE survey_invitations SET answered_at = now() WHERE id = $1 AND answered_at IS NULL RETURNING id
+   UPDATE survey_invitations SET answered = true WHERE id = $1 AND NOT answered RETURNING id
  ), claimed AS (
    SELECT 1 WHERE $1::uuid IS NULL UNION ALL SELECT 1 FROM claim
  ), response AS (
    INSERT INTO survey_responses (organisation_id, survey_id, values_version_id, wave_id, channel, journey_id,
-                                 touchpoint_id, segment_id, team_id, locale, overall_grade, nps, comment)
+                                 touchpoint_id, segment_id, team_id, locale, overall_grade, nps, comment, submitted_at)
    SELECT $2, $3, $4, $5, $6,
           coalesce($7::uuid, (SELECT journey_id FROM journey_touchpoints WHERE id = $8::uuid)),
-          $8, $9, $10, $11, $12, $13, $14
+          $8, $9, $10, $11, $12, $13, $14,
+          (SELECT date_trunc('day', now() AT TIME ZONE time_zone) AT TIME ZONE time_zone FROM organisations WHERE id = $2)
      FROM claimed
    RETURNING id
  )
@@ -98,10 +102,9 @@ export class RespondService {
   async invitationForm(token: string, lang?: Locale): Promise<RecognitionForm> {
     const row = await this.byToken(token);
     assertAnswerable(row);
-    await this.db.query(
-      `UPDATE survey_invitations SET opened_at = now() WHERE id = $1 AND opened_at IS NULL`,
-      [row.invitation_id],
-    );
+    await this.db.query(`UPDATE survey_invitations SET opened = true WHERE id = $1 AND NOT opened`, [
+      row.invitation_id,
+    ]);
     return this.form(row, lang ?? row.locale, 'email');
   }
 
@@ -209,7 +212,7 @@ export class RespondService {
     if (!/^[A-Za-z0-9_-]{40,64}$/.test(token)) throw linkNotFound();
     const [row] = await this.prepared<LinkRow>(
       'wk_respond_by_token',
-      `SELECT ${SURVEY_COLUMNS}, i.id AS invitation_id, i.wave_id, i.answered_at, i.locale,
+      `SELECT ${SURVEY_COLUMNS}, i.id AS invitation_id, i.wave_id, i.answered, i.locale,
               coalesce(i.journey_id, s.journey_id) AS journey_id, i.touchpoint_id, i.segment_id, i.team_id,
               w.closes_at AS link_closes_at, w.closed_at IS NOT NULL AS link_closed
          FROM survey_invitations i
@@ -245,7 +248,7 @@ export class RespondService {
   private async byCode(code: string): Promise<LinkRow> {
     if (!/^[A-Za-z0-9_-]{10,32}$/.test(code)) throw linkNotFound();
     const [row]: LinkRow[] = await this.db.query(
-      `SELECT ${SURVEY_COLUMNS}, NULL AS invitation_id, NULL AS wave_id, NULL AS answered_at, o.locale,
+      `SELECT ${SURVEY_COLUMNS}, NULL AS invitation_id, NULL AS wave_id, false AS answered, o.locale,
               s.journey_id, s.touchpoint_id, s.segment_id, s.team_id, NULL AS link_closes_at, false AS link_closed
          FROM surveys s JOIN organisations o ON o.id = s.organisation_id
         WHERE s.open_code = $1 AND s.open_link_enabled`,
@@ -257,7 +260,7 @@ export class RespondService {
 }
 
 function assertAnswerable(row: LinkRow, now = new Date()): void {
-  if (row.answered_at) throw alreadyAnswered();
+  if (row.answered) throw alreadyAnswered();
   const closed =
     row.survey_status !== 'active' ||
     row.link_closed ||

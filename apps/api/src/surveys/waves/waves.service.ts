@@ -260,7 +260,7 @@ export class WavesService {
       const pending: { invitation_id: string; email: string; locale: Locale }[] = await m.query(
         `SELECT i.id AS invitation_id, c.email, i.locale
            FROM survey_invitations i JOIN survey_contacts c ON c.invitation_id = i.id
-          WHERE i.wave_id = $1 AND i.answered_at IS NULL`,
+          WHERE i.wave_id = $1 AND NOT i.answered`,
         [waveId],
       );
       const mails = pending.map((p) =>
@@ -317,6 +317,8 @@ export class WavesService {
           AND o.dedup_key IN ('survey-invite:' || i.id, 'survey-reminder:' || i.id)`,
       [waveId],
     );
+    // The CRM's retries are over by now; what tied its key to an invitation goes with the contacts.
+    await m.query(`DELETE FROM api_idempotency_keys WHERE wave_id = $1`, [waveId]);
     await m.query(`UPDATE survey_waves SET contacts_deleted_at = now() WHERE id = $1`, [waveId]);
   }
 
