@@ -12,10 +12,10 @@ import { ImportJobs1764650000000 } from './1764650000000-import-jobs';
 import { OneOpenRound1764720000000 } from './1764720000000-one-open-round';
 import { Sso1764800000000 } from './1764800000000-sso';
 import { Scim1764810000000 } from './1764810000000-scim';
+import { Webhooks1764820000000 } from './1764820000000-webhooks';
 import { EverydayGaps1764830000000 } from './1764830000000-everyday-gaps';
 import { OrganisationStatusAndSetup1764840000000 } from './1764840000000-organisation-status-and-setup';
 import { SsoAcceptUnverifiedEmail1764850500000 } from './1764850500000-sso-accept-unverified-email';
-import { Webhooks1764820000000 } from './1764820000000-webhooks';
 import { AnonymityCustomers1764910000000 } from './1764910000000-anonymity-customers';
 import { Actions1764930000000 } from './1764930000000-actions';
 
@@ -35,9 +35,9 @@ export const migrations = [
   OneOpenRound1764720000000,
   Sso1764800000000,
   Scim1764810000000,
+  Webhooks1764820000000,
   EverydayGaps1764830000000,
   OrganisationStatusAndSetup1764840000000,
-  Webhooks1764820000000,
   SsoAcceptUnverifiedEmail1764850500000,
   AnonymityCustomers1764910000000,
   Actions1764930000000,

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUrl,
   Matches,
@@ -14,6 +13,7 @@ import {
 } from 'class-validator';
 import { normaliseSsoDomain, SSO_DOMAIN_PATTERN, SSO_MAX_DOMAINS } from '@wk/contracts';
 import type { UpdateSsoSettingsRequest } from '@wk/contracts';
+import { Optional } from '../../common/optional';
 import { trim } from '../../common/transforms';
 
 const domains = ({ value }: { value: unknown }) =>
@@ -31,7 +31,7 @@ export class UpdateSsoSettingsDto implements UpdateSsoSettingsRequest {
   @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(255) clientId!: string;
 
   @ApiPropertyOptional({ description: 'Write-only; leave out to keep the stored secret' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
@@ -53,7 +53,7 @@ export class UpdateSsoSettingsDto implements UpdateSsoSettingsRequest {
     description:
       "Accept the provider's e-mail (or an e-mail-shaped preferred_username/upn) without email_verified, only in the allowed domains; off when left out",
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   acceptUnverifiedEmail?: boolean;
 }
