@@ -48,6 +48,8 @@ interface Fixtures {
   webhookDeliveryId: string;
   scimTokenId: string;
   actionId: string;
+  appraisalCycleId: string;
+  appraisalId: string;
 }
 
 /** A real id of the own organisation for every path parameter; an unknown parameter fails the test. */
@@ -77,6 +79,8 @@ function fill(path: string, fixtures: Fixtures): string {
     if (path.startsWith('/api/waves/')) return fixtures.waveId;
     if (path.startsWith('/api/api-keys/')) return fixtures.apiKeyId;
     if (path.startsWith('/api/scim-tokens/')) return fixtures.scimTokenId;
+    if (path.startsWith('/api/appraisal-cycles/')) return fixtures.appraisalCycleId;
+    if (path.startsWith('/api/appraisals/')) return fixtures.appraisalId;
     if (path.startsWith('/api/import/jobs/')) return fixtures.importJobId;
     if (path.startsWith('/api/webhooks/endpoints/')) return fixtures.webhookEndpointId;
     if (path.startsWith('/api/webhooks/deliveries/')) return fixtures.webhookDeliveryId;
@@ -94,6 +98,12 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/segments/{id}': { name: 'Matrix' },
   'PUT /api/journeys/{id}': { name: 'Matrix', touchpoints: [] },
   'POST /api/actions/{id}/notes': { body: 'Matrix' },
+  'PUT /api/appraisals/{id}/self-review': { version: 1, ratings: [] },
+  'PUT /api/appraisals/{id}/manager-review': { version: 1, ratings: [] },
+  'PUT /api/appraisals/{id}/conversation': { version: 1 },
+  'PUT /api/appraisals/{id}/shared-rounds': { roundIds: [] },
+  'PUT /api/appraisals/{id}/reviewer': { reviewerId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/appraisals/{id}/reopen': { reason: 'Matrix' },
 };
 
 describe('access matrix: every route × every role × a foreign organisation', () => {
@@ -179,7 +189,21 @@ describe('access matrix: every route × every role × a foreign organisation', (
       `INSERT INTO actions (organisation_id, focus_id, what, owner_id, due_date) VALUES ($1, $2, 'Matrix', $3, '2026-12-31') RETURNING id`,
       [world.organisationId, focusId, world.users.hr.id],
     );
+    // An open appraisal cycle (far-off deadlines) with the employee's appraisal, reviewed by the manager.
+    const [{ id: appraisalCycleId }] = await api.db.query(
+      `INSERT INTO appraisal_cycles (organisation_id, name, period_start, period_end, values_version_id, self_review_due,
+         manager_review_due, conversation_due, sign_off_due, status)
+       VALUES ($1, 'Matrix', '2026-01-01', '2026-12-31', $2, '2099-01-01', '2099-02-01', '2099-03-01', '2099-04-01', 'open')
+       RETURNING id`,
+      [world.organisationId, valueVersionId],
+    );
+    const [{ id: appraisalId }] = await api.db.query(
+      `INSERT INTO appraisals (organisation_id, cycle_id, employee_id, reviewer_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [world.organisationId, appraisalCycleId, world.users.employee.id, world.users.manager.id],
+    );
     fixtures = {
+      appraisalCycleId,
+      appraisalId,
       actionId,
       scimTokenId,
       importJobId,

@@ -14,3 +14,4 @@ export { WebhookEvents } from './webhooks/webhook-events.service';
 export { OperatorAuthService } from './auth/operator-auth.service';
 export { SetupService } from './platform/setup.service';
 export { ActionsService } from './actions/actions.service';
+export { AppraisalCyclesService } from './appraisals/appraisal-cycles.service';

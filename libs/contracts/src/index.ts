@@ -14,4 +14,5 @@ export * from './lib/scim';
 export * from './lib/platform';
 export * from './lib/sso';
 export * from './lib/webhooks';
+export * from './lib/appraisals';
 export * from './lib/actions';

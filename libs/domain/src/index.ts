@@ -8,3 +8,4 @@ export * from './lib/surveys';
 export * from './lib/scoring';
 export * from './lib/periods';
 export * from './lib/action-effect';
+export * from './lib/appraisals';

@@ -14,6 +14,7 @@ import { AssessmentsModule } from '../assessments/assessments.module';
 import { CustomersModule } from '../customers/customers.module';
 import { SurveysModule } from '../surveys/surveys.module';
 import { InsightsModule } from '../insights/insights.module';
+import { AppraisalsModule } from '../appraisals/appraisals.module';
 import { InfrastructureModule } from './infrastructure.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { ScimModule } from '../scim/scim.module';
@@ -44,6 +45,7 @@ export class AppModule {
         JobsModule,
         ScimModule,
         WebhooksModule,
+        AppraisalsModule,
         SsoModule,
         PlatformModule,
         ActionsModule,

@@ -7,6 +7,7 @@ import { InsightsWorkerModule } from '../insights/insights.module';
 import { PeopleWorkerModule } from '../people/people.module';
 import { WebhooksWorkerModule } from '../webhooks/webhooks.module';
 import { ActionsWorkerModule } from '../actions/actions.module';
+import { AppraisalsWorkerModule } from '../appraisals/appraisals.module';
 import { InfrastructureModule } from './infrastructure.module';
 
 /** The worker: every BullMQ processor and scheduler, no HTTP. Same modules, other entry point. */
@@ -23,6 +24,7 @@ export class WorkerModule {
         InsightsWorkerModule,
         PeopleWorkerModule,
         WebhooksWorkerModule,
+        AppraisalsWorkerModule,
         ActionsWorkerModule,
       ],
     };

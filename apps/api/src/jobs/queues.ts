@@ -12,6 +12,7 @@ export const QUEUES = {
   imports: 'imports',
   webhooks: 'webhooks',
   actions: 'actions',
+  appraisals: 'appraisals',
 } as const;
 
 export const JOBS = {
@@ -94,6 +95,12 @@ export const JOBS = {
     name: 'import-housekeeping',
     schedulerKey: 'import-housekeeping',
     every: 6 * 3600 * 1000,
+  },
+  /** Reminds whoever is behind before one stage's deadline of an appraisal cycle (once per cycle and stage). */
+  remindAppraisals: {
+    queue: QUEUES.appraisals,
+    name: 'remind-appraisals',
+    id: (cycleId: string, stage: string) => `appraisal-remind-${cycleId}-${stage}`,
   },
 } as const;
 

@@ -36,6 +36,22 @@ const resources = {
         subject: 'Je e-mailadres voor Waardenkompas wordt gewijzigd',
         body: 'Voor je account bij {{organisation}} is gevraagd het e-mailadres te wijzigen in {{newEmail}}. Het nieuwe adres moet dat eerst bevestigen; tot dan verandert er niets.\n\nHeb je hier niet om gevraagd? Neem dan contact op met de beheerder van {{organisation}}.',
       },
+      appraisalInvite: {
+        subject: '{{cycle}}: je beoordelings- en ontwikkelgesprek',
+        body: 'Je beoordelings- en ontwikkelgesprek van {{cycle}} staat klaar. Je begint met je zelfevaluatie: per waarde beoordeel je de gedragingen op vier niveaus, met een toelichting als je wilt. Je leidinggevende ziet die pas als jullie allebei klaar zijn.\n\nVul je zelfevaluatie in vóór {{expires}}:\n{{link}}',
+        action: 'Gesprek openen',
+      },
+      appraisalReminder: {
+        subject: 'Herinnering: {{cycle}}',
+        body: 'In {{cycle}} staat nog iets voor je open: {{task}}. Dat moet af vóór {{expires}}.\n\n{{link}}',
+        action: 'Gesprek openen',
+      },
+      appraisalTask: {
+        self_review: 'je zelfevaluatie',
+        manager_review: 'de beoordeling als leidinggevende',
+        conversation: 'het gesprek plannen en vastleggen',
+        sign_off: 'het gesprek ondertekenen',
+      },
       formalGreeting: 'Geachte heer, mevrouw,',
       surveyInvite: {
         subject: '{{organisation}} hoort graag hoe u ons ervaart',
@@ -82,6 +98,22 @@ const resources = {
         subject: 'Your Waardenkompas e-mail address is being changed',
         body: 'Someone asked to change the e-mail address of your account at {{organisation}} to {{newEmail}}. The new address has to confirm first; until then nothing changes.\n\nDid you not ask for this? Contact the administrator of {{organisation}}.',
       },
+      appraisalInvite: {
+        subject: '{{cycle}}: your appraisal conversation',
+        body: 'Your appraisal of {{cycle}} is ready. You start with your self review: per value you rate the behaviours on four levels, with a comment if you like. Your manager only sees it once you have both finished.\n\nComplete your self review before {{expires}}:\n{{link}}',
+        action: 'Open appraisal',
+      },
+      appraisalReminder: {
+        subject: 'Reminder: {{cycle}}',
+        body: 'Something in {{cycle}} is still waiting for you: {{task}}. It is due before {{expires}}.\n\n{{link}}',
+        action: 'Open appraisal',
+      },
+      appraisalTask: {
+        self_review: 'your self review',
+        manager_review: 'your review as manager',
+        conversation: 'planning and recording the conversation',
+        sign_off: 'signing the appraisal',
+      },
       formalGreeting: 'Dear Sir or Madam,',
       surveyInvite: {
         subject: '{{organisation}} would like to hear how you experience us',
@@ -114,7 +146,9 @@ export type LinkMailKind =
   | 'assessmentInvite'
   | 'assessmentReminder'
   | 'surveyInvite'
-  | 'surveyReminder';
+  | 'surveyReminder'
+  | 'appraisalInvite'
+  | 'appraisalReminder';
 
 /** Mails that only tell, with no link to follow. */
 export type NoticeMailKind = 'emailChangeNotice';
@@ -140,15 +174,19 @@ export function renderLinkMail(
     timeZone: string;
     cycle?: string;
     survey?: string;
+    /** The appraisal stage a reminder is about (its text is looked up here). */
+    task?: 'self_review' | 'manager_review' | 'conversation' | 'sign_off';
+    /** A deadline day: show the date without a time. */
+    dateOnly?: boolean;
   },
 ): RenderedMail {
   const t: TFunction = i18n.getFixedT(locale);
   const expires = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
     dateStyle: 'long',
-    timeStyle: 'short',
+    timeStyle: vars.dateOnly ? undefined : 'short',
     timeZone: vars.timeZone,
   }).format(vars.expiresAt);
-  const values = { ...vars, expires };
+  const values = { ...vars, expires, task: vars.task ? t(`appraisalTask.${vars.task}`) : undefined };
   const greeting = vars.name ? t('greeting', values) : t('formalGreeting');
   const paragraphs = [greeting, t(`${kind}.body`, values), t('signature', values)];
   const text = paragraphs.join('\n\n');

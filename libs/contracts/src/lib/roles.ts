@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   /** Self-assessment cycles and their rounds (participation, never answers). */
   'cycles.read': ['admin', 'hr'],
   'cycles.write': ['admin', 'hr'],
+  /** Appraisal cycles, every appraisal of the organisation (reassign, release, reopen). */
+  'appraisals.manage': ['admin', 'hr'],
+  /** Reviewing the appraisals where one is the reviewer (own appraisals go by self.*). */
+  'appraisals.review': ['admin', 'hr', 'manager'],
   /** Customer segments, journeys and touchpoints: managers read them for their dashboards. */
   'customers.read': ['admin', 'hr', 'manager'],
   'customers.write': ['admin', 'hr'],

@@ -17,6 +17,7 @@ import { EverydayGaps1764830000000 } from './1764830000000-everyday-gaps';
 import { OrganisationStatusAndSetup1764840000000 } from './1764840000000-organisation-status-and-setup';
 import { SsoAcceptUnverifiedEmail1764850500000 } from './1764850500000-sso-accept-unverified-email';
 import { AnonymityCustomers1764910000000 } from './1764910000000-anonymity-customers';
+import { Appraisals1764920000000 } from './1764920000000-appraisals';
 import { Actions1764930000000 } from './1764930000000-actions';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
@@ -40,5 +41,6 @@ export const migrations = [
   OrganisationStatusAndSetup1764840000000,
   SsoAcceptUnverifiedEmail1764850500000,
   AnonymityCustomers1764910000000,
+  Appraisals1764920000000,
   Actions1764930000000,
 ];

@@ -1,0 +1,154 @@
+import PDFDocument from 'pdfkit';
+import type { Appraisal } from '@wk/contracts';
+import type { Locale } from '@wk/domain';
+
+const LABELS = {
+  nl: {
+    title: 'Beoordelings- en ontwikkelgesprek',
+    employee: 'Medewerker',
+    reviewer: 'Beoordelaar',
+    team: 'Team',
+    period: 'Periode',
+    meeting: 'Gesprek gevoerd op',
+    self: 'Zelf',
+    manager: 'Leidinggevende',
+    behaviour: 'Gedrag',
+    levels: ['', '1 nog niet', '2 soms', '3 meestal', '4 altijd'],
+    na: 'n.v.t.',
+    commentSelf: 'Toelichting medewerker',
+    commentManager: 'Toelichting leidinggevende',
+    questions: 'Open vragen',
+    notes: 'Gespreksverslag',
+    agreements: 'Ontwikkelafspraken',
+    support: 'Ondersteuning',
+    due: 'Uiterlijk',
+    general: 'Algemeen',
+    signatures: 'Ondertekening',
+    signedEmployee: 'Getekend door de medewerker op',
+    signedReviewer: 'Getekend door de beoordelaar op',
+    remark: 'Opmerking van de medewerker',
+    disagrees: 'De medewerker is het niet eens met de beoordeling.',
+    reopened: 'Heropend',
+  },
+  en: {
+    title: 'Appraisal and development conversation',
+    employee: 'Employee',
+    reviewer: 'Reviewer',
+    team: 'Team',
+    period: 'Period',
+    meeting: 'Conversation held on',
+    self: 'Self',
+    manager: 'Manager',
+    behaviour: 'Behaviour',
+    levels: ['', '1 not yet', '2 sometimes', '3 mostly', '4 always'],
+    na: 'n/a',
+    commentSelf: "Employee's comment",
+    commentManager: "Manager's comment",
+    questions: 'Open questions',
+    notes: 'Notes of the conversation',
+    agreements: 'Development agreements',
+    support: 'Support',
+    due: 'By',
+    general: 'General',
+    signatures: 'Signatures',
+    signedEmployee: 'Signed by the employee on',
+    signedReviewer: 'Signed by the reviewer on',
+    remark: "Employee's remark",
+    disagrees: 'The employee disagrees with the appraisal.',
+    reopened: 'Reopened',
+  },
+} as const;
+
+/** One signed appraisal on A4 for the personnel file (pdfkit, like the board report). */
+export function drawAppraisalPdf(
+  a: Appraisal,
+  organisation: string,
+  locale: Locale,
+  timeZone: string,
+): Promise<Buffer> {
+  const l = LABELS[locale];
+  const date = (iso: string | null) =>
+    iso
+      ? new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone }).format(
+          new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso),
+        )
+      : '–';
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    info: { Title: `${l.title} ${a.employeeName} ${a.cycleName}` },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+
+  doc.font('Helvetica-Bold').fontSize(16).text(`${l.title}: ${a.cycleName}`);
+  doc.font('Helvetica').fontSize(10).fillColor('#333').text(organisation).moveDown(0.5);
+  doc.fillColor('#000');
+  for (const [label, value] of [
+    [l.employee, a.employeeName],
+    [l.reviewer, a.reviewerName ?? '–'],
+    [l.team, a.teamName ?? '–'],
+    [l.period, `${date(a.periodStart)} – ${date(a.periodEnd)}`],
+    [l.meeting, date(a.meetingDate)],
+  ])
+    doc.text(`${label}: ${value}`);
+  doc.moveDown();
+
+  const level = (review: Appraisal['selfReview'], behaviourId: string) => {
+    const r = review?.ratings.find((x) => x.behaviourId === behaviourId);
+    return !r ? '–' : r.level === null ? l.na : l.levels[r.level];
+  };
+  const comment = (review: Appraisal['selfReview'], valueId: string) =>
+    review?.comments.find((c) => c.valueId === valueId)?.text ?? '';
+  for (const value of a.values) {
+    doc.font('Helvetica-Bold').fontSize(12).text(value.name);
+    doc.font('Helvetica').fontSize(9);
+    for (const b of value.behaviours)
+      doc.text(
+        `${b.text} — ${l.self}: ${level(a.selfReview, b.id)}; ${l.manager}: ${level(a.managerReview, b.id)}`,
+      );
+    const cs = comment(a.selfReview, value.id);
+    const cm = comment(a.managerReview, value.id);
+    if (cs) doc.text(`${l.commentSelf}: ${cs}`);
+    if (cm) doc.text(`${l.commentManager}: ${cm}`);
+    doc.moveDown(0.5);
+  }
+  if (a.questions.length) {
+    doc.font('Helvetica-Bold').fontSize(12).text(l.questions);
+    doc.font('Helvetica').fontSize(9);
+    for (const q of a.questions) {
+      doc.font('Helvetica-Bold').text(q.text).font('Helvetica');
+      const s = a.selfReview?.answers.find((x) => x.questionId === q.id)?.text;
+      const m = a.managerReview?.answers.find((x) => x.questionId === q.id)?.text;
+      if (s) doc.text(`${l.self}: ${s}`);
+      if (m) doc.text(`${l.manager}: ${m}`);
+    }
+    doc.moveDown(0.5);
+  }
+  if (a.sharedNotes) {
+    doc.font('Helvetica-Bold').fontSize(12).text(l.notes);
+    doc.font('Helvetica').fontSize(9).text(a.sharedNotes).moveDown(0.5);
+  }
+  if (a.agreements.length) {
+    doc.font('Helvetica-Bold').fontSize(12).text(l.agreements);
+    doc.font('Helvetica').fontSize(9);
+    for (const g of a.agreements) {
+      const value = a.values.find((v) => v.id === g.valueId)?.name ?? l.general;
+      doc.text(
+        `${value}: ${g.what}${g.support ? ` (${l.support}: ${g.support})` : ''}${g.dueDate ? ` — ${l.due} ${date(g.dueDate)}` : ''}`,
+      );
+    }
+    doc.moveDown(0.5);
+  }
+  doc.font('Helvetica-Bold').fontSize(12).text(l.signatures);
+  doc.font('Helvetica').fontSize(9);
+  doc.text(`${l.signedEmployee} ${date(a.employeeSignedAt)}`);
+  doc.text(`${l.signedReviewer} ${date(a.reviewerSignedAt)}`);
+  if (a.employeeRemark) doc.text(`${l.remark}: ${a.employeeRemark}`);
+  if (a.employeeDisagrees) doc.text(l.disagrees);
+  for (const e of a.events.filter((x) => x.kind === 'reopen'))
+    doc.text(`${l.reopened} ${date(e.at)} (${e.actorName ?? '–'}): ${e.reason}`);
+  doc.end();
+  return done;
+}

@@ -1,0 +1,32 @@
+import type { AppraisalSummary } from '@wk/contracts';
+import type { AppraisalRow } from './appraisals.repository';
+
+/** The deadline of the stage an appraisal is in (null once signed). */
+export function dueDateOf(a: AppraisalRow): string | null {
+  switch (a.stage) {
+    case 'not_started':
+    case 'self_review':
+      return a.self_review_due;
+    case 'manager_review':
+      return a.manager_review_due;
+    case 'conversation':
+      return a.meeting_date ? a.sign_off_due : a.conversation_due;
+    default:
+      return null;
+  }
+}
+
+export function toSummary(a: AppraisalRow): AppraisalSummary {
+  return {
+    id: a.id,
+    cycleId: a.cycle_id,
+    cycleName: a.cycle_name,
+    employeeId: a.employee_id,
+    employeeName: a.employee_name,
+    reviewerId: a.reviewer_id,
+    reviewerName: a.reviewer_name,
+    teamName: a.team_name,
+    stage: a.stage,
+    dueDate: dueDateOf(a),
+  };
+}

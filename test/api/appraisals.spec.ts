@@ -1,0 +1,724 @@
+import { inflateSync } from 'node:zlib';
+import type { DataSource } from 'typeorm';
+import { AppraisalCyclesService, openApiDocument } from '@wk/api-testing';
+import type { Appraisal } from '@wk/contracts';
+import { createUser, createWorld, TEST_PASSWORD } from '../support/factories';
+import { RunningApi, startApi } from '../support/harness';
+import { HttpClient } from '../support/http-client';
+
+/** Text of a pdfkit PDF: its deflated content streams' TJ strings (as in board-report.spec). */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const lines: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g))
+      lines.push(
+        [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)]
+          .map((h) => Buffer.from(h[1], 'hex').toString('latin1'))
+          .join(''),
+      );
+  }
+  return lines.join(' ').replace(/\s+/g, ' ');
+}
+
+const fieldsOf = (body: { errors?: { field: string }[] }) => [
+  ...new Set((body.errors ?? []).map((e) => e.field)),
+];
+
+/** A published version with two values of two behaviours each. */
+async function valuesVersion(db: DataSource, organisationId: string, number = 1) {
+  const [version] = await db.query(
+    `INSERT INTO value_set_versions (organisation_id, number, status) VALUES ($1, $2, 'draft') RETURNING id`,
+    [organisationId, number],
+  );
+  const behaviours: string[] = [];
+  const values: string[] = [];
+  for (const [i, key] of ['betrouwbaar', 'persoonlijk'].entries()) {
+    const [value] = await db.query(
+      `INSERT INTO experience_values (organisation_id, version_id, key, position, name_nl, name_en, level, tier, charge, target_grade)
+       VALUES ($1, $2, $3::text, $4, initcap($3::text), upper($3::text), 'basis', 'base', 'rational', 7.5) RETURNING id`,
+      [organisationId, version.id, key, i],
+    );
+    values.push(value.id);
+    for (const j of [0, 1]) {
+      const [b] = await db.query(
+        `INSERT INTO value_behaviours (organisation_id, version_id, value_id, key, position, text_nl, text_en)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [
+          organisationId,
+          version.id,
+          value.id,
+          `${key}-${j}`,
+          j,
+          `Gedrag ${key} ${j}`,
+          `Behaviour ${key} ${j}`,
+        ],
+      );
+      behaviours.push(b.id);
+    }
+  }
+  await db.query(`UPDATE value_set_versions SET status = 'published', published_at = now() WHERE id = $1`, [
+    version.id,
+  ]);
+  return { versionId: version.id as string, values, behaviours };
+}
+
+const DATES = {
+  periodStart: '2026-01-01',
+  periodEnd: '2026-12-31',
+  selfReviewDue: '2099-01-15',
+  managerReviewDue: '2099-01-31',
+  conversationDue: '2099-02-15',
+  signOffDue: '2099-02-28',
+};
+
+describe('appraisals (issue 16)', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  async function setUp(name: string) {
+    const world = await createWorld(api.db, name);
+    const version = await valuesVersion(api.db, world.organisationId);
+    const login = (email: string) => new HttpClient(api.url).login(email, TEST_PASSWORD);
+    const hr = await login(world.users.hr.email);
+    const manager = await login(world.users.manager.email);
+    const employee = await login(world.users.employee.email);
+    const created = await hr.post('/api/appraisal-cycles', {
+      name: 'Jaargesprekken 2026',
+      ...DATES,
+      teamIds: [world.teamId],
+      valuesVersionId: version.versionId,
+      questions: ['Waar ben je trots op?'],
+    });
+    expect(created.status).toBe(201);
+    const cycleId = created.body.id as string;
+    expect((await hr.post(`/api/appraisal-cycles/${cycleId}/open`)).status).toBe(200);
+    const mine = await employee.get('/api/appraisals/mine');
+    expect(mine.body).toHaveLength(1);
+    return { world, version, hr, manager, employee, cycleId, id: mine.body[0].id as string, login };
+  }
+
+  const full = (behaviours: string[], level: 1 | 2 | 3 | 4) =>
+    behaviours.map((behaviourId) => ({ behaviourId, level }));
+
+  async function bothSubmitted(s: Awaited<ReturnType<typeof setUp>>) {
+    let a = (await s.employee.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    a = (
+      await s.employee.put(`/api/appraisals/${s.id}/self-review`, {
+        version: a.version,
+        ratings: full(s.version.behaviours, 3),
+        submit: true,
+      })
+    ).body;
+    a = (
+      await s.manager.put(`/api/appraisals/${s.id}/manager-review`, {
+        version: a.version,
+        ratings: full(s.version.behaviours, 2),
+        submit: true,
+      })
+    ).body;
+    expect(a.stage).toBe('conversation');
+    return a;
+  }
+
+  async function signedAppraisal(s: Awaited<ReturnType<typeof setUp>>) {
+    const a = await bothSubmitted(s);
+    const conv = await s.manager.put(`/api/appraisals/${s.id}/conversation`, {
+      version: a.version,
+      meetingDate: '2099-02-10',
+      sharedNotes: 'Goed gesprek over klantcontact.',
+      agreements: [
+        {
+          valueId: s.version.values[0],
+          what: 'Terugbelbelofte nakomen',
+          support: 'Coaching',
+          dueDate: '2099-06-01',
+        },
+      ],
+    });
+    expect(conv.status).toBe(200);
+    const [e, m] = await Promise.all([
+      s.employee.post(`/api/appraisals/${s.id}/sign`, { remark: 'Eens, op punt 2 na.', disagree: false }),
+      s.manager.post(`/api/appraisals/${s.id}/sign`, {}),
+    ]);
+    expect([e.status, m.status]).toEqual([200, 200]);
+    return (await s.employee.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+  }
+
+  it('walks the flow and keeps both reviews blind until both are in', async () => {
+    const s = await setUp('Flow');
+    let a = (await s.employee.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    expect(a).toMatchObject({
+      stage: 'not_started',
+      viewerRole: 'employee',
+      reviewerId: s.world.users.manager.id,
+    });
+    expect(a.values.map((v) => v.behaviours.length)).toEqual([2, 2]);
+
+    // A draft self review: the manager sees nothing of it.
+    a = (
+      await s.employee.put(`/api/appraisals/${s.id}/self-review`, {
+        version: a.version,
+        ratings: [{ behaviourId: s.version.behaviours[0], level: 4 }],
+        comments: [{ valueId: s.version.values[0], text: 'Ik bel altijd terug' }],
+        answers: [{ questionId: 'q1', text: 'Het project' }],
+      })
+    ).body;
+    expect(a.stage).toBe('self_review');
+    let asManager = (await s.manager.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    expect(asManager.viewerRole).toBe('reviewer');
+    expect(asManager.selfReview).toBeNull();
+
+    // Submitting with criteria missing names the field; n.v.t. counts as an answer.
+    const missing = await s.employee.put(`/api/appraisals/${s.id}/self-review`, {
+      version: a.version,
+      ratings: [{ behaviourId: s.version.behaviours[0], level: 4 }],
+      submit: true,
+    });
+    expect(missing.status).toBe(400);
+    expect(fieldsOf(missing.body)).toEqual(['ratings']);
+
+    // The manager submits first: still blind both ways.
+    const mr = await s.manager.put(`/api/appraisals/${s.id}/manager-review`, {
+      version: asManager.version,
+      ratings: [
+        ...full(s.version.behaviours.slice(1), 2),
+        { behaviourId: s.version.behaviours[0], level: null },
+      ],
+      comments: [{ valueId: s.version.values[1], text: 'Meer initiatief graag' }],
+      submit: true,
+    });
+    expect(mr.status).toBe(200);
+    asManager = (await s.manager.get(`/api/appraisals/${s.id}`)).body;
+    expect(asManager.selfReview).toBeNull();
+    a = (await s.employee.get(`/api/appraisals/${s.id}`)).body;
+    expect(a.managerReview).toBeNull();
+    expect(a.managerSubmitted).toBe(true);
+    expect(JSON.stringify(a)).not.toContain('Meer initiatief');
+    const hrView = (await s.hr.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    expect(hrView.viewerRole).toBe('hr');
+    expect(hrView.selfReview).toBeNull(); // a draft is nobody else's
+
+    // The employee submits: now both see both.
+    a = (
+      await s.employee.put(`/api/appraisals/${s.id}/self-review`, {
+        version: a.version,
+        ratings: [
+          ...full(s.version.behaviours.slice(1), 3),
+          { behaviourId: s.version.behaviours[0], level: 4 },
+        ],
+        comments: [{ valueId: s.version.values[0], text: 'Ik bel altijd terug' }],
+        submit: true,
+      })
+    ).body;
+    expect(a.stage).toBe('conversation');
+    expect(a.managerReview?.comments).toEqual([
+      { valueId: s.version.values[1], text: 'Meer initiatief graag' },
+    ]);
+    asManager = (await s.manager.get(`/api/appraisals/${s.id}`)).body;
+    expect(asManager.selfReview?.ratings).toContainEqual({ behaviourId: s.version.behaviours[0], level: 4 });
+    // A submitted review is final.
+    expect(
+      (await s.employee.put(`/api/appraisals/${s.id}/self-review`, { version: a.version, ratings: [] }))
+        .status,
+    ).toBe(409);
+  });
+
+  it('lets HR release the manager review to the employee early, with an audit line', async () => {
+    const s = await setUp('Release');
+    let a = (await s.manager.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    expect((await s.hr.post(`/api/appraisals/${s.id}/release`)).status).toBe(409);
+    await s.manager.put(`/api/appraisals/${s.id}/manager-review`, {
+      version: a.version,
+      ratings: full(s.version.behaviours, 2),
+      submit: true,
+    });
+    expect((await s.hr.post(`/api/appraisals/${s.id}/release`)).status).toBe(200);
+    a = (await s.employee.get(`/api/appraisals/${s.id}`)).body;
+    expect(a.managerReview?.ratings).toHaveLength(4);
+    expect(a.events.map((e) => e.kind)).toEqual(['release']);
+  });
+
+  it('refuses a second save from a stale tab (409) and writes only the first', async () => {
+    const s = await setUp('Tabs');
+    const a = (await s.employee.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    const [one, two] = await Promise.all(
+      [1, 4].map((level) =>
+        s.employee.put(`/api/appraisals/${s.id}/self-review`, {
+          version: a.version,
+          ratings: [{ behaviourId: s.version.behaviours[0], level }],
+        }),
+      ),
+    );
+    expect([one.status, two.status].sort()).toEqual([200, 409]);
+    const loser = one.status === 409 ? one : two;
+    expect(loser.body.code).toBe('stale_version');
+    const [row] = await api.db.query(
+      `SELECT count(*)::int AS n FROM appraisal_ratings WHERE appraisal_id = $1`,
+      [s.id],
+    );
+    expect(row.n).toBe(1);
+  });
+
+  it('counts two signatures at the same moment, then freezes (409) until HR reopens with a reason', async () => {
+    const s = await setUp('Sign');
+    const a = await signedAppraisal(s);
+    expect(a.stage).toBe('signed');
+    expect(a.employeeSignedAt && a.reviewerSignedAt).toBeTruthy();
+    expect(a.employeeRemark).toBe('Eens, op punt 2 na.');
+    // Frozen: every change is a 409 and nothing is written.
+    const changes = [
+      s.manager.put(`/api/appraisals/${s.id}/conversation`, { version: a.version, sharedNotes: 'Anders' }),
+      s.employee.put(`/api/appraisals/${s.id}/self-review`, { version: a.version, ratings: [] }),
+      s.manager.put(`/api/appraisals/${s.id}/manager-review`, { version: a.version, ratings: [] }),
+      s.employee.post(`/api/appraisals/${s.id}/sign`, {}),
+      s.employee.put(`/api/appraisals/${s.id}/shared-rounds`, { roundIds: [] }),
+      s.hr.put(`/api/appraisals/${s.id}/reviewer`, { reviewerId: s.world.users.admin.id }),
+    ];
+    expect((await Promise.all(changes)).map((r) => r.status)).toEqual([409, 409, 409, 409, 409, 409]);
+    expect((await s.employee.get(`/api/appraisals/${s.id}`)).body.sharedNotes).toBe(
+      'Goed gesprek over klantcontact.',
+    );
+
+    // Only HR reopens, and must say why.
+    expect((await s.manager.post(`/api/appraisals/${s.id}/reopen`, { reason: 'x' })).status).toBe(403);
+    const noReason = await s.hr.post(`/api/appraisals/${s.id}/reopen`, { reason: ' ' });
+    expect(fieldsOf(noReason.body)).toEqual(['reason']);
+    const reopened = await s.hr.post(`/api/appraisals/${s.id}/reopen`, {
+      reason: 'Verkeerde datum vastgelegd',
+    });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({
+      stage: 'conversation',
+      employeeSignedAt: null,
+      reviewerSignedAt: null,
+    });
+    expect(reopened.body.events).toEqual([
+      expect.objectContaining({ kind: 'reopen', reason: 'Verkeerde datum vastgelegd', actorName: 'Test hr' }),
+    ]);
+    const fixed = await s.manager.put(`/api/appraisals/${s.id}/conversation`, {
+      version: reopened.body.version,
+      meetingDate: '2099-02-11',
+    });
+    expect(fixed.body.meetingDate).toBe('2099-02-11');
+  });
+
+  it('renders the signed appraisal as PDF in NL and EN for employee, reviewer and HR only', async () => {
+    const s = await setUp('Pdf');
+    const a = await bothSubmitted(s);
+    expect((await s.employee.get(`/api/appraisals/${s.id}/pdf`)).status).toBe(409);
+    await s.manager.put(`/api/appraisals/${s.id}/conversation`, {
+      version: a.version,
+      meetingDate: '2099-02-10',
+      agreements: [
+        {
+          valueId: s.version.values[0],
+          what: 'Terugbelbelofte nakomen',
+          support: 'Coaching',
+          dueDate: '2099-06-01',
+        },
+      ],
+    });
+    await s.employee.post(`/api/appraisals/${s.id}/sign`, { remark: 'Graag meer scholing', disagree: true });
+    await s.manager.post(`/api/appraisals/${s.id}/sign`, {});
+    for (const client of [s.employee, s.manager, s.hr]) {
+      const res = await fetch(`${api.url}/api/appraisals/${s.id}/pdf`, {
+        headers: { cookie: (client as unknown as { cookie: string }).cookie },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('application/pdf');
+      const text = pdfText(Buffer.from(await res.arrayBuffer()));
+      for (const expected of [
+        'Beoordelings- en ontwikkelgesprek',
+        'Jaargesprekken 2026',
+        'Test employee',
+        'Gedrag betrouwbaar 0',
+        '3 meestal',
+        '2 soms',
+        'Terugbelbelofte nakomen',
+        'Graag meer scholing',
+        'niet eens',
+        '10 februari 2099',
+      ])
+        expect(text).toContain(expected);
+    }
+    const en = await fetch(`${api.url}/api/appraisals/${s.id}/pdf?locale=en`, {
+      headers: { cookie: (s.hr as unknown as { cookie: string }).cookie },
+    });
+    const enText = pdfText(Buffer.from(await en.arrayBuffer()));
+    for (const expected of [
+      'Appraisal and development conversation',
+      'Behaviour betrouwbaar 0',
+      '3 mostly',
+      'disagrees',
+      '10 February 2099',
+    ])
+      expect(enText).toContain(expected);
+    const outsider = await s.login(s.world.teamMember.email);
+    expect((await outsider.get(`/api/appraisals/${s.id}/pdf`)).status).toBe(404);
+  });
+
+  it('shows self-assessment answers to the reviewer only with consent, in that appraisal only, revocable until signing', async () => {
+    const s = await setUp('Consent');
+    // A round the employee answered, with a marker level pattern.
+    const [cycle] = await api.db.query(
+      `INSERT INTO assessment_cycles (organisation_id, name, values_version_id, cron, time_zone, status)
+       VALUES ($1, 'Kwartaal', $2, '0 9 1 1 *', 'Europe/Amsterdam', 'paused') RETURNING id`,
+      [s.world.organisationId, s.version.versionId],
+    );
+    const [round] = await api.db.query(
+      `INSERT INTO assessment_rounds (organisation_id, cycle_id, values_version_id, scheduled_for, closes_at)
+       VALUES ($1, $2, $3, now(), now() + interval '14 days') RETURNING id`,
+      [s.world.organisationId, cycle.id, s.version.versionId],
+    );
+    const [inv] = await api.db.query(
+      `INSERT INTO assessment_invitations (organisation_id, round_id, user_id, token_hash, completed_at)
+       VALUES ($1, $2, $3, repeat('a', 64), now()) RETURNING id`,
+      [s.world.organisationId, round.id, s.world.users.employee.id],
+    );
+    await api.db.query(
+      `INSERT INTO assessment_answers (organisation_id, invitation_id, behaviour_id, level) SELECT $1, $2, unnest($3::uuid[]), 1`,
+      [s.world.organisationId, inv.id, s.version.behaviours],
+    );
+    // Every GET route of appraisals, as the reviewer and as HR: the round is nowhere.
+    const getRoutes = Object.keys(openApiDocument(api.app).paths)
+      .filter(
+        (p) =>
+          p.startsWith('/api/appraisal') &&
+          (openApiDocument(api.app).paths[p] as Record<string, unknown>).get,
+      )
+      .map((p) =>
+        p.replace('/api/appraisal-cycles/{id}', `/api/appraisal-cycles/${s.cycleId}`).replace('{id}', s.id),
+      );
+    expect(getRoutes.length).toBeGreaterThanOrEqual(7);
+    const leaks = async (client: HttpClient) => {
+      const found: string[] = [];
+      for (const path of getRoutes) {
+        const res = await client.get(path);
+        if (JSON.stringify(res.body ?? '').includes(round.id)) found.push(path);
+      }
+      return found;
+    };
+    expect(await leaks(s.manager)).toEqual([]);
+    expect(await leaks(s.hr)).toEqual([]);
+    const own = (await s.employee.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    expect(own.shareableRounds.map((r) => r.roundId)).toEqual([round.id]);
+
+    // Sharing someone else's round, or a round id that is not the employee's: 400 naming it.
+    const bad = await s.employee.put(`/api/appraisals/${s.id}/shared-rounds`, { roundIds: [s.cycleId] });
+    expect(fieldsOf(bad.body)).toEqual(['roundIds[0]']);
+    // The reviewer cannot share on the employee's behalf.
+    expect(
+      (await s.manager.put(`/api/appraisals/${s.id}/shared-rounds`, { roundIds: [round.id] })).status,
+    ).toBe(404);
+
+    expect(
+      (await s.employee.put(`/api/appraisals/${s.id}/shared-rounds`, { roundIds: [round.id] })).status,
+    ).toBe(200);
+    const seen = (await s.manager.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    expect(seen.sharedSelfAssessments).toEqual([
+      {
+        roundId: round.id,
+        openedAt: expect.any(String),
+        answers: s.version.behaviours
+          .map((behaviourId) => ({ behaviourId, level: 1 }))
+          .sort((x, y) => x.behaviourId.localeCompare(y.behaviourId)),
+      },
+    ]);
+    // There and only there: not to HR, not in the lists, not in the other appraisal of the same reviewer.
+    expect(await leaks(s.hr)).toEqual([]);
+    const others = (await s.manager.get('/api/appraisals/reports')).body as { id: string }[];
+    for (const other of others.filter((o) => o.id !== s.id))
+      expect(JSON.stringify((await s.manager.get(`/api/appraisals/${other.id}`)).body)).not.toContain(
+        round.id,
+      );
+
+    // Revoked: gone again.
+    await s.employee.put(`/api/appraisals/${s.id}/shared-rounds`, { roundIds: [] });
+    expect(await leaks(s.manager)).toEqual([]);
+  });
+
+  it('gives 404 to another manager, another employee and another organisation, 403 to a role without the permission', async () => {
+    const s = await setUp('Roles');
+    const foreign = await createWorld(api.db, 'Roles vreemd');
+    const otherManager = await createUser(api.db, s.world.organisationId, {
+      role: 'manager',
+      teamId: s.world.otherTeamId,
+    });
+    await api.db.query(`INSERT INTO team_managers (organisation_id, team_id, user_id) VALUES ($1, $2, $3)`, [
+      s.world.organisationId,
+      s.world.otherTeamId,
+      otherManager.id,
+    ]);
+    const clients = {
+      otherManager: await s.login(otherManager.email),
+      otherEmployee: await s.login(s.world.teamMember.email),
+      foreignAdmin: await s.login(foreign.users.admin.email),
+      foreignHr: await s.login(foreign.users.hr.email),
+    };
+    const a = (await s.employee.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    const routes: [string, string, unknown?][] = [
+      ['GET', `/api/appraisals/${s.id}`],
+      ['GET', `/api/appraisals/${s.id}/pdf`],
+      ['PUT', `/api/appraisals/${s.id}/self-review`, { version: a.version, ratings: [] }],
+      ['PUT', `/api/appraisals/${s.id}/manager-review`, { version: a.version, ratings: [] }],
+      ['PUT', `/api/appraisals/${s.id}/conversation`, { version: a.version }],
+      ['POST', `/api/appraisals/${s.id}/sign`, {}],
+      ['PUT', `/api/appraisals/${s.id}/shared-rounds`, { roundIds: [] }],
+    ];
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const [who, client] of Object.entries(clients))
+      for (const [method, path, body] of routes) {
+        const res = await client.request(method, path, body);
+        outcomes.push(`${who} ${method} ${path} ${res.status}`);
+        // The other employee lacks appraisals.review: the manager route is a 403 before any lookup.
+        const status = who === 'otherEmployee' && path.endsWith('manager-review') ? 403 : 404;
+        expected.push(`${who} ${method} ${path} ${status}`);
+      }
+    // HR routes on a foreign cycle: 404 too.
+    for (const client of [clients.foreignAdmin, clients.foreignHr]) {
+      for (const path of [
+        `/api/appraisal-cycles/${s.cycleId}`,
+        `/api/appraisal-cycles/${s.cycleId}/appraisals`,
+      ]) {
+        const res = await client.get(path);
+        outcomes.push(`foreign GET ${path} ${res.status}`);
+        expected.push(`foreign GET ${path} 404`);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+    // The reviewer writes only its own review; the employee only the self review.
+    expect(
+      (await s.manager.put(`/api/appraisals/${s.id}/self-review`, { version: a.version, ratings: [] }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await s.employee.put(`/api/appraisals/${s.id}/manager-review`, { version: a.version, ratings: [] }))
+        .status,
+    ).toBe(403);
+    // HR reads all of the organisation, but is nobody's reviewer here.
+    expect((await s.hr.get(`/api/appraisals/${s.id}`)).status).toBe(200);
+    expect(
+      (await s.hr.put(`/api/appraisals/${s.id}/manager-review`, { version: a.version, ratings: [] })).status,
+    ).toBe(404);
+    // Lists: each sees its own.
+    expect(
+      ((await s.manager.get('/api/appraisals/reports')).body as { id: string }[]).map((x) => x.id),
+    ).toContain(s.id);
+    expect((await clients.otherManager.get('/api/appraisals/reports')).body).toEqual([]);
+    expect(
+      ((await clients.otherEmployee.get('/api/appraisals/mine')).body as { id: string }[]).map((x) => x.id),
+    ).not.toContain(s.id);
+  });
+
+  it('picks the nearest manager up the tree as reviewer; HR reassigns to an active reviewer (400 otherwise)', async () => {
+    const s = await setUp('Reviewer');
+    // The employee's team has no manager: its department's manager reviews.
+    expect((await s.employee.get(`/api/appraisals/${s.id}`)).body.reviewerId).toBe(s.world.users.manager.id);
+    // The manager itself sits in the department it manages: not its own reviewer.
+    const cycle = await s.hr.post('/api/appraisal-cycles', {
+      name: 'Alle',
+      ...DATES,
+      valuesVersionId: s.version.versionId,
+    });
+    await s.hr.post(`/api/appraisal-cycles/${cycle.body.id}/open`);
+    const all = (await s.hr.get(`/api/appraisal-cycles/${cycle.body.id}/appraisals`)).body as {
+      employeeId: string;
+      reviewerId: string | null;
+    }[];
+    expect(all.find((x) => x.employeeId === s.world.users.manager.id)?.reviewerId).toBeNull();
+    expect(all.find((x) => x.employeeId === s.world.outsider.id)?.reviewerId).toBeNull();
+
+    for (const reviewerId of [
+      s.world.users.employee.id,
+      s.world.teamMember.id,
+      '00000000-0000-4000-8000-000000000000',
+    ]) {
+      const res = await s.hr.put(`/api/appraisals/${s.id}/reviewer`, { reviewerId });
+      expect(`${res.status} ${fieldsOf(res.body)}`).toBe('400 reviewerId');
+    }
+    const moved = await s.hr.put(`/api/appraisals/${s.id}/reviewer`, { reviewerId: s.world.users.admin.id });
+    expect(moved.body).toMatchObject({ reviewerId: s.world.users.admin.id });
+    expect(moved.body.events.map((e: { kind: string }) => e.kind)).toEqual(['reassign']);
+    // The old reviewer is out (404), the new one in.
+    expect((await s.manager.get(`/api/appraisals/${s.id}`)).status).toBe(404);
+    const admin = await s.login(s.world.users.admin.email);
+    expect((await admin.get(`/api/appraisals/${s.id}`)).body.viewerRole).toBe('reviewer');
+  });
+
+  it('creates one appraisal and one mail per person however often (and concurrently) the opening runs', async () => {
+    const s = await setUp('Twice');
+    const service = api.app.get(AppraisalCyclesService);
+    await Promise.all([
+      s.hr.post(`/api/appraisal-cycles/${s.cycleId}/open`),
+      service.openCycle(s.world.organisationId, s.cycleId),
+      service.openCycle(s.world.organisationId, s.cycleId),
+    ]);
+    const appraisals = await api.db.query(
+      `SELECT employee_id FROM appraisals WHERE cycle_id = $1 ORDER BY employee_id`,
+      [s.cycleId],
+    );
+    expect(appraisals.map((r: { employee_id: string }) => r.employee_id)).toEqual(
+      [s.world.users.employee.id, s.world.teamMember.id].sort(),
+    );
+    const mails = await api.db.query(
+      `SELECT to_address, count(*)::int AS n FROM outbox_messages WHERE organisation_id = $1 AND kind = 'appraisal-invite' GROUP BY to_address ORDER BY to_address`,
+      [s.world.organisationId],
+    );
+    expect(mails).toEqual(
+      [s.world.users.employee.email, s.world.teamMember.email]
+        .sort()
+        .map((to_address) => ({ to_address, n: 1 })),
+    );
+    const [mail] = await api.db.query(
+      `SELECT subject, text_body FROM outbox_messages WHERE to_address = $1 AND kind = 'appraisal-invite'`,
+      [s.world.users.employee.email],
+    );
+    expect(mail.subject).toBe('Jaargesprekken 2026: je beoordelings- en ontwikkelgesprek');
+    expect(mail.text_body).toContain(`/appraisals/${s.id}`);
+    expect(mail.text_body).toContain('15 januari 2099');
+    // A newcomer is added by the next opening, and only the newcomer is mailed.
+    const newcomer = await createUser(api.db, s.world.organisationId, { teamId: s.world.teamId });
+    expect(await service.openCycle(s.world.organisationId, s.cycleId)).toEqual({ created: 1 });
+    const [{ n }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE organisation_id = $1 AND kind = 'appraisal-invite'`,
+      [s.world.organisationId],
+    );
+    expect(n).toBe(3);
+    expect(
+      (await api.db.query(`SELECT 1 FROM outbox_messages WHERE to_address = $1`, [newcomer.email])).length,
+    ).toBe(1);
+  });
+
+  it('reminds only whoever is behind at each stage, never twice', async () => {
+    const s = await setUp('Remind');
+    const service = api.app.get(AppraisalCyclesService);
+    // The employee submits its self review; the team member does not.
+    const a = (await s.employee.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    await s.employee.put(`/api/appraisals/${s.id}/self-review`, {
+      version: a.version,
+      ratings: full(s.version.behaviours, 3),
+      submit: true,
+    });
+    const reminded = async (stage: 'self_review' | 'manager_review' | 'conversation' | 'sign_off') => {
+      await service.remind(s.world.organisationId, s.cycleId, stage);
+      await service.remind(s.world.organisationId, s.cycleId, stage);
+      const rows: { to_address: string }[] = await api.db.query(
+        `SELECT to_address FROM outbox_messages WHERE organisation_id = $1 AND kind = 'appraisal-reminder' AND dedup_key LIKE $2 ORDER BY to_address`,
+        [s.world.organisationId, `%:${stage}:%`],
+      );
+      return rows.map((r) => r.to_address);
+    };
+    expect(await reminded('self_review')).toEqual([s.world.teamMember.email]);
+    // The manager is behind on both reviews: one mail per appraisal.
+    expect(await reminded('manager_review')).toEqual([
+      s.world.users.manager.email,
+      s.world.users.manager.email,
+    ]);
+    const [mail] = await api.db.query(
+      `SELECT text_body FROM outbox_messages WHERE kind = 'appraisal-reminder' AND to_address = $1 LIMIT 1`,
+      [s.world.teamMember.email],
+    );
+    expect(mail.text_body).toContain('je zelfevaluatie');
+    // Signed appraisals are nobody's business any more; a closed cycle reminds nobody.
+    await s.hr.post(`/api/appraisal-cycles/${s.cycleId}/close`);
+    expect(await service.remind(s.world.organisationId, s.cycleId, 'sign_off')).toBe(0);
+  });
+
+  it('answers bad input with 400 naming the field', async () => {
+    const s = await setUp('Bad');
+    const other = await valuesVersion(api.db, s.world.organisationId, 2);
+    const a = (await s.employee.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    const save = (body: unknown) => s.employee.put(`/api/appraisals/${s.id}/self-review`, body);
+    const cases: [unknown, string[]][] = [
+      [
+        { version: a.version, ratings: [{ behaviourId: s.version.behaviours[0], level: 5 }] },
+        ['ratings[0].level'],
+      ],
+      [
+        { version: a.version, ratings: [{ behaviourId: s.version.behaviours[0], level: 0 }] },
+        ['ratings[0].level'],
+      ],
+      [
+        { version: a.version, ratings: [{ behaviourId: s.version.behaviours[0], level: '3' }] },
+        ['ratings[0].level'],
+      ],
+      [
+        { version: a.version, ratings: [{ behaviourId: other.behaviours[0], level: 3 }] },
+        ['ratings[0].behaviourId'],
+      ],
+      [
+        {
+          version: a.version,
+          ratings: [
+            { behaviourId: s.version.behaviours[0], level: 3 },
+            { behaviourId: s.version.behaviours[0], level: 2 },
+          ],
+        },
+        ['ratings[1].behaviourId'],
+      ],
+      [
+        { version: a.version, ratings: [], comments: [{ valueId: other.values[0], text: 'x' }] },
+        ['comments[0].valueId'],
+      ],
+      [
+        { version: a.version, ratings: [], answers: [{ questionId: 'q9', text: 'x' }] },
+        ['answers[0].questionId'],
+      ],
+      [{ version: a.version, ratings: full(s.version.behaviours.slice(1), 2), submit: true }, ['ratings']],
+      [{ ratings: [] }, ['version']],
+    ];
+    for (const [body, fields] of cases) {
+      const res = await save(body);
+      expect(`${res.status} ${fieldsOf(res.body)}`).toBe(`400 ${fields}`);
+    }
+    expect((await s.employee.get(`/api/appraisals/${s.id}`)).body.version).toBe(a.version);
+
+    // Cycle dates: every order of the four deadlines; 400 naming the first out of order.
+    const days = ['2099-01-01', '2099-02-01', '2099-03-01', '2099-04-01'];
+    const keys = ['selfReviewDue', 'managerReviewDue', 'conversationDue', 'signOffDue'];
+    const permutations = (xs: string[]): string[][] =>
+      xs.length <= 1
+        ? [xs]
+        : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
+    for (const order of permutations(days)) {
+      const body = {
+        name: 'Orde',
+        ...DATES,
+        valuesVersionId: s.version.versionId,
+        ...Object.fromEntries(keys.map((k, i) => [k, order[i]])),
+      };
+      const res = await s.hr.post('/api/appraisal-cycles', body);
+      const firstBad = keys.findIndex((k, i) => i > 0 && order[i] < order[i - 1]);
+      expect(`${order} ${res.status} ${fieldsOf(res.body)}`).toBe(
+        `${order} ${firstBad < 0 ? '201 ' : `400 ${keys[firstBad]}`}`,
+      );
+    }
+    const cycle = (body: object) =>
+      s.hr.post('/api/appraisal-cycles', {
+        name: 'X',
+        ...DATES,
+        valuesVersionId: s.version.versionId,
+        ...body,
+      });
+    expect(fieldsOf((await cycle({ periodEnd: '2025-12-31' })).body)).toEqual(['periodEnd']);
+    expect(fieldsOf((await cycle({ selfReviewDue: '2099-13-01' })).body)).toEqual(['selfReviewDue']);
+    expect(fieldsOf((await cycle({ teamIds: [s.cycleId] })).body)).toEqual(['teamIds[0]']);
+    const [draft] = await api.db.query(
+      `INSERT INTO value_set_versions (organisation_id, number, status) VALUES ($1, 3, 'draft') RETURNING id`,
+      [s.world.organisationId],
+    );
+    expect(fieldsOf((await cycle({ valuesVersionId: draft.id })).body)).toEqual(['valuesVersionId']);
+    expect(fieldsOf((await cycle({ name: '  ' })).body)).toEqual(['name']);
+  });
+});
