@@ -40,9 +40,14 @@ export class SurveyReportService {
 
   /**
    * The latest comments. A group is a wave, or the open link; its comments show only when it has
-   * at least the organisation's comment minimum of responses (never below the floor of 3).
+   * at least the organisation's comment minimum of responses (never below the floor of 3). The
+   * export (`limit` null) applies the same rule to every comment.
    */
-  async comments(organisationId: string, surveyId: string): Promise<SurveyComments> {
+  async comments(
+    organisationId: string,
+    surveyId: string,
+    limit: number | null = LATEST_COMMENTS,
+  ): Promise<SurveyComments> {
     const [org] = await this.db.query(`SELECT comment_minimum FROM organisations WHERE id = $1`, [
       organisationId,
     ]);
@@ -59,7 +64,7 @@ export class SurveyReportService {
         WHERE organisation_id = $1 AND survey_id = $2 AND comment IS NOT NULL AND comment <> ''
           AND coalesce(wave_id::text, 'open') = ANY($3::text[])
         ORDER BY submitted_at DESC, id LIMIT $4`,
-      [organisationId, surveyId, shown, LATEST_COMMENTS],
+      [organisationId, surveyId, shown, limit],
     );
     return {
       minimum,

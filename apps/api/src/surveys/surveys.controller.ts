@@ -170,4 +170,18 @@ export class SurveysController {
     await this.surveys.get(auth, id);
     return this.report.comments(auth.organisationId, id);
   }
+
+  @Get(':id/comments/export')
+  @Authenticated({ permission: 'surveys.read' })
+  @ApiOperation({
+    summary:
+      'Every customer comment for the CSV export, only from groups at or above the comment minimum (no employee answers)',
+  })
+  async exportComments(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', UuidParam('Survey')) id: string,
+  ): Promise<SurveyComments> {
+    await this.surveys.get(auth, id);
+    return this.report.comments(auth.organisationId, id, null);
+  }
 }

@@ -172,6 +172,12 @@ export const surveysEn: Messages['surveys'] = {
     noInvitations: 'Response: no invitations yet',
   },
   comments: {
+    export: 'Export CSV',
+    exportFailed: 'The export failed. Please try again.',
+    csvFile: 'comments',
+    csvDate: 'Date',
+    csvGroup: 'Group',
+    csvComment: 'Comment',
     title: 'Latest comments',
     intro: 'Only from groups with at least {{minimum}} responses, so that no one can be recognised.',
     empty: 'No comments yet.',

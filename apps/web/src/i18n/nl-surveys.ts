@@ -174,6 +174,12 @@ export const surveysNl = {
     noInvitations: 'Respons: nog geen uitnodigingen',
   },
   comments: {
+    export: 'CSV exporteren',
+    exportFailed: 'Exporteren is niet gelukt. Probeer het opnieuw.',
+    csvFile: 'opmerkingen',
+    csvDate: 'Datum',
+    csvGroup: 'Groep',
+    csvComment: 'Opmerking',
     title: 'Laatste opmerkingen',
     intro: 'Alleen van groepen met minstens {{minimum}} reacties, zodat niemand herkenbaar is.',
     empty: 'Nog geen opmerkingen.',

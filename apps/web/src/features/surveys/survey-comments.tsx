@@ -1,28 +1,63 @@
-import { Alert, Blockquote, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Blockquote, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import type { Wave } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime } from '../../components/format';
+import { formatDate } from '../../components/format';
 import { QueryState } from '../../components/states';
-import { useSurveyComments } from './surveys-api';
+import { downloadText } from '../insights/insight-ui';
+import { csvFileName } from '../insights/table-model';
+import { commentsToCsv } from './comments-csv';
+import { fetchCommentsExport, useSurveyComments } from './surveys-api';
 import { commentGroup } from './wave-model';
 
 /** The latest comments; groups under the comment minimum are named, their comments never shown. */
 export function SurveyComments({ surveyId, waves }: { surveyId: string; waves: Wave[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const comments = useSurveyComments(surveyId);
+  const [exporting, setExporting] = useState(false);
+  const [exportFailed, setExportFailed] = useState(false);
   const groupName = (group: string) => {
     const g = commentGroup(group, waves);
     if (g.kind === 'open') return t('surveys.comments.openGroup');
     if (g.kind === 'wave') return t('surveys.comments.waveGroup', { date: formatDate(g.opensAt) });
     return t('surveys.comments.unknownGroup');
   };
+  // Fetched only on request: every comment of the groups at or above the minimum, as CSV.
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportFailed(false);
+    try {
+      const data = await fetchCommentsExport(surveyId);
+      const csv = commentsToCsv(data, i18n.language, {
+        date: t('surveys.comments.csvDate'),
+        group: t('surveys.comments.csvGroup'),
+        comment: t('surveys.comments.csvComment'),
+        groupName,
+      });
+      downloadText(csvFileName(t('surveys.comments.csvFile')), csv);
+    } catch {
+      setExportFailed(true);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="comments-title">
       <Stack gap="sm">
-        <Title order={2} size="h4" id="comments-title">
-          {t('surveys.comments.title')}
-        </Title>
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Title order={2} size="h4" id="comments-title">
+            {t('surveys.comments.title')}
+          </Title>
+          <Button size="xs" variant="default" loading={exporting} onClick={() => void exportCsv()}>
+            {t('surveys.comments.export')}
+          </Button>
+        </Group>
+        {exportFailed && (
+          <Alert color="red" role="alert">
+            {t('surveys.comments.exportFailed')}
+          </Alert>
+        )}
         <QueryState query={comments}>
           {(data) => (
             <Stack gap="sm">
@@ -49,7 +84,7 @@ export function SurveyComments({ surveyId, waves }: { surveyId: string; waves: W
                           {c.text}
                         </Text>
                         <Text size="xs" c="dimmed" mt={4}>
-                          {formatDateTime(c.submittedAt)} · {groupName(c.group)}
+                          {formatDate(c.submittedAt)} · {groupName(c.group)}
                         </Text>
                       </Blockquote>
                     </li>

@@ -38,6 +38,10 @@ export function useSurveyComments(surveyId: string) {
   });
 }
 
+/** Every comment of the groups at or above the comment minimum, for the CSV export (on request). */
+export const fetchCommentsExport = (surveyId: string) =>
+  api<SurveyComments>(`/surveys/${surveyId}/comments/export`);
+
 function useSurveysMutation<V, R>(fn: (variables: V) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
