@@ -126,17 +126,19 @@ async function orgCommand(
       admin: admin(),
     });
     console.log(`Organisation "${created.name}" created (${created.slug}, ${created.id}).`);
-    if (values['admin-email']) console.log(`Invitation mailed to ${values['admin-email']}.`);
+    if (values['admin-email']) console.log(invitationNote(values['admin-email']));
     return 0;
   }
-  const found = (await organisations.list()).find((o) => o.slug === subject);
+  if (!['invite-admin', 'suspend', 'resume', 'delete'].includes(command))
+    throw new UsageError(`unknown command "${command}"`);
   if (!subject) throw new UsageError('the organisation slug is required');
+  const found = (await organisations.list()).find((o) => o.slug === subject);
   if (!found) return fail(`No organisation "${subject}"`);
   if (command === 'invite-admin') {
     const invited = admin();
     if (!invited) throw new UsageError('--admin-email is required');
     await organisations.inviteAdmin(found.id, invited);
-    console.log(`Invitation mailed to ${invited.email}.`);
+    console.log(invitationNote(invited.email));
     return 0;
   }
   if (command === 'suspend' || command === 'resume') {
@@ -151,6 +153,12 @@ async function orgCommand(
   }
   throw new UsageError(`unknown command "${command}"`);
 }
+
+/** Mail goes through the outbox; without SMTP_URL it waits there (the Outbox page shows it). */
+const invitationNote = (email: string) =>
+  process.env.SMTP_URL
+    ? `Invitation to ${email} queued for sending.`
+    : `Invitation to ${email} stored in the outbox (sent once SMTP_URL is set).`;
 
 function fail(message: string): number {
   console.error(message);
