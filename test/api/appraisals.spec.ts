@@ -1,9 +1,12 @@
 import { inflateSync } from 'node:zlib';
+import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { AppraisalCyclesService, openApiDocument } from '@wk/api-testing';
 import type { Appraisal } from '@wk/contracts';
 import { createUser, createWorld, TEST_PASSWORD } from '../support/factories';
-import { RunningApi, startApi } from '../support/harness';
+import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 
 /** Text of a pdfkit PDF: its deflated content streams' TJ strings (as in board-report.spec). */
@@ -720,5 +723,52 @@ describe('appraisals (issue 16)', () => {
     );
     expect(fieldsOf((await cycle({ valuesVersionId: draft.id })).body)).toEqual(['valuesVersionId']);
     expect(fieldsOf((await cycle({ name: '  ' })).body)).toEqual(['name']);
+  });
+});
+
+describe('appraisal reminders in the worker', () => {
+  const prefix = `${process.env.QUEUE_PREFIX}-appraisals`;
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  beforeAll(async () => {
+    api = await startApi({ QUEUE_PREFIX: prefix });
+    worker = await startWorker({ QUEUE_PREFIX: prefix });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api.close();
+  });
+
+  it('queues one job per stage deadline (fixed ids) and the worker reminds whoever is behind once', async () => {
+    const world = await createWorld(api.db, 'Worker');
+    const version = await valuesVersion(api.db, world.organisationId);
+    const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    // The self review is due tomorrow: its reminder time has passed, so it runs at once.
+    const cycle = await hr.post('/api/appraisal-cycles', {
+      name: 'Nu',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      teamIds: [world.teamId],
+      valuesVersionId: version.versionId,
+      selfReviewDue: day(1),
+      managerReviewDue: day(30),
+      conversationDue: day(40),
+      signOffDue: day(50),
+    });
+    await hr.post(`/api/appraisal-cycles/${cycle.body.id}/open`);
+    await hr.post(`/api/appraisal-cycles/${cycle.body.id}/open`);
+    const queue = api.app.get<Queue>(getQueueToken('appraisals'));
+    for (const stage of ['manager_review', 'conversation', 'sign_off'])
+      expect(await queue.getJobState(`appraisal-remind-${cycle.body.id}-${stage}`)).toBe('delayed');
+    const reminded = await eventually(async () => {
+      const rows: { to_address: string }[] = await api.db.query(
+        `SELECT to_address FROM outbox_messages WHERE organisation_id = $1 AND kind = 'appraisal-reminder' ORDER BY to_address`,
+        [world.organisationId],
+      );
+      return rows.length >= 2 ? rows.map((r) => r.to_address) : null;
+    });
+    expect(reminded).toEqual([world.users.employee.email, world.teamMember.email].sort());
+    await api.db.query(`UPDATE appraisal_cycles SET status = 'closed' WHERE id = $1`, [cycle.body.id]);
   });
 });
