@@ -345,8 +345,8 @@ describe('appraisals (issue 16)', () => {
         'Jaargesprekken 2026',
         'Test employee',
         'Gedrag betrouwbaar 0',
-        '3 meestal',
-        '2 soms',
+        'Zelf: Goed',
+        'Leidinggevende: Verbeterbaar',
         'Terugbelbelofte nakomen',
         'Graag meer scholing',
         'niet eens',
@@ -361,7 +361,7 @@ describe('appraisals (issue 16)', () => {
     for (const expected of [
       'Appraisal and development conversation',
       'Behaviour betrouwbaar 0',
-      '3 mostly',
+      'Self: Good',
       'disagrees',
       '10 February 2099',
     ])

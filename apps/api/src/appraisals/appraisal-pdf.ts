@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Appraisal } from '@wk/contracts';
+import { SELF_LEVEL_LABELS } from '@wk/domain';
 import type { Locale } from '@wk/domain';
 
 const LABELS = {
@@ -13,7 +14,6 @@ const LABELS = {
     self: 'Zelf',
     manager: 'Leidinggevende',
     behaviour: 'Gedrag',
-    levels: ['', '1 nog niet', '2 soms', '3 meestal', '4 altijd'],
     na: 'n.v.t.',
     commentSelf: 'Toelichting medewerker',
     commentManager: 'Toelichting leidinggevende',
@@ -40,7 +40,6 @@ const LABELS = {
     self: 'Self',
     manager: 'Manager',
     behaviour: 'Behaviour',
-    levels: ['', '1 not yet', '2 sometimes', '3 mostly', '4 always'],
     na: 'n/a',
     commentSelf: "Employee's comment",
     commentManager: "Manager's comment",
@@ -97,7 +96,7 @@ export function drawAppraisalPdf(
 
   const level = (review: Appraisal['selfReview'], behaviourId: string) => {
     const r = review?.ratings.find((x) => x.behaviourId === behaviourId);
-    return !r ? '–' : r.level === null ? l.na : l.levels[r.level];
+    return !r ? '–' : r.level === null ? l.na : SELF_LEVEL_LABELS[r.level][locale];
   };
   const comment = (review: Appraisal['selfReview'], valueId: string) =>
     review?.comments.find((c) => c.valueId === valueId)?.text ?? '';
