@@ -72,6 +72,12 @@ const MyTeamRedirect = lazy(() => insights().then((m) => ({ default: m.MyTeamRed
 const HeartMonitorPage = lazy(() => insights().then((m) => ({ default: m.HeartMonitorPage })));
 const GapPage = lazy(() => insights().then((m) => ({ default: m.GapPage })));
 const ReportPage = lazy(() => insights().then((m) => ({ default: m.ReportPage })));
+const ActionsPage = lazy(() =>
+  import('../features/actions/actions-page').then((m) => ({ default: m.ActionsPage })),
+);
+const ActionDetailPage = lazy(() =>
+  import('../features/actions/action-detail-page').then((m) => ({ default: m.ActionDetailPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 // Blue 9 on white and the darkened "dimmed" text keep WCAG AA contrast.
@@ -131,6 +137,8 @@ export function AppRoutes() {
             ['insights/journeys/:id', 'insights.journeys', <HeartMonitorPage />],
             ['insights/gap', 'insights.read', <GapPage />],
             ['insights/report', 'insights.report', <ReportPage />],
+            ['actions', 'actions.read', <ActionsPage />],
+            ['actions/:id', 'actions.read', <ActionDetailPage />],
           ] as const
         ).map(([path, permission, page]) => (
           <Route

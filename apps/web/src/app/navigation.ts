@@ -12,6 +12,7 @@ export interface NavEntry {
 export const NAVIGATION: NavEntry[] = [
   { to: '/', labelKey: 'nav.home', permission: 'self.read' },
   { to: '/insights', labelKey: 'nav.insights', permission: 'insights.read', managerTo: '/insights/my-team' },
+  { to: '/actions', labelKey: 'nav.actions', permission: 'actions.read' },
   { to: '/values', labelKey: 'nav.values', permission: 'values.read' },
   { to: '/cycles', labelKey: 'nav.cycles', permission: 'cycles.read' },
   { to: '/customers', labelKey: 'nav.customers', permission: 'customers.read' },

@@ -7,6 +7,7 @@ import { recognitionEn } from './en-recognition';
 import { surveysEn } from './en-surveys';
 import { platformEn } from './en-platform';
 import { everydayEn } from './en-everyday';
+import { actionsEn } from './en-actions';
 import type { Messages } from './nl';
 
 export const en: Messages = {
@@ -42,6 +43,7 @@ export const en: Messages = {
   nav: {
     home: 'Home',
     insights: 'Dashboard',
+    actions: 'Actions',
     values: 'Values house',
     cycles: 'Self-assessment rounds',
     customers: 'Customer context',
@@ -527,6 +529,7 @@ export const en: Messages = {
   everyday: everydayEn,
   apiKeys: apiKeysEn,
   webhooks: webhooksEn,
+  actions: actionsEn,
   recognition: recognitionEn,
   sso: ssoEn,
   scim: scimEn,

@@ -8,6 +8,7 @@ import { recognitionNl } from './nl-recognition';
 import { surveysNl } from './nl-surveys';
 import { platformNl } from './nl-platform';
 import { everydayNl } from './nl-everyday';
+import { actionsNl } from './nl-actions';
 
 export const nl = {
   app: {
@@ -42,6 +43,7 @@ export const nl = {
   nav: {
     home: 'Start',
     insights: 'Dashboard',
+    actions: 'Acties',
     values: 'Waardenhuis',
     cycles: 'Zelfbeoordelingsrondes',
     customers: 'Klantcontext',
@@ -528,6 +530,7 @@ export const nl = {
   everyday: everydayNl,
   apiKeys: apiKeysNl,
   webhooks: webhooksNl,
+  actions: actionsNl,
   recognition: recognitionNl,
   sso: ssoNl,
   scim: scimNl,

@@ -29,6 +29,7 @@ export function HeatmapTable({
   intro,
   controls,
   leadRows = 0,
+  rowAction,
 }: {
   map: Heatmap;
   title: string;
@@ -41,6 +42,8 @@ export function HeatmapTable({
   controls?: ReactNode;
   /** How many first rows are reference rows (the organisation): set apart by a double line. */
   leadRows?: number;
+  /** A control per row after its name (e.g. "Actie maken" for the row's cell). */
+  rowAction?: (group: KpiGroup) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -103,6 +106,7 @@ export function HeatmapTable({
                       ) : (
                         row.group.name
                       )}
+                      {rowAction?.(row.group)}
                     </th>
                     {row.cells.map((cell) => (
                       <td key={cell.valueKey} className={`tone-${cell.tone}`}>

@@ -46,11 +46,14 @@ export function TrendChart({
   points,
   minimum,
   csvName,
+  markers = [],
 }: {
   value: KpiValueInfo;
   points: TrendPoint[];
   minimum: number;
   csvName: string[];
+  /** Actions on this value, drawn at the period of their due date. */
+  markers?: { period: string; label: string; id: string }[];
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -87,6 +90,16 @@ export function TrendChart({
               'insideTopRight',
             )}
           />
+          {markers.map((m) => (
+            <ReferenceLine
+              key={m.id}
+              x={m.period}
+              className="action-marker"
+              stroke="#5c5f66"
+              strokeDasharray="2 3"
+              label={{ value: '◆', position: 'insideTop', fill: '#5c5f66' }}
+            />
+          ))}
           {hasCustomer && <Area {...bandProps('customerBand', t('insights.value.customerBand'), BLUE)} />}
           {hasSelf && <Area {...bandProps('selfBand', t('insights.value.selfBand'), ORANGE)} />}
           {hasCustomer && (

@@ -1,5 +1,12 @@
-import { SegmentedControl, SimpleGrid, Stack } from '@mantine/core';
-import type { KpiValueInfo } from '@wk/contracts';
+import { Anchor, Button, List, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ActionCell, KpiGroup, KpiValueInfo } from '@wk/contracts';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useMe } from '../auth/session';
+import { useActions } from '../actions/actions-api';
+import { trendMarkers } from '../actions/action-model';
+import { CreateActionModal } from '../actions/create-action-modal';
+import { periodLabel } from './period-model';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Page } from '../../components/page';
@@ -17,43 +24,113 @@ import { useInsightsParams } from './use-insights-params';
 import { BehaviourStacksCard, GradeBarsChart, TrendChart } from './value-charts';
 
 function TeamHeatmap({ value, csvKey }: { value: KpiValueInfo; csvKey: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { kind, at, atQuery, get, update, periodSearch } = useInsightsParams();
   // A round has only self scores and a wave only customer grades: no choice then.
   const metric: HeatMetric =
     kind === 'wave' || (kind !== 'round' && get('metric') === 'customer') ? 'customer' : 'self';
   const teams = useKpis({ ...atQuery, breakdown: 'team' });
   const metricLabel = t(metric === 'self' ? 'insights.table.selfScore' : 'insights.table.grade');
+  const [cell, setCell] = useState<{ cell: ActionCell; describe: string } | null>(null);
+  const me = useMe().data;
+  // HR and admins act on any cell, a manager on its teams' rows (the api checks the same).
+  const mayAct = (g: KpiGroup) =>
+    (kind === 'month' || kind === 'quarter') &&
+    (me?.role === 'hr' ||
+      me?.role === 'admin' ||
+      (me?.role === 'manager' && g.kind === 'team' && g.id !== null));
+  const rowAction = (g: KpiGroup) =>
+    mayAct(g) && (kind === 'month' || kind === 'quarter') ? (
+      <Button
+        size="compact-xs"
+        variant="light"
+        ml="xs"
+        aria-label={t('actions.createFor', {
+          value: valueName(value, i18n.language),
+          group: g.name,
+          period: periodLabel(at, i18n.language),
+        })}
+        onClick={() =>
+          setCell({
+            cell: {
+              valueKey: value.key,
+              teamId: g.kind === 'team' ? g.id : null,
+              periodKind: kind,
+              period: at,
+              metric: metric === 'self' ? 'self' : 'customer',
+            },
+            describe: [valueName(value, i18n.language), g.name, periodLabel(at, i18n.language)].join(' · '),
+          })
+        }
+      >
+        {t('actions.create')}
+      </Button>
+    ) : null;
   return (
-    <QueryState query={teams}>
-      {(report) => (
-        <HeatmapTable
-          map={heatmap(report.rows, focusFirst(report.values, value.key), at, metric)}
-          title={t(metric === 'self' ? 'insights.value.heatmapSelf' : 'insights.value.heatmapCustomer')}
-          intro={t('insights.value.heatmapIntro', { minimum: report.minimum })}
-          groupHeader={t('insights.table.team')}
-          metricLabel={metricLabel}
-          csvName={[csvKey, metric, at]}
-          minimum={report.minimum}
-          rowLink={(g) => (g.id ? `/insights/teams/${g.id}${periodSearch}` : null)}
-          controls={
-            kind !== 'round' &&
-            kind !== 'wave' && (
-              <SegmentedControl
-                size="xs"
-                aria-label={t('insights.value.metric')}
-                value={metric}
-                onChange={(m) => update({ metric: m === 'customer' ? 'customer' : null })}
-                data={[
-                  { value: 'self', label: t('insights.table.selfScore') },
-                  { value: 'customer', label: t('insights.table.grade') },
-                ]}
-              />
-            )
-          }
-        />
-      )}
-    </QueryState>
+    <>
+      <CreateActionModal
+        cell={cell?.cell ?? null}
+        describe={cell?.describe ?? ''}
+        onClose={() => setCell(null)}
+      />
+      <QueryState query={teams}>
+        {(report) => (
+          <HeatmapTable
+            map={heatmap(report.rows, focusFirst(report.values, value.key), at, metric)}
+            title={t(metric === 'self' ? 'insights.value.heatmapSelf' : 'insights.value.heatmapCustomer')}
+            intro={t('insights.value.heatmapIntro', { minimum: report.minimum })}
+            groupHeader={t('insights.table.team')}
+            metricLabel={metricLabel}
+            csvName={[csvKey, metric, at]}
+            minimum={report.minimum}
+            rowLink={(g) => (g.id ? `/insights/teams/${g.id}${periodSearch}` : null)}
+            rowAction={rowAction}
+            controls={
+              kind !== 'round' &&
+              kind !== 'wave' && (
+                <SegmentedControl
+                  size="xs"
+                  aria-label={t('insights.value.metric')}
+                  value={metric}
+                  onChange={(m) => update({ metric: m === 'customer' ? 'customer' : null })}
+                  data={[
+                    { value: 'self', label: t('insights.table.selfScore') },
+                    { value: 'customer', label: t('insights.table.grade') },
+                  ]}
+                />
+              )
+            }
+          />
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+/** The actions on this value (text beside the trend's markers), linked to their page. */
+function ValueActions({ valueKey }: { valueKey: string }) {
+  const { t } = useTranslation();
+  const actions = useActions({ valueKey });
+  if (!actions.data?.length) return null;
+  return (
+    <Stack gap={4} aria-labelledby="value-actions-title" component="section">
+      <Text fw={700} id="value-actions-title">
+        {t('actions.title')}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('actions.markersNote')}
+      </Text>
+      <List size="sm">
+        {actions.data.map((a) => (
+          <List.Item key={a.id}>
+            <Anchor component={Link} to={`/actions/${a.id}`}>
+              {a.what}
+            </Anchor>{' '}
+            ({a.owner.name}, {a.dueDate}, {t(`actions.statuses.${a.status}`)})
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
   );
 }
 
@@ -116,6 +193,7 @@ export function ValuePage() {
   const { kind, range, rangeQuery } = useInsightsParams();
   const trend = useKpis({ ...rangeQuery, breakdown: 'organisation', valueKey: key });
   const value = trend.data?.values.find((v) => v.key === key);
+  const actions = useActions({ valueKey: key });
   const name = value ? valueName(value, i18n.language) : t('insights.value.title');
   return (
     <Page title={name} intro={t('insights.value.intro')}>
@@ -135,7 +213,15 @@ export function ValuePage() {
                     points={trendSeries(report, key)}
                     minimum={report.minimum}
                     csvName={[name, 'trend', range.to]}
+                    markers={
+                      kind === 'month' || kind === 'quarter'
+                        ? trendMarkers(actions.data ?? [], kind, report.periods, (a) =>
+                            t('actions.marker', { what: a.what }),
+                          )
+                        : []
+                    }
                   />
+                  <ValueActions valueKey={key} />
                   <TeamHeatmap value={value} csvKey={name} />
                   {kind !== 'round' && <CustomerBars value={value} csvKey={name} />}
                   {kind !== 'wave' && <Behaviours value={value} minimum={report.minimum} csvKey={name} />}

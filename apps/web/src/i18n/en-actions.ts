@@ -1,0 +1,58 @@
+import type { actionsNl } from './nl-actions';
+
+/** English texts of action plans (issue 17); part of `en.ts`. */
+export const actionsEn: typeof actionsNl = {
+  title: 'Actions',
+  intro:
+    'What we do with the numbers: per focus (value × team, journey or touchpoint × period) agreed actions with an owner and a date. After the date Waardenkompas measures whether it worked.',
+  create: 'Create action',
+  createFor: 'Create action for {{value}} · {{group}} · {{period}}',
+  createTitle: 'Create action',
+  cell: 'About',
+  focusTitle: 'Focus',
+  focusTitleHint: 'What is it about, in a few words?',
+  what: 'What will we do?',
+  owner: 'Owner',
+  ownerSearch: 'Search by name or e-mail',
+  noPeople: 'Nobody found',
+  dueDate: 'Done by',
+  metric: 'Measure on',
+  metrics: { customer: 'customer grade', self: 'self-image' },
+  organisation: 'whole organisation',
+  save: 'Save action',
+  saved: 'The action is saved. Its owner gets a reminder before and on the date.',
+  cancel: 'Cancel',
+  statuses: { open: 'open', in_progress: 'in progress', done: 'done', dropped: 'dropped' },
+  status: 'Status',
+  allStatuses: 'All statuses',
+  team: 'Team',
+  allTeams: 'All teams',
+  value: 'Value',
+  period: 'Period',
+  empty: 'No actions yet. Create one from a cell of a value’s heatmap.',
+  emptyFiltered: 'No actions with this filter.',
+  listLabel: 'Actions',
+  overdue: 'overdue',
+  back: 'All actions',
+  notes: 'Progress',
+  noNotes: 'No progress noted yet.',
+  note: 'Note progress',
+  addNote: 'Add note',
+  noteBy: '{{name}}, {{at}}',
+  readOnly: 'You can read this action; HR, the team’s manager and the owner update it.',
+  effect: {
+    title: 'Did it work?',
+    pending:
+      'Measured after the date: {{metric}} in {{before}} (before the action) against {{after}} (after the date). Not yet.',
+    measured:
+      '{{metric}} in {{before}}: {{beforeValue}} (n = {{beforeN}}); in {{after}}: {{afterValue}} (n = {{afterN}}).',
+    verdicts: {
+      improved: 'Improved: the difference is statistically significant (Welch, p < 0.05).',
+      no_change: 'No measurable change: the difference may be chance.',
+      worse: 'Worse: the difference is statistically significant (Welch, p < 0.05).',
+      insufficient: 'Too few answers to say anything.',
+    },
+  },
+  marker: 'Action: {{what}}',
+  markersNote: 'Vertical lines: the dates of actions on this value.',
+};
