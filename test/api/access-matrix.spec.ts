@@ -65,6 +65,7 @@ function fill(path: string, fixtures: Fixtures): string {
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'kind') return 'employees';
     if (name === 'key' && path.startsWith('/api/values/templates/')) return 'vidomes';
+    if (name === 'key' && path.startsWith('/api/values/')) return 'betrouwbaar';
     if (name !== 'id') throw new Error(`no fixture for path parameter {${name}} in ${path}: add one here`);
     if (path.startsWith('/api/operator/organisations/')) return world.organisationId;
     if (path.startsWith('/api/people/')) return world.teamMember.id;

@@ -6,6 +6,7 @@ export * from './lib/people';
 export * from './lib/imports';
 export * from './lib/outbox';
 export * from './lib/values';
+export * from './lib/value-targets';
 export * from './lib/assessments';
 export * from './lib/surveys';
 export * from './lib/api-surveys';

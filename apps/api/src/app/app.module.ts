@@ -10,6 +10,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleModule } from '../people/people.module';
 import { ValuesModule } from '../values/values.module';
+import { ValueTargetsModule } from '../value-targets/value-targets.module';
 import { AssessmentsModule } from '../assessments/assessments.module';
 import { CustomersModule } from '../customers/customers.module';
 import { SurveysModule } from '../surveys/surveys.module';
@@ -37,6 +38,7 @@ export class AppModule {
         OrganisationsModule,
         PeopleModule,
         ValuesModule,
+        ValueTargetsModule,
         AssessmentsModule,
         CustomersModule,
         SurveysModule,

@@ -21,6 +21,7 @@ import type {
 } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { invalid } from '../common/domain-error';
+import { targetAtSql, targetsAtPeriodEnds } from '../value-targets/value-targets.repository';
 import { InsightsScopeService } from './insights-scope.service';
 import { readCustomer, readParticipation, readSelf, type Keyed } from './kpi-queries';
 import { KpiQueryDto } from './kpi-query.dto';
@@ -65,7 +66,7 @@ export class InsightsService {
   async values(organisationId: string, valueKey?: string): Promise<KpiValueInfo[]> {
     const rows: { key: string; name: string; name_en: string; level: PyramidLevel; target: string }[] =
       await this.db.query(
-        `SELECT e.key, e.name_nl AS name, e.name_en, e.level, e.target_grade AS target
+        `SELECT e.key, e.name_nl AS name, e.name_en, e.level, ${targetAtSql('$1', 'e.key', 'now()')} AS target
            FROM experience_values e
           WHERE e.version_id = (SELECT id FROM value_set_versions WHERE organisation_id = $1 AND status = 'published'
                                 ORDER BY number DESC LIMIT 1)
@@ -98,6 +99,13 @@ export class InsightsService {
     const scope = await this.scopes.resolve(auth, ctx, breakdown, q.teamId, filter);
     const plan = await this.periods.plan(ctx.organisationId, ctx.todayMonth, q);
     const values = await this.values(ctx.organisationId, q.valueKey);
+    // Each period's status against the target in force at its end (target history).
+    const targets = await targetsAtPeriodEnds(
+      this.db.manager,
+      ctx.organisationId,
+      values.map((v) => v.key),
+      plan.info,
+    );
     const hasSelf = (breakdown === 'organisation' || breakdown === 'team') && kind !== 'wave';
     const hasCustomer = kind !== 'round';
     const m = this.db.manager;
@@ -174,8 +182,11 @@ export class InsightsService {
             customer: cStat,
             gap: gap.gap,
             gapLabel: gap.label,
-            target: value.target,
-            status: targetStatus(cStat?.grade.mean ?? null, value.target),
+            target: targets.get(`${period}|${value.key}`) ?? value.target,
+            status: targetStatus(
+              cStat?.grade.mean ?? null,
+              targets.get(`${period}|${value.key}`) ?? value.target,
+            ),
             change: {
               customer: cStat ? changeStat(customerSummary(cPrev), customerSummary(c)) : null,
               self:

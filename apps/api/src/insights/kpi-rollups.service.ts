@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { targetStatus, type TargetStatus } from '@wk/domain';
 import { returnedRows } from '../common/sql';
+import { targetAtSql } from '../value-targets/value-targets.repository';
 import { WebhookEvents } from '../webhooks/webhook-events.service';
 import { customerStat, emptyCustomer } from './kpi-stats';
 
@@ -157,7 +158,7 @@ export class KpiRollupsService {
       sum: number | null;
       sumsq: number | null;
     }[] = await m.query(
-      `SELECT e.key, e.target_grade AS target, k.n, k.sum, k.sumsq
+      `SELECT e.key, ${targetAtSql('$1', 'e.key', 'now()')} AS target, k.n, k.sum, k.sumsq
            FROM experience_values e
            LEFT JOIN kpi_customer_org k ON k.organisation_id = $1 AND k.metric = e.key AND k.month = $2::date
           WHERE e.version_id = (SELECT id FROM value_set_versions WHERE organisation_id = $1 AND status = 'published'

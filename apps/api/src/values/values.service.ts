@@ -13,6 +13,7 @@ import type {
 } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { conflict, DomainError, notFound } from '../common/domain-error';
+import { targetsNow } from '../value-targets/value-targets.repository';
 import {
   ExperienceValueEntity,
   ValueBehaviourEntity,
@@ -29,6 +30,23 @@ function ruleError(code: string, message: string, rules: RuleMessage[]): DomainE
     HttpStatus.BAD_REQUEST,
     rules.map(({ field, message: text }) => ({ field, message: text })),
   );
+}
+
+/** The current version as it holds now: each value with the target in force (changed without republishing). */
+async function withTargetsInForce<T extends { values: ExperienceValue[] }>(
+  m: EntityManager,
+  organisationId: string,
+  version: T,
+): Promise<T> {
+  const targets = await targetsNow(
+    m,
+    organisationId,
+    version.values.map((v) => v.key),
+  );
+  return {
+    ...version,
+    values: version.values.map((v) => ({ ...v, targetGrade: targets.get(v.key) ?? v.targetGrade })),
+  };
 }
 
 /** The own fields of a value, picked one by one: content read from a version also carries row ids. */
@@ -82,7 +100,11 @@ export class ValuesService {
         HttpStatus.NOT_FOUND,
       );
     }
-    return this.load(this.db.manager, auth.organisationId, id);
+    return withTargetsInForce(
+      this.db.manager,
+      auth.organisationId,
+      await this.load(this.db.manager, auth.organisationId, id),
+    );
   }
 
   /** Newest first; drafts only for those who may edit them. */
@@ -234,7 +256,11 @@ export class ValuesService {
       }),
     );
     if (currentId) {
-      const copy = draftFrom({ values: await this.content(m, auth.organisationId, currentId) });
+      // A target changed since publishing (value_targets) carries into the new version.
+      const current = await withTargetsInForce(m, auth.organisationId, {
+        values: await this.content(m, auth.organisationId, currentId),
+      });
+      const copy = draftFrom({ values: current.values });
       await this.insertContent(m, auth.organisationId, draft.id, copy);
     }
     return draft.id;

@@ -1,4 +1,5 @@
 import { apiKeysEn, customersEn } from './en-customers';
+import { valueTargetsEn } from './en-value-targets';
 import { webhooksEn } from './en-webhooks';
 import { ssoEn } from './en-sso';
 import { scimEn } from './en-scim';
@@ -526,6 +527,7 @@ export const en: Messages = {
   },
   customers: customersEn,
   surveys: surveysEn,
+  valueTargets: valueTargetsEn,
   everyday: everydayEn,
   apiKeys: apiKeysEn,
   webhooks: webhooksEn,

@@ -1,4 +1,5 @@
 /** Dutch: the default language of the product. `en.ts` must have the same keys (typechecked). */
+import { valueTargetsNl } from './nl-value-targets';
 import { ssoNl } from './nl-sso';
 import { scimNl } from './nl-scim';
 import { apiKeysNl, customersNl } from './nl-customers';
@@ -527,6 +528,7 @@ export const nl = {
   },
   customers: customersNl,
   surveys: surveysNl,
+  valueTargets: valueTargetsNl,
   everyday: everydayNl,
   apiKeys: apiKeysNl,
   webhooks: webhooksNl,

@@ -5,6 +5,7 @@ import type {
   ValueSetTemplate,
   ValueSetVersion,
   ValueSetVersionSummary,
+  ValueTargetChange,
   ValueTemplateSummary,
 } from '@wk/contracts';
 import { api, ApiError } from '../../api/client';
@@ -93,3 +94,28 @@ export const useImportTemplate = () =>
   });
 
 export const exportUrl = (versionId: string) => `/api/values/versions/${versionId}/export`;
+
+/** A value's target history (newest first): its versions' targets and changes on their own. */
+export function useValueTargets(key: string) {
+  return useQuery({
+    queryKey: ['values', 'targets', key],
+    queryFn: ({ signal }) =>
+      api<ValueTargetChange[]>(`/values/${encodeURIComponent(key)}/targets`, { signal }),
+  });
+}
+
+/** Changes a value's target from now on (no new version); the house and the dashboard follow. */
+export function useSetValueTarget(key: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (targetGrade: number) =>
+      api<ValueTargetChange>(`/values/${encodeURIComponent(key)}/target`, {
+        method: 'PUT',
+        body: { targetGrade },
+      }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['values'] });
+      void client.invalidateQueries({ queryKey: ['insights'] });
+    },
+  });
+}

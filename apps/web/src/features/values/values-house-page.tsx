@@ -11,6 +11,7 @@ import { useCan } from '../auth/session';
 import { useCurrentValues } from './values-api';
 import { localized, pyramidRows, themeGroups } from './values-model';
 import { ValueBadges, ValueMeaning } from './value-meaning';
+import { ValueTargetEditor } from './value-target-editor';
 import './values.css';
 
 /** "Versie 2, gepubliceerd op … door …" */
@@ -43,7 +44,10 @@ function ValueCard({ value, onOpen }: { value: ExperienceValue; onOpen: () => vo
 
 function House({ version }: { version: ValueSetVersion }) {
   const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState<ExperienceValue | null>(null);
+  const can = useCan();
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  // By key: after a target change the refreshed version shows in the open dialog too.
+  const open = version.values.find((v) => v.key === openKey) ?? null;
   const themes = themeGroups(version.values);
   return (
     <Stack gap="lg">
@@ -73,7 +77,7 @@ function House({ version }: { version: ValueSetVersion }) {
                 ) : (
                   <div className="pyramid-values">
                     {row.values.map((v) => (
-                      <ValueCard key={v.key} value={v} onOpen={() => setOpen(v)} />
+                      <ValueCard key={v.key} value={v} onOpen={() => setOpenKey(v.key)} />
                     ))}
                   </div>
                 )}
@@ -100,7 +104,7 @@ function House({ version }: { version: ValueSetVersion }) {
         </section>
       )}
       {open && (
-        <Dialog title={localized(open, i18n.language).name} onClose={() => setOpen(null)} size="lg">
+        <Dialog title={localized(open, i18n.language).name} onClose={() => setOpenKey(null)} size="lg">
           <Stack gap="sm">
             <Group gap={6}>
               <Badge color="dark" variant="filled">
@@ -109,6 +113,7 @@ function House({ version }: { version: ValueSetVersion }) {
               <ValueBadges value={open} />
             </Group>
             <ValueMeaning value={open} headingLevel={2} />
+            {can('values.write') && <ValueTargetEditor value={open} />}
           </Stack>
         </Dialog>
       )}
