@@ -9,3 +9,4 @@ export * from './lib/scoring';
 export * from './lib/periods';
 export * from './lib/action-effect';
 export * from './lib/appraisals';
+export * from './lib/guidance';
