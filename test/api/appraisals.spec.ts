@@ -2,9 +2,9 @@ import { inflateSync } from 'node:zlib';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { AppraisalCyclesService, openApiDocument } from '@wk/api-testing';
 import type { Appraisal } from '@wk/contracts';
+import { createAnsweredRound, createAppraisalValues } from '../support/appraisals';
 import { createUser, createWorld, TEST_PASSWORD } from '../support/factories';
 import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
 import { HttpClient } from '../support/http-client';
@@ -34,43 +34,7 @@ const fieldsOf = (body: { errors?: { field: string }[] }) => [
   ...new Set((body.errors ?? []).map((e) => e.field)),
 ];
 
-/** A published version with two values of two behaviours each. */
-async function valuesVersion(db: DataSource, organisationId: string, number = 1) {
-  const [version] = await db.query(
-    `INSERT INTO value_set_versions (organisation_id, number, status) VALUES ($1, $2, 'draft') RETURNING id`,
-    [organisationId, number],
-  );
-  const behaviours: string[] = [];
-  const values: string[] = [];
-  for (const [i, key] of ['betrouwbaar', 'persoonlijk'].entries()) {
-    const [value] = await db.query(
-      `INSERT INTO experience_values (organisation_id, version_id, key, position, name_nl, name_en, level, tier, charge, target_grade)
-       VALUES ($1, $2, $3::text, $4, initcap($3::text), upper($3::text), 'basis', 'base', 'rational', 7.5) RETURNING id`,
-      [organisationId, version.id, key, i],
-    );
-    values.push(value.id);
-    for (const j of [0, 1]) {
-      const [b] = await db.query(
-        `INSERT INTO value_behaviours (organisation_id, version_id, value_id, key, position, text_nl, text_en)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [
-          organisationId,
-          version.id,
-          value.id,
-          `${key}-${j}`,
-          j,
-          `Gedrag ${key} ${j}`,
-          `Behaviour ${key} ${j}`,
-        ],
-      );
-      behaviours.push(b.id);
-    }
-  }
-  await db.query(`UPDATE value_set_versions SET status = 'published', published_at = now() WHERE id = $1`, [
-    version.id,
-  ]);
-  return { versionId: version.id as string, values, behaviours };
-}
+const valuesVersion = createAppraisalValues;
 
 const DATES = {
   periodStart: '2026-01-01',
@@ -372,26 +336,16 @@ describe('appraisals (issue 16)', () => {
 
   it('shows self-assessment answers to the reviewer only with consent, in that appraisal only, revocable until signing', async () => {
     const s = await setUp('Consent');
-    // A round the employee answered, with a marker level pattern.
-    const [cycle] = await api.db.query(
-      `INSERT INTO assessment_cycles (organisation_id, name, values_version_id, cron, time_zone, status)
-       VALUES ($1, 'Kwartaal', $2, '0 9 1 1 *', 'Europe/Amsterdam', 'paused') RETURNING id`,
-      [s.world.organisationId, s.version.versionId],
-    );
-    const [round] = await api.db.query(
-      `INSERT INTO assessment_rounds (organisation_id, cycle_id, values_version_id, scheduled_for, closes_at)
-       VALUES ($1, $2, $3, now(), now() + interval '14 days') RETURNING id`,
-      [s.world.organisationId, cycle.id, s.version.versionId],
-    );
-    const [inv] = await api.db.query(
-      `INSERT INTO assessment_invitations (organisation_id, round_id, user_id, token_hash, completed_at)
-       VALUES ($1, $2, $3, repeat('a', 64), now()) RETURNING id`,
-      [s.world.organisationId, round.id, s.world.users.employee.id],
-    );
-    await api.db.query(
-      `INSERT INTO assessment_answers (organisation_id, invitation_id, behaviour_id, level) SELECT $1, $2, unnest($3::uuid[]), 1`,
-      [s.world.organisationId, inv.id, s.version.behaviours],
-    );
+    // A round the employee answered.
+    const round = {
+      id: await createAnsweredRound(
+        api.db,
+        s.world.organisationId,
+        s.version.versionId,
+        s.world.users.employee.id,
+        s.version.behaviours,
+      ),
+    };
     // Every GET route of appraisals, as the reviewer and as HR: the round is nowhere.
     const getRoutes = Object.keys(openApiDocument(api.app).paths)
       .filter(

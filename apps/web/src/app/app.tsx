@@ -78,6 +78,10 @@ const ActionsPage = lazy(() =>
 const ActionDetailPage = lazy(() =>
   import('../features/actions/action-detail-page').then((m) => ({ default: m.ActionDetailPage })),
 );
+const appraisals = () => import('../features/appraisals/routes');
+const AppraisalsPage = lazy(() => appraisals().then((m) => ({ default: m.AppraisalsPage })));
+const AppraisalPage = lazy(() => appraisals().then((m) => ({ default: m.AppraisalPage })));
+const AppraisalCyclesPage = lazy(() => appraisals().then((m) => ({ default: m.AppraisalCyclesPage })));
 const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 // Blue 9 on white and the darkened "dimmed" text keep WCAG AA contrast.
@@ -137,6 +141,9 @@ export function AppRoutes() {
             ['insights/journeys/:id', 'insights.journeys', <HeartMonitorPage />],
             ['insights/gap', 'insights.read', <GapPage />],
             ['insights/report', 'insights.report', <ReportPage />],
+            ['appraisals', 'self.read', <AppraisalsPage />],
+            ['appraisals/:id', 'self.read', <AppraisalPage />],
+            ['appraisal-cycles', 'appraisals.manage', <AppraisalCyclesPage />],
             ['actions', 'actions.read', <ActionsPage />],
             ['actions/:id', 'actions.read', <ActionDetailPage />],
           ] as const

@@ -10,11 +10,14 @@ describe('navigation by role', () => {
     expect(menuFor('hr')).toEqual([
       '/',
       '/insights',
+      '/actions',
       '/values',
       '/cycles',
       '/customers',
       '/surveys',
       '/my-assessments',
+      '/appraisals',
+      '/appraisal-cycles',
       '/people',
       '/teams',
       '/import',
@@ -22,15 +25,17 @@ describe('navigation by role', () => {
     ]);
   });
   it('gives an employee the home page, the dashboard (scoped by the api), the values house and its own assessments', () => {
-    expect(menuFor('employee')).toEqual(['/', '/insights', '/values', '/my-assessments']);
+    expect(menuFor('employee')).toEqual(['/', '/insights', '/actions', '/values', '/my-assessments', '/appraisals']);
   });
   it('gives a manager the customer context, people and teams (scoped by the api) but no import or surveys', () => {
     expect(menuFor('manager')).toEqual([
       '/',
       '/insights',
+      '/actions',
       '/values',
       '/customers',
       '/my-assessments',
+      '/appraisals',
       '/people',
       '/teams',
     ]);

@@ -18,6 +18,8 @@ export const NAVIGATION: NavEntry[] = [
   { to: '/customers', labelKey: 'nav.customers', permission: 'customers.read' },
   { to: '/surveys', labelKey: 'nav.surveys', permission: 'surveys.read' },
   { to: '/my-assessments', labelKey: 'nav.myAssessments', permission: 'self.read' },
+  { to: '/appraisals', labelKey: 'appraisals.nav', permission: 'self.read' },
+  { to: '/appraisal-cycles', labelKey: 'appraisals.navCycles', permission: 'appraisals.manage' },
   { to: '/people', labelKey: 'nav.people', permission: 'people.read' },
   { to: '/teams', labelKey: 'nav.teams', permission: 'teams.read' },
   { to: '/import', labelKey: 'nav.import', permission: 'import.run' },

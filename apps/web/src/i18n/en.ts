@@ -9,6 +9,7 @@ import { surveysEn } from './en-surveys';
 import { platformEn } from './en-platform';
 import { everydayEn } from './en-everyday';
 import { actionsEn } from './en-actions';
+import { appraisalsEn } from './en-appraisals';
 import type { Messages } from './nl';
 
 export const en: Messages = {
@@ -532,6 +533,7 @@ export const en: Messages = {
   apiKeys: apiKeysEn,
   webhooks: webhooksEn,
   actions: actionsEn,
+  appraisals: appraisalsEn,
   recognition: recognitionEn,
   sso: ssoEn,
   scim: scimEn,

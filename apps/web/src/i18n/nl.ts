@@ -10,6 +10,7 @@ import { surveysNl } from './nl-surveys';
 import { platformNl } from './nl-platform';
 import { everydayNl } from './nl-everyday';
 import { actionsNl } from './nl-actions';
+import { appraisalsNl } from './nl-appraisals';
 
 export const nl = {
   app: {
@@ -533,6 +534,7 @@ export const nl = {
   apiKeys: apiKeysNl,
   webhooks: webhooksNl,
   actions: actionsNl,
+  appraisals: appraisalsNl,
   recognition: recognitionNl,
   sso: ssoNl,
   scim: scimNl,

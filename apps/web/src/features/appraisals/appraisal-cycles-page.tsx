@@ -1,0 +1,270 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import type { AppraisalCycle, AppraisalStage, CreateAppraisalCycleRequest } from '@wk/contracts';
+import { APPRAISAL_STAGES } from '@wk/contracts';
+import { appraisalDateProblem } from '@wk/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { StatusBadge } from '../../components/status-badge';
+import { formatDate } from '../../components/format';
+import { Page } from '../../components/page';
+import { EmptyState, ErrorState, QueryState } from '../../components/states';
+import { useTeams } from '../people/people-api';
+import { useValueVersions } from '../values/values-api';
+import {
+  useAppraisalCycle,
+  useAppraisalCycleAction,
+  useAppraisalCycles,
+  useCreateAppraisalCycle,
+} from './appraisals-api';
+
+const DATE_FIELDS = [
+  'periodStart',
+  'periodEnd',
+  'selfReviewDue',
+  'managerReviewDue',
+  'conversationDue',
+  'signOffDue',
+] as const;
+
+function CycleForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const teams = useTeams();
+  const versions = useValueVersions();
+  const create = useCreateAppraisalCycle();
+  const [name, setName] = useState('');
+  const [dates, setDates] = useState<Record<(typeof DATE_FIELDS)[number], string>>(
+    () => Object.fromEntries(DATE_FIELDS.map((f) => [f, ''])) as Record<(typeof DATE_FIELDS)[number], string>,
+  );
+  const [teamIds, setTeamIds] = useState<string[]>([]);
+  const [versionId, setVersionId] = useState<string | null>(null);
+  const [questions, setQuestions] = useState('');
+  const [agreementsSection, setAgreementsSection] = useState(true);
+  const published = (versions.data ?? []).filter((v) => v.status === 'published');
+  const complete = DATE_FIELDS.every((f) => dates[f]);
+  // The same ordering rule the api applies, shown at the field as soon as the dates are there.
+  const problem = complete ? appraisalDateProblem(dates) : null;
+  const serverErrors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
+  const errorOf = (field: string) =>
+    problem?.field === field ? t('appraisals.cycles.dateOrder') : serverErrors[field];
+  const submit = () => {
+    const body: CreateAppraisalCycleRequest = {
+      name,
+      ...dates,
+      teamIds,
+      valuesVersionId: versionId ?? '',
+      questions: questions
+        .split('\n')
+        .map((q) => q.trim())
+        .filter(Boolean),
+      agreementsSection,
+    };
+    create.mutate(body, { onSuccess: onDone });
+  };
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('appraisals.cycles.new')}
+        </Title>
+        <TextInput
+          label={t('appraisals.cycles.name')}
+          required
+          value={name}
+          maxLength={120}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={serverErrors['name']}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {DATE_FIELDS.map((field) => (
+            <TextInput
+              key={field}
+              type="date"
+              required
+              label={t(`appraisals.cycles.${field}`)}
+              value={dates[field]}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setDates((old) => ({ ...old, [field]: value }));
+              }}
+              error={errorOf(field)}
+            />
+          ))}
+        </SimpleGrid>
+        <MultiSelect
+          label={t('appraisals.cycles.teams')}
+          description={t('appraisals.cycles.teamsHint')}
+          data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+          value={teamIds}
+          onChange={setTeamIds}
+          searchable
+        />
+        <Select
+          label={t('appraisals.cycles.version')}
+          required
+          data={published.map((v) => ({
+            value: v.id,
+            label: t('appraisals.cycles.versionOption', { number: v.number }),
+          }))}
+          value={versionId}
+          onChange={setVersionId}
+          error={serverErrors['valuesVersionId']}
+        />
+        <Textarea
+          label={t('appraisals.cycles.questions')}
+          autosize
+          minRows={2}
+          value={questions}
+          onChange={(e) => setQuestions(e.currentTarget.value)}
+        />
+        <Checkbox
+          label={t('appraisals.cycles.agreementsSection')}
+          checked={agreementsSection}
+          onChange={(e) => setAgreementsSection(e.currentTarget.checked)}
+        />
+        {create.isError && <ErrorState error={create.error} />}
+        <Group>
+          <Button
+            onClick={submit}
+            loading={create.isPending}
+            disabled={!name || !complete || !versionId || !!problem}
+          >
+            {t('appraisals.cycles.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Per team a row, per stage a column: counts only, never answers. */
+function Progress({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation();
+  const cycle = useAppraisalCycle(cycleId);
+  return (
+    <QueryState query={cycle}>
+      {(c) => {
+        if (!c.progress.length) return <Text size="sm">{t('appraisals.cycles.noProgress')}</Text>;
+        const teams = [...new Map(c.progress.map((p) => [p.teamId ?? '', p.teamName])).entries()];
+        const count = (teamId: string, stage: AppraisalStage) =>
+          c.progress.find((p) => (p.teamId ?? '') === teamId && p.stage === stage)?.count ?? 0;
+        return (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped>
+              <Table.Caption>{t('appraisals.cycles.progress')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('appraisals.team')}</Table.Th>
+                  {APPRAISAL_STAGES.map((s) => (
+                    <Table.Th key={s}>{t(`appraisals.stage.${s}`)}</Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {teams.map(([teamId, teamName]) => (
+                  <Table.Tr key={teamId}>
+                    <Table.Th scope="row">{teamName ?? t('appraisals.cycles.noTeam')}</Table.Th>
+                    {APPRAISAL_STAGES.map((s) => (
+                      <Table.Td key={s}>{count(teamId, s)}</Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function CycleCard({ cycle }: { cycle: AppraisalCycle }) {
+  const { t } = useTranslation();
+  const action = useAppraisalCycleAction();
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap">
+          <Title order={2} size="h4">
+            {cycle.name}
+          </Title>
+          <StatusBadge color="blue">{t(`appraisals.cycles.status.${cycle.status}`)}</StatusBadge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {formatDate(cycle.periodStart)} – {formatDate(cycle.periodEnd)} ·{' '}
+          {t('appraisals.cycles.versionOption', { number: cycle.valuesVersionNumber })} ·{' '}
+          {t('appraisals.cycles.appraisals', { count: cycle.appraisals })}
+        </Text>
+        <Text size="sm">
+          {t('appraisals.cycles.selfReviewDue')}: {formatDate(cycle.selfReviewDue)} ·{' '}
+          {t('appraisals.cycles.managerReviewDue')}: {formatDate(cycle.managerReviewDue)} ·{' '}
+          {t('appraisals.cycles.conversationDue')}: {formatDate(cycle.conversationDue)} ·{' '}
+          {t('appraisals.cycles.signOffDue')}: {formatDate(cycle.signOffDue)}
+        </Text>
+        {cycle.status !== 'draft' && <Progress cycleId={cycle.id} />}
+        {action.isError && <ErrorState error={action.error} />}
+        <Group>
+          {cycle.status !== 'closed' && (
+            <Button
+              variant={cycle.status === 'draft' ? 'filled' : 'default'}
+              loading={action.isPending}
+              onClick={() => action.mutate({ id: cycle.id, action: 'open' })}
+            >
+              {t('appraisals.cycles.openCycle')}
+            </Button>
+          )}
+          {cycle.status === 'open' && (
+            <Button
+              variant="default"
+              color="red"
+              onClick={() => action.mutate({ id: cycle.id, action: 'close' })}
+            >
+              {t('appraisals.cycles.closeCycle')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** HR: appraisal cycles, opening them, and their progress per team and stage. */
+export function AppraisalCyclesPage() {
+  const { t } = useTranslation();
+  const cycles = useAppraisalCycles();
+  const [creating, setCreating] = useState(false);
+  return (
+    <Page
+      title={t('appraisals.navCycles')}
+      intro={t('appraisals.cycles.intro')}
+      actions={!creating && <Button onClick={() => setCreating(true)}>{t('appraisals.cycles.new')}</Button>}
+    >
+      <Stack gap="md">
+        {creating && <CycleForm onDone={() => setCreating(false)} />}
+        <QueryState query={cycles}>
+          {(list) =>
+            list.length ? (
+              list.map((c) => <CycleCard key={c.id} cycle={c} />)
+            ) : (
+              <EmptyState>{t('appraisals.cycles.none')}</EmptyState>
+            )
+          }
+        </QueryState>
+      </Stack>
+    </Page>
+  );
+}

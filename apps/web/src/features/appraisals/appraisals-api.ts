@@ -1,0 +1,98 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Appraisal,
+  AppraisalCycle,
+  AppraisalProgressRow,
+  AppraisalSummary,
+  CreateAppraisalCycleRequest,
+  SaveAppraisalConversationRequest,
+  SaveAppraisalReviewRequest,
+  SignAppraisalRequest,
+} from '@wk/contracts';
+import { api } from '../../api/client';
+
+const KEY = ['appraisals'] as const;
+
+export function useMyAppraisals() {
+  return useQuery({
+    queryKey: [...KEY, 'mine'],
+    queryFn: ({ signal }) => api<AppraisalSummary[]>('/appraisals/mine', { signal }),
+  });
+}
+
+export function useReports(enabled: boolean) {
+  return useQuery({
+    queryKey: [...KEY, 'reports'],
+    enabled,
+    queryFn: ({ signal }) => api<AppraisalSummary[]>('/appraisals/reports', { signal }),
+  });
+}
+
+export function useAppraisal(id: string, locale: string) {
+  return useQuery({
+    queryKey: [...KEY, id, locale],
+    queryFn: ({ signal }) => api<Appraisal>(`/appraisals/${id}`, { signal, query: { locale } }),
+  });
+}
+
+/** Every change answers the new appraisal: it replaces the cached one (the next save carries its version). */
+function useAppraisalMutation<V>(id: string, fn: (variables: V) => Promise<Appraisal>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => void client.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+export const useSaveReview = (id: string, author: 'self' | 'manager') =>
+  useAppraisalMutation(id, (body: SaveAppraisalReviewRequest) =>
+    api<Appraisal>(`/appraisals/${id}/${author === 'self' ? 'self-review' : 'manager-review'}`, {
+      method: 'PUT',
+      body: { ...body },
+    }),
+  );
+
+export const useSaveConversation = (id: string) =>
+  useAppraisalMutation(id, (body: SaveAppraisalConversationRequest) =>
+    api<Appraisal>(`/appraisals/${id}/conversation`, { method: 'PUT', body: { ...body } }),
+  );
+
+export const useSign = (id: string) =>
+  useAppraisalMutation(id, (body: SignAppraisalRequest) =>
+    api<Appraisal>(`/appraisals/${id}/sign`, { method: 'POST', body: { ...body } }),
+  );
+
+export const useShareRounds = (id: string) =>
+  useAppraisalMutation(id, (roundIds: string[]) =>
+    api<Appraisal>(`/appraisals/${id}/shared-rounds`, { method: 'PUT', body: { roundIds } }),
+  );
+
+export function useAppraisalCycles() {
+  return useQuery({
+    queryKey: [...KEY, 'cycles'],
+    queryFn: ({ signal }) => api<AppraisalCycle[]>('/appraisal-cycles', { signal }),
+  });
+}
+
+export function useAppraisalCycle(id: string) {
+  return useQuery({
+    queryKey: [...KEY, 'cycles', id],
+    queryFn: ({ signal }) =>
+      api<AppraisalCycle & { progress: AppraisalProgressRow[] }>(`/appraisal-cycles/${id}`, { signal }),
+  });
+}
+
+function useCycleMutation<V>(fn: (variables: V) => Promise<AppraisalCycle>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => void client.invalidateQueries({ queryKey: KEY }) });
+}
+
+export const useCreateAppraisalCycle = () =>
+  useCycleMutation((body: CreateAppraisalCycleRequest) =>
+    api<AppraisalCycle>('/appraisal-cycles', { method: 'POST', body: { ...body } }),
+  );
+
+export const useAppraisalCycleAction = () =>
+  useCycleMutation(({ id, action }: { id: string; action: 'open' | 'close' }) =>
+    api<AppraisalCycle>(`/appraisal-cycles/${id}/${action}`, { method: 'POST' }),
+  );
