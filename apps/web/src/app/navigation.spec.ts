@@ -25,7 +25,14 @@ describe('navigation by role', () => {
     ]);
   });
   it('gives an employee the home page, the dashboard (scoped by the api), the values house and its own assessments', () => {
-    expect(menuFor('employee')).toEqual(['/', '/insights', '/actions', '/values', '/my-assessments', '/appraisals']);
+    expect(menuFor('employee')).toEqual([
+      '/',
+      '/insights',
+      '/actions',
+      '/values',
+      '/my-assessments',
+      '/appraisals',
+    ]);
   });
   it('gives a manager the customer context, people and teams (scoped by the api) but no import or surveys', () => {
     expect(menuFor('manager')).toEqual([
