@@ -143,6 +143,8 @@ export interface KpiValueInfo {
   nameEn: string;
   level: PyramidLevel;
   target: number;
+  /** A value left out of a newer values version: only its past periods have answers. */
+  retired?: boolean;
 }
 
 /** A period of a report or of the period picker: a month, quarter, round or wave. */
@@ -164,6 +166,8 @@ export interface KpiReport {
   periodInfo: PeriodInfo[];
   /** The anonymity minimum in force for employee aggregates. */
   minimum: number;
+  /** Customer aggregates with fewer answers are provisional (organisation setting, default 30). */
+  reliabilityMinimum: number;
   /** The values of the current version (key, name, pyramid level, target). */
   values: KpiValueInfo[];
   rows: KpiRow[];
