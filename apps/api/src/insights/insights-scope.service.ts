@@ -15,6 +15,8 @@ export interface InsightsContext {
   /** `YYYY-MM` of today in the organisation's time zone. */
   todayMonth: string;
   minimum: number;
+  /** Customer answers below which an aggregate is provisional. */
+  reliabilityMinimum: number;
 }
 
 export interface ResolvedScope {
@@ -46,7 +48,7 @@ export class InsightsScopeService {
 
   async context(auth: AuthContext): Promise<InsightsContext> {
     const [org] = await this.db.query(
-      `SELECT name, time_zone, anonymity_minimum, to_char(now() AT TIME ZONE time_zone, 'YYYY-MM') AS today
+      `SELECT name, time_zone, anonymity_minimum, reliability_minimum, to_char(now() AT TIME ZONE time_zone, 'YYYY-MM') AS today
          FROM organisations WHERE id = $1`,
       [auth.organisationId],
     );
@@ -56,6 +58,7 @@ export class InsightsScopeService {
       timeZone: org.time_zone,
       todayMonth: org.today,
       minimum: effectiveMinimum(org.anonymity_minimum),
+      reliabilityMinimum: org.reliability_minimum,
     };
   }
 

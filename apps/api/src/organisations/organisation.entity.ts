@@ -12,6 +12,7 @@ export class OrganisationEntity {
   @Column({ name: 'comment_minimum' }) commentMinimum!: number;
   @Column({ name: 'contact_quarantine_days' }) contactQuarantineDays!: number;
   @Column({ name: 'contact_retention_days' }) contactRetentionDays!: number;
+  @Column({ name: 'reliability_minimum' }) reliabilityMinimum!: number;
   @Column({ name: 'is_demo' }) isDemo!: boolean;
   /** Suspended by the platform operator: nobody signs in, nothing is sent, the data stays. */
   @Column({ type: 'varchar' }) status!: 'active' | 'suspended';

@@ -16,6 +16,7 @@ export const toOrganisationDto = (o: OrganisationEntity): Organisation => ({
   commentMinimum: o.commentMinimum,
   contactQuarantineDays: o.contactQuarantineDays,
   contactRetentionDays: o.contactRetentionDays,
+  reliabilityMinimum: o.reliabilityMinimum,
 });
 
 @Injectable()

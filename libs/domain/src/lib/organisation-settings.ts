@@ -11,6 +11,8 @@ export interface OrganisationSettings {
   contactQuarantineDays: number;
   /** Days contact data is kept after a wave closes; 0 deletes it at close. */
   contactRetentionDays: number;
+  /** Customer answers below which an aggregate (grade, NPS, status) is provisional, not a verdict. */
+  reliabilityMinimum: number;
 }
 
 export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
@@ -20,6 +22,7 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
   commentMinimum: ANONYMITY_DEFAULT,
   contactQuarantineDays: 90,
   contactRetentionDays: 0,
+  reliabilityMinimum: 30,
 };
 
 export const SETTINGS_LIMITS = {
@@ -27,6 +30,7 @@ export const SETTINGS_LIMITS = {
   commentMinimum: { min: ANONYMITY_FLOOR, max: 50 },
   contactQuarantineDays: { min: 0, max: 730 },
   contactRetentionDays: { min: 0, max: 365 },
+  reliabilityMinimum: { min: 5, max: 1000 },
 } as const;
 
 /** True when `zone` is an IANA time zone this runtime knows (Intl is the source, not a hand list). */

@@ -19,6 +19,7 @@ import { SsoAcceptUnverifiedEmail1764850500000 } from './1764850500000-sso-accep
 import { AnonymityCustomers1764910000000 } from './1764910000000-anonymity-customers';
 import { Appraisals1764920000000 } from './1764920000000-appraisals';
 import { Actions1764930000000 } from './1764930000000-actions';
+import { ReliabilityMinimum1764940000000 } from './1764940000000-reliability-minimum';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   AnonymityCustomers1764910000000,
   Appraisals1764920000000,
   Actions1764930000000,
+  ReliabilityMinimum1764940000000,
 ];

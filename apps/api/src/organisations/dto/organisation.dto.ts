@@ -36,4 +36,10 @@ export class UpdateOrganisationDto implements UpdateOrganisationRequest {
   @Min(L.contactRetentionDays.min)
   @Max(L.contactRetentionDays.max)
   contactRetentionDays?: number;
+  @ApiPropertyOptional({ minimum: L.reliabilityMinimum.min, maximum: L.reliabilityMinimum.max })
+  @Optional()
+  @IsInt()
+  @Min(L.reliabilityMinimum.min)
+  @Max(L.reliabilityMinimum.max)
+  reliabilityMinimum?: number;
 }

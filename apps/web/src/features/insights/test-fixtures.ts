@@ -72,6 +72,7 @@ export const report = (rows: KpiRow[], over: Partial<KpiReport> = {}): KpiReport
     },
   ],
   minimum: 5,
+  reliabilityMinimum: 30,
   values: VALUES,
   rows,
   participation: [],
