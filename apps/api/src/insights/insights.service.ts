@@ -63,23 +63,53 @@ export class InsightsService {
     private readonly periods: ReportPeriodsService,
   ) {}
 
-  async values(organisationId: string, valueKey?: string): Promise<KpiValueInfo[]> {
-    const rows: { key: string; name: string; name_en: string; level: PyramidLevel; target: string }[] =
-      await this.db.query(
-        `SELECT e.key, e.name_nl AS name, e.name_en, e.level, ${targetAtSql('$1', 'e.key', 'now()')} AS target
-           FROM experience_values e
-          WHERE e.version_id = (SELECT id FROM value_set_versions WHERE organisation_id = $1 AND status = 'published'
-                                ORDER BY number DESC LIMIT 1)
-            AND ($2::text IS NULL OR e.key = $2)
-          ORDER BY e.position`,
-        [organisationId, valueKey ?? null],
-      );
+  /**
+   * The current version's values; with a window also each value retired by a newer version that
+   * has answers in it (after the current ones, as named in its last version), so history stays.
+   */
+  async values(
+    organisationId: string,
+    valueKey?: string,
+    window?: { first: string; afterLast: string },
+  ): Promise<KpiValueInfo[]> {
+    const rows: {
+      key: string;
+      name: string;
+      name_en: string;
+      level: PyramidLevel;
+      target: string;
+      retired: boolean;
+    }[] = await this.db.query(
+      `WITH cur AS (SELECT id FROM value_set_versions WHERE organisation_id = $1 AND status = 'published'
+                     ORDER BY number DESC LIMIT 1),
+            shown AS (
+              SELECT e.key, e.name_nl, e.name_en, e.level, e.position, false AS retired
+                FROM experience_values e WHERE e.version_id = (SELECT id FROM cur)
+              UNION ALL
+              SELECT * FROM (
+                SELECT DISTINCT ON (e.key) e.key, e.name_nl, e.name_en, e.level, e.position, true
+                  FROM experience_values e JOIN value_set_versions v ON v.id = e.version_id
+                 WHERE v.organisation_id = $1 AND v.status = 'published' AND $3::date IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM experience_values c WHERE c.version_id = (SELECT id FROM cur) AND c.key = e.key)
+                   AND (EXISTS (SELECT 1 FROM kpi_customer_org k WHERE k.organisation_id = $1 AND k.metric = e.key
+                                  AND k.month >= $3::date AND k.month < $4::date)
+                        OR EXISTS (SELECT 1 FROM kpi_self k WHERE k.organisation_id = $1 AND k.value_key = e.key
+                                     AND k.month >= $3::date AND k.month < $4::date))
+                 ORDER BY e.key, v.number DESC) r
+            )
+       SELECT s.key, s.name_nl AS name, s.name_en, s.level, s.retired,
+              ${targetAtSql('$1', 's.key', 'now()')} AS target
+         FROM shown s WHERE ($2::text IS NULL OR s.key = $2)
+        ORDER BY s.retired, s.position, s.key`,
+      [organisationId, valueKey ?? null, window?.first ?? null, window?.afterLast ?? null],
+    );
     return rows.map((r) => ({
       key: r.key,
       name: r.name,
       nameEn: r.name_en,
       level: r.level,
       target: Number(r.target),
+      ...(r.retired ? { retired: true } : {}),
     }));
   }
 
@@ -98,7 +128,7 @@ export class InsightsService {
     };
     const scope = await this.scopes.resolve(auth, ctx, breakdown, q.teamId, filter);
     const plan = await this.periods.plan(ctx.organisationId, ctx.todayMonth, q);
-    const values = await this.values(ctx.organisationId, q.valueKey);
+    const values = await this.values(ctx.organisationId, q.valueKey, plan.window);
     // Each period's status against the target in force at its end (target history).
     const targets = await targetsAtPeriodEnds(
       this.db.manager,
