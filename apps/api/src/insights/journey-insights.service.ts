@@ -5,6 +5,7 @@ import { periodMonths, periodOfMonth } from '@wk/domain';
 import type { BehaviourReport, HeartMonitor, HeartMonitorPoint } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { invalid, notFound } from '../common/domain-error';
+import { readBehaviourHistory } from '../values/behaviour-lineage';
 import { InsightsScopeService } from './insights-scope.service';
 import { InsightsService } from './insights.service';
 import { readBehaviours, readCustomer } from './kpi-queries';
@@ -79,19 +80,14 @@ export class JourneyInsightsService {
     const plan = await this.periods.plan(ctx.organisationId, ctx.todayMonth, q);
     const range = { ...plan.window, ids: plan.window.ids && plan.periods };
     const rows = await readBehaviours(this.db.manager, range, scope.grouping, q.valueKey);
-    const texts: { key: string; text_nl: string; text_en: string }[] = await this.db.query(
-      `SELECT b.key, b.text_nl, b.text_en FROM value_behaviours b
-        WHERE b.version_id = (SELECT id FROM value_set_versions WHERE organisation_id = $1 AND status = 'published'
-                              ORDER BY number DESC LIMIT 1)`,
-      [ctx.organisationId],
-    );
-    const textOf = new Map(texts.map((t) => [t.key, t]));
+    // A reworded behaviour is reported under its newest key (its `continues` link), with its newest text.
+    const { lineage, textOf } = await readBehaviourHistory(this.db.manager, ctx.organisationId);
     const totals = new Map<
       string,
       { l1: number; l2: number; l3: number; l4: number; na: number; valueKey: string }
     >();
     for (const row of rows) {
-      const key = `${plan.bucket(row.period)}|${row.key}`;
+      const key = `${plan.bucket(row.period)}|${lineage.get(row.key) ?? row.key}`;
       const total = totals.get(key) ?? { l1: 0, l2: 0, l3: 0, l4: 0, na: 0, valueKey: row.sums.valueKey };
       for (const level of ['l1', 'l2', 'l3', 'l4', 'na'] as const) total[level] += row.sums[level];
       totals.set(key, total);

@@ -1,4 +1,5 @@
 import {
+  behaviourLineage,
   checkForPublish,
   continuedBehaviourKey,
   DEFAULT_TARGET_BY_LEVEL,
@@ -258,5 +259,39 @@ describe('diff against the published version', () => {
         behaviours: [{ kind: 'removed', key: 'persoonlijk-1', before: 'heb alle aandacht voor de klant' }],
       }),
     ]);
+  });
+});
+
+describe('behaviour lineage across versions', () => {
+  const version = (...behaviours: [string, string | null][]) => ({
+    behaviours: behaviours.map(([key, continuesKey]) => ({ key, continuesKey })),
+  });
+
+  it('follows rewordings through every version to the newest key; kept keys and stopped ones stay', () => {
+    const lineage = behaviourLineage([
+      version(['a-1', null], ['a-2', null], ['b-1', null]),
+      version(['a-1', 'a-1'], ['a-nieuw', 'a-2'], ['b-1', 'b-1']),
+      version(['a-1', 'a-1'], ['a-helder', 'a-nieuw']),
+    ]);
+    expect(Object.fromEntries(lineage)).toEqual({
+      'a-1': 'a-1',
+      'a-2': 'a-helder',
+      'a-nieuw': 'a-helder',
+      'a-helder': 'a-helder',
+      'b-1': 'b-1',
+    });
+  });
+
+  it('maps the first key of any chain of rewordings to the last, however long', () => {
+    for (let length = 1; length <= 8; length++) {
+      const keys = Array.from({ length }, (_, i) => `k-${i}`);
+      const lineage = behaviourLineage(keys.map((key, i) => version([key, i ? keys[i - 1] : null])));
+      for (const key of keys) expect([key, lineage.get(key)]).toEqual([key, keys[length - 1]]);
+    }
+  });
+
+  it('ignores a continuation of a key the previous version did not have', () => {
+    const lineage = behaviourLineage([version(['a', null]), version(['b', 'bestaat-niet'])]);
+    expect(Object.fromEntries(lineage)).toEqual({ a: 'a', b: 'b' });
   });
 });

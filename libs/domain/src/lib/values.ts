@@ -283,6 +283,34 @@ export function continuedBehaviourKey(
     : null;
 }
 
+/**
+ * Where each behaviour key of any published version lives on: the key of its continuation in the
+ * newest version it reaches (following each version's `continuesKey`, or the same key), so a
+ * reworded behaviour's trend is one line. A behaviour that stopped keeps its own key.
+ * `versions` are oldest first.
+ */
+export function behaviourLineage(
+  versions: readonly { behaviours: readonly Pick<BehaviourDraft, 'key' | 'continuesKey'>[] }[],
+): Map<string, string> {
+  const lineage = new Map<string, string>();
+  let previous = new Set<string>();
+  for (const version of versions) {
+    const next = new Map<string, string>(); // earlier key -> its continuation here
+    for (const behaviour of version.behaviours) {
+      const continued = continuedBehaviourKey(behaviour, previous);
+      if (continued) next.set(continued, behaviour.key);
+      lineage.set(behaviour.key, behaviour.key);
+    }
+    // Every key that led to an earlier behaviour now leads to its continuation here.
+    for (const [key, current] of lineage) {
+      const moved = next.get(current);
+      if (moved && previous.has(current)) lineage.set(key, moved);
+    }
+    previous = new Set(version.behaviours.map((b) => b.key));
+  }
+  return lineage;
+}
+
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
 export interface BehaviourChange {
