@@ -88,6 +88,12 @@ describe('values house, editor and booklet', () => {
       .getByRole('dialog', { name: 'Betrouwbaar' })
       .getByText('kom gemaakte afspraken altijd na')
       .waitFor();
+    // HR changes the target without a new version; the earlier one stays in the history.
+    const house = page.getByRole('dialog', { name: 'Betrouwbaar' });
+    await house.getByRole('textbox', { name: 'Doel (rapportcijfer 1-10)' }).fill('8,2');
+    await house.getByRole('button', { name: 'Doel opslaan' }).click();
+    await house.getByRole('status').filter({ hasText: 'Het doel is nu 8,2.' }).waitFor();
+    await house.getByText(/^8,2 vanaf .* door Test hr$/).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'values-house');
 
