@@ -9,6 +9,7 @@ import { surveysEn } from './en-surveys';
 import { platformEn } from './en-platform';
 import { everydayEn } from './en-everyday';
 import { actionsEn } from './en-actions';
+import { guidanceEn } from './en-guidance';
 import { appraisalsEn } from './en-appraisals';
 import type { Messages } from './nl';
 
@@ -192,6 +193,7 @@ export const en: Messages = {
     anonymityMinimum: 'Minimum respondents for a group',
     anonymityHint: 'Groups with fewer respondents are not shown (never fewer than {{min}}).',
     commentMinimum: 'Minimum respondents for comments',
+    reliabilityMinimum: 'Reliability threshold for customer answers',
     contactQuarantineDays: 'Customer contact quarantine (days)',
     contactQuarantineHint: 'A customer is asked at most once per this many days.',
     contactRetentionDays: 'Customer contact retention after close (days)',
@@ -533,6 +535,7 @@ export const en: Messages = {
   apiKeys: apiKeysEn,
   webhooks: webhooksEn,
   actions: actionsEn,
+  guidance: guidanceEn,
   appraisals: appraisalsEn,
   recognition: recognitionEn,
   sso: ssoEn,

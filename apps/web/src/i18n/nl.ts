@@ -10,6 +10,7 @@ import { surveysNl } from './nl-surveys';
 import { platformNl } from './nl-platform';
 import { everydayNl } from './nl-everyday';
 import { actionsNl } from './nl-actions';
+import { guidanceNl } from './nl-guidance';
 import { appraisalsNl } from './nl-appraisals';
 
 export const nl = {
@@ -196,6 +197,7 @@ export const nl = {
     anonymityMinimum: 'Minimum aantal respondenten voor een groep',
     anonymityHint: 'Groepen met minder respondenten worden niet getoond (nooit minder dan {{min}}).',
     commentMinimum: 'Minimum aantal respondenten voor opmerkingen',
+    reliabilityMinimum: 'Betrouwbaarheidsdrempel klantantwoorden',
     contactQuarantineDays: 'Quarantaine van klantcontacten (dagen)',
     contactQuarantineHint: 'Een klant wordt hoogstens eens per zoveel dagen benaderd.',
     contactRetentionDays: 'Bewaartermijn klantcontacten na sluiten (dagen)',
@@ -534,6 +536,7 @@ export const nl = {
   apiKeys: apiKeysNl,
   webhooks: webhooksNl,
   actions: actionsNl,
+  guidance: guidanceNl,
   appraisals: appraisalsNl,
   recognition: recognitionNl,
   sso: ssoNl,

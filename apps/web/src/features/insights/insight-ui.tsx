@@ -1,4 +1,4 @@
-import { Text } from '@mantine/core';
+import { ActionIcon, Text, Tooltip } from '@mantine/core';
 import type { ChangeStat } from '@wk/contracts';
 import type { GapLabel, TargetStatus } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +44,58 @@ export function GapLabelBadge({ label }: { label: GapLabel }) {
       <span aria-hidden>{GAP_ICON[label]} </span>
       {t(`insights.gapLabels.${label}`)}
     </StatusBadge>
+  );
+}
+
+/** "voorlopig (n = 12)": a customer aggregate below the reliability minimum, neutral instead of a verdict. */
+export function ProvisionalLabel({ n, minimum }: { n: number; minimum: number }) {
+  const { t } = useTranslation();
+  return (
+    <span className="provisional-label" title={t('guidance.provisionalHint', { minimum })}>
+      <StatusBadge color="gray">
+        <span aria-hidden>◌ </span>
+        {t('guidance.provisional', { n })}
+      </StatusBadge>
+    </span>
+  );
+}
+
+/** The target status, or "voorlopig" when there are too few customer answers for a verdict. */
+export function VerdictLabel({
+  status,
+  provisional,
+  n,
+  minimum,
+}: {
+  status: TargetStatus;
+  provisional: boolean;
+  n: number;
+  minimum: number;
+}) {
+  return provisional ? <ProvisionalLabel n={n} minimum={minimum} /> : <StatusLabel status={status} />;
+}
+
+/** A small "?" that explains how the gap is computed (hover, focus or tap). */
+export function GapHelp() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip
+      label={t('guidance.gapHelp')}
+      multiline
+      w={300}
+      events={{ hover: true, focus: true, touch: true }}
+    >
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        size="sm"
+        radius="xl"
+        aria-label={`${t('guidance.gapHelpLabel')} ${t('guidance.gapHelp')}`}
+        className="gap-help"
+      >
+        ?
+      </ActionIcon>
+    </Tooltip>
   );
 }
 

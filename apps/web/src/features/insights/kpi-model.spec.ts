@@ -6,7 +6,6 @@ import {
   participationAt,
   selfView,
   statusPyramid,
-  targetIndex,
   trendSeries,
   valueName,
   valueTiles,
@@ -94,7 +93,6 @@ describe('kpi model', () => {
     expect(q2).toMatchObject({ grade: 7.8, gap: 8.1, gapLabel: 'aligned' });
     const [, personal] = trendSeries(orgReport, 'persoonlijk');
     expect(personal).toMatchObject({ selfIndex: null, selfBand: null, self: { kind: 'tooFew' } });
-    expect(targetIndex(8.5)).toBeCloseTo(83.3333, 3);
   });
 
   it('has no band where the interval is undefined (n = 1)', () => {

@@ -9,6 +9,7 @@ import type {
 } from '@wk/contracts';
 import {
   type GapLabel,
+  isProvisional,
   PYRAMID_LEVELS,
   type PyramidLevel,
   recognitionIndex,
@@ -58,8 +59,12 @@ export interface ValueTile {
   grade: number | null;
   gradeLow: number | null;
   gradeHigh: number | null;
+  /** Recognition index 0-100 of the grade. */
+  customerIndex: number | null;
   /** Customers who gave a grade. */
   customerN: number;
+  /** Fewer customers than the reliability minimum: shown as "voorlopig", never as a verdict. */
+  provisional: boolean;
   status: TargetStatus;
   self: SelfView;
   gap: number | null;
@@ -82,7 +87,9 @@ export function valueTiles(report: KpiReport, at: string, groupId?: string | nul
       grade: row?.customer?.grade.mean ?? null,
       gradeLow: row?.customer?.grade.low ?? null,
       gradeHigh: row?.customer?.grade.high ?? null,
+      customerIndex: row?.customer?.index ?? null,
       customerN: row?.customer?.n ?? 0,
+      provisional: provisionalN(row?.customer?.n ?? 0, report.reliabilityMinimum),
       status: row?.status ?? 'no_data',
       self: selfView(row?.self),
       gap: row?.gap ?? null,
@@ -95,6 +102,13 @@ export function valueTiles(report: KpiReport, at: string, groupId?: string | nul
     };
   });
 }
+
+/**
+ * A customer aggregate with some answers but fewer than the reliability minimum (none at all is
+ * "no data", not provisional).
+ */
+export const provisionalN = (n: number, reliabilityMinimum: number): boolean =>
+  n > 0 && isProvisional(n, reliabilityMinimum);
 
 /** The experience pyramid top (verrassend) to bottom (basis), each level with its tiles. */
 export function statusPyramid<T extends { value: { level: PyramidLevel } }>(
@@ -161,9 +175,6 @@ export function trendSeries(report: KpiReport, valueKey: string, groupId?: strin
     };
   });
 }
-
-/** Where the target line sits on the index axis of the trend chart. */
-export const targetIndex = (target: number): number => recognitionIndex(target) as number;
 
 export interface GradeBar {
   id: string | null;

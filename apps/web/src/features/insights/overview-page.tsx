@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
 import { useMe } from '../auth/session';
+import { FocusBlock } from './guidance';
 import { InsightsNav } from './insights-nav';
 import { OrganisationOverview } from './overview-parts';
 import { PeriodGate } from './period-gate';
@@ -29,6 +30,7 @@ export function OverviewPage() {
         )}
         <PeriodGate>
           <PeriodScopeNote />
+          <FocusBlock />
           <OrganisationOverview csvPrefix={t('insights.overview.csv')} />
         </PeriodGate>
       </Stack>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, QueryState } from '../../components/states';
 import { ChartCard } from './chart-card';
 import { useKpis } from './insights-api';
-import { npsAt, participationAt, valueTiles, type ValueTile } from './kpi-model';
+import { ProvisionalLabel } from './insight-ui';
+import { npsAt, participationAt, provisionalN, valueTiles, type ValueTile } from './kpi-model';
 import { periodLabel } from './period-model';
 import { StatusPyramid } from './status-pyramid';
 import { formatNumber } from './table-model';
@@ -17,6 +18,7 @@ export function SummaryCards({ report, at }: { report: KpiReport; at: string }) 
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const nps = npsAt(report, at);
+  const npsProvisional = !!nps && provisionalN(nps.n, report.reliabilityMinimum);
   const part = participationAt(report, at);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" className="summary-grid">
@@ -26,9 +28,17 @@ export function SummaryCards({ report, at }: { report: KpiReport; at: string }) 
         </Title>
         {nps && nps.nps !== null ? (
           <Stack gap={2}>
-            <Text fw={700} fz={28}>
-              {formatNumber(nps.nps, 'gap', lang)}
-            </Text>
+            <Group gap="xs" align="center">
+              <Text fw={700} fz={28} c={npsProvisional ? 'dimmed' : undefined} className="nps-figure">
+                {formatNumber(nps.nps, 'gap', lang)}
+              </Text>
+              {npsProvisional && <ProvisionalLabel n={nps.n} minimum={report.reliabilityMinimum} />}
+            </Group>
+            {npsProvisional && (
+              <Text size="sm" c="dimmed">
+                {t('guidance.provisionalNps', { minimum: report.reliabilityMinimum })}
+              </Text>
+            )}
             <Text size="sm">
               {t('insights.overview.npsParts', {
                 promoters: nps.promoters,
@@ -136,6 +146,7 @@ export function OverviewBody({
               key={tile.value.key}
               tile={tile}
               minimum={report.minimum}
+              reliabilityMinimum={report.reliabilityMinimum}
               linkSearch={linkSearch}
             />
           ))}

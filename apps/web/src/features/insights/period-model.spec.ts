@@ -10,6 +10,7 @@ import {
   rememberPeriods,
   reportPdfUrl,
   trendRange,
+  lastComplete,
 } from './period-model';
 
 describe('period keys', () => {
@@ -106,5 +107,17 @@ describe('period keys', () => {
       expect(periodLabel('r6', 'nl')).toBe('Kwartaalmeting · 5 okt 2026');
       expect(periodLabel('r6', 'en')).toBe('Kwartaalmeting · 5 Oct 2026');
     });
+  });
+});
+
+describe('lastComplete (the default period)', () => {
+  it.each([
+    ['quarter', new Date(2026, 11, 3), '2026-Q3'],
+    ['quarter', new Date(2026, 0, 15), '2025-Q4'],
+    ['quarter', new Date(2026, 3, 1), '2026-Q1'],
+    ['month', new Date(2026, 0, 15), '2025-12'],
+    ['month', new Date(2026, 6, 31), '2026-06'],
+  ] as const)('%s on %s → %s (never the unfinished current one)', (kind, now, expected) => {
+    expect(lastComplete(kind, now)).toBe(expected);
   });
 });

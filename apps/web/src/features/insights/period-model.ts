@@ -37,6 +37,11 @@ export function periodOf(kind: CalendarPeriodKind, date: Date): string {
   return periodOfMonth(kind, `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`);
 }
 
+/** The last complete month or quarter before `now`: the default, since the current one is still filling. */
+export function lastComplete(kind: CalendarPeriodKind, now: Date = new Date()): string {
+  return previousPeriod(kind, periodOf(kind, now));
+}
+
 /** The selectable periods, newest first, ending with the one containing `now`. */
 export function periodOptions(kind: CalendarPeriodKind, now: Date, count = SELECTABLE[kind]): string[] {
   const keys = [periodOf(kind, now)];

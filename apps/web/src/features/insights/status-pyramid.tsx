@@ -42,13 +42,15 @@ export function StatusPyramid({ tiles, linkSearch }: { tiles: ValueTile[]; linkS
                     <Link
                       key={tile.value.key}
                       to={`/insights/values/${encodeURIComponent(tile.value.key)}${linkSearch}`}
-                      className={`pyramid-chip tone-${tile.status}`}
+                      className={`pyramid-chip tone-${tile.provisional ? 'provisional' : tile.status}`}
                     >
                       <span className="pyramid-chip-name">{valueName(tile.value, i18n.language)}</span>
                       <span>
-                        <span aria-hidden>{STATUS_ICON[tile.status]} </span>
+                        <span aria-hidden>{tile.provisional ? '◌' : STATUS_ICON[tile.status]} </span>
                         {tile.grade !== null && `${formatNumber(tile.grade, 'grade', i18n.language)} · `}
-                        {t(`insights.status.${tile.status}`)}
+                        {tile.provisional
+                          ? t('guidance.provisional', { n: tile.customerN })
+                          : t(`insights.status.${tile.status}`)}
                       </span>
                     </Link>
                   ))}

@@ -3,6 +3,7 @@
  * both always hold exactly what the chart shows. Pure; texts come in from i18n.
  */
 import { type CsvCell, type CsvDialect, writeCsv } from '../../lib/csv';
+import { formatNumber, type NumberKind } from '../../lib/number-format';
 
 /** An employee aggregate held back by the anonymity minimum: shown as "te weinig antwoorden", never blank. */
 export interface TooFew {
@@ -15,8 +16,8 @@ export interface Interval {
 }
 export type CellValue = number | string | null | TooFew | Interval;
 
-/** How a column formats numbers: grade 1-10, self score 1-4, index 0-100, signed gap, share 0-1, count. */
-export type ColumnKind = 'text' | 'grade' | 'self' | 'index' | 'gap' | 'share' | 'count';
+/** How a column formats numbers (the shared formatter's kinds). */
+export type ColumnKind = NumberKind;
 
 export interface Column {
   key: string;
@@ -37,36 +38,13 @@ export interface CellTexts {
   undefinedInterval: string;
 }
 
-const DIGITS: Record<ColumnKind, number> = {
-  text: 0,
-  grade: 1,
-  self: 2,
-  index: 0,
-  gap: 0,
-  share: 0,
-  count: 0,
-};
-
 export const TOO_FEW: TooFew = { tooFew: true };
 export const isTooFew = (value: unknown): value is TooFew =>
   typeof value === 'object' && value !== null && (value as TooFew).tooFew === true;
 const isInterval = (value: unknown): value is Interval =>
   typeof value === 'object' && value !== null && 'low' in value && 'high' in value;
 
-const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'nl-NL');
-
-/** A number as the column shows it, in the reader's language; gaps carry their sign ("+12", "−8"). */
-export function formatNumber(value: number, kind: ColumnKind, lang: string, signed = kind === 'gap'): string {
-  if (kind === 'share')
-    return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(value);
-  const digits = DIGITS[kind];
-  const text = new Intl.NumberFormat(locale(lang), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    signDisplay: signed ? 'exceptZero' : 'auto',
-  }).format(value);
-  return text.replace('-', '−');
-}
+export { formatNumber };
 
 /** A cell for reading: "–" for no data, the too-few text, "6,8–7,9" for an interval. */
 export function formatCell(value: CellValue, kind: ColumnKind, lang: string, texts: CellTexts): string {

@@ -2,7 +2,7 @@ import type { CalendarPeriodKind, PeriodKind } from '@wk/contracts';
 import { useMemo } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { usePeriodChoices } from './insights-api';
-import { eventSelection, isPeriodKey, parsePeriodKind, periodOf, trendRange } from './period-model';
+import { eventSelection, isPeriodKey, lastComplete, parsePeriodKind, trendRange } from './period-model';
 
 /**
  * Pages that need both sides in one period (the gap, the heart monitor's journeys over all surveys,
@@ -20,7 +20,7 @@ export interface PeriodBase {
 /**
  * The filters of every insights page live in the URL (`?period=quarter&at=2026-Q3&teamId=…`), so a
  * view can be bookmarked, shared and reloaded. Missing or malformed values fall back to defaults:
- * the current month or quarter, or the newest round or wave.
+ * the last complete month or quarter (the current one is still filling), or the newest round or wave.
  */
 export function useInsightsParams() {
   const [params, setParams] = useSearchParams();
@@ -39,7 +39,7 @@ export function useInsightsParams() {
     ? (selection?.at ?? '')
     : isPeriodKey(calendarKind, rawAt)
       ? rawAt
-      : periodOf(calendarKind, new Date());
+      : lastComplete(calendarKind);
   const range = useMemo(
     () => (isEvent ? (selection?.range ?? { from: at, to: at }) : trendRange(calendarKind, at)),
     [isEvent, selection, calendarKind, at],

@@ -32,7 +32,7 @@ import {
   targetLineProps,
 } from './chart-style';
 import { TooFew } from './insight-ui';
-import { type GradeBar, targetIndex, type TrendPoint } from './kpi-model';
+import { type GradeBar, type TrendPoint } from './kpi-model';
 import { periodLabel } from './period-model';
 import { formatNumber } from './table-model';
 import { barsTable, behaviourTable, trendTable } from './tables';
@@ -77,14 +77,30 @@ export function TrendChart({
         >
           <CartesianGrid stroke={GRID_STROKE} />
           <XAxis dataKey="period" tickFormatter={(p: string) => periodLabel(p, lang)} />
-          <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} />
+          <YAxis
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tickFormatter={(v: number) => formatNumber(v, 'index', lang)}
+            label={{ value: t('guidance.indexAxis'), angle: -90, position: 'insideLeft', fontSize: 12 }}
+          />
+          {/* Grade 1-10 maps linearly onto index 0-100, so this axis lines up with the left one and
+              the grade target is drawn on the grade axis it belongs to. */}
+          <YAxis
+            yAxisId="grade"
+            orientation="right"
+            domain={[1, 10]}
+            ticks={GRADE_TICKS}
+            tickFormatter={(v: number) => formatNumber(v, 'count', lang)}
+            label={{ value: t('guidance.gradeAxis'), angle: 90, position: 'insideRight', fontSize: 12 }}
+          />
           <Tooltip
             labelFormatter={(p) => periodLabel(String(p), lang)}
             formatter={numberOrRange('index', lang)}
           />
           <Legend formatter={legendText} />
           <ReferenceLine
-            y={targetIndex(value.target)}
+            yAxisId="grade"
+            y={value.target}
             {...targetLineProps(
               t('insights.value.targetLine', { target: formatNumber(value.target, 'grade', lang) }),
               'insideTopRight',

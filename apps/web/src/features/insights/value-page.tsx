@@ -15,6 +15,7 @@ import { behaviourStacks } from './behaviour-model';
 import { type HeatMetric, heatmap } from './heatmap-model';
 import { HeatmapTable } from './heatmap-table';
 import { useBehaviours, useKpis } from './insights-api';
+import { ValueReadingCard } from './guidance';
 import { InsightsNav } from './insights-nav';
 import { focusFirst, gradeBars, trendSeries, valueName } from './kpi-model';
 import { PeriodGate } from './period-gate';
@@ -208,6 +209,7 @@ export function ValuePage() {
                 <EmptyState>{t('insights.value.unknown')}</EmptyState>
               ) : (
                 <Stack gap="md">
+                  <ValueReadingCard value={value} report={report} />
                   <TrendChart
                     value={value}
                     points={trendSeries(report, key)}

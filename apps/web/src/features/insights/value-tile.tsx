@@ -2,7 +2,7 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Line, LineChart, ReferenceLine, YAxis } from 'recharts';
-import { ChangeText, GapLabelBadge, StatusLabel, TooFew } from './insight-ui';
+import { ChangeText, GapHelp, GapLabelBadge, TooFew, VerdictLabel } from './insight-ui';
 import { valueName, type ValueTile } from './kpi-model';
 import { periodLabel } from './period-model';
 import { formatNumber } from './table-model';
@@ -49,10 +49,12 @@ function Sparkline({ tile }: { tile: ValueTile }) {
 export function ValueTileCard({
   tile,
   minimum,
+  reliabilityMinimum,
   linkSearch,
 }: {
   tile: ValueTile;
   minimum: number;
+  reliabilityMinimum: number;
   linkSearch: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -68,7 +70,7 @@ export function ValueTileCard({
       radius="md"
       component="article"
       aria-label={name}
-      className={`value-tile status-${tile.status}`}
+      className={`value-tile status-${tile.provisional ? 'provisional' : tile.status}`}
     >
       <Stack gap={8}>
         <Group justify="space-between" wrap="wrap" align="flex-start" gap={4}>
@@ -81,7 +83,12 @@ export function ValueTileCard({
               {name}
             </Anchor>
           </Title>
-          <StatusLabel status={tile.status} />
+          <VerdictLabel
+            status={tile.status}
+            provisional={tile.provisional}
+            n={tile.customerN}
+            minimum={reliabilityMinimum}
+          />
         </Group>
         <Text size="xs" c="dimmed">
           {t(`values.levels.${tile.value.level}`)}
@@ -91,30 +98,56 @@ export function ValueTileCard({
             <Text size="xs" c="dimmed">
               {t('insights.tile.recognition')}
             </Text>
-            <Text fw={700} fz={28} lh={1.1}>
+            {/* Each figure on its own scale, its 0-100 index beside it: the gap is made of indices. */}
+            <Text fw={700} fz={28} lh={1.1} className="tile-grade">
               {grade}
+              {tile.grade !== null && (
+                <Text span fz="sm" fw={400} c="dimmed">
+                  {' '}
+                  {t('guidance.gradeScale')}
+                </Text>
+              )}
             </Text>
+            {tile.customerIndex !== null && (
+              <Text size="xs" className="tile-customer-index">
+                {t('guidance.index', { index: formatNumber(tile.customerIndex, 'index', lang) })}
+              </Text>
+            )}
             <Text size="xs">{t('insights.tile.target', { target })}</Text>
           </div>
           <div>
             <Text size="xs" c="dimmed">
-              {t('insights.tile.selfIndex')}
+              {t('guidance.self')}
             </Text>
             {tile.self.kind === 'tooFew' ? (
               <TooFew minimum={minimum} />
+            ) : tile.self.kind === 'stat' && tile.self.stat.score.mean !== null ? (
+              <>
+                <Text fw={700} fz={22} lh={1.2} className="tile-self">
+                  {formatNumber(tile.self.stat.score.mean, 'self', lang)}
+                  <Text span fz="sm" fw={400} c="dimmed">
+                    {' '}
+                    {t('guidance.selfScale')}
+                  </Text>
+                </Text>
+                {tile.self.stat.index !== null && (
+                  <Text size="xs" className="tile-self-index">
+                    {t('guidance.index', { index: formatNumber(tile.self.stat.index, 'index', lang) })}
+                  </Text>
+                )}
+              </>
             ) : (
               <Text fw={700} fz={22} lh={1.2}>
-                {tile.self.kind === 'stat' && tile.self.stat.index !== null
-                  ? formatNumber(tile.self.stat.index, 'index', lang)
-                  : '–'}
+                –
               </Text>
             )}
           </div>
         </SimpleGrid>
-        <Group gap={6} wrap="wrap">
+        <Group gap={6} wrap="wrap" align="center">
           <Text size="sm">
             {t('insights.tile.gap')}: {tile.gap === null ? '–' : formatNumber(tile.gap, 'gap', lang)}
           </Text>
+          <GapHelp />
           {tile.gapLabel && <GapLabelBadge label={tile.gapLabel} />}
         </Group>
         <ChangeText change={tile.change} />

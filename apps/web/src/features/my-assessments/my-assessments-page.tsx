@@ -8,13 +8,15 @@ import { Link } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../components/format';
+import { currentLanguage } from '../../i18n';
+import { formatDecimal } from '../../lib/number-format';
 import { Page } from '../../components/page';
 import { EmptyState, QueryState } from '../../components/states';
 import { scoreSeries, valueLegend } from './history-series';
 
 // Distinguishable on white and for common colour blindness (Okabe-Ito).
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000'];
-const score = (n: number | null) => (n === null ? '–' : n.toFixed(1));
+const score = (n: number | null) => (n === null ? '–' : formatDecimal(n, 1, currentLanguage()));
 
 function ScoreChart({ rounds }: { rounds: MyRound[] }) {
   const { t, i18n } = useTranslation();

@@ -18,6 +18,7 @@ const NUMBER_FIELDS = [
   'commentMinimum',
   'contactQuarantineDays',
   'contactRetentionDays',
+  'reliabilityMinimum',
 ] as const;
 
 function OrganisationForm({ organisation, writable }: { organisation: Organisation; writable: boolean }) {
@@ -47,6 +48,7 @@ function OrganisationForm({ organisation, writable }: { organisation: Organisati
     anonymityMinimum: t('organisation.anonymityHint', { min: ANONYMITY_FLOOR }),
     contactQuarantineDays: t('organisation.contactQuarantineHint'),
     contactRetentionDays: t('organisation.contactRetentionHint'),
+    reliabilityMinimum: t('guidance.reliabilityHint'),
   };
 
   return (

@@ -1,0 +1,44 @@
+/** Dutch texts of guidance, the number language and provisional figures (issue 17); part of `nl.ts`. */
+export const guidanceNl = {
+  provisional: 'voorlopig (n = {{n}})',
+  provisionalHint:
+    'Minder dan {{minimum}} klantantwoorden: dit cijfer is nog geen oordeel. De drempel staat bij Organisatie.',
+  reliabilityHint:
+    'Met minder klantantwoorden tonen cijfer, NPS en status ‘voorlopig’ in een neutrale kleur in plaats van een oordeel (standaard 30).',
+  provisionalNps: 'voorlopig: minder dan {{minimum}} antwoorden, nog geen oordeel',
+  gradeScale: '/10',
+  selfScale: '/4',
+  index: 'index {{index}}',
+  self: 'Zelfbeeld medewerkers',
+  gapHelpLabel: 'Wat is de kloof?',
+  gapHelp:
+    'Kloof = herkenningsindex van klanten − zelfindex van medewerkers, beide op 0-100 (cijfer 1-10 en zelfscore 1-4 omgerekend). Onder −10: blinde vlek (medewerkers zien meer dan klanten), boven +10: verborgen kracht.',
+  gradeAxis: 'cijfer',
+  indexAxis: 'index',
+  reading: {
+    title: 'Lezing',
+    intro: 'Automatisch samengesteld uit de cijfers van {{period}}.',
+    blindSpot: '{{value}} is een blinde vlek: medewerkers {{self}}, klanten {{customer}}.',
+    hiddenStrength: '{{value}} is een verborgen kracht: klanten {{customer}}, medewerkers {{self}}.',
+    belowTarget: '{{value}} staat onder doel: klantcijfer {{grade}}, doel {{target}}.',
+    aligned: '{{value}}: medewerkers en klanten zien hetzelfde (medewerkers {{self}}, klanten {{customer}}).',
+    onTarget: '{{value}} staat op koers: klantcijfer {{grade}}, doel {{target}}.',
+    tooFewAnswers:
+      '{{value}}: nog te weinig klantantwoorden voor een oordeel (n = {{n}}, minimaal {{minimum}}).',
+    lowestTouchpoint: 'Laagst bij contactmoment {{name}} ({{grade}}).',
+    weakestBehaviour: 'Zwakste gedrag: ‘{{text}}’ ({{score}} van 4).',
+  },
+  focus: {
+    title: 'Waar nu op letten',
+    intro:
+      'De grootste kloven en dalingen van {{period}} die statistisch vaststaan (intervallen los van elkaar, of een significante daling), per waarde en team of klantreis.',
+    empty: 'Niets dat er statistisch uitspringt in {{period}}.',
+    calendarOnly: 'Kies een maand of kwartaal om te zien waar je op kunt letten.',
+    reasons: {
+      blindSpot: 'blinde vlek: medewerkers {{self}}, klanten {{customer}}',
+      hiddenStrength: 'verborgen kracht: klanten {{customer}}, medewerkers {{self}}',
+      customerDrop: 'klantherkenning significant gedaald ({{size}} indexpunten)',
+      selfDrop: 'zelfbeeld significant gedaald ({{size}} indexpunten)',
+    },
+  },
+};
