@@ -592,6 +592,70 @@ describe('appraisals (issue 16)', () => {
     expect(await service.remind(s.world.organisationId, s.cycleId, 'sign_off')).toBe(0);
   });
 
+  it('shows HR the manager ratings per value per team and reviewer, only at or above the anonymity minimum', async () => {
+    const s = await setUp('Calib');
+    await api.db.query(`UPDATE organisations SET anonymity_minimum = 3 WHERE id = $1`, [
+      s.world.organisationId,
+    ]);
+    const extra = await createUser(api.db, s.world.organisationId, { teamId: s.world.teamId, name: 'Extra' });
+    const cycle = await s.hr.post('/api/appraisal-cycles', {
+      name: 'Alle',
+      ...DATES,
+      valuesVersionId: s.version.versionId,
+    });
+    await s.hr.post(`/api/appraisal-cycles/${cycle.body.id}/open`);
+    const list = (await s.hr.get(`/api/appraisal-cycles/${cycle.body.id}/appraisals`)).body as {
+      id: string;
+      employeeId: string;
+    }[];
+    const of = (userId: string) => list.find((x) => x.employeeId === userId)!.id;
+    const review = async (client: HttpClient, id: string, levels: (1 | 2 | 3 | 4 | null)[]) => {
+      const a = (await client.get(`/api/appraisals/${id}`)).body as Appraisal;
+      const res = await client.put(`/api/appraisals/${id}/manager-review`, {
+        version: a.version,
+        ratings: s.version.behaviours.map((behaviourId, i) => ({ behaviourId, level: levels[i] })),
+        submit: true,
+      });
+      expect(res.status).toBe(200);
+    };
+    await review(s.manager, of(s.world.users.employee.id), [2, 2, 2, 2]);
+    await review(s.manager, of(s.world.teamMember.id), [3, 3, 3, 3]);
+    await review(s.manager, of(extra.id), [4, 4, null, null]);
+    // The outsider's appraisal goes to the admin: one review, below the minimum.
+    await s.hr.put(`/api/appraisals/${of(s.world.outsider.id)}/reviewer`, {
+      reviewerId: s.world.users.admin.id,
+    });
+    await review(await s.login(s.world.users.admin.email), of(s.world.outsider.id), [1, 1, 1, 1]);
+
+    const res = await s.hr.get(`/api/appraisal-cycles/${cycle.body.id}/calibration`);
+    expect(res.status).toBe(200);
+    const [v0, v1] = s.version.values;
+    const full = {
+      n: 3,
+      suppressed: false,
+      perValue: [
+        { valueId: v0, mean: 3, distribution: [0, 2, 2, 2] },
+        { valueId: v1, mean: 2.5, distribution: [0, 2, 2, 0] },
+      ],
+    };
+    const hidden = { n: 1, suppressed: true, perValue: [] };
+    expect(res.body.anonymityMinimum).toBe(3);
+    expect(res.body.teams).toEqual([
+      { id: s.world.otherTeamId, name: 'Calib ander team', ...hidden },
+      { id: s.world.teamId, name: 'Calib team', ...full },
+    ]);
+    expect(res.body.reviewers).toEqual(
+      expect.arrayContaining([
+        { id: s.world.users.manager.id, name: 'Test manager', ...full },
+        { id: s.world.users.admin.id, name: 'Test admin', ...hidden },
+      ]),
+    );
+    expect(res.body.reviewers).toHaveLength(2);
+    // The suppressed group's ratings appear nowhere in the answer.
+    expect(JSON.stringify(res.body.teams[0])).not.toContain('distribution');
+    expect((await s.manager.get(`/api/appraisal-cycles/${cycle.body.id}/calibration`)).status).toBe(403);
+  });
+
   it('answers bad input with 400 naming the field', async () => {
     const s = await setUp('Bad');
     const other = await valuesVersion(api.db, s.world.organisationId, 2);

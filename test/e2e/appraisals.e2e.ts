@@ -148,14 +148,34 @@ describe('appraisal conversation', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await closePage(page);
 
-    // HR: the cycle's progress per team and stage.
-    page = await newPage(browser);
+    // HR: the cycle's progress per team and stage, calibration and the CSV.
+    page = await newPage(browser, { acceptDownloads: true });
     await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
     await page.goto(`${api.url}/appraisal-cycles`);
     const table = page.getByRole('table', { name: 'Voortgang per team en fase' });
     await table.waitFor();
     const row = table.getByRole('row', { name: /Gesprek team/ });
+    await row.waitFor();
     expect(await row.getByRole('cell').allTextContents()).toEqual(['1', '0', '0', '0', '1', '0']);
+    // Calibration: one review is below the anonymity minimum, so only its size shows.
+    await page.getByRole('button', { name: 'Kalibratie tonen' }).click();
+    const teamRow = page
+      .getByRole('table', { name: 'Per team', exact: true })
+      .getByRole('row', { name: /Gesprek team/ });
+    await teamRow.waitFor();
+    expect(await teamRow.getByRole('cell').allTextContents()).toEqual([
+      '1',
+      'te weinig (1)',
+      'te weinig (1)',
+    ]);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // The progress CSV: names and stages, never answers.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Voortgang als CSV' }).click(),
+    ]);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text).toContain('Test employee;Gesprek team;Test manager;Ondertekend;');
+    expect(text).not.toContain('Ik bel altijd terug');
   });
 });

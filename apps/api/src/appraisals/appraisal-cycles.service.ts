@@ -1,8 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { appraisalDateProblem } from '@wk/domain';
-import type { AppraisalCycle, AppraisalProgressRow, AppraisalSummary } from '@wk/contracts';
+import { appraisalDateProblem, effectiveMinimum, mayShowAggregate } from '@wk/domain';
+import type {
+  AppraisalCalibration,
+  AppraisalCycle,
+  AppraisalProgressRow,
+  AppraisalSummary,
+  CalibrationGroup,
+} from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { conflict, DomainError, invalid, notFound } from '../common/domain-error';
 import { AppConfig } from '../config/config';
@@ -60,6 +66,59 @@ export class AppraisalCyclesService {
   async appraisals(auth: AuthContext, id: string): Promise<AppraisalSummary[]> {
     if (!(await this.repo.cycle(auth.organisationId, id))) throw notFound('Appraisal cycle');
     return (await this.repo.list(auth.organisationId, { cycleId: id })).map(toSummary);
+  }
+
+  /**
+   * The distribution of manager ratings per value, per team and per reviewer. A group below the
+   * anonymity minimum shows its size only, never its ratings.
+   */
+  async calibration(auth: AuthContext, id: string): Promise<AppraisalCalibration> {
+    const cycle = await this.repo.cycle(auth.organisationId, id);
+    if (!cycle) throw notFound('Appraisal cycle');
+    const setting = await this.repo.anonymityMinimum(auth.organisationId);
+    const values = [
+      ...new Map(
+        (await this.repo.values(auth.organisationId, cycle.values_version_id)).map((v) => [
+          v.value_id,
+          v.value_name_nl,
+        ]),
+      ),
+    ].map(([valueId, name]) => ({ id: valueId, name }));
+    const groups = async (by: 'team' | 'reviewer'): Promise<CalibrationGroup[]> => {
+      const rows = await this.repo.managerRatingCounts(auth.organisationId, id, by);
+      const result = new Map<string, CalibrationGroup>();
+      for (const r of rows) {
+        const key = r.group_id ?? '';
+        let group = result.get(key);
+        if (!group) {
+          const suppressed = !mayShowAggregate(r.n, setting);
+          group = {
+            id: r.group_id,
+            name: r.group_name,
+            n: r.n,
+            suppressed,
+            perValue: suppressed
+              ? []
+              : values.map((v) => ({ valueId: v.id, mean: null, distribution: [0, 0, 0, 0] })),
+          };
+          result.set(key, group);
+        }
+        const cell = group.perValue.find((p) => p.valueId === r.value_id);
+        if (cell && r.level) cell.distribution[r.level - 1] += r.count;
+      }
+      for (const group of result.values())
+        for (const cell of group.perValue) {
+          const total = cell.distribution.reduce((a, b) => a + b, 0);
+          cell.mean = total ? cell.distribution.reduce((sum, c, i) => sum + c * (i + 1), 0) / total : null;
+        }
+      return [...result.values()];
+    };
+    return {
+      anonymityMinimum: effectiveMinimum(setting),
+      values,
+      teams: await groups('team'),
+      reviewers: await groups('reviewer'),
+    };
   }
 
   async create(auth: AuthContext, dto: CreateAppraisalCycleDto): Promise<AppraisalCycle> {

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import type { Appraisal, AppraisalCycle, AppraisalProgressRow, AppraisalSummary } from '@wk/contracts';
+import type {
+  Appraisal,
+  AppraisalCalibration,
+  AppraisalCycle,
+  AppraisalProgressRow,
+  AppraisalSummary,
+} from '@wk/contracts';
 import { LOCALES } from '@wk/domain';
 import type { Locale } from '@wk/domain';
 import { Authenticated, CurrentUser } from '../auth/authenticated.decorator';
@@ -61,6 +67,19 @@ export class AppraisalCyclesController {
     @Param('id', CycleId) id: string,
   ): Promise<AppraisalSummary[]> {
     return this.cycles.appraisals(auth, id);
+  }
+
+  @Get(':id/calibration')
+  @Authenticated({ permission: 'appraisals.manage' })
+  @ApiOperation({
+    summary:
+      'Manager ratings per value per team and reviewer, only for groups at or above the anonymity minimum',
+  })
+  calibration(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', CycleId) id: string,
+  ): Promise<AppraisalCalibration> {
+    return this.cycles.calibration(auth, id);
   }
 
   @Post(':id/open')

@@ -328,6 +328,51 @@ export class AppraisalsRepository {
     >;
   }
 
+  async anonymityMinimum(organisationId: string): Promise<number> {
+    const [row] = await this.db.query(`SELECT anonymity_minimum FROM organisations WHERE id = $1`, [
+      organisationId,
+    ]);
+    return row.anonymity_minimum;
+  }
+
+  /**
+   * Submitted manager ratings counted per group (team, or current reviewer), value and level, with
+   * the group's number of submitted manager reviews; n.v.t. is left out.
+   */
+  async managerRatingCounts(organisationId: string, cycleId: string, by: 'team' | 'reviewer') {
+    const group = by === 'team' ? 'a.team_id' : 'a.reviewer_id';
+    const name =
+      by === 'team'
+        ? `(SELECT name FROM teams WHERE id = a.team_id)`
+        : `(SELECT name FROM users WHERE id = a.reviewer_id)`;
+    return this.db.query(
+      `WITH reviewed AS (
+         SELECT a.id, ${group} AS group_id, ${name} AS group_name
+           FROM appraisals a
+          WHERE a.organisation_id = $1 AND a.cycle_id = $2 AND a.manager_submitted_at IS NOT NULL
+       ), sizes AS (
+         SELECT group_id, group_name, count(*)::int AS n FROM reviewed GROUP BY group_id, group_name
+       )
+       SELECT s.group_id, s.group_name, s.n, b.value_id, r.level, count(r.level)::int AS count
+         FROM sizes s
+         LEFT JOIN reviewed x ON x.group_id IS NOT DISTINCT FROM s.group_id
+         LEFT JOIN appraisal_ratings r ON r.appraisal_id = x.id AND r.author = 'manager' AND r.level IS NOT NULL
+         LEFT JOIN value_behaviours b ON b.id = r.behaviour_id
+        GROUP BY s.group_id, s.group_name, s.n, b.value_id, r.level
+        ORDER BY s.group_name NULLS LAST, s.group_id`,
+      [organisationId, cycleId],
+    ) as Promise<
+      {
+        group_id: string | null;
+        group_name: string | null;
+        n: number;
+        value_id: string | null;
+        level: number | null;
+        count: number;
+      }[]
+    >;
+  }
+
   /** Appraisals of the organisation filtered by cycle, employee or reviewer. */
   async list(
     organisationId: string,

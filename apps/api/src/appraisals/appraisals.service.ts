@@ -315,8 +315,8 @@ export class AppraisalsService {
       dto.roundIds.forEach((r, i) => {
         if (!own.has(r)) throw invalid(`roundIds[${i}]`, 'not a self-assessment round of yours');
       });
+      // Consent is its own record: it leaves the version alone, so a review open in another tab still saves.
       await this.repo.replaceSharedRounds(m, auth.organisationId, a.id, dto.roundIds);
-      await this.repo.update(m, auth.organisationId, a.id, {});
     });
     return this.get(auth, id);
   }

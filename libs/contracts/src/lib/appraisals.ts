@@ -206,3 +206,24 @@ export interface ReassignReviewerRequest {
 export interface ReopenAppraisalRequest {
   reason: string;
 }
+
+/**
+ * HR's calibration of one cycle: the manager ratings per value, per team and per reviewer, only for
+ * groups of at least the anonymity minimum of submitted manager reviews (to spot lenient and strict reviewers).
+ */
+export interface AppraisalCalibration {
+  anonymityMinimum: number;
+  values: { id: string; name: string }[];
+  teams: CalibrationGroup[];
+  reviewers: CalibrationGroup[];
+}
+
+export interface CalibrationGroup {
+  id: string | null;
+  name: string | null;
+  /** Submitted manager reviews in the group. */
+  n: number;
+  /** True below the anonymity minimum: then `perValue` is empty. */
+  suppressed: boolean;
+  perValue: { valueId: string; mean: number | null; distribution: [number, number, number, number] }[];
+}

@@ -13,7 +13,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { AppraisalCycle, AppraisalStage, CreateAppraisalCycleRequest } from '@wk/contracts';
+import type {
+  AppraisalCalibration,
+  AppraisalCycle,
+  AppraisalStage,
+  CalibrationGroup,
+  CreateAppraisalCycleRequest,
+} from '@wk/contracts';
 import { APPRAISAL_STAGES } from '@wk/contracts';
 import { appraisalDateProblem } from '@wk/domain';
 import { useState } from 'react';
@@ -25,7 +31,12 @@ import { Page } from '../../components/page';
 import { EmptyState, ErrorState, QueryState } from '../../components/states';
 import { useTeams } from '../people/people-api';
 import { useValueVersions } from '../values/values-api';
+import { writeCsv } from '../../lib/csv';
+import { downloadText } from '../insights/insight-ui';
+import { csvDialect } from '../insights/table-model';
 import {
+  fetchCycleAppraisals,
+  useCalibration,
   useAppraisalCycle,
   useAppraisalCycleAction,
   useAppraisalCycles,
@@ -192,9 +203,109 @@ function Progress({ cycleId }: { cycleId: string }) {
   );
 }
 
+function CalibrationTable({
+  caption,
+  groups,
+  data,
+}: {
+  caption: string;
+  groups: CalibrationGroup[];
+  data: AppraisalCalibration;
+}) {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
+    maximumFractionDigits: 1,
+  });
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped>
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('appraisals.cycles.group')}</Table.Th>
+            <Table.Th>n</Table.Th>
+            {data.values.map((v) => (
+              <Table.Th key={v.id}>{v.name}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {groups.map((g) => (
+            <Table.Tr key={g.id ?? ''}>
+              <Table.Th scope="row">{g.name ?? t('appraisals.cycles.noTeam')}</Table.Th>
+              <Table.Td>{g.n}</Table.Td>
+              {data.values.map((v) => {
+                const cell = g.perValue.find((p) => p.valueId === v.id);
+                return (
+                  <Table.Td key={v.id}>
+                    {g.suppressed || !cell
+                      ? t('appraisals.cycles.tooFew', { n: g.n })
+                      : `${cell.mean === null ? '–' : number.format(cell.mean)} · ${t('appraisals.cycles.distribution', { d: cell.distribution.join('/') })}`}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Calibration({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation();
+  const query = useCalibration(cycleId, true);
+  return (
+    <QueryState query={query}>
+      {(data) => (
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('appraisals.cycles.calibrationIntro', { min: data.anonymityMinimum })}
+          </Text>
+          <CalibrationTable caption={t('appraisals.cycles.byTeam')} groups={data.teams} data={data} />
+          <CalibrationTable caption={t('appraisals.cycles.byReviewer')} groups={data.reviewers} data={data} />
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
+
 function CycleCard({ cycle }: { cycle: AppraisalCycle }) {
   const { t } = useTranslation();
+  const { i18n } = useTranslation();
   const action = useAppraisalCycleAction();
+  const [calibrating, setCalibrating] = useState(false);
+  const [csvError, setCsvError] = useState<unknown>(null);
+  // Names, team, reviewer, stage and deadline; never answers.
+  const downloadCsv = async () => {
+    setCsvError(null);
+    try {
+      const rows = await fetchCycleAppraisals(cycle.id);
+      const header = [
+        t('appraisals.employee'),
+        t('appraisals.team'),
+        t('appraisals.reviewer'),
+        t('appraisals.stageLabel'),
+        t('appraisals.due'),
+      ];
+      const text = writeCsv(
+        [
+          header,
+          ...rows.map((a) => [
+            a.employeeName,
+            a.teamName,
+            a.reviewerName,
+            t(`appraisals.stage.${a.stage}`),
+            a.dueDate,
+          ]),
+        ],
+        csvDialect(i18n.language),
+      );
+      downloadText(`${t('appraisals.cycles.csvFile')}-${cycle.name}.csv`, text);
+    } catch (error) {
+      setCsvError(error);
+    }
+  };
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -216,7 +327,9 @@ function CycleCard({ cycle }: { cycle: AppraisalCycle }) {
           {t('appraisals.cycles.signOffDue')}: {formatDate(cycle.signOffDue)}
         </Text>
         {cycle.status !== 'draft' && <Progress cycleId={cycle.id} />}
+        {calibrating && <Calibration cycleId={cycle.id} />}
         {action.isError && <ErrorState error={action.error} />}
+        {csvError !== null && <ErrorState error={csvError} />}
         <Group>
           {cycle.status !== 'closed' && (
             <Button
@@ -226,6 +339,22 @@ function CycleCard({ cycle }: { cycle: AppraisalCycle }) {
             >
               {t('appraisals.cycles.openCycle')}
             </Button>
+          )}
+          {cycle.status !== 'draft' && (
+            <>
+              <Button
+                variant="default"
+                onClick={() => setCalibrating(!calibrating)}
+                aria-expanded={calibrating}
+              >
+                {calibrating
+                  ? t('appraisals.cycles.hideCalibration')
+                  : t('appraisals.cycles.showCalibration')}
+              </Button>
+              <Button variant="default" onClick={() => void downloadCsv()}>
+                {t('appraisals.cycles.csv')}
+              </Button>
+            </>
           )}
           {cycle.status === 'open' && (
             <Button

@@ -560,7 +560,7 @@ function AppraisalBody({ a, onReload }: { a: Appraisal; onReload: () => void }) 
           {author === 'self' ? t('appraisals.blindManager') : t('appraisals.blindSelf')}
         </Alert>
       )}
-      {a.viewerRole === 'employee' && <ShareRounds key={`share-${a.version}`} a={a} onReload={onReload} />}
+      {a.viewerRole === 'employee' && <ShareRounds a={a} onReload={onReload} />}
       {a.viewerRole === 'reviewer' && <SharedAnswers a={a} />}
       <Conversation key={`conv-${a.version}`} a={a} onReload={onReload} />
       {(a.stage === 'conversation' || frozen) && <Signing a={a} />}

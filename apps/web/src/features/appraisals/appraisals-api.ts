@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Appraisal,
+  AppraisalCalibration,
   AppraisalCycle,
   AppraisalProgressRow,
   AppraisalSummary,
@@ -96,3 +97,15 @@ export const useAppraisalCycleAction = () =>
   useCycleMutation(({ id, action }: { id: string; action: 'open' | 'close' }) =>
     api<AppraisalCycle>(`/appraisal-cycles/${id}/${action}`, { method: 'POST' }),
   );
+
+export function useCalibration(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...KEY, 'cycles', id, 'calibration'],
+    enabled,
+    queryFn: ({ signal }) => api<AppraisalCalibration>(`/appraisal-cycles/${id}/calibration`, { signal }),
+  });
+}
+
+/** The cycle's appraisals (names, team, stage, deadline; never answers), for the progress CSV. */
+export const fetchCycleAppraisals = (id: string) =>
+  api<AppraisalSummary[]>(`/appraisal-cycles/${id}/appraisals`);
