@@ -238,7 +238,22 @@ describe('appraisals (issue 16)', () => {
 
   it('counts two signatures at the same moment, then freezes (409) until HR reopens with a reason', async () => {
     const s = await setUp('Sign');
+    const [endpoint] = await api.db.query(
+      `INSERT INTO webhook_endpoints (organisation_id, url, event_types, secret_encrypted)
+       VALUES ($1, 'https://example.com/hook', '{appraisal.signed}', '\\x00') RETURNING id`,
+      [s.world.organisationId],
+    );
     const a = await signedAppraisal(s);
+    // One appraisal.signed event for the two signatures, with ids only, and one delivery.
+    const events = await api.db.query(
+      `SELECT ev.data, count(d.id)::int AS deliveries FROM webhook_events ev
+         LEFT JOIN webhook_deliveries d ON d.event_id = ev.id AND d.endpoint_id = $2
+        WHERE ev.organisation_id = $1 AND ev.type = 'appraisal.signed' GROUP BY ev.id`,
+      [s.world.organisationId, endpoint.id],
+    );
+    expect(events).toEqual([
+      { data: { appraisalId: s.id, cycleId: s.cycleId, signedAt: expect.any(String) }, deliveries: 1 },
+    ]);
     expect(a.stage).toBe('signed');
     expect(a.employeeSignedAt && a.reviewerSignedAt).toBeTruthy();
     expect(a.employeeRemark).toBe('Eens, op punt 2 na.');

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '../jobs/queues';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AppraisalProcessor } from './appraisal.processor';
 import { AppraisalCyclesService } from './appraisal-cycles.service';
 import { AppraisalCyclesController, AppraisalsController } from './appraisals.controller';
@@ -10,7 +11,7 @@ import { AppraisalsService } from './appraisals.service';
 
 /** Appraisal cycles and appraisals: HR's cycles, the employee's and reviewer's appraisal, its PDF. */
 @Module({
-  imports: [NotificationsModule, BullModule.registerQueue({ name: QUEUES.appraisals })],
+  imports: [NotificationsModule, WebhooksModule, BullModule.registerQueue({ name: QUEUES.appraisals })],
   controllers: [AppraisalCyclesController, AppraisalsController],
   providers: [AppraisalsRepository, AppraisalsService, AppraisalCyclesService],
   exports: [AppraisalCyclesService, AppraisalsRepository],

@@ -23,6 +23,7 @@ import {
 import { AppraisalRow, AppraisalsRepository, ReviewRow, RatingRow } from './appraisals.repository';
 import { drawAppraisalPdf } from './appraisal-pdf';
 import { toSummary } from './appraisal-view';
+import { WebhookEvents } from '../webhooks/webhook-events.service';
 
 type Author = 'self' | 'manager';
 
@@ -33,7 +34,10 @@ type Author = 'self' | 'manager';
  */
 @Injectable()
 export class AppraisalsService {
-  constructor(private readonly repo: AppraisalsRepository) {}
+  constructor(
+    private readonly repo: AppraisalsRepository,
+    private readonly webhooks: WebhookEvents,
+  ) {}
 
   /** The caller's part in the appraisal; anyone else (another manager, employee, organisation) gets 404. */
   private roleIn(auth: AuthContext, a: AppraisalRow | null): AppraisalRole {
@@ -299,6 +303,14 @@ export class AppraisalsService {
           : { reviewer_signed_at: now, signed_reviewer_id: auth.userId }),
         stage: employeeSigned && reviewerSigned ? 'signed' : 'conversation',
       });
+      // Ids only, in the signing transaction: the event exists exactly when both signatures do.
+      if (employeeSigned && reviewerSigned)
+        await this.webhooks.emit(
+          auth.organisationId,
+          'appraisal.signed',
+          { appraisalId: a.id, cycleId: a.cycle_id, signedAt: now.toISOString() },
+          m,
+        );
     });
     return this.get(auth, id);
   }

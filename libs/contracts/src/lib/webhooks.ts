@@ -7,8 +7,9 @@ export const WEBHOOK_EVENTS = {
   'round.closed': { available: true },
   'wave.closed': { available: true },
   'kpi.status_changed': { available: true },
+  /** Both the employee and the reviewer signed an appraisal (again after an HR reopen). */
+  'appraisal.signed': { available: true },
   /** Reserved for features not built yet: may be subscribed to, nothing emits them so far. */
-  'appraisal.signed': { available: false },
   'action.due': { available: false },
 } as const;
 
@@ -34,7 +35,7 @@ export interface WebhookEventData {
     previousStatus: WebhookTargetStatus;
     status: WebhookTargetStatus;
   };
-  'appraisal.signed': Record<string, string>;
+  'appraisal.signed': { appraisalId: string; cycleId: string; signedAt: string };
   'action.due': Record<string, string>;
 }
 
