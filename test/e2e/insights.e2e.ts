@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { KpiRollupsService } from '@wk/api-testing';
-import type { KpiReport } from '@wk/contracts';
+import type { BehaviourReport, KpiReport } from '@wk/contracts';
 import {
   closePage,
   launchChromium,
@@ -14,6 +14,9 @@ import { createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 import { createInsightsData, InsightsData } from '../support/insights-data';
+
+/** "2026-Q3" as the dashboard names it: "Q3 2026". */
+const quarterLabel = (key: string) => `${key.slice(5)} ${key.slice(0, 4)}`;
 
 /** The outside-in dashboard in Chromium against the real api and rollups. */
 describe('outside-in dashboard', () => {
@@ -50,6 +53,10 @@ describe('outside-in dashboard', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     const latest = overview.periods[overview.periods.length - 1];
+    // The default is the last complete quarter, not the unfinished current one (the data's).
+    const previous = overview.periods[overview.periods.length - 2];
+    await page.getByRole('heading', { name: `Waarden in ${quarterLabel(previous)}` }).waitFor();
+    await page.goto(`${api.url}/insights?period=quarter&at=${latest}`);
     for (const key of ['betrouwbaar', 'persoonlijk']) {
       const row = overview.rows.find((r) => r.period === latest && r.valueKey === key)!;
       const tile = page.getByRole('article', { name: key.charAt(0).toUpperCase() + key.slice(1) });
@@ -105,7 +112,8 @@ describe('outside-in dashboard', () => {
   it('marks a small team as "too few responses" in the gap heatmap', async () => {
     page = await newPage(browser);
     await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
-    await page.goto(`${api.url}/insights/gap?teamId=${data.departmentId}`);
+    const latest = overview.periods[overview.periods.length - 1];
+    await page.goto(`${api.url}/insights/gap?period=quarter&at=${latest}&teamId=${data.departmentId}`);
     const heatmap = page.getByRole('table', { name: 'Outside-in-kloof per team en waarde' });
     await heatmap.waitFor();
     const small = heatmap.getByRole('row').filter({ hasText: 'Klein 3' });
@@ -139,5 +147,75 @@ describe('outside-in dashboard', () => {
     await page.getByRole('heading', { name: /^Hartmonitor Reis 3/ }).waitFor();
     await page.getByText('dal').first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('reads a value in words on its page: kind, both indices, lowest touchpoint, weakest behaviour', async () => {
+    // A threshold of 10 lets the touchpoints (about 18 grades each) take part in the reading.
+    const admin = await new HttpClient(api.url).login(world.users.admin.email, TEST_PASSWORD);
+    expect((await admin.patch('/api/organisation', { reliabilityMinimum: 10 })).status).toBe(200);
+    const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
+    const latest = overview.periods[overview.periods.length - 1];
+    const row = overview.rows.find((r) => r.period === latest && r.valueKey === 'betrouwbaar')!;
+    const behaviours: BehaviourReport = (
+      await hr.get(`/api/insights/behaviours?period=quarter&from=${latest}&to=${latest}&valueKey=betrouwbaar`)
+    ).body;
+    const weakest = behaviours.behaviours
+      .filter((b) => b.mean !== null)
+      .reduce((a, b) => ((b.mean as number) < (a.mean as number) ? b : a));
+    const index = (v: number) => v.toLocaleString('nl-NL', { maximumFractionDigits: 0 });
+    const self = row.self as { index: number };
+
+    page = await newPage(browser);
+    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    await page.goto(`${api.url}/insights/values/betrouwbaar?period=quarter&at=${latest}`);
+    const reading = page.getByRole('region', { name: 'Lezing' });
+    await reading.getByText(/Laagst bij contactmoment/).waitFor();
+    const text = await reading.innerText();
+    expect(text).toMatch(
+      /^Betrouwbaar( is een blinde vlek| is een verborgen kracht| staat onder doel|: medewerkers en klanten zien hetzelfde)/m,
+    );
+    if (!text.includes('onder doel')) {
+      expect(text).toContain(`medewerkers ${index(self.index)}`);
+      expect(text).toContain(`klanten ${index(row.customer!.index!)}`);
+    }
+    // The generated data puts the dip at the middle touchpoint.
+    expect(text).toContain('Laagst bij contactmoment Telefoon');
+    expect(text).toContain(`Zwakste gedrag: ‘${weakest.text}’`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect((await admin.patch('/api/organisation', { reliabilityMinimum: 30 })).status).toBe(200);
+  });
+
+  it('marks a month with 3 customer answers as provisional, not as a verdict; axe clean', async () => {
+    const small = await createWorld(api.db, 'Klein dashboard');
+    const smallData = await createInsightsData(api.db, small.organisationId, 5);
+    await api.db.query(
+      `DELETE FROM survey_responses WHERE organisation_id = $1 AND id NOT IN
+         (SELECT id FROM survey_responses WHERE organisation_id = $1 ORDER BY id LIMIT 3)`,
+      [small.organisationId],
+    );
+    await api.app.get(KpiRollupsService).rebuild(small.organisationId);
+    const hr = await new HttpClient(api.url).login(small.users.hr.email, TEST_PASSWORD);
+    const month: KpiReport = (await hr.get('/api/insights/kpis?period=month')).body;
+    const at = month.periods[month.periods.length - 1];
+    const nps = month.nps.find((r) => r.period === at)!;
+    expect(nps.n).toBe(3);
+    expect(smallData.values).toHaveLength(2);
+
+    page = await newPage(browser);
+    await signIn(page, api.url, small.users.hr.email, TEST_PASSWORD);
+    await page.goto(`${api.url}/insights?period=month&at=${at}`);
+    const npsCard = page.getByRole('region', { name: 'Net Promoter Score' });
+    await npsCard.getByText('voorlopig (n = 3)').waitFor();
+    for (const key of ['betrouwbaar', 'persoonlijk']) {
+      const row = month.rows.find((r) => r.period === at && r.valueKey === key)!;
+      const tile = page.getByRole('article', { name: key.charAt(0).toUpperCase() + key.slice(1) });
+      await tile.getByText(`voorlopig (n = ${row.customer!.n})`).waitFor();
+      // A neutral tile: no verdict word, no verdict colour.
+      for (const verdict of ['op koers', 'bijna', 'onder doel'])
+        expect(await tile.getByText(verdict).count()).toBe(0);
+      expect(await tile.getAttribute('class')).toContain('status-provisional');
+    }
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'insights-provisional');
   });
 });

@@ -20,7 +20,15 @@ const me = (role: string) => ({
 /** A month with 3 customer answers (the demo): on target by the numbers, but no verdict. */
 const small = report(
   [
-    row({ period: '2026-Q2', valueKey: 'betrouwbaar', customer: customer(3, 3), status: 'below' }),
+    row({
+      period: '2026-Q2',
+      valueKey: 'betrouwbaar',
+      customer: customer(3, 3),
+      self: self(3.5),
+      gap: -61,
+      gapLabel: 'blind_spot',
+      status: 'below',
+    }),
     row({ period: '2026-Q2', valueKey: 'persoonlijk', customer: customer(8.9, 30), status: 'on_target' }),
   ],
   {
@@ -100,6 +108,7 @@ describe('provisional figures', () => {
     expect(within(reliable).queryByText('onder doel')).toBeNull();
     expect(reliable.className).toContain('status-provisional');
     expect(reliable.className).not.toContain('status-below');
+    expect(within(reliable).queryByText('blinde vlek')).toBeNull();
     // 30 answers is enough for a verdict.
     const personal = screen.getByRole('article', { name: 'Persoonlijk' });
     expect(within(personal).getByText('op koers')).toBeTruthy();

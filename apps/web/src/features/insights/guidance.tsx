@@ -121,7 +121,7 @@ function FocusList({ report, cells }: { report: KpiReport; cells: FocusCell[] })
                 {mayAct(c) && calendar && (
                   <Button
                     size="compact-xs"
-                    variant="light"
+                    variant="default"
                     aria-label={t('actions.createFor', { value: name, group: c.group.name, period })}
                     onClick={() =>
                       setOpen({

@@ -44,7 +44,8 @@ function TeamHeatmap({ value, csvKey }: { value: KpiValueInfo; csvKey: string })
     mayAct(g) && (kind === 'month' || kind === 'quarter') ? (
       <Button
         size="compact-xs"
-        variant="light"
+        // The default variant: light blue on blue fails AA contrast at this size.
+        variant="default"
         ml="xs"
         aria-label={t('actions.createFor', {
           value: valueName(value, i18n.language),

@@ -148,7 +148,8 @@ export function ValueTileCard({
             {t('insights.tile.gap')}: {tile.gap === null ? '–' : formatNumber(tile.gap, 'gap', lang)}
           </Text>
           <GapHelp />
-          {tile.gapLabel && <GapLabelBadge label={tile.gapLabel} />}
+          {/* A blind spot or hidden strength is a verdict too: not on a provisional grade. */}
+          {tile.gapLabel && !tile.provisional && <GapLabelBadge label={tile.gapLabel} />}
         </Group>
         <ChangeText change={tile.change} />
         <Group justify="space-between" align="flex-end" wrap="wrap" gap={4}>
