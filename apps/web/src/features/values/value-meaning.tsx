@@ -2,11 +2,12 @@ import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import type { ExperienceValue } from '@wk/contracts';
 import { LOADING_AREAS } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../lib/number-format';
 import { localized, textIn } from './values-model';
 
 /** The facts of a value at a glance: level, tier, theme, charge and target. */
 export function ValueBadges({ value }: { value: ExperienceValue }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Group gap={6} wrap="wrap">
       <Badge variant="light" color="dark">
@@ -22,7 +23,8 @@ export function ValueBadges({ value }: { value: ExperienceValue }) {
       </Badge>
       <Badge variant="outline" color="dark">
         {t('values.target', {
-          grade: value.targetGrade.toLocaleString(undefined, { minimumFractionDigits: 1 }),
+          // The app's language, not the browser's: "7,5" in Dutch.
+          grade: formatNumber(value.targetGrade, 'grade', i18n.language),
         })}
       </Badge>
     </Group>
