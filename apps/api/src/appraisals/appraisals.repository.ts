@@ -125,7 +125,7 @@ const SCOPE_SQL = `scope AS (
  * The reviewer of each person: a manager of the person's team, else of the nearest ancestor team
  * that has one (never the person itself; active managers only; the first by name when several).
  */
-const REVIEWER_SQL = `(
+export const REVIEWER_SQL = `(
   WITH RECURSIVE up AS (
     SELECT u.team_id AS team_id, 0 AS depth
     UNION ALL
@@ -214,9 +214,10 @@ export class AppraisalsRepository {
   }
 
   async cycles(organisationId: string): Promise<CycleRow[]> {
-    return this.db.query(`${CYCLE_SELECT} WHERE c.organisation_id = $1 ORDER BY c.created_at DESC, c.id`, [
-      organisationId,
-    ]);
+    return this.db.query(
+      `${CYCLE_SELECT} WHERE c.organisation_id = $1 ORDER BY c.period_start DESC, c.created_at DESC, c.id`,
+      [organisationId],
+    );
   }
 
   async cycle(organisationId: string, id: string, m?: EntityManager): Promise<CycleRow | null> {
@@ -383,7 +384,7 @@ export class AppraisalsRepository {
         WHERE a.organisation_id = $1 AND ($2::uuid IS NULL OR a.cycle_id = $2)
           AND ($3::uuid IS NULL OR a.employee_id = $3) AND ($4::uuid IS NULL OR a.reviewer_id = $4)
           AND c.status <> 'draft'
-        ORDER BY c.created_at DESC, e.name, a.id`,
+        ORDER BY c.period_start DESC, c.created_at DESC, e.name, a.id`,
       [organisationId, filter.cycleId ?? null, filter.employeeId ?? null, filter.reviewerId ?? null],
     );
   }

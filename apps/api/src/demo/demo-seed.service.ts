@@ -10,6 +10,7 @@ import { VIDOMES_TEMPLATE } from '../values/templates';
 import { seedCustomers } from './demo-customers';
 import { ValuesService } from '../values/values.service';
 import { seedHistory } from './demo-history-seed';
+import { seedAppraisals } from './demo-appraisals';
 import {
   DEMO_ACCOUNTS,
   DEMO_DEPARTMENTS,
@@ -109,6 +110,8 @@ export class DemoSeedService {
     const customers = await seedCustomers(manager, org.id, versionId, teamIds);
     // A year of quarterly self-assessments and customer responses, so every chart has a story.
     await seedHistory(manager, org.id, versionId, teamIds, customers);
+    // Last year's signed appraisals and this year's cycle at every stage.
+    await seedAppraisals(manager, org.id, versionId, teamIds);
     return org.id;
   }
 
