@@ -30,10 +30,10 @@ import { defaultPeriods, periodMonths, periodOfMonth, periodRange, previousPerio
 import type { BehaviourReport, KpiReport } from '@wk/contracts';
 import { createApi, KpiRollupsService, loadConfig } from '@wk/api-testing';
 import {
-  readBehaviours,
+  readClosedRounds,
   readCustomer,
   readParticipation,
-  readSelf,
+  readTeamCells,
   type TeamGrouping,
 } from '../../apps/api/src/insights/kpi-queries';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories';
@@ -663,16 +663,11 @@ async function explainKpiQueries(
   const overview = { organisationId, ...ranges.overview, ids: null };
   const detail = { organisationId, ...ranges.detail, ids: null };
   await readCustomer(capture('overview  readCustomer'), overview, org, {}, 'organisation');
-  await readSelf(capture('overview  readSelf'), overview, org);
+  await readClosedRounds(capture('overview  readClosedRounds'), overview);
+  await readTeamCells(capture('overview  readTeamCells'), organisationId, [roundId], 'value');
   await readParticipation(capture('overview  readParticipation'), overview, org);
   await readCustomer(capture('detail    readCustomer (team)'), detail, teams, {}, 'team');
-  await readSelf(capture('detail    readSelf (team)'), detail, teams);
-  await readBehaviours(
-    capture('behaviours readBehaviours'),
-    { organisationId, ...ranges.behaviours, ids: null },
-    org,
-    VALUE_KEY,
-  );
+  await readTeamCells(capture('behaviours readTeamCells'), organisationId, [roundId], 'behaviour', VALUE_KEY);
   // One round and one month of the rebuild, in a transaction that is rolled back.
   const writers = rollups as unknown as {
     writeRound(m: EntityManager, roundId: string): Promise<void>;

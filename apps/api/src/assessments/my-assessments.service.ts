@@ -5,6 +5,7 @@ import { effectiveMinimum, selfScore } from '@wk/domain';
 import type { SelfLevel } from '@wk/domain';
 import type { MyAssessments, MyRound } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
+import { EmployeeCellsService } from '../insights/employee-cells.service';
 import { RoundsService } from './rounds.service';
 
 interface RoundRow {
@@ -20,13 +21,14 @@ interface RoundRow {
 
 /**
  * An employee's own history: their answers and scores per round, and their team's average per
- * value only where at least the anonymity minimum of the team completed that round.
+ * value where the dashboard publishes it (closed round, at least the minimum of scored respondents).
  */
 @Injectable()
 export class MyAssessmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly rounds: RoundsService,
+    private readonly employees: EmployeeCellsService,
   ) {}
 
   async history(auth: AuthContext): Promise<MyAssessments> {
@@ -70,24 +72,27 @@ export class MyAssessmentsService {
         ORDER BY e.position, b.position`,
       [auth.organisationId, rounds.map((r) => r.invitation_id)],
     );
-    const team: { round_id: string; value_key: string; mean: number | null; respondents: number }[] =
-      me.team_id
-        ? await this.db.query(
-            `WITH done AS (
-             SELECT i.id, i.round_id FROM assessment_invitations i JOIN users u ON u.id = i.user_id
-              WHERE i.organisation_id = $1 AND i.round_id = ANY($2::uuid[]) AND u.team_id = $3
-                AND i.completed_at IS NOT NULL
-           ), sizes AS (SELECT round_id, count(*)::int AS respondents FROM done GROUP BY round_id)
-           SELECT d.round_id, e.key AS value_key, avg(a.level)::float AS mean, s.respondents
-             FROM done d
-             JOIN sizes s ON s.round_id = d.round_id
-             JOIN assessment_answers a ON a.invitation_id = d.id AND a.level IS NOT NULL
-             JOIN value_behaviours b ON b.id = a.behaviour_id
-             JOIN experience_values e ON e.id = b.value_id
-            GROUP BY d.round_id, e.key, s.respondents`,
-            [auth.organisationId, rounds.map((r) => r.round_id), me.team_id],
-          )
-        : [];
+    // My team's average is the dashboard's cell of my team (with its sub-teams) in that round: closed
+    // rounds only, people with a scored answer, and only where the organisation-wide pattern publishes it.
+    const roundIds = rounds.map((r) => r.round_id);
+    const cells = me.team_id
+      ? await this.employees.cells(
+          auth.organisationId,
+          minimum,
+          {
+            read: roundIds,
+            window: {
+              organisationId: auth.organisationId,
+              first: '0001-01-01',
+              afterLast: '9999-12-01',
+              ids: roundIds,
+            },
+            bucket: (id) => id,
+            kind: 'round',
+          },
+          'value',
+        )
+      : null;
     return {
       anonymityMinimum: minimum,
       rounds: rounds.map((r): MyRound => {
@@ -103,15 +108,15 @@ export class MyAssessmentsService {
           values: values
             .filter((v) => v.version_id === r.values_version_id)
             .map((v) => {
-              const ofTeam = team.find((t) => t.round_id === r.round_id && t.value_key === v.key);
-              const respondents = ofTeam?.respondents ?? 0;
+              const cell = cells?.get(r.round_id, me.team_id, v.key);
+              const shown = cell && !cell.reason ? cell.sums : null;
               return {
                 key: v.key,
                 nameNl: v.name_nl,
                 nameEn: v.name_en,
                 myScore: selfScore(mine.filter((a) => a.value_key === v.key).map((a) => a.level)),
-                teamAverage: ofTeam && respondents >= minimum ? ofTeam.mean : null,
-                teamRespondents: respondents,
+                teamAverage: shown ? shown.sum / shown.n : null,
+                teamRespondents: shown?.n ?? 0,
               };
             }),
           answers: mine.map((a) => ({

@@ -4,6 +4,7 @@ import { QUEUES } from '../jobs/queues';
 import { PeopleModule } from '../people/people.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { BoardReportService } from './board-report.service';
+import { EmployeeCellsService } from './employee-cells.service';
 import { InsightsScopeService } from './insights-scope.service';
 import { InsightsController } from './insights.controller';
 import { InsightsService } from './insights.service';
@@ -25,8 +26,9 @@ import { ReportPeriodsService } from './report-periods.service';
     JourneyInsightsService,
     BoardReportService,
     ReportPeriodsService,
+    EmployeeCellsService,
   ],
-  exports: [KpiRollupsService, KpiRefreshService],
+  exports: [KpiRollupsService, KpiRefreshService, EmployeeCellsService],
 })
 export class InsightsModule {}
 

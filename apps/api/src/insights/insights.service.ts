@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  npsFromCounts,
-  outsideInGap,
-  participation,
-  suppressComplementaryGroups,
-  targetStatus,
-} from '@wk/domain';
-import type { PyramidLevel, SuppressionReason } from '@wk/domain';
+import { npsFromCounts, outsideInGap, participation, targetStatus } from '@wk/domain';
+import type { PyramidLevel } from '@wk/domain';
 import type {
   KpiGroup,
   KpiReport,
@@ -23,7 +17,8 @@ import type { AuthContext } from '../auth/authenticated.decorator';
 import { invalid } from '../common/domain-error';
 import { targetAtSql, targetsAtPeriodEnds } from '../value-targets/value-targets.repository';
 import { InsightsScopeService } from './insights-scope.service';
-import { readCustomer, readParticipation, readSelf, type Keyed } from './kpi-queries';
+import { EmployeeCellsService } from './employee-cells.service';
+import { readCustomer, readParticipation, type Keyed } from './kpi-queries';
 import { KpiQueryDto } from './kpi-query.dto';
 import { ReportPeriodsService, periodBefore, type PeriodPlan } from './report-periods.service';
 import {
@@ -36,6 +31,7 @@ import {
   selfStat,
   selfSummary,
   type CustomerSums,
+  type SelfSums,
 } from './kpi-stats';
 
 type Bucket<T> = Map<string, T>;
@@ -53,7 +49,7 @@ function byPeriod<T extends object>(plan: PeriodPlan, rows: Keyed<T>[], empty: (
 
 /**
  * The outside-in KPIs per value × period × group, computed from the rollups with the shared
- * scoring of libs/domain; the anonymity minimum (with complementary groups) is enforced here.
+ * scoring of libs/domain; employee cells come with the organisation-wide suppression pattern.
  */
 @Injectable()
 export class InsightsService {
@@ -61,6 +57,7 @@ export class InsightsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly scopes: InsightsScopeService,
     private readonly periods: ReportPeriodsService,
+    private readonly employees: EmployeeCellsService,
   ) {}
 
   /**
@@ -141,14 +138,13 @@ export class InsightsService {
     const m = this.db.manager;
     const none = Promise.resolve([]);
 
-    const [selfRows, parentSelfRows, customerRows, participationRows] = await Promise.all([
-      hasSelf ? readSelf(m, plan.window, scope.grouping, q.valueKey) : none,
-      hasSelf && breakdown === 'team' ? readSelf(m, plan.window, scope.parent, q.valueKey) : none,
+    const [cells, customerRows, participationRows] = await Promise.all([
+      hasSelf
+        ? this.employees.cells(ctx.organisationId, ctx.minimum, plan, 'value', q.valueKey)
+        : Promise.resolve(null),
       hasCustomer ? readCustomer(m, plan.window, scope.grouping, filter, breakdown, q.valueKey) : none,
       hasSelf ? readParticipation(m, plan.window, scope.grouping) : none,
     ]);
-    const self = byPeriod(plan, selfRows, emptySelf);
-    const parentSelf = byPeriod(plan, parentSelfRows, emptySelf);
     const customer = byPeriod(plan, customerRows, emptyCustomer);
     const groups =
       breakdown === 'organisation' || breakdown === 'team'
@@ -157,38 +153,17 @@ export class InsightsService {
             customerRows.some((r) => r.group === id),
           );
 
-    // Employee aggregates below the minimum, or derivable from the parent, are not shown.
-    const hidden = new Map<string, SuppressionReason>();
-    if (hasSelf)
-      for (const period of plan.read)
-        for (const value of values) {
-          const children = groups.map(([id]) => ({
-            id,
-            n: self.get(bucketKey(period, id, value.key))?.n ?? 0,
-          }));
-          const parentN =
-            breakdown === 'team'
-              ? (parentSelf.get(bucketKey(period, null, value.key))?.n ?? 0)
-              : (children[0]?.n ?? 0);
-          const result = suppressComplementaryGroups(
-            { n: parentN, children: breakdown === 'team' ? children : [] },
-            ctx.minimum,
-          );
-          const reasons =
-            breakdown === 'team'
-              ? result.children.map((c) => [c.id, c.reason] as const)
-              : children.map(
-                  (c) => [c.id, c.n > 0 && c.n < ctx.minimum ? ('too_few' as const) : null] as const,
-                );
-          for (const [id, reason] of reasons)
-            if (reason) hidden.set(bucketKey(period, id, value.key), reason);
-        }
-
+    // Group null is the organisation or the filter team; every other group is a team's subtree.
+    const node = (id: string | null) => id ?? scope.parentGroup.id;
+    const sumsOf = (period: string, id: string | null, key: string): SelfSums =>
+      cells?.get(period, node(id), key)?.sums ?? emptySelf();
+    // Employee cells are shown only where the organisation-wide suppression pattern publishes them.
     const selfOf = (period: string, id: string | null, key: string): SelfStat | Suppressed | null => {
-      if (!hasSelf) return null;
-      const reason = hidden.get(bucketKey(period, id, key));
-      if (reason) return { suppressed: true, reason };
-      return selfStat(self.get(bucketKey(period, id, key)) ?? emptySelf());
+      if (!cells) return null;
+      const cell = cells.get(period, node(id), key);
+      if (!cell) return id === null ? selfStat(emptySelf()) : { suppressed: true, reason: 'too_few' };
+      if (cell.reason) return { suppressed: true, reason: cell.reason };
+      return selfStat(cell.sums);
     };
 
     const rows: KpiRow[] = [];
@@ -222,8 +197,8 @@ export class InsightsService {
               self:
                 visibleSelf && sPrev && !sPrev.suppressed
                   ? changeStat(
-                      selfSummary(self.get(bucketKey(before, id, value.key)) ?? emptySelf()),
-                      selfSummary(self.get(bucketKey(period, id, value.key)) ?? emptySelf()),
+                      selfSummary(sumsOf(before, id, value.key)),
+                      selfSummary(sumsOf(period, id, value.key)),
                     )
                   : null,
             },

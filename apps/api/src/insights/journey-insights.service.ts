@@ -8,7 +8,8 @@ import { invalid, notFound } from '../common/domain-error';
 import { readBehaviourHistory } from '../values/behaviour-lineage';
 import { InsightsScopeService } from './insights-scope.service';
 import { InsightsService } from './insights.service';
-import { readBehaviours, readCustomer } from './kpi-queries';
+import { EmployeeCellsService } from './employee-cells.service';
+import { readCustomer } from './kpi-queries';
 import { JourneyAtQueryDto, PeriodQueryDto } from './kpi-query.dto';
 import { addInto, customerStat, emptyCustomer, type CustomerSums } from './kpi-stats';
 import { ReportPeriodsService } from './report-periods.service';
@@ -24,6 +25,7 @@ export class JourneyInsightsService {
     private readonly scopes: InsightsScopeService,
     private readonly insights: InsightsService,
     private readonly periods: ReportPeriodsService,
+    private readonly employees: EmployeeCellsService,
   ) {}
 
   async heartMonitor(auth: AuthContext, journeyId: string, q: JourneyAtQueryDto): Promise<HeartMonitor> {
@@ -74,42 +76,36 @@ export class JourneyInsightsService {
 
   async behaviours(auth: AuthContext, q: PeriodQueryDto): Promise<BehaviourReport> {
     const ctx = await this.scopes.context(auth);
-    const scope = await this.scopes.resolve(auth, ctx, 'organisation', q.teamId, {});
+    await this.scopes.resolve(auth, ctx, 'organisation', q.teamId, {});
     if (q.period === 'wave')
       throw invalid('period', 'waves have customer answers only: round, month or quarter');
     const plan = await this.periods.plan(ctx.organisationId, ctx.todayMonth, q);
-    const range = { ...plan.window, ids: plan.window.ids && plan.periods };
-    const rows = await readBehaviours(this.db.manager, range, scope.grouping, q.valueKey);
-    // A reworded behaviour is reported under its newest key (its `continues` link), with its newest text.
-    const { lineage, textOf } = await readBehaviourHistory(this.db.manager, ctx.organisationId);
-    const totals = new Map<
-      string,
-      { l1: number; l2: number; l3: number; l4: number; na: number; valueKey: string }
-    >();
-    for (const row of rows) {
-      const key = `${plan.bucket(row.period)}|${lineage.get(row.key) ?? row.key}`;
-      const total = totals.get(key) ?? { l1: 0, l2: 0, l3: 0, l4: 0, na: 0, valueKey: row.sums.valueKey };
-      for (const level of ['l1', 'l2', 'l3', 'l4', 'na'] as const) total[level] += row.sums[level];
-      totals.set(key, total);
-    }
-    const behaviours = [...totals.entries()].map(([key, t]) => {
-      const [period, behaviourKey] = key.split('|');
-      const respondents = t.l1 + t.l2 + t.l3 + t.l4 + t.na;
-      const scored = t.l1 + t.l2 + t.l3 + t.l4;
-      const shown = respondents >= ctx.minimum;
-      return {
-        period,
-        valueKey: t.valueKey,
-        behaviourKey,
-        text: textOf.get(behaviourKey)?.text_nl ?? behaviourKey,
-        textEn: textOf.get(behaviourKey)?.text_en ?? '',
-        levels: shown ? ([t.l1, t.l2, t.l3, t.l4] as [number, number, number, number]) : null,
-        notApplicable: shown ? t.na : null,
-        respondents: shown ? respondents : null,
-        mean: shown && scored ? (t.l1 + 2 * t.l2 + 3 * t.l3 + 4 * t.l4) / scored : null,
-        suppressed: shown ? null : ('too_few' as const),
-      };
-    });
+    // The same organisation-wide pattern as the scores, per behaviour (its own respondents).
+    const node = q.teamId ?? null;
+    const cells = await this.employees.cells(ctx.organisationId, ctx.minimum, plan, 'behaviour', q.valueKey);
+    // Cells come under each behaviour's newest key (its `continues` link); the text is its newest.
+    const { textOf } = await readBehaviourHistory(this.db.manager, ctx.organisationId);
+    const behaviours = plan.periods.flatMap((period) =>
+      cells.keys(period, node).map((behaviourKey) => {
+        const cell = cells.get(period, node, behaviourKey)!;
+        const shown = !cell.reason;
+        const s = cell.sums;
+        return {
+          period,
+          valueKey: cells.valueOf.get(behaviourKey) ?? '',
+          behaviourKey,
+          text: textOf.get(behaviourKey)?.text_nl ?? behaviourKey,
+          textEn: textOf.get(behaviourKey)?.text_en ?? '',
+          // Shares of the respondents (each person weighted once), never exact counts per level.
+          levels: shown ? (s.levels.map((l) => l / s.n) as [number, number, number, number]) : null,
+          notApplicable: null,
+          // The count only from a safe size on (twice the minimum): shares times n would be counts.
+          respondents: shown && s.n >= 2 * ctx.minimum ? s.n : null,
+          mean: shown ? s.sum / s.n : null,
+          suppressed: cell.reason,
+        };
+      }),
+    );
     // Only the asked periods (a calendar window reads whole months), in their order.
     const order = new Map(plan.periods.map((period, i) => [period, i]));
     const shown = behaviours.filter((b) => order.has(b.period));

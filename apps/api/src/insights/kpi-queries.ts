@@ -61,6 +61,7 @@ const periodOf = (column: 'round_id' | 'wave_id', n: number) => {
 };
 const windowed = (w: PeriodWindow) => [w.organisationId, w.first, w.afterLast];
 
+/** Self sums per team subtree; the insights use EmployeeCellsService, which adds the suppression pattern. */
 export async function readSelf(
   m: EntityManager,
   window: PeriodWindow,
@@ -196,27 +197,134 @@ export async function readCustomer(
   }));
 }
 
-export async function readBehaviours(
-  m: EntityManager,
-  window: PeriodWindow,
-  g: TeamGrouping,
-  valueKey: string | undefined,
-): Promise<Keyed<{ l1: number; l2: number; l3: number; l4: number; na: number; valueKey: string }>[]> {
-  const p = periodOf('round_id', 8);
-  const rows = await m.query(
-    `WITH RECURSIVE ${TREE}
-     SELECT ${p.bucket} AS period, NULL AS grp, k.behaviour_key AS key, k.value_key,
-            sum(k.l1)::int AS l1, sum(k.l2)::int AS l2, sum(k.l3)::int AS l3, sum(k.l4)::int AS l4, sum(k.na)::int AS na
-       FROM kpi_behaviours k LEFT JOIN tree ON tree.id = k.team_id
-      WHERE ${p.where} AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
-        AND ($7::text IS NULL OR k.value_key = $7)
-      GROUP BY 1, 2, 3, 4`,
-    [...windowed(window), ...grouped(g), valueKey ?? null, window.ids],
+/** A closed round of the window (open rounds are never read: no live trickle), oldest first. */
+export interface ClosedRound {
+  id: string;
+  month: string;
+}
+
+export async function readClosedRounds(m: EntityManager, window: PeriodWindow): Promise<ClosedRound[]> {
+  return m.query(
+    `SELECT r.id, date_trunc('month', r.opens_at AT TIME ZONE o.time_zone)::date::text AS month
+       FROM assessment_rounds r JOIN organisations o ON o.id = r.organisation_id
+      WHERE r.organisation_id = $1 AND (r.closed_at IS NOT NULL OR r.closes_at <= now())
+        AND date_trunc('month', r.opens_at AT TIME ZONE o.time_zone)::date >= $2::date
+        AND date_trunc('month', r.opens_at AT TIME ZONE o.time_zone)::date < $3::date
+        AND ($4::uuid[] IS NULL OR r.id = ANY($4::uuid[]))
+      ORDER BY r.opens_at, r.id`,
+    [window.organisationId, window.first, window.afterLast, window.ids],
   );
-  return rows.map((r: Record<string, string>) => ({
-    period: r.period,
-    group: null,
+}
+
+export async function readTeamTree(
+  m: EntityManager,
+  organisationId: string,
+): Promise<{ id: string; parentId: string | null }[]> {
+  return m.query(`SELECT id, parent_id AS "parentId" FROM teams WHERE organisation_id = $1`, [
+    organisationId,
+  ]);
+}
+
+/** What an employee cell is of: a value (self scores) or a behaviour (its four levels). */
+export type EmployeeKeyKind = 'value' | 'behaviour';
+
+/** One rollup row of a round: a team's respondents for a value or a behaviour (levels summed per respondent). */
+export interface TeamCellRow {
+  roundId: string;
+  teamId: string;
+  key: string;
+  valueKey: string;
+  n: number;
+  sum: number;
+  sumsq: number;
+  good: number;
+  role: number;
+  levels: [number, number, number, number];
+}
+
+/** Per round and team, from the rollups (a respondent counts once per round there). */
+export async function readTeamCells(
+  m: EntityManager,
+  organisationId: string,
+  roundIds: string[],
+  kind: EmployeeKeyKind,
+  valueKey?: string,
+): Promise<TeamCellRow[]> {
+  if (!roundIds.length) return [];
+  const rows: Record<string, string>[] =
+    kind === 'value'
+      ? await m.query(
+          `SELECT round_id, team_id, value_key AS key, value_key, n, sum, sumsq, good, role, 0 AS l1, 0 AS l2, 0 AS l3, 0 AS l4
+             FROM kpi_self WHERE organisation_id = $1 AND round_id = ANY($2::uuid[]) AND ($3::text IS NULL OR value_key = $3)`,
+          [organisationId, roundIds, valueKey ?? null],
+        )
+      : await m.query(
+          `SELECT round_id, team_id, behaviour_key AS key, value_key, l1 + l2 + l3 + l4 AS n,
+                  l1 + 2 * l2 + 3 * l3 + 4 * l4 AS sum, l1 + 4 * l2 + 9 * l3 + 16 * l4 AS sumsq,
+                  l3 + l4 AS good, l4 AS role, l1, l2, l3, l4
+             FROM kpi_behaviours WHERE organisation_id = $1 AND round_id = ANY($2::uuid[]) AND ($3::text IS NULL OR value_key = $3)`,
+          [organisationId, roundIds, valueKey ?? null],
+        );
+  return rows.map((r) => ({
+    roundId: r.round_id,
+    teamId: r.team_id,
     key: r.key,
-    sums: { l1: +r.l1, l2: +r.l2, l3: +r.l3, l4: +r.l4, na: +r.na, valueKey: r.value_key },
+    valueKey: r.value_key,
+    n: Number(r.n),
+    sum: Number(r.sum),
+    sumsq: Number(r.sumsq),
+    good: Number(r.good),
+    role: Number(r.role),
+    levels: [Number(r.l1), Number(r.l2), Number(r.l3), Number(r.l4)],
+  }));
+}
+
+/** One person's scored answers to a value or behaviour in one round (n.v.t. left out). */
+export interface PersonAnswerRow {
+  roundId: string;
+  person: string;
+  teamId: string;
+  key: string;
+  valueKey: string;
+  scored: number;
+  sum: number;
+  levels: [number, number, number, number];
+}
+
+/**
+ * Per person, for periods that pool several rounds: a person counts once there, so the rollups
+ * (per round) cannot answer. Only the completed invitations of the given (closed) rounds are read.
+ */
+export async function readPersonAnswers(
+  m: EntityManager,
+  organisationId: string,
+  roundIds: string[],
+  kind: EmployeeKeyKind,
+  valueKey?: string,
+): Promise<PersonAnswerRow[]> {
+  if (!roundIds.length) return [];
+  const rows: Record<string, string>[] = await m.query(
+    `SELECT i.round_id, coalesce(i.user_id, i.id)::text AS person, coalesce(i.team_id, '00000000-0000-0000-0000-000000000000') AS team_id,
+            ${kind === 'value' ? 'e.key' : 'b.key'} AS key, e.key AS value_key, count(*)::int AS scored, sum(a.level)::int AS sum,
+            count(*) FILTER (WHERE a.level = 1)::int AS l1, count(*) FILTER (WHERE a.level = 2)::int AS l2,
+            count(*) FILTER (WHERE a.level = 3)::int AS l3, count(*) FILTER (WHERE a.level = 4)::int AS l4
+       FROM assessment_invitations i
+       JOIN assessment_answers a ON a.invitation_id = i.id
+       JOIN value_behaviours b ON b.id = a.behaviour_id
+       JOIN experience_values e ON e.id = b.value_id
+      WHERE i.organisation_id = $1 AND i.round_id = ANY($2::uuid[]) AND i.completed_at IS NOT NULL
+        AND a.level IS NOT NULL AND ($3::text IS NULL OR e.key = $3)
+      GROUP BY 1, 2, 3, 4, 5`,
+    [organisationId, roundIds, valueKey ?? null],
+  );
+  return rows.map((r) => ({
+    roundId: r.round_id,
+    person: r.person,
+    teamId: r.team_id,
+    key: r.key,
+    valueKey: r.value_key,
+    scored: Number(r.scored),
+    sum: Number(r.sum),
+    levels: [Number(r.l1), Number(r.l2), Number(r.l3), Number(r.l4)],
   }));
 }

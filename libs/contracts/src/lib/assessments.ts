@@ -97,8 +97,9 @@ export interface MyRound {
     nameNl: string;
     nameEn: string;
     myScore: number | null;
-    /** null when fewer than the anonymity minimum of my team answered. */
+    /** The mean of my team's (with sub-teams) respondents, each once; null while the round is open or where the anonymity rules hide it. */
     teamAverage: number | null;
+    /** Respondents behind teamAverage (0 when it is hidden). */
     teamRespondents: number;
   }[];
   answers: {

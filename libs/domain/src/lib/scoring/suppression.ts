@@ -73,6 +73,8 @@ export interface BreakdownSuppression<K> {
 export function suppressComplementaryGroups<K>(
   breakdown: Breakdown<K>,
   setting?: number | null,
+  /** Children hidden up front (e.g. because another period would reveal a small group through them). */
+  hidden?: ReadonlySet<K>,
 ): BreakdownSuppression<K> {
   assertCount(breakdown.n, 'parent n');
   breakdown.children.forEach((c) => assertCount(c.n, `n of child ${String(c.id)}`));
@@ -91,7 +93,11 @@ export function suppressComplementaryGroups<K>(
     return { minimum, parentVisible: false, remainder, residual: 0, children };
   }
   const children: ChildVisibility<K>[] = breakdown.children.map((c) =>
-    c.n < minimum ? { ...c, visible: false, reason: 'too_few' } : { ...c, visible: true, reason: null },
+    c.n < minimum
+      ? { ...c, visible: false, reason: 'too_few' }
+      : hidden?.has(c.id)
+        ? { ...c, visible: false, reason: 'complementary' }
+        : { ...c, visible: true, reason: null },
   );
   let residual = remainder + children.filter((c) => !c.visible).reduce((sum, c) => sum + c.n, 0);
   while (residual > 0 && residual < minimum) {
@@ -103,6 +109,84 @@ export function suppressComplementaryGroups<K>(
     residual += next.n;
   }
   return { minimum, parentVisible: true, remainder, residual, children };
+}
+
+/** A team of the tree a suppression pattern is computed over; the organisation is the root (id null). */
+export interface PatternNode {
+  id: string;
+  parentId: string | null;
+}
+
+/**
+ * The suppression pattern of one measurement (a value in a period) over the whole team tree: the
+ * reason each cell (the organisation, null, and every team's subtree) is hidden, or null when it is
+ * published. Top-down: a cell is published only when its parent is, it has at least the minimum,
+ * it is not in `hidden`, and the parent minus its published children is 0 or at least the minimum
+ * (suppressComplementaryGroups); below a hidden cell everything is hidden. The published cells then
+ * form a tree whose every "cell minus its published children" is 0 or >= minimum, so no sum or
+ * difference of published cells describes fewer people than the minimum, whichever of them a
+ * request shows.
+ */
+export function suppressionPattern(
+  teams: readonly PatternNode[],
+  subtreeN: (id: string | null) => number,
+  setting?: number | null,
+  hidden: ReadonlySet<string | null> = new Set(),
+): Map<string | null, SuppressionReason | null> {
+  const minimum = effectiveMinimum(setting);
+  const kids = new Map<string | null, string[]>();
+  for (const t of teams) kids.set(t.parentId, [...(kids.get(t.parentId) ?? []), t.id]);
+  const out = new Map<string | null, SuppressionReason | null>();
+  const hide = (id: string | null, reason: SuppressionReason) => {
+    out.set(id, reason);
+    for (const child of kids.get(id) ?? []) hide(child, 'parent_hidden');
+  };
+  const visit = (id: string | null) => {
+    out.set(id, null);
+    const children = (kids.get(id) ?? []).map((child) => ({ id: child, n: subtreeN(child) }));
+    const split = suppressComplementaryGroups(
+      { n: subtreeN(id), children },
+      minimum,
+      hidden as ReadonlySet<string>,
+    );
+    for (const child of split.children)
+      if (child.visible) visit(child.id);
+      else hide(child.id, child.reason ?? 'complementary');
+  };
+  const rootN = subtreeN(null);
+  if (rootN < minimum) hide(null, 'too_few');
+  else if (hidden.has(null)) hide(null, 'complementary');
+  else visit(null);
+  return out;
+}
+
+/**
+ * Whether a cell of a period that pools several rounds (its people `coarse`) would reveal a small
+ * group next to the published cells of finer periods (a round or month within it): for any of them
+ * inside it or around it, the people in one and not the other must be 0 or at least the minimum;
+ * so must the people of the cell outside all finer cells and published children (`children`)
+ * inside it together.
+ */
+export function revealsNestedGroup(
+  coarse: ReadonlySet<string>,
+  finer: readonly ReadonlySet<string>[],
+  minimum: number,
+  children: readonly ReadonlySet<string>[] = [],
+): boolean {
+  const small = (k: number) => k > 0 && k < minimum;
+  const inside: ReadonlySet<string>[] = [...children];
+  for (const f of finer) {
+    let shared = 0;
+    for (const p of f) if (coarse.has(p)) shared++;
+    if (shared === f.size) {
+      if (small(coarse.size - f.size)) return true;
+      inside.push(f);
+    } else if (shared === coarse.size && small(f.size - coarse.size)) return true;
+  }
+  if (!inside.length) return false;
+  let outside = 0;
+  for (const p of coarse) if (!inside.some((s) => s.has(p))) outside++;
+  return small(outside);
 }
 
 /** The same suppression for free-text comments, with the organisation's comment minimum (same floor of 3). */
