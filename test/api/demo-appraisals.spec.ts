@@ -48,6 +48,15 @@ describe('demo appraisals', () => {
     expect(open.reviewerName).toBe('Mark Jansen');
     expect(open.selfReview?.ratings.length).toBeGreaterThan(0);
     expect(open.managerReview).toBeNull();
+    // Last year's agreements, to follow up on, beside this year's conversation.
+    expect(open.previousAgreements).toEqual([
+      expect.objectContaining({
+        cycleName: `Jaargesprekken ${year - 1}`,
+        what: expect.stringContaining('Terugbelafspraken'),
+      }),
+    ]);
+    expect(open.teamName).toBe('Wijkteam Noord');
+    expect(open.values.map((v) => v.key)).toContain('betrouwbaar');
     const pdf = await fetch(`${api.url}/api/appraisals/${mine[1].id}/pdf`, {
       headers: { cookie: (employee as unknown as { cookie: string }).cookie },
     });

@@ -112,6 +112,9 @@ describe('appraisal conversation', () => {
     await page.getByRole('button', { name: 'Indienen' }).click();
     // Both are in: the self review shows, with its comment.
     await page.getByText('Ik bel altijd terug.').waitFor();
+    // Beside the conversation: both reviews' mean per value (self 3 and 4 → 3,5; manager all 3).
+    const context = page.getByRole('row', { name: /^Betrouwbaar/ });
+    expect((await context.getByRole('cell').allTextContents()).slice(0, 2)).toEqual(['3,5', '3']);
     await page.getByLabel('Datum van het gesprek').fill('2099-02-10');
     await page
       .getByRole('textbox', { name: 'Gespreksverslag (gedeeld)' })

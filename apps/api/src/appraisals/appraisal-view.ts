@@ -25,6 +25,7 @@ export function toSummary(a: AppraisalRow): AppraisalSummary {
     employeeName: a.employee_name,
     reviewerId: a.reviewer_id,
     reviewerName: a.reviewer_name,
+    teamId: a.team_id,
     teamName: a.team_name,
     stage: a.stage,
     dueDate: dueDateOf(a),

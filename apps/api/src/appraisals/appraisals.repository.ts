@@ -45,6 +45,7 @@ export interface AppraisalRow {
   employee_name: string;
   reviewer_id: string | null;
   reviewer_name: string | null;
+  team_id: string | null;
   team_name: string | null;
   stage: AppraisalStage;
   self_submitted_at: Date | null;
@@ -77,6 +78,7 @@ export interface AgreementRow {
 }
 export interface ValueRow {
   value_id: string;
+  value_key: string;
   value_name_nl: string;
   value_name_en: string;
   description_nl: string;
@@ -106,7 +108,7 @@ const APPRAISAL_SELECT = `
          c.values_version_id, c.period_start::text, c.period_end::text, c.self_review_due::text,
          c.manager_review_due::text, c.conversation_due::text, c.sign_off_due::text, c.questions,
          c.agreements_section, a.employee_id, e.name AS employee_name, a.reviewer_id,
-         r.name AS reviewer_name, t.name AS team_name, a.stage, a.self_submitted_at,
+         r.name AS reviewer_name, a.team_id, t.name AS team_name, a.stage, a.self_submitted_at,
          a.manager_submitted_at, a.released_at, a.meeting_date::text, a.shared_notes,
          a.employee_signed_at, a.reviewer_signed_at, a.employee_remark, a.employee_disagrees, a.version
     FROM appraisals a
@@ -405,7 +407,7 @@ export class AppraisalsRepository {
 
   async values(organisationId: string, versionId: string): Promise<ValueRow[]> {
     return this.db.query(
-      `SELECT v.id AS value_id, v.name_nl AS value_name_nl, v.name_en AS value_name_en,
+      `SELECT v.id AS value_id, v.key AS value_key, v.name_nl AS value_name_nl, v.name_en AS value_name_en,
               v.description_nl, v.description_en, b.id AS behaviour_id, b.text_nl, b.text_en
          FROM experience_values v JOIN value_behaviours b ON b.value_id = v.id
         WHERE v.organisation_id = $1 AND v.version_id = $2
@@ -448,6 +450,31 @@ export class AppraisalsRepository {
         actor_name: string | null;
         reason: string;
         created_at: Date;
+      }[]
+    >;
+  }
+
+  /** The agreements of the employee's latest signed appraisal in an earlier cycle. */
+  async previousAgreements(organisationId: string, employeeId: string, cycleId: string) {
+    return this.db.query(
+      `WITH previous AS (
+         SELECT a.id, c.name AS cycle_name FROM appraisals a JOIN appraisal_cycles c ON c.id = a.cycle_id
+          WHERE a.organisation_id = $1 AND a.employee_id = $2 AND a.cycle_id <> $3
+            AND a.stage IN ('signed', 'closed')
+          ORDER BY c.period_start DESC, a.created_at DESC LIMIT 1
+       )
+       SELECT p.cycle_name, v.name_nl AS value_name, g.what, g.support, g.due_date::text
+         FROM previous p JOIN appraisal_agreements g ON g.appraisal_id = p.id
+         LEFT JOIN experience_values v ON v.id = g.value_id
+        ORDER BY g.position`,
+      [organisationId, employeeId, cycleId],
+    ) as Promise<
+      {
+        cycle_name: string;
+        value_name: string | null;
+        what: string;
+        support: string;
+        due_date: string | null;
       }[]
     >;
   }

@@ -69,13 +69,14 @@ export class AppraisalsService {
     locale: Locale = 'nl',
   ): Promise<Appraisal> {
     const org = auth.organisationId;
-    const [valueRows, reviews, ratings, agreements, events, sharedRoundIds] = await Promise.all([
+    const [valueRows, reviews, ratings, agreements, events, sharedRoundIds, previous] = await Promise.all([
       this.repo.values(org, a.values_version_id),
       this.repo.reviews(org, a.id),
       this.repo.ratings(org, a.id),
       this.repo.agreements(org, a.id),
       this.repo.events(org, a.id),
       this.repo.sharedRoundIds(org, a.id),
+      this.repo.previousAgreements(org, a.employee_id, a.cycle_id),
     ]);
     const bothIn = Boolean(a.self_submitted_at && a.manager_submitted_at);
     const showSelf = role === 'employee' || (role === 'reviewer' ? bothIn : Boolean(a.self_submitted_at));
@@ -107,6 +108,7 @@ export class AppraisalsService {
       if (!value) {
         value = {
           id: v.value_id,
+          key: v.value_key,
           name: (locale === 'en' && v.value_name_en) || v.value_name_nl,
           description: (locale === 'en' && v.description_en) || v.description_nl,
           behaviours: [],
@@ -150,6 +152,13 @@ export class AppraisalsService {
       sharedRoundIds: party ? sharedRoundIds : [],
       sharedSelfAssessments,
       shareableRounds,
+      previousAgreements: previous.map((g) => ({
+        cycleName: g.cycle_name,
+        valueName: g.value_name,
+        what: g.what,
+        support: g.support,
+        dueDate: g.due_date,
+      })),
       events: events.map((e) => ({
         kind: e.kind,
         actorName: e.actor_name,

@@ -71,6 +71,17 @@ export const appraisalsEn: typeof appraisalsNl = {
   pdf: 'Download PDF',
   events: 'History',
   event: { reopen: 'Reopened', release: 'Released to the employee', reassign: 'Reviewer changed' },
+  context: {
+    title: 'Beside the conversation',
+    intro:
+      'Per value: the mean level (1-4) of both reviews, the team’s self index (0-100) and the customer grade (1-10) for the team in the latest quarter with data. Team figures only with enough answers.',
+    self: 'Self',
+    manager: 'Manager',
+    teamSelf: 'Team (self)',
+    customer: 'Customer (recognition)',
+    noTeam: 'No team figures available to you.',
+    previous: 'Agreements from {{cycle}}',
+  },
   cycles: {
     intro:
       'A cycle prepares an appraisal for everyone in the chosen teams, on the values of one published version, with a deadline per stage.',

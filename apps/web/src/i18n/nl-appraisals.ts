@@ -70,6 +70,17 @@ export const appraisalsNl = {
   pdf: 'PDF downloaden',
   events: 'Geschiedenis',
   event: { reopen: 'Heropend', release: 'Vrijgegeven aan medewerker', reassign: 'Beoordelaar gewijzigd' },
+  context: {
+    title: 'Naast het gesprek',
+    intro:
+      'Per waarde: het gemiddelde niveau (1-4) van beide beoordelingen, de zelfbeeldindex (0-100) van het team en het klantcijfer (1-10) voor het team in het laatste kwartaal met gegevens. Teamcijfers alleen bij genoeg antwoorden.',
+    self: 'Zelf',
+    manager: 'Leidinggevende',
+    teamSelf: 'Team (zelfbeeld)',
+    customer: 'Klant (herkenning)',
+    noTeam: 'Geen teamgegevens beschikbaar voor jou.',
+    previous: 'Afspraken uit {{cycle}}',
+  },
   cycles: {
     intro:
       'Een cyclus zet voor iedereen in de gekozen teams een gesprek klaar, op de waarden van één gepubliceerde versie, met een deadline per fase.',

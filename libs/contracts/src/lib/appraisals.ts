@@ -82,6 +82,8 @@ export interface AppraisalSummary {
   employeeName: string;
   reviewerId: string | null;
   reviewerName: string | null;
+  /** The team at opening (for the team's context beside the conversation). */
+  teamId: string | null;
   teamName: string | null;
   stage: AppraisalStage;
   /** The deadline of the current stage (null once signed). */
@@ -94,6 +96,8 @@ export interface AppraisalBehaviour {
 }
 export interface AppraisalValue {
   id: string;
+  /** Stable across versions: links to the value in insights. */
+  key: string;
   name: string;
   description: string;
   behaviours: AppraisalBehaviour[];
@@ -171,6 +175,14 @@ export interface Appraisal extends AppraisalSummary {
   /** For the employee: the rounds it could share. */
   shareableRounds: { roundId: string; cycleName: string; openedAt: string }[];
   events: AppraisalEvent[];
+  /** The agreements of the employee's previous signed appraisal, to follow up on. */
+  previousAgreements: {
+    cycleName: string;
+    valueName: string | null;
+    what: string;
+    support: string;
+    dueDate: string | null;
+  }[];
 }
 
 export interface SaveAppraisalReviewRequest {

@@ -7,6 +7,7 @@ import {
   Paper,
   Radio,
   Select,
+  Table,
   Stack,
   Text,
   Textarea,
@@ -23,6 +24,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Page } from '../../components/page';
 import { ErrorState, QueryState, SuccessNote } from '../../components/states';
+import { useKpis } from '../insights/insights-api';
 import { fromRadio, toRadio } from '../self-assessment/form-progress';
 import { useAppraisal, useSaveConversation, useSaveReview, useShareRounds, useSign } from './appraisals-api';
 
@@ -506,6 +508,98 @@ function Signing({ a }: { a: Appraisal }) {
   );
 }
 
+const mean = (review: AppraisalReview | null, behaviourIds: string[]) => {
+  const levels = (review?.ratings ?? [])
+    .filter((r) => behaviourIds.includes(r.behaviourId) && r.level !== null)
+    .map((r) => r.level as number);
+  return levels.length ? levels.reduce((x, y) => x + y, 0) / levels.length : null;
+};
+
+/**
+ * Beside the conversation, per value: both reviews (as far as the caller may see them), the team's
+ * self index and customer recognition from insights (the insights api applies scope and anonymity
+ * minimum; what the caller may not see stays empty), and the previous appraisal's agreements.
+ */
+function ContextPanel({ a }: { a: Appraisal }) {
+  const { t, i18n } = useTranslation();
+  const kpis = useKpis({ period: 'quarter', teamId: a.teamId ?? undefined }, a.teamId !== null);
+  const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
+    maximumFractionDigits: 1,
+  });
+  const show = (n: number | null | undefined) => (n === null || n === undefined ? '–' : number.format(n));
+  const latest = (key: string, side: 'self' | 'customer') => {
+    const rows = (kpis.data?.rows ?? []).filter((r) => r.valueKey === key);
+    for (const period of [...(kpis.data?.periods ?? [])].reverse()) {
+      const row = rows.find((r) => r.period === period);
+      if (side === 'self' && row?.self && !row.self.suppressed && row.self.index !== null)
+        return row.self.index;
+      if (side === 'customer' && row?.customer && row.customer.grade.mean !== null)
+        return row.customer.grade.mean;
+    }
+    return null;
+  };
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('appraisals.context.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('appraisals.context.intro')}
+        </Text>
+        {/* Scrolls sideways on a phone; focusable so keyboard users can scroll it too. */}
+        <div
+          style={{ overflowX: 'auto' }}
+          tabIndex={0}
+          role="region"
+          aria-label={t('appraisals.context.title')}
+        >
+          <Table miw={480}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('appraisals.agreementValue')}</Table.Th>
+                <Table.Th>{t('appraisals.context.self')}</Table.Th>
+                <Table.Th>{t('appraisals.context.manager')}</Table.Th>
+                <Table.Th>{t('appraisals.context.teamSelf')}</Table.Th>
+                <Table.Th>{t('appraisals.context.customer')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {a.values.map((v) => {
+                const ids = v.behaviours.map((b) => b.id);
+                return (
+                  <Table.Tr key={v.id}>
+                    <Table.Th scope="row">{v.name}</Table.Th>
+                    <Table.Td>{show(mean(a.selfReview, ids))}</Table.Td>
+                    <Table.Td>{show(mean(a.managerReview, ids))}</Table.Td>
+                    <Table.Td>{kpis.isSuccess ? show(latest(v.key, 'self')) : '–'}</Table.Td>
+                    <Table.Td>{kpis.isSuccess ? show(latest(v.key, 'customer')) : '–'}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </div>
+        {(kpis.isError || a.teamId === null) && <Text size="sm">{t('appraisals.context.noTeam')}</Text>}
+        {a.previousAgreements.length > 0 && (
+          <Stack gap={4}>
+            <Title order={3} size="h5">
+              {t('appraisals.context.previous', { cycle: a.previousAgreements[0].cycleName })}
+            </Title>
+            {a.previousAgreements.map((g, i) => (
+              <Text size="sm" key={i}>
+                <strong>{g.valueName ?? t('appraisals.general')}</strong>: {g.what}
+                {g.support ? ` (${t('appraisals.support')}: ${g.support})` : ''}
+                {g.dueDate ? ` · ${t('appraisals.byWhen')} ${formatDate(g.dueDate)}` : ''}
+              </Text>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
 function AppraisalBody({ a, onReload }: { a: Appraisal; onReload: () => void }) {
   const { t, i18n } = useTranslation();
   const author = a.viewerRole === 'employee' ? 'self' : a.viewerRole === 'reviewer' ? 'manager' : null;
@@ -562,6 +656,7 @@ function AppraisalBody({ a, onReload }: { a: Appraisal; onReload: () => void }) 
       )}
       {a.viewerRole === 'employee' && <ShareRounds a={a} onReload={onReload} />}
       {a.viewerRole === 'reviewer' && <SharedAnswers a={a} />}
+      <ContextPanel a={a} />
       <Conversation key={`conv-${a.version}`} a={a} onReload={onReload} />
       {(a.stage === 'conversation' || frozen) && <Signing a={a} />}
       {a.events.length > 0 && (
