@@ -292,6 +292,19 @@ describe('appraisals (issue 16)', () => {
       meetingDate: '2099-02-11',
     });
     expect(fixed.body.meetingDate).toBe('2099-02-11');
+    // Deleting the organisation (the operator's delete) takes every appraisal row with it.
+    await api.db.query(`DELETE FROM organisations WHERE id = $1`, [s.world.organisationId]);
+    for (const table of [
+      'appraisal_cycles',
+      'appraisals',
+      'appraisal_ratings',
+      'appraisal_events',
+      'appraisal_agreements',
+    ])
+      expect(
+        (await api.db.query(`SELECT 1 FROM ${table} WHERE organisation_id = $1`, [s.world.organisationId]))
+          .length,
+      ).toBe(0);
   });
 
   it('renders the signed appraisal as PDF in NL and EN for employee, reviewer and HR only', async () => {

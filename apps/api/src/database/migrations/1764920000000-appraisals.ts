@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Appraisal cycles and one appraisal per person per cycle: both reviews (ratings per behaviour of
  * the pinned values version, a comment per value, open answers), the conversation with its
  * agreements, signatures, the rounds the employee shares, and an audit trail of HR's actions.
- * Unique (cycle, employee) makes opening a cycle twice harmless.
+ * Unique (cycle, employee) makes opening a cycle twice harmless. References to the values cascade
+ * (published versions are never deleted, only with their organisation: see the delete-paths migration).
  */
 export class Appraisals1764920000000 implements MigrationInterface {
   name = 'Appraisals1764920000000';
@@ -34,7 +35,7 @@ export class Appraisals1764920000000 implements MigrationInterface {
         CHECK (period_end >= period_start),
         CHECK (self_review_due <= manager_review_due AND manager_review_due <= conversation_due
                AND conversation_due <= sign_off_due),
-        FOREIGN KEY (organisation_id, values_version_id) REFERENCES value_set_versions (organisation_id, id)
+        FOREIGN KEY (organisation_id, values_version_id) REFERENCES value_set_versions (organisation_id, id) ON DELETE CASCADE
       )`);
     await q.query(`
       CREATE TABLE appraisals (
@@ -89,7 +90,7 @@ export class Appraisals1764920000000 implements MigrationInterface {
         level smallint CHECK (level BETWEEN 1 AND 4),
         PRIMARY KEY (appraisal_id, author, behaviour_id),
         FOREIGN KEY (organisation_id, appraisal_id) REFERENCES appraisals (organisation_id, id) ON DELETE CASCADE,
-        FOREIGN KEY (organisation_id, behaviour_id) REFERENCES value_behaviours (organisation_id, id)
+        FOREIGN KEY (organisation_id, behaviour_id) REFERENCES value_behaviours (organisation_id, id) ON DELETE CASCADE
       )`);
     await q.query(`
       CREATE TABLE appraisal_agreements (
@@ -103,7 +104,7 @@ export class Appraisals1764920000000 implements MigrationInterface {
         due_date date,
         UNIQUE (appraisal_id, position),
         FOREIGN KEY (organisation_id, appraisal_id) REFERENCES appraisals (organisation_id, id) ON DELETE CASCADE,
-        FOREIGN KEY (organisation_id, value_id) REFERENCES experience_values (organisation_id, id)
+        FOREIGN KEY (organisation_id, value_id) REFERENCES experience_values (organisation_id, id) ON DELETE CASCADE
       )`);
     await q.query(`
       CREATE TABLE appraisal_shared_rounds (
