@@ -7,7 +7,8 @@ describe('SecretBox', () => {
   it('round-trips any secret and never stores it readable', () => {
     for (const secret of ['s', 'client-secret-123', 'ünïcødé ✓', 'x'.repeat(500)]) {
       const sealed = box.seal(secret, org);
-      expect(sealed).not.toContain(secret);
+      // A one-letter secret may turn up in random base64 by chance; anything longer may not.
+      if (secret.length > 3) expect(sealed).not.toContain(secret);
       expect(box.open(sealed, org)).toBe(secret);
     }
   });
