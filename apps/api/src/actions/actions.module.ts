@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { InsightsModule } from '../insights/insights.module';
 import { QUEUES } from '../jobs/queues';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PeopleModule } from '../people/people.module';
@@ -10,7 +11,7 @@ import { ActionsService } from './actions.service';
 
 /** Action plans on KPI cells: focuses, actions, progress notes, effect; owner reminders by the worker. */
 @Module({
-  imports: [PeopleModule, NotificationsModule],
+  imports: [PeopleModule, NotificationsModule, InsightsModule],
   controllers: [ActionsController],
   providers: [ActionsRepository, ActionsService],
   exports: [ActionsService],

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ActionCell, ActionMetric, ActionStatus, CalendarPeriodKind } from '@wk/contracts';
-import { readCustomer, readSelf, type TeamGrouping } from '../insights/kpi-queries';
-import { addInto, emptyCustomer, emptySelf, type CustomerSums, type SelfSums } from '../insights/kpi-stats';
+import { readCustomer, type TeamGrouping } from '../insights/kpi-queries';
+import { addInto, emptyCustomer, type CustomerSums } from '../insights/kpi-stats';
 
 export interface ActionRow {
   id: string;
@@ -283,33 +283,27 @@ export class ActionsRepository {
     return rows.filter((r, i) => !done.has(`${r.organisation_id}|${keys[i]}`));
   }
 
-  /** The KPI sums of a cell in one calendar period, from the same rollups as the dashboard. */
-  async cellSums(
+  /**
+   * The customer sums of a cell in one calendar period, from the same rollups as the dashboard
+   * (customer grades carry no anonymity minimum; the self side goes through the published cells).
+   */
+  async customerSums(
     organisationId: string,
-    cell: {
-      valueKey: string;
-      teamId: string | null;
-      journeyId: string | null;
-      touchpointId: string | null;
-      metric: ActionMetric;
-    },
+    cell: { valueKey: string; teamId: string | null; journeyId: string | null; touchpointId: string | null },
     window: { first: string; afterLast: string },
-  ): Promise<CustomerSums | SelfSums> {
+  ): Promise<CustomerSums> {
     const grouping: TeamGrouping = cell.teamId
       ? { roots: [cell.teamId], restrict: true, byRoot: false }
       : { roots: [], restrict: false, byRoot: false };
-    const w = { organisationId, ...window, ids: null };
-    const m = this.db.manager;
-    if (cell.metric === 'self') {
-      // The self side is never split by customer dimensions.
-      if (cell.journeyId || cell.touchpointId) return emptySelf();
-      const rows = await readSelf(m, w, grouping, cell.valueKey);
-      return rows
-        .filter((r) => r.key === cell.valueKey)
-        .reduce((sum, r) => addInto(sum, r.sums), emptySelf());
-    }
     const filter = { journeyId: cell.journeyId ?? undefined, touchpointId: cell.touchpointId ?? undefined };
-    const rows = await readCustomer(m, w, grouping, filter, 'organisation', cell.valueKey);
+    const rows = await readCustomer(
+      this.db.manager,
+      { organisationId, ...window, ids: null },
+      grouping,
+      filter,
+      'organisation',
+      cell.valueKey,
+    );
     return rows
       .filter((r) => r.key === cell.valueKey)
       .reduce((sum, r) => addInto(sum, r.sums), emptyCustomer());

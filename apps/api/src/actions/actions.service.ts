@@ -21,6 +21,8 @@ import type { AuthContext } from '../auth/authenticated.decorator';
 import { invalid, notFound } from '../common/domain-error';
 import { AppConfig } from '../config/config';
 import { MailService } from '../notifications/mail.service';
+import { EmployeeCellsService, type EmployeeSums } from '../insights/employee-cells.service';
+import { ReportPeriodsService } from '../insights/report-periods.service';
 import { ScopeService } from '../people/scope.service';
 import { renderActionReminder } from './action-mail';
 import { ActionsRepository, type ActionFilter, type ActionRow } from './actions.repository';
@@ -48,6 +50,8 @@ export class ActionsService {
     private readonly scopes: ScopeService,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly periods: ReportPeriodsService,
+    private readonly employees: EmployeeCellsService,
   ) {}
 
   private async reach(auth: AuthContext): Promise<Reach> {
@@ -178,26 +182,58 @@ export class ActionsService {
       touchpointId: row.touchpoint_id,
       metric: row.metric,
     };
-    const [before, after] = await Promise.all([
-      this.repo.cellSums(organisationId, cell, periodMonths(row.period_kind, window.before)),
-      this.repo.cellSums(organisationId, cell, periodMonths(row.period_kind, window.after)),
-    ]);
-    const a = summaryFromSums(before.n, before.sum, before.sumsq);
-    const b = summaryFromSums(after.n, after.sum, after.sumsq);
-    // A self score below the anonymity minimum is never shown, so it gets no verdict either.
-    const minimumN = row.metric === 'self' ? effectiveMinimum(org.minimum) : 2;
-    const hide = (n: number) => row.metric === 'self' && n < minimumN;
+    const [before, after] =
+      row.metric === 'self'
+        ? await this.selfSums(organisationId, org, row, window)
+        : await Promise.all([
+            this.repo.customerSums(organisationId, cell, periodMonths(row.period_kind, window.before)),
+            this.repo.customerSums(organisationId, cell, periodMonths(row.period_kind, window.after)),
+          ]);
+    // A self score the anonymity rules withhold is never shown, so it gets no verdict and no n either.
+    const a = before ? summaryFromSums(before.n, before.sum, before.sumsq) : null;
+    const b = after ? summaryFromSums(after.n, after.sum, after.sumsq) : null;
+    const nothing = { n: 0, mean: null, sd: null };
     return {
       state: 'measured',
       before: window.before,
       after: window.after,
-      beforeMean: hide(a.n) ? null : a.mean,
-      afterMean: hide(b.n) ? null : b.mean,
-      beforeN: a.n,
-      afterN: b.n,
-      ...actionEffect(a, b, minimumN),
-      ...(hide(a.n) || hide(b.n) ? { difference: null } : {}),
+      beforeMean: a?.mean ?? null,
+      afterMean: b?.mean ?? null,
+      beforeN: a?.n ?? null,
+      afterN: b?.n ?? null,
+      ...actionEffect(a ?? nothing, b ?? nothing, row.metric === 'self' ? effectiveMinimum(org.minimum) : 2),
+      ...(a && b ? {} : { difference: null }),
     };
+  }
+
+  /**
+   * The self side through the same published cells as the dashboard (closed rounds, each person
+   * once, the suppression pattern over the whole team tree): null where a cell is withheld.
+   */
+  private async selfSums(
+    organisationId: string,
+    org: { todayMonth: string; minimum: number | null },
+    row: ActionRow,
+    window: { before: string; after: string },
+  ): Promise<[EmployeeSums | null, EmployeeSums | null]> {
+    if (row.journey_id || row.touchpoint_id) return [null, null];
+    const plan = await this.periods.plan(organisationId, org.todayMonth, {
+      period: row.period_kind,
+      from: window.before,
+      to: window.after,
+    });
+    const cells = await this.employees.cells(
+      organisationId,
+      effectiveMinimum(org.minimum),
+      plan,
+      'value',
+      row.value_key,
+    );
+    const published = (period: string) => {
+      const cell = cells.get(period, row.team_id, row.value_key);
+      return cell && cell.reason === null ? cell.sums : null;
+    };
+    return [published(window.before), published(window.after)];
   }
 
   async update(auth: AuthContext, id: string, body: UpdateActionRequest): Promise<ActionDetail> {

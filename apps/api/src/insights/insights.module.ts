@@ -28,7 +28,7 @@ import { ReportPeriodsService } from './report-periods.service';
     ReportPeriodsService,
     EmployeeCellsService,
   ],
-  exports: [KpiRollupsService, KpiRefreshService, EmployeeCellsService],
+  exports: [KpiRollupsService, KpiRefreshService, EmployeeCellsService, ReportPeriodsService],
 })
 export class InsightsModule {}
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BreakdownKind } from '@wk/contracts';
-import type { CustomerSums, SelfSums } from './kpi-stats';
+import type { CustomerSums } from './kpi-stats';
 
 /**
  * Reads of the KPI rollups. Teams are grouped by subtree: each group root collects its own rows
@@ -60,38 +60,6 @@ const periodOf = (column: 'round_id' | 'wave_id', n: number) => {
   };
 };
 const windowed = (w: PeriodWindow) => [w.organisationId, w.first, w.afterLast];
-
-/** Self sums per team subtree; the insights use EmployeeCellsService, which adds the suppression pattern. */
-export async function readSelf(
-  m: EntityManager,
-  window: PeriodWindow,
-  g: TeamGrouping,
-  valueKey?: string,
-): Promise<Keyed<SelfSums>[]> {
-  const p = periodOf('round_id', 8);
-  const rows = await m.query(
-    `WITH RECURSIVE ${TREE}
-     SELECT ${p.bucket} AS period, CASE WHEN (SELECT by_root FROM options) THEN tree.grp END AS grp, k.value_key AS key,
-            sum(k.n)::int AS n, sum(k.sum) AS sum, sum(k.sumsq) AS sumsq, sum(k.good) AS good, sum(k.role) AS role
-       FROM kpi_self k LEFT JOIN tree ON tree.id = k.team_id
-      WHERE ${p.where} AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
-        AND ($7::text IS NULL OR k.value_key = $7)
-      GROUP BY 1, 2, 3`,
-    [...windowed(window), ...grouped(g), valueKey ?? null, window.ids],
-  );
-  return rows.map((r: Record<string, string>) => ({
-    period: r.period,
-    group: r.grp,
-    key: r.key,
-    sums: {
-      n: Number(r.n),
-      sum: Number(r.sum),
-      sumsq: Number(r.sumsq),
-      good: Number(r.good),
-      role: Number(r.role),
-    },
-  }));
-}
 
 export async function readParticipation(
   m: EntityManager,

@@ -100,8 +100,9 @@ export type ActionEffectView =
       after: string;
       beforeMean: number | null;
       afterMean: number | null;
-      beforeN: number;
-      afterN: number;
+      /** null where the anonymity rules withhold the employee side of the cell. */
+      beforeN: number | null;
+      afterN: number | null;
     } & ActionEffect);
 
 export interface ActionDetail extends ActionSummary {

@@ -38,8 +38,8 @@ function Effect({ action }: { action: ActionDetail }) {
                 ...periods,
                 beforeValue: num(e.beforeMean),
                 afterValue: num(e.afterMean),
-                beforeN: e.beforeN,
-                afterN: e.afterN,
+                beforeN: e.beforeN ?? '–',
+                afterN: e.afterN ?? '–',
               })}
             </Text>
           </>
