@@ -682,6 +682,35 @@ describe('appraisals (issue 16)', () => {
     // The suppressed group's ratings appear nowhere in the answer.
     expect(JSON.stringify(res.body.teams[0])).not.toContain('distribution');
     expect((await s.manager.get(`/api/appraisal-cycles/${cycle.body.id}/calibration`)).status).toBe(403);
+
+    // The managers' perspective in insights: one aggregate per cycle over the organisation, for every role.
+    const perspective = await s.employee.get('/api/appraisals/perspective?valueKey=betrouwbaar');
+    expect(perspective.body).toEqual({
+      valueKey: 'betrouwbaar',
+      minimum: 3,
+      cycles: [
+        {
+          cycleId: cycle.body.id,
+          cycleName: 'Alle',
+          periodEnd: DATES.periodEnd,
+          n: 4,
+          suppressed: false,
+          mean: 2.5,
+          index: 50,
+        },
+      ],
+    });
+    // Three appraisals rated "persoonlijk" (the extra one said n.v.t.): shown at 3, hidden at 5.
+    expect((await s.hr.get('/api/appraisals/perspective?valueKey=persoonlijk')).body.cycles[0]).toMatchObject(
+      { n: 3, mean: 2 },
+    );
+    await api.db.query(`UPDATE organisations SET anonymity_minimum = 5 WHERE id = $1`, [
+      s.world.organisationId,
+    ]);
+    expect((await s.manager.get('/api/appraisals/perspective?valueKey=persoonlijk')).body.cycles[0]).toEqual(
+      expect.objectContaining({ n: 3, suppressed: true, mean: null, index: null }),
+    );
+    expect(fieldsOf((await s.hr.get('/api/appraisals/perspective')).body)).toEqual(['valueKey']);
   });
 
   it('answers bad input with 400 naming the field', async () => {

@@ -180,5 +180,11 @@ describe('appraisal conversation', () => {
     const text = readFileSync((await csv.path())!, 'utf8');
     expect(text).toContain('Test employee;Gesprek team;Test manager;Ondertekend;');
     expect(text).not.toContain('Ik bel altijd terug');
+    // The managers' perspective in the value detail: one review is below the minimum.
+    await page.goto(`${api.url}/insights/values/betrouwbaar`);
+    const perspective = page.getByRole('row', { name: /^Jaargesprek 2026/ });
+    await perspective.waitFor();
+    expect(await perspective.getByRole('cell').allTextContents()).toEqual(['1', 'te weinig (1)', '–']);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });

@@ -1,13 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { appraisalDateProblem, effectiveMinimum, mayShowAggregate } from '@wk/domain';
+import { appraisalDateProblem, effectiveMinimum, mayShowAggregate, selfIndex } from '@wk/domain';
 import type {
   AppraisalCalibration,
   AppraisalCycle,
   AppraisalProgressRow,
   AppraisalSummary,
   CalibrationGroup,
+  ManagerPerspective,
 } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { conflict, DomainError, invalid, notFound } from '../common/domain-error';
@@ -118,6 +119,31 @@ export class AppraisalCyclesService {
       values,
       teams: await groups('team'),
       reviewers: await groups('reviewer'),
+    };
+  }
+
+  /**
+   * The managers' view of a value over the whole organisation (an aggregate, never per person or
+   * team), for the value detail beside self and customer; below the anonymity minimum only its size.
+   */
+  async managerPerspective(auth: AuthContext, valueKey: string): Promise<ManagerPerspective> {
+    const setting = await this.repo.anonymityMinimum(auth.organisationId);
+    const rows = await this.repo.managerRatingsOfValue(auth.organisationId, valueKey);
+    return {
+      valueKey,
+      minimum: effectiveMinimum(setting),
+      cycles: rows.map((r) => {
+        const shown = mayShowAggregate(r.n, setting);
+        return {
+          cycleId: r.cycle_id,
+          cycleName: r.cycle_name,
+          periodEnd: r.period_end,
+          n: r.n,
+          suppressed: !shown,
+          mean: shown ? r.mean : null,
+          index: shown ? selfIndex(r.mean) : null,
+        };
+      }),
     };
   }
 

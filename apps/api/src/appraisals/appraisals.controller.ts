@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type {
   Appraisal,
   AppraisalCalibration,
   AppraisalCycle,
   AppraisalProgressRow,
   AppraisalSummary,
+  ManagerPerspective,
 } from '@wk/contracts';
 import { LOCALES } from '@wk/domain';
 import type { Locale } from '@wk/domain';
@@ -28,6 +29,10 @@ import { AppraisalsService } from './appraisals.service';
 
 class LocaleQuery {
   @ApiPropertyOptional({ enum: LOCALES }) @Optional() @IsIn(LOCALES) locale?: Locale;
+}
+
+class PerspectiveQuery {
+  @ApiProperty({ example: 'betrouwbaar' }) @IsString() @IsNotEmpty() @MaxLength(60) valueKey!: string;
 }
 
 const CycleId = UuidParam('Appraisal cycle');
@@ -103,7 +108,10 @@ export class AppraisalCyclesController {
 @ApiTags('appraisals')
 @Controller('appraisals')
 export class AppraisalsController {
-  constructor(private readonly appraisals: AppraisalsService) {}
+  constructor(
+    private readonly appraisals: AppraisalsService,
+    private readonly cycles: AppraisalCyclesService,
+  ) {}
 
   @Get('mine')
   @Authenticated({ permission: 'self.read' })
@@ -116,6 +124,16 @@ export class AppraisalsController {
   @ApiOperation({ summary: 'The appraisals where the caller is the reviewer' })
   reports(@CurrentUser() auth: AuthContext): Promise<AppraisalSummary[]> {
     return this.appraisals.reports(auth);
+  }
+
+  @Get('perspective')
+  @Authenticated({ permission: 'insights.read' })
+  @ApiOperation({
+    summary:
+      "The managers' ratings of one value over the organisation per cycle (anonymity minimum, never per person)",
+  })
+  perspective(@CurrentUser() auth: AuthContext, @Query() q: PerspectiveQuery): Promise<ManagerPerspective> {
+    return this.cycles.managerPerspective(auth, q.valueKey);
   }
 
   @Get(':id')

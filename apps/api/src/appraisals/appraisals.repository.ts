@@ -376,6 +376,23 @@ export class AppraisalsRepository {
     >;
   }
 
+  /** Submitted manager ratings of one value (by key) per cycle over the organisation, newest cycles first. */
+  async managerRatingsOfValue(organisationId: string, valueKey: string) {
+    return this.db.query(
+      `SELECT c.id AS cycle_id, c.name AS cycle_name, c.period_end::text, count(DISTINCT a.id)::int AS n,
+              avg(r.level)::float AS mean
+         FROM appraisals a
+         JOIN appraisal_cycles c ON c.id = a.cycle_id
+         JOIN appraisal_ratings r ON r.appraisal_id = a.id AND r.author = 'manager' AND r.level IS NOT NULL
+         JOIN value_behaviours b ON b.id = r.behaviour_id
+         JOIN experience_values v ON v.id = b.value_id AND v.key = $2
+        WHERE a.organisation_id = $1 AND a.manager_submitted_at IS NOT NULL
+        GROUP BY c.id, c.name, c.period_end, c.period_start
+        ORDER BY c.period_start DESC, c.id LIMIT 4`,
+      [organisationId, valueKey],
+    ) as Promise<{ cycle_id: string; cycle_name: string; period_end: string; n: number; mean: number }[]>;
+  }
+
   /** Appraisals of the organisation filtered by cycle, employee or reviewer. */
   async list(
     organisationId: string,

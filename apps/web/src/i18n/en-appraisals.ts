@@ -82,6 +82,14 @@ export const appraisalsEn: typeof appraisalsNl = {
     noTeam: 'No team figures available to you.',
     previous: 'Agreements from {{cycle}}',
   },
+  perspective: {
+    title: 'Through the eyes of managers',
+    intro:
+      'How managers rated this value in the appraisals, over the whole organisation per appraisal cycle: mean level (1-4) and as an index (0-100, like the self index). Only from {{min}} appraisals.',
+    none: 'No manager ratings for this value yet.',
+    mean: 'Mean level',
+    index: 'Index',
+  },
   cycles: {
     intro:
       'A cycle prepares an appraisal for everyone in the chosen teams, on the values of one published version, with a deadline per stage.',

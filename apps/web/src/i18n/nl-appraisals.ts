@@ -81,6 +81,14 @@ export const appraisalsNl = {
     noTeam: 'Geen teamgegevens beschikbaar voor jou.',
     previous: 'Afspraken uit {{cycle}}',
   },
+  perspective: {
+    title: 'Door de ogen van leidinggevenden',
+    intro:
+      'Hoe leidinggevenden deze waarde beoordeelden in de gesprekken, over de hele organisatie per gesprekscyclus: gemiddeld niveau (1-4) en als index (0-100, zoals het zelfbeeld). Alleen vanaf {{min}} gesprekken.',
+    none: 'Nog geen beoordelingen van leidinggevenden voor deze waarde.',
+    mean: 'Gemiddeld niveau',
+    index: 'Index',
+  },
   cycles: {
     intro:
       'Een cyclus zet voor iedereen in de gekozen teams een gesprek klaar, op de waarden van één gepubliceerde versie, met een deadline per fase.',

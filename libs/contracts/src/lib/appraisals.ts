@@ -239,3 +239,23 @@ export interface CalibrationGroup {
   suppressed: boolean;
   perValue: { valueId: string; mean: number | null; distribution: [number, number, number, number] }[];
 }
+
+/**
+ * The managers' perspective on one value beside self and customer: submitted manager ratings over
+ * the whole organisation per appraisal cycle (newest first), only from the anonymity minimum of appraisals.
+ */
+export interface ManagerPerspective {
+  valueKey: string;
+  minimum: number;
+  cycles: {
+    cycleId: string;
+    cycleName: string;
+    periodEnd: string;
+    /** Appraisals with a manager rating on the value. */
+    n: number;
+    suppressed: boolean;
+    /** Mean level 1-4 and as index 0-100 (the self index scale); null when suppressed. */
+    mean: number | null;
+    index: number | null;
+  }[];
+}

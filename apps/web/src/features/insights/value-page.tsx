@@ -23,6 +23,7 @@ import { PeriodPicker } from './period-picker';
 import { PeriodScopeNote } from './period-scope-note';
 import { useInsightsParams } from './use-insights-params';
 import { BehaviourStacksCard, GradeBarsChart, TrendChart } from './value-charts';
+import { ManagerPerspective } from '../appraisals/manager-perspective';
 
 function TeamHeatmap({ value, csvKey }: { value: KpiValueInfo; csvKey: string }) {
   const { t, i18n } = useTranslation();
@@ -225,6 +226,7 @@ export function ValuePage() {
                     }
                   />
                   <ValueActions valueKey={key} />
+                  <ManagerPerspective valueKey={key} />
                   <TeamHeatmap value={value} csvKey={name} />
                   {kind !== 'round' && <CustomerBars value={value} csvKey={name} />}
                   {kind !== 'wave' && <Behaviours value={value} minimum={report.minimum} csvKey={name} />}
