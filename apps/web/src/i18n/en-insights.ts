@@ -17,6 +17,7 @@ export const insightsEn: Messages['insights'] = {
     gap: 'Outside-in gap',
     journeys: 'Heart monitor',
     report: 'Board report',
+    anonymity: 'How we protect anonymity',
   },
   period: {
     kind: 'Period type',

@@ -7,6 +7,7 @@ import { insightsEn } from './en-insights';
 import { recognitionEn } from './en-recognition';
 import { surveysEn } from './en-surveys';
 import { platformEn } from './en-platform';
+import { helpEn } from './en-help';
 import { everydayEn } from './en-everyday';
 import { actionsEn } from './en-actions';
 import { guidanceEn } from './en-guidance';
@@ -542,4 +543,5 @@ export const en: Messages = {
   scim: scimEn,
   insights: insightsEn,
   platform: platformEn,
+  help: helpEn,
 };

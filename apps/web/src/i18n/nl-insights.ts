@@ -16,6 +16,7 @@ export const insightsNl = {
     gap: 'Outside-in-kloof',
     journeys: 'Hartmonitor',
     report: 'Bestuursrapport',
+    anonymity: 'Zo beschermen we anonimiteit',
   },
   period: {
     kind: 'Periodetype',

@@ -8,6 +8,7 @@ import { insightsNl } from './nl-insights';
 import { recognitionNl } from './nl-recognition';
 import { surveysNl } from './nl-surveys';
 import { platformNl } from './nl-platform';
+import { helpNl } from './nl-help';
 import { everydayNl } from './nl-everyday';
 import { actionsNl } from './nl-actions';
 import { guidanceNl } from './nl-guidance';
@@ -543,6 +544,7 @@ export const nl = {
   scim: scimNl,
   insights: insightsNl,
   platform: platformNl,
+  help: helpNl,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

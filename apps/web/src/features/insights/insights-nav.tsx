@@ -41,6 +41,8 @@ export function InsightsNav() {
           },
         ]
       : []),
+    // Everyone may read the rules behind "te weinig antwoorden".
+    { to: '/help/anonymity', label: t('insights.nav.anonymity'), active: false },
   ];
   return (
     <Group component="nav" aria-label={t('insights.nav.label')} gap={6} className="no-print" wrap="wrap">
