@@ -82,7 +82,9 @@ describe('chart tables', () => {
       '2026-Q2',
     );
     const row = behaviourTable(stacks, t, 'nl').rows[0];
-    expect(Object.values(row).filter((v) => v === TOO_FEW)).toHaveLength(7);
+    // The four levels, respondents and mean: every number of the row.
+    expect(Object.values(row).filter((v) => v === TOO_FEW)).toHaveLength(6);
+    expect(Object.keys(row)).not.toContain('notApplicable');
     expect(row.behaviour).toBe('kom afspraken na');
   });
 

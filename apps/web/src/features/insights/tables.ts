@@ -186,6 +186,7 @@ export function behaviourTable(
 ): TableSpec {
   const level = (i: number) => col(`l${i}`, t(`insights.behaviours.level${i}`), 'share');
   return {
+    // No n.v.t. column: the api gives no count beside the shares (an exact count could identify).
     columns: [
       col('behaviour', t('insights.behaviours.behaviour')),
       ...(valueNameOf ? [col('value', t('insights.table.value'))] : []),
@@ -193,7 +194,6 @@ export function behaviourTable(
       level(2),
       level(3),
       level(4),
-      col('notApplicable', t('insights.behaviours.notApplicable'), 'count'),
       col('respondents', t('insights.table.employees'), 'count'),
       col('mean', t('insights.behaviours.meanHeader'), 'self'),
     ],
@@ -207,7 +207,6 @@ export function behaviourTable(
         l2: share(1),
         l3: share(2),
         l4: share(3),
-        notApplicable: hidden ? TOO_FEW : s.notApplicable,
         respondents: hidden ? TOO_FEW : s.respondents,
         mean: hidden ? TOO_FEW : s.mean,
       };
