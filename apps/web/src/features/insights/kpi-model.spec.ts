@@ -28,6 +28,15 @@ describe('kpi model', () => {
     expect(valueName({ name: 'Dichtbij', nameEn: 'Close by' }, 'nl')).toBe('Dichtbij');
   });
 
+  it('says of a value retired by a newer version that it is no longer one', () => {
+    expect(valueName({ name: 'Dichtbij', nameEn: 'Close by', retired: true }, 'nl')).toBe(
+      'Dichtbij (geen waarde meer)',
+    );
+    expect(valueName({ name: 'Dichtbij', nameEn: 'Close by', retired: true }, 'en')).toBe(
+      'Close by (no longer a value)',
+    );
+  });
+
   it('makes a tile per value with status, self, gap, change and the trend up to the period', () => {
     const [reliable, personal] = valueTiles(orgReport, '2026-Q2');
     expect(reliable).toMatchObject({

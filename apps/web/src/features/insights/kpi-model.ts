@@ -34,8 +34,10 @@ export function selfView(self: KpiRow['self'] | undefined): SelfView {
   return { kind: 'stat', stat: self };
 }
 
-export const valueName = (value: Pick<KpiValueInfo, 'name' | 'nameEn'>, lang: string) =>
-  (lang === 'en' && value.nameEn) || value.name;
+/** A value's name in the reader's language; a value no longer in the current version says so. */
+export const valueName = (value: Pick<KpiValueInfo, 'name' | 'nameEn' | 'retired'>, lang: string) =>
+  ((lang === 'en' && value.nameEn) || value.name) +
+  (value.retired ? (lang === 'en' ? ' (no longer a value)' : ' (geen waarde meer)') : '');
 
 /**
  * The row of one value in one period. `groupId` undefined: any group (a report with one group,
