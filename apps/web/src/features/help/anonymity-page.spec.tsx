@@ -29,7 +29,7 @@ describe('AnonymityHelpPage', () => {
   });
 
   it('explains the rules to an employee without reading the settings', async () => {
-    const fetchMock = vi.fn(async () => jsonResponse(200, me('employee')));
+    const fetchMock = vi.fn(async (_url: string) => jsonResponse(200, me('employee')));
     vi.stubGlobal('fetch', fetchMock);
     renderAt('/help/anonymity', <AnonymityHelpPage />);
     expect(
