@@ -1,15 +1,58 @@
 import react from '@vitejs/plugin-react';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const outDir = fileURLToPath(new URL('../../dist/apps/web', import.meta.url));
+
+/** Source maps stay beside the build for debugging, never in the folder the api serves publicly. */
+const mapsOutOfDist = (): Plugin => ({
+  name: 'wk-maps-out-of-dist',
+  apply: 'build',
+  writeBundle() {
+    const assets = join(outDir, 'assets');
+    const target = join(outDir, '..', 'web-sourcemaps');
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target, { recursive: true });
+    for (const file of readdirSync(assets).filter((f) => f.endsWith('.map'))) {
+      renameSync(join(assets, file), join(target, file));
+    }
+  },
+});
+
 const lib = (name: string) => fileURLToPath(new URL(`../../libs/${name}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [
+    react(),
+    mapsOutOfDist(),
+    // Precompressed copies (.br, .gz) that the api sends as they are: no CPU per request.
+    compression({
+      include: /\.(js|css|html|svg|json)$/,
+      threshold: 1024,
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
+    }),
+  ],
   resolve: { alias: { '@wk/domain': lib('domain'), '@wk/contracts': lib('contracts') } },
-  build: { outDir: '../../dist/apps/web', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    // No sourceMappingURL comment; the maps are moved out of the served folder by mapsOutOfDist.
+    sourcemap: 'hidden',
+    rolldownOptions: {
+      // These CommonJS/ESM packages declare no `sideEffects`, so an unused import of @wk/domain
+      // (e.g. LOCALES) would pull the scoring maths and date code into every page.
+      treeshake: {
+        moduleSideEffects: (id) =>
+          /node_modules\/(@stdlib|luxon|cron-parser)\//.test(id) ? false : undefined,
+      },
+    },
+  },
   // `npm run dev:web`: the api runs on :3000 and the dev server forwards /api/… to it. A regex key,
   // because a plain '/api' prefix would also swallow the page /api-keys.
   server: { port: 4200, proxy: { '^/api/': 'http://localhost:3000' } },

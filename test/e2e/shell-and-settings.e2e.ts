@@ -40,9 +40,11 @@ describe('app shell, teams, settings and outbox', () => {
     expect(await menu()).toEqual([
       'Start',
       'Dashboard',
+      'Acties',
       'Waardenhuis',
       'Klantcontext',
       'Mijn zelfbeoordelingen',
+      'Gesprekken',
       'Mensen',
       'Teams',
     ]);
@@ -50,7 +52,14 @@ describe('app shell, teams, settings and outbox', () => {
 
     page = await newPage(browser);
     await signIn(world.users.employee.email);
-    expect(await menu()).toEqual(['Start', 'Dashboard', 'Waardenhuis', 'Mijn zelfbeoordelingen']);
+    expect(await menu()).toEqual([
+      'Start',
+      'Dashboard',
+      'Acties',
+      'Waardenhuis',
+      'Mijn zelfbeoordelingen',
+      'Gesprekken',
+    ]);
     await page.goto(`${api.url}/people`);
     await page.getByRole('heading', { level: 1, name: /geen toegang/i }).waitFor();
   });
@@ -102,7 +111,9 @@ describe('app shell, teams, settings and outbox', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Organisatie' }).click();
     const minimum = page.getByLabel(/minimum aantal respondenten voor een groep/i);
     await minimum.fill('2');
-    await page.getByRole('button', { name: /opslaan/i }).click();
+    // The general settings' button: the sign-in methods have their own form below.
+    const save = page.locator('form', { has: minimum }).getByRole('button', { name: /opslaan/i });
+    await save.click();
     await page.locator('input[aria-invalid="true"]').waitFor();
     expect(await minimum.getAttribute('aria-invalid')).toBe('true');
     await minimum.fill('7');
@@ -116,7 +127,7 @@ describe('app shell, teams, settings and outbox', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     expect(await zone.inputValue()).toBe('Europe/London');
-    await page.getByRole('button', { name: /opslaan/i }).click();
+    await save.click();
     await page
       .getByRole('status')
       .filter({ hasText: /opgeslagen/i })

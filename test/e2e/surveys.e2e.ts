@@ -142,7 +142,11 @@ describe('customer survey answer page', () => {
   it('shows HR the waves and funnel, uploads contacts with a preview, and lets an admin create an API key', async () => {
     page = await newPage(browser);
     await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
-    await page.getByRole('link', { name: 'Klantonderzoek' }).click();
+    // The menu's link: the home page's checklist also links 'Een klantonderzoek opzetten'.
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Klantonderzoek' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Klantonderzoek' }).waitFor();
     await page.getByRole('link', { name: 'Huurders na reparatie' }).click();
     const waves = page.getByRole('table', { name: 'Rondes' });

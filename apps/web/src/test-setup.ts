@@ -1,6 +1,9 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import './i18n';
+import i18n from './i18n';
+
+// English loads on demand in the app; the specs read it synchronously.
+await i18n.loadLanguages('en');
 
 // jsdom lacks what Mantine and the pages read: matchMedia (colour scheme), ResizeObserver (charts)
 // and scrollIntoView (focus on the first open question).

@@ -1,6 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AuthModule } from '../auth/auth.module';
 import { AppConfig } from '../config/config';
@@ -23,13 +21,13 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { SsoModule } from '../sso/sso.module';
 import { PlatformModule } from '../platform/platform.module';
 import { ActionsModule } from '../actions/actions.module';
+import { ASSETS_PATH, revalidate, webDistOf } from '../web/web-serving';
 
 /** The HTTP api; it also serves the built web app when WEB_DIST points at it. */
 @Module({})
 export class AppModule {
   static with(config: AppConfig): DynamicModule {
-    const webDist = config.WEB_DIST ? resolve(config.WEB_DIST) : '';
-    const serveWeb = webDist && existsSync(resolve(webDist, 'index.html'));
+    const webDist = webDistOf(config);
     return {
       module: AppModule,
       imports: [
@@ -52,8 +50,15 @@ export class AppModule {
         PlatformModule,
         ActionsModule,
         DemoModule,
-        ...(serveWeb
-          ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}', '/scim/{*path}'] })]
+        ...(webDist
+          ? [
+              // /assets is served compressed and cached for good by mountWebAssets; the rest here.
+              ServeStaticModule.forRoot({
+                rootPath: webDist,
+                exclude: ['/api/{*path}', '/scim/{*path}', `${ASSETS_PATH}/{*path}`],
+                serveStaticOptions: { cacheControl: false, setHeaders: revalidate },
+              }),
+            ]
           : []),
       ],
       controllers: [HealthController],

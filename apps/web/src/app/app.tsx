@@ -6,21 +6,43 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../api/client';
 import { Page } from '../components/page';
 import { EmptyState, Loading } from '../components/states';
-import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { RequirePermission, RequireSession } from '../features/auth/guards';
-import { LoginPage } from '../features/auth/login-page';
-import { SetPasswordPage } from '../features/auth/set-password-page';
-import { HomePage } from '../features/home/home-page';
-import { ImportPage } from '../features/import/import-page';
-import { OrganisationPage } from '../features/organisation/organisation-page';
-import { OutboxPage } from '../features/outbox/outbox-page';
-import { JobsPage } from '../features/jobs/jobs-page';
-import { OperatorPage } from '../features/operator/operator-page';
-import { SetupPage } from '../features/setup/setup-page';
-import { ConfirmEmailPage } from '../features/auth/confirm-email-page';
-import { PeoplePage } from '../features/people/people-page';
-import { TeamsPage } from '../features/teams/teams-page';
-import { Shell } from './app-shell';
+
+// Every page loads on first visit, so that a phone opening the answer page or the self-assessment
+// form never downloads the dashboard (issue 13).
+const LoginPage = lazy(() => import('../features/auth/login-page').then((m) => ({ default: m.LoginPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('../features/auth/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const SetPasswordPage = lazy(() =>
+  import('../features/auth/set-password-page').then((m) => ({ default: m.SetPasswordPage })),
+);
+const ConfirmEmailPage = lazy(() =>
+  import('../features/auth/confirm-email-page').then((m) => ({ default: m.ConfirmEmailPage })),
+);
+const OperatorPage = lazy(() =>
+  import('../features/operator/operator-page').then((m) => ({ default: m.OperatorPage })),
+);
+const SetupPage = lazy(() => import('../features/setup/setup-page').then((m) => ({ default: m.SetupPage })));
+const AnonymityHelpPage = lazy(() =>
+  import('../features/help/anonymity-page').then((m) => ({ default: m.AnonymityHelpPage })),
+);
+const Shell = lazy(() => import('./app-shell').then((m) => ({ default: m.Shell })));
+const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
+const ImportPage = lazy(() =>
+  import('../features/import/import-page').then((m) => ({ default: m.ImportPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('../features/organisation/organisation-page').then((m) => ({ default: m.OrganisationPage })),
+);
+const OutboxPage = lazy(() =>
+  import('../features/outbox/outbox-page').then((m) => ({ default: m.OutboxPage })),
+);
+const JobsPage = lazy(() => import('../features/jobs/jobs-page').then((m) => ({ default: m.JobsPage })));
+const PeoplePage = lazy(() =>
+  import('../features/people/people-page').then((m) => ({ default: m.PeoplePage })),
+);
+const TeamsPage = lazy(() => import('../features/teams/teams-page').then((m) => ({ default: m.TeamsPage })));
 
 // The values pages load on first visit: most sessions never open the editor.
 const ValuesHousePage = lazy(() =>
@@ -35,9 +57,8 @@ const PreviewPage = lazy(() =>
 const ValuesEditorPage = lazy(() =>
   import('../features/values/values-editor-page').then((m) => ({ default: m.ValuesEditorPage })),
 );
-const SelfAssessmentPage = lazy(() =>
-  import('../features/self-assessment/self-assessment-page').then((m) => ({ default: m.SelfAssessmentPage })),
-);
+const selfAssessmentPage = () => import('../features/self-assessment/self-assessment-page');
+const SelfAssessmentPage = lazy(() => selfAssessmentPage().then((m) => ({ default: m.SelfAssessmentPage })));
 const CyclesPage = lazy(() =>
   import('../features/cycles/cycles-page').then((m) => ({ default: m.CyclesPage })),
 );
@@ -60,9 +81,12 @@ const WebhooksPage = lazy(() =>
   import('../features/webhooks/webhooks-page').then((m) => ({ default: m.WebhooksPage })),
 );
 // The customers' answer page: opened from a mailed link (/r/:token) or a QR code (/q/:code), no account.
-const RecognitionPage = lazy(() =>
-  import('../features/recognition/recognition-page').then((m) => ({ default: m.RecognitionPage })),
-);
+const recognitionPage = () => import('../features/recognition/recognition-page');
+const RecognitionPage = lazy(() => recognitionPage().then((m) => ({ default: m.RecognitionPage })));
+// A mailed or QR link opens one page: fetch it alongside the app, not after the app's first render.
+const publicPath = typeof window === 'undefined' ? '' : window.location.pathname;
+if (/^\/(r|q)\//.test(publicPath)) void recognitionPage();
+else if (publicPath.startsWith('/self-assessment/')) void selfAssessmentPage();
 // The outside-in dashboard (Recharts) loads on first visit.
 const insights = () => import('../features/insights/routes');
 const OverviewPage = lazy(() => insights().then((m) => ({ default: m.OverviewPage })));
@@ -114,23 +138,17 @@ function NotFound() {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route path="/login" element={later(<LoginPage />)} />
       <Route path="/self-assessment/:token" element={later(<SelfAssessmentPage />)} />
       <Route path="/r/:token" element={later(<RecognitionPage kind="token" />)} />
       <Route path="/q/:code" element={later(<RecognitionPage kind="open" />)} />
-      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-      <Route path="/set-password" element={<SetPasswordPage />} />
-      <Route path="/confirm-email" element={<ConfirmEmailPage />} />
-      <Route path="/operator" element={<OperatorPage />} />
-      <Route path="/setup" element={<SetupPage />} />
-      <Route
-        element={
-          <RequireSession>
-            <Shell />
-          </RequireSession>
-        }
-      >
-        <Route index element={<HomePage />} />
+      <Route path="/forgot-password" element={later(<ForgotPasswordPage />)} />
+      <Route path="/set-password" element={later(<SetPasswordPage />)} />
+      <Route path="/confirm-email" element={later(<ConfirmEmailPage />)} />
+      <Route path="/operator" element={later(<OperatorPage />)} />
+      <Route path="/setup" element={later(<SetupPage />)} />
+      <Route element={<RequireSession>{later(<Shell />)}</RequireSession>}>
+        <Route index element={later(<HomePage />)} />
         {(
           [
             ['insights', 'insights.read', <OverviewPage />],
@@ -180,6 +198,7 @@ export function AppRoutes() {
             <RequirePermission permission="self.read">{later(<MyAssessmentsPage />)}</RequirePermission>
           }
         />
+        <Route path="help/anonymity" element={<AnonymityHelpPage />} />
         <Route
           path="cycles"
           element={<RequirePermission permission="cycles.read">{later(<CyclesPage />)}</RequirePermission>}
@@ -202,33 +221,21 @@ export function AppRoutes() {
         />
         <Route
           path="people"
-          element={
-            <RequirePermission permission="people.read">
-              <PeoplePage />
-            </RequirePermission>
-          }
+          element={<RequirePermission permission="people.read">{later(<PeoplePage />)}</RequirePermission>}
         />
         <Route
           path="teams"
-          element={
-            <RequirePermission permission="teams.read">
-              <TeamsPage />
-            </RequirePermission>
-          }
+          element={<RequirePermission permission="teams.read">{later(<TeamsPage />)}</RequirePermission>}
         />
         <Route
           path="import"
-          element={
-            <RequirePermission permission="import.run">
-              <ImportPage />
-            </RequirePermission>
-          }
+          element={<RequirePermission permission="import.run">{later(<ImportPage />)}</RequirePermission>}
         />
         <Route
           path="organisation"
           element={
             <RequirePermission permission="organisation.read">
-              <OrganisationPage />
+              {later(<OrganisationPage />)}
             </RequirePermission>
           }
         />
@@ -246,19 +253,11 @@ export function AppRoutes() {
         />
         <Route
           path="outbox"
-          element={
-            <RequirePermission permission="outbox.read">
-              <OutboxPage />
-            </RequirePermission>
-          }
+          element={<RequirePermission permission="outbox.read">{later(<OutboxPage />)}</RequirePermission>}
         />
         <Route
           path="jobs"
-          element={
-            <RequirePermission permission="jobs.read">
-              <JobsPage />
-            </RequirePermission>
-          }
+          element={<RequirePermission permission="jobs.read">{later(<JobsPage />)}</RequirePermission>}
         />
         <Route path="*" element={<NotFound />} />
       </Route>
@@ -271,7 +270,10 @@ export function App({ client = createQueryClient() }: { client?: QueryClient }) 
     <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <QueryClientProvider client={client}>
         <BrowserRouter>
-          <AppRoutes />
+          {/* While a stored English dictionary is still loading (see i18n). */}
+          <Suspense fallback={null}>
+            <AppRoutes />
+          </Suspense>
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { LOCALES, type Locale } from '@wk/domain';
-import { en } from './en';
 import { nl } from './nl';
 
 const STORAGE_KEY = 'wk.lang';
@@ -12,12 +12,22 @@ function initialLanguage(): Locale {
   return (LOCALES as readonly string[]).includes(stored ?? '') ? (stored as Locale) : 'nl';
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
-  lng: initialLanguage(),
-  fallbackLng: 'nl',
-  interpolation: { escapeValue: false }, // React escapes already
-});
+// Dutch, the default, is in the first download; English (half the dictionary) loads when chosen,
+// so that a phone opening a Dutch answer link does not download both (issue 13).
+void i18n
+  .use(initReactI18next)
+  .use(
+    resourcesToBackend((language: string) =>
+      language === 'en' ? import('./en').then((m) => m.en) : Promise.resolve({}),
+    ),
+  )
+  .init({
+    resources: { nl: { translation: nl } },
+    partialBundledLanguages: true,
+    lng: initialLanguage(),
+    fallbackLng: 'nl',
+    interpolation: { escapeValue: false }, // React escapes already
+  });
 
 // Screen readers and the browser's hyphenation follow <html lang>.
 const applyLang = (lng: string) => {
