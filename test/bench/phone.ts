@@ -4,13 +4,16 @@
  * throw-away database and Redis prefix, seeds KPI data, a survey (its open link /q/…) and a
  * self-assessment round (the personal link from the outbox), then opens each page RUNS times in a
  * fresh Chromium context with CDP throttling (1.6 Mbps down, 750 Kbps up, 150 ms RTT, 4× CPU) and
- * prints the median of: JS transferred (as sent, compressed) and files, all bytes, the time from
- * navigation to the first usable control, LCP, and the JS a repeat visit downloads again.
+ * prints the median of: JS transferred (as sent: Chromium asks gzip over plain HTTP) and files, the
+ * same scripts brotli compressed (what it gets over HTTPS), all bytes, the time from navigation to
+ * the first usable control, LCP, and the JS a repeat visit downloads again.
  * Prints figures and targets; it never fails on a missed target.
  * Run: npm run bench:phone   (builds the dashboard first)   RUNS (3)  WEB_DIST  CHROMIUM_PATH
  */
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Locator, Page } from 'playwright-core';
 import { KpiRollupsService } from '@wk/api-testing';
 import { launchChromium } from '../support/browser';
 import { createWorld, TEST_PASSWORD } from '../support/factories';
@@ -30,6 +33,7 @@ const TARGETS = { publicJsKb: 120, publicUsableMs: 2_500, dashboardUsableMs: 4_0
 
 interface Sample {
   jsBytes: number;
+  jsBrotliBytes: number;
   jsFiles: number;
   allBytes: number;
   usableMs: number;
@@ -46,19 +50,29 @@ interface Scenario {
   target: number;
 }
 
+/** The size a script has brotli compressed (its .br file beside it), as a browser gets it over HTTPS. */
+function brotliSize(pathname: string): number {
+  const file = join(WEB_DIST, pathname);
+  for (const candidate of [`${file}.br`, file]) if (existsSync(candidate)) return statSync(candidate).size;
+  return 0;
+}
+
 /** Bytes as they came over the wire (compressed when the server compressed), per resource type. */
-function countTraffic(page: Page, cdp: Awaited<ReturnType<BrowserContext['newCDPSession']>>) {
-  const types = new Map<string, string>();
-  const totals = { jsBytes: 0, jsFiles: 0, allBytes: 0 };
-  cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+function countTraffic(cdp: CDPSession) {
+  const responses = new Map<string, { type: string; url: string }>();
+  const totals = { jsBytes: 0, jsFiles: 0, allBytes: 0, jsBrotliBytes: 0 };
+  cdp.on('Network.responseReceived', (e) =>
+    responses.set(e.requestId, { type: e.type, url: e.response.url }),
+  );
   cdp.on('Network.loadingFinished', (e) => {
     totals.allBytes += e.encodedDataLength;
-    if (types.get(e.requestId) === 'Script') {
+    const response = responses.get(e.requestId);
+    if (response?.type === 'Script') {
       totals.jsBytes += e.encodedDataLength;
       totals.jsFiles += 1;
+      totals.jsBrotliBytes += brotliSize(new URL(response.url).pathname);
     }
   });
-  void page;
   return totals;
 }
 
@@ -83,7 +97,7 @@ async function measure(browser: Browser, baseUrl: string, scenario: Scenario): P
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', NETWORK);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    const traffic = countTraffic(page, cdp);
+    const traffic = countTraffic(cdp);
 
     const start = Date.now();
     await page.goto(`${baseUrl}${scenario.path}`, { waitUntil: 'commit' });
@@ -207,7 +221,7 @@ async function main() {
 
     browser = await launchChromium();
     console.log(
-      `\nPhone profile: ${NETWORK.downloadThroughput * 8e-6} Mbps down, ${NETWORK.uploadThroughput * 8e-3} kbps up, ` +
+      `\nPhone profile: ${(NETWORK.downloadThroughput * 8e-6).toFixed(1)} Mbps down, ${(NETWORK.uploadThroughput * 8e-3).toFixed(0)} kbps up, ` +
         `${NETWORK.latency} ms RTT, ${CPU_SLOWDOWN}x CPU; median of ${RUNS} cold loads (fresh context each); WEB_DIST=${WEB_DIST}\n`,
     );
     const rows = [];
@@ -218,11 +232,12 @@ async function main() {
       const isPublic = scenario.target === TARGETS.publicUsableMs;
       rows.push({
         page: scenario.name,
-        'JS (wire)':
+        'JS (gzip, wire)':
           `${kb(pick('jsBytes'))} in ${pick('jsFiles')} files` +
           (isPublic
             ? ` (target ≤ ${TARGETS.publicJsKb} KB: ${mark(pick('jsBytes') <= TARGETS.publicJsKb * 1024)})`
             : ''),
+        'JS brotli (HTTPS)': kb(pick('jsBrotliBytes')),
         'all bytes': kb(pick('allBytes')),
         usable: `${(pick('usableMs') / 1000).toFixed(2)} s (target ≤ ${scenario.target / 1000} s: ${mark(pick('usableMs') <= scenario.target)})`,
         LCP: Number.isNaN(pick('lcpMs')) ? 'n/a' : `${(pick('lcpMs') / 1000).toFixed(2)} s`,
