@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,11 @@ describe('serving the dashboard build', () => {
     writeFileSync(join(dist, 'assets', `${ASSET}.gz`), gzipSync(SCRIPT));
     writeFileSync(join(dist, 'assets', `${ASSET}.map`), '{"version":3,"sources":["secret.ts"]}');
     writeFileSync(join(dist, 'assets', 'index-Zz99.css'), 'body{margin:0}');
+    // The dashboard's own robots.txt, as vite copies it from apps/web/public.
+    copyFileSync(
+      join(__dirname, '..', '..', 'apps', 'web', 'public', 'robots.txt'),
+      join(dist, 'robots.txt'),
+    );
     api = await startApi({ WEB_DIST: dist, SMTP_URL: undefined });
   });
   afterAll(async () => {
@@ -125,6 +130,13 @@ describe('serving the dashboard build', () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it('answers /robots.txt with the rules, not the app page: personal links stay out of search engines', async () => {
+    const res = await get(api.url, '/robots.txt');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/plain/);
+    expect(res.body.toString()).toMatch(/^User-agent: \*\s*\nDisallow: \/\s*$/m);
   });
 
   it('leaves the api as it was: JSON, not the app page, and not cached', async () => {

@@ -217,10 +217,10 @@ describe('self-assessment form on a phone', () => {
     await round.getByText('Verstuurd').waitFor();
     // Betrouwbaar: Goed (3) and Voorbeeldfunctie (4), n.v.t. left out: 3.5. The team has 1 respondent.
     const betrouwbaar = round.getByRole('row', { name: /Betrouwbaar/ });
-    expect(await betrouwbaar.innerText()).toMatch(/3\.5\s+te weinig antwoorden \(minder dan 5\)/);
+    expect(await betrouwbaar.innerText()).toMatch(/3,5\s+te weinig antwoorden \(minder dan 5\)/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Als tabel' }).click();
-    expect(await page.getByRole('table').first().innerText()).toMatch(/Betrouwbaar[\s\S]*3\.5/);
+    expect(await page.getByRole('table').first().innerText()).toMatch(/Betrouwbaar[\s\S]*3,5/);
     await round.getByRole('button', { name: 'Mijn antwoorden' }).click();
     await round
       .getByRole('row', { name: /IK ben Vidomes/ })
