@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateOrganisationRequest, OrganisationUsage } from '@wk/contracts';
 import type { Locale } from '@wk/domain';
@@ -12,6 +12,7 @@ import { ListTable } from '../../components/list-table';
 import { StatusBadge } from '../../components/status-badge';
 import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { TimeZoneSelect } from '../../components/time-zone-select';
+import { LocaleSelect } from '../../components/locale-select';
 
 const KEY = ['operator', 'organisations'];
 
@@ -268,14 +269,9 @@ function CreateOrganisation({ onCreated }: { onCreated: (name: string) => void }
             error={errors['slug']}
             onChange={(e) => set('slug')(e.currentTarget.value)}
           />
-          <Select
+          <LocaleSelect
             label={t('platform.setup.locale')}
-            data={[
-              { value: 'nl', label: 'Nederlands' },
-              { value: 'en', label: 'English' },
-            ]}
-            value={form.locale}
-            allowDeselect={false}
+            value={form.locale as Locale}
             onChange={(v) => v && set('locale')(v)}
           />
           <TimeZoneSelect

@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, NumberInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Organisation, UpdateOrganisationRequest } from '@wk/contracts';
 import { ANONYMITY_FLOOR, SETTINGS_LIMITS } from '@wk/domain';
@@ -12,6 +12,7 @@ import { QueryState, SuccessNote, useErrorMessage } from '../../components/state
 import { useCan } from '../auth/session';
 import { SsoSettingsSection } from '../sso/sso-settings';
 import { ScimSettingsSection } from '../scim/scim-settings';
+import { LocaleSelect } from '../../components/locale-select';
 
 const NUMBER_FIELDS = [
   'anonymityMinimum',
@@ -74,16 +75,11 @@ function OrganisationForm({ organisation, writable }: { organisation: Organisati
               error={errors['name']}
               onChange={(e) => set('name', e.currentTarget.value)}
             />
-            <Select
+            <LocaleSelect
               label={t('organisation.locale')}
-              data={[
-                { value: 'nl', label: 'Nederlands' },
-                { value: 'en', label: 'English' },
-              ]}
               value={draft.locale}
-              allowDeselect={false}
               error={errors['locale']}
-              onChange={(v) => v && set('locale', v as Organisation['locale'])}
+              onChange={(v) => v && set('locale', v)}
             />
             <TimeZoneSelect
               label={t('organisation.timeZone')}

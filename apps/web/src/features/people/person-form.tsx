@@ -9,6 +9,8 @@ import { ApiError } from '../../api/client';
 import { useErrorMessage } from '../../components/states';
 import { useMe } from '../auth/session';
 import { useSavePerson } from './people-api';
+import { LocaleSelect } from '../../components/locale-select';
+import type { Locale } from '@wk/domain';
 
 /** Create (person undefined) or edit a person; api field errors show under their fields. */
 export function PersonForm({
@@ -115,15 +117,10 @@ export function PersonForm({
             searchable
             onChange={setTeamId}
           />
-          <Select
+          <LocaleSelect
             label={t('people.language')}
             placeholder={t('people.languageDefault')}
-            data={[
-              { value: 'nl', label: 'Nederlands' },
-              { value: 'en', label: 'English' },
-            ]}
-            value={locale}
-            clearable
+            value={locale as Locale | null}
             onChange={setLocale}
           />
           {person && person.status !== 'invited' && (

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Fieldset,
-  PasswordInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Fieldset, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PASSWORD_MIN_LENGTH } from '@wk/contracts';
 import type { SetupRequest, SetupState } from '@wk/contracts';
@@ -22,6 +12,7 @@ import { Loading, useErrorMessage } from '../../components/states';
 import { TimeZoneSelect } from '../../components/time-zone-select';
 import { currentLanguage } from '../../i18n';
 import { AuthLayout } from '../auth/auth-layout';
+import { LocaleSelect } from '../../components/locale-select';
 
 export const SETUP_STATE = ['setup'];
 
@@ -108,14 +99,9 @@ export function SetupPage() {
                   error={errors['organisation.name']}
                   onChange={(e) => set('name')(e.currentTarget.value)}
                 />
-                <Select
+                <LocaleSelect
                   label={t('platform.setup.locale')}
-                  data={[
-                    { value: 'nl', label: 'Nederlands' },
-                    { value: 'en', label: 'English' },
-                  ]}
                   value={form.locale}
-                  allowDeselect={false}
                   onChange={(v) => v && set('locale')(v)}
                 />
                 <TimeZoneSelect
