@@ -9,9 +9,9 @@ import { formatDateTime } from '../../components/format';
 import { ListTable } from '../../components/list-table';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, QueryState, SuccessNote } from '../../components/states';
-import { StatusBadge } from '../../components/status-badge';
 import { ApiKeyUsage } from './api-key-usage';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from './api-keys-api';
+import { revocableColumns } from '../../components/revocable-columns';
 
 /** The new key, shown this once with a copy button and the warning that it will not come back. */
 function CreatedKey({ created }: { created: CreatedApiKey }) {
@@ -56,40 +56,7 @@ function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) 
             </>
           ),
         },
-        {
-          key: 'lastUsed',
-          header: t('apiKeys.lastUsed'),
-          cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t('apiKeys.never')),
-        },
-        {
-          key: 'status',
-          header: t('apiKeys.status'),
-          cell: (key) =>
-            key.revokedAt ? (
-              <StatusBadge color="gray">
-                {t('apiKeys.revoked')} {formatDateTime(key.revokedAt)}
-              </StatusBadge>
-            ) : (
-              <StatusBadge color="teal">{t('apiKeys.active')}</StatusBadge>
-            ),
-        },
-        {
-          key: 'revoke',
-          header: <span className="sr-only">{t('apiKeys.revoke')}</span>,
-          cell: (key) =>
-            !key.revokedAt && (
-              <Button
-                size="compact-sm"
-                variant="subtle"
-                color="red"
-                c="red.9"
-                aria-label={t('apiKeys.revokeLabel', { name: key.name })}
-                onClick={() => onRevoke(key)}
-              >
-                {t('apiKeys.revoke')}
-              </Button>
-            ),
-        },
+        ...revocableColumns(t, 'apiKeys', onRevoke),
       ]}
     />
   );

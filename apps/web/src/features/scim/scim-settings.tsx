@@ -8,8 +8,8 @@ import { CopyField } from '../../components/copy-field';
 import { formatDateTime } from '../../components/format';
 import { ListTable } from '../../components/list-table';
 import { EmptyState, ErrorState, QueryState, SuccessNote } from '../../components/states';
-import { StatusBadge } from '../../components/status-badge';
 import { useCreateScimToken, useRevokeScimToken, useScimSettings } from './scim-api';
+import { revocableColumns } from '../../components/revocable-columns';
 
 /** The new token, shown this once with a copy button and the warning that it will not come back. */
 function CreatedToken({ created }: { created: CreatedScimToken }) {
@@ -41,40 +41,7 @@ function TokenTable({ tokens, onRevoke }: { tokens: ScimToken[]; onRevoke: (toke
         { key: 'name', header: t('scim.name'), cell: (token) => token.name, cellProps: { fw: 600 } },
         { key: 'prefix', header: t('scim.prefix'), cell: (token) => <Code>{token.prefix}…</Code> },
         { key: 'createdAt', header: t('scim.createdAt'), cell: (token) => formatDateTime(token.createdAt) },
-        {
-          key: 'lastUsed',
-          header: t('scim.lastUsed'),
-          cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('scim.never')),
-        },
-        {
-          key: 'status',
-          header: t('scim.status'),
-          cell: (token) =>
-            token.revokedAt ? (
-              <StatusBadge color="gray">
-                {t('scim.revoked')} {formatDateTime(token.revokedAt)}
-              </StatusBadge>
-            ) : (
-              <StatusBadge color="teal">{t('scim.active')}</StatusBadge>
-            ),
-        },
-        {
-          key: 'revoke',
-          header: <span className="sr-only">{t('scim.revoke')}</span>,
-          cell: (token) =>
-            !token.revokedAt && (
-              <Button
-                size="compact-sm"
-                variant="subtle"
-                color="red"
-                c="red.9"
-                aria-label={t('scim.revokeLabel', { name: token.name })}
-                onClick={() => onRevoke(token)}
-              >
-                {t('scim.revoke')}
-              </Button>
-            ),
-        },
+        ...revocableColumns(t, 'scim', onRevoke),
       ]}
     />
   );

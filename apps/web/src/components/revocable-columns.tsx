@@ -1,0 +1,59 @@
+import { Button } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { formatDateTime } from './format';
+import type { ListColumn } from './list-table';
+import { StatusBadge } from './status-badge';
+
+interface Revocable {
+  name: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/**
+ * Last used, status and a revoke button: the columns every list of bearer secrets shares (API keys,
+ * SCIM tokens). `ns` names the feature's texts: lastUsed, never, status, revoked, active, revoke,
+ * revokeLabel.
+ */
+export function revocableColumns<T extends Revocable>(
+  t: TFunction,
+  ns: 'apiKeys' | 'scim',
+  onRevoke: (item: T) => void,
+): ListColumn<T>[] {
+  return [
+    {
+      key: 'lastUsed',
+      header: t(`${ns}.lastUsed`),
+      cell: (item) => (item.lastUsedAt ? formatDateTime(item.lastUsedAt) : t(`${ns}.never`)),
+    },
+    {
+      key: 'status',
+      header: t(`${ns}.status`),
+      cell: (item) =>
+        item.revokedAt ? (
+          <StatusBadge color="gray">
+            {t(`${ns}.revoked`)} {formatDateTime(item.revokedAt)}
+          </StatusBadge>
+        ) : (
+          <StatusBadge color="teal">{t(`${ns}.active`)}</StatusBadge>
+        ),
+    },
+    {
+      key: 'revoke',
+      header: <span className="sr-only">{t(`${ns}.revoke`)}</span>,
+      cell: (item) =>
+        !item.revokedAt && (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="red"
+            c="red.9"
+            aria-label={t(`${ns}.revokeLabel`, { name: item.name })}
+            onClick={() => onRevoke(item)}
+          >
+            {t(`${ns}.revoke`)}
+          </Button>
+        ),
+    },
+  ];
+}
