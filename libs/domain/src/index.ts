@@ -1,6 +1,7 @@
 export * from './lib/scales';
 export * from './lib/anonymity';
 export * from './lib/organisation-settings';
+export * from './lib/localized';
 export * from './lib/values';
 export * from './lib/cycles';
 export * from './lib/cadence';
