@@ -20,6 +20,7 @@ import { AnonymityCustomers1764910000000 } from './1764910000000-anonymity-custo
 import { Appraisals1764920000000 } from './1764920000000-appraisals';
 import { Actions1764930000000 } from './1764930000000-actions';
 import { ReliabilityMinimum1764940000000 } from './1764940000000-reliability-minimum';
+import { AppraisalManagerSubmittedBy1764960000000 } from './1764960000000-appraisal-manager-submitted-by';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   Appraisals1764920000000,
   Actions1764930000000,
   ReliabilityMinimum1764940000000,
+  AppraisalManagerSubmittedBy1764960000000,
 ];
