@@ -21,6 +21,7 @@ import { Appraisals1764920000000 } from './1764920000000-appraisals';
 import { Actions1764930000000 } from './1764930000000-actions';
 import { ReliabilityMinimum1764940000000 } from './1764940000000-reliability-minimum';
 import { AppraisalManagerSubmittedBy1764960000000 } from './1764960000000-appraisal-manager-submitted-by';
+import { EnglishNamesAndYouSaid1764970000000 } from './1764970000000-english-names-and-you-said';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   Actions1764930000000,
   ReliabilityMinimum1764940000000,
   AppraisalManagerSubmittedBy1764960000000,
+  EnglishNamesAndYouSaid1764970000000,
 ];
