@@ -11,3 +11,5 @@ export * from './lib/periods';
 export * from './lib/action-effect';
 export * from './lib/appraisals';
 export * from './lib/guidance';
+export * from './lib/heart-monitor';
+export * from './lib/wave-funnel';
