@@ -13,3 +13,4 @@ export * from './lib/appraisals';
 export * from './lib/guidance';
 export * from './lib/heart-monitor';
 export * from './lib/wave-funnel';
+export * from './lib/comment-cells';

@@ -43,6 +43,8 @@ export const SURVEY_LIMITS = {
   segmentNameLength: 80,
   descriptionLength: 2000,
   touchpointsPerJourney: 40,
+  /** A wave's "you said, we did" line, per language. */
+  youSaidLength: 300,
 } as const;
 
 export function isNpsScore(value: unknown): value is number {
