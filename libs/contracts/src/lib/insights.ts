@@ -1,13 +1,14 @@
 import type {
   CalendarPeriodKind,
   GapLabel,
+  HeartCellState,
   PeriodKind,
   PyramidLevel,
   SuppressionReason,
   TargetStatus,
 } from '@wk/domain';
 
-export type { CalendarPeriodKind, PeriodKind };
+export type { CalendarPeriodKind, HeartCellState, PeriodKind };
 
 /**
  * Outside-in KPIs (product.md, "Scores", "Targets", "Privacy"). Every number is computed by
@@ -195,24 +196,40 @@ export interface BehaviourReport {
   behaviours: BehaviourDistribution[];
 }
 
+/**
+ * A touchpoint's figure on one line of the heart monitor. Below the anonymity minimum of answers
+ * the grade has no mean or interval (`state` "too_few"); below the reliability minimum it is
+ * shown as provisional and never marked as a peak or dip (libs/domain heart-monitor.ts).
+ */
+export interface HeartCell {
+  grade: MeanStat;
+  state: HeartCellState;
+  /** At least 0.3 grade above (peak) or below (dip) its nearest reliable neighbours on the same line. */
+  peak: boolean;
+  dip: boolean;
+}
+
 /** `GET /api/insights/journeys/:id`: the heart monitor, recognition per touchpoint in journey order. */
-export interface HeartMonitorPoint {
+export interface HeartMonitorPoint extends HeartCell {
   touchpointId: string;
   name: string;
   channel: string;
   momentOfTruth: boolean;
-  /** Mean recognition grade over all values at this touchpoint in the period. */
-  grade: MeanStat;
-  /** Per value. */
-  values: { valueKey: string; grade: MeanStat }[];
-  /** A local maximum / minimum of the line, of at least 0.3 grade against its neighbours. */
-  peak: boolean;
-  dip: boolean;
+  /**
+   * The cell itself (`grade`, `state`, `peak`, `dip`) is the average line: the mean grade over all
+   * values at this touchpoint. `values` holds the same per value, every value of the current version in its order.
+   */
+  values: ({ valueKey: string } & HeartCell)[];
 }
 
 export interface HeartMonitor {
   journeyId: string;
   name: string;
   period: string;
+  /** Customer answers below which a figure is not shown, and below which it is provisional. */
+  minimum: number;
+  reliabilityMinimum: number;
+  /** The values of the lines, in order (key, names, pyramid level, target). */
+  values: KpiValueInfo[];
   points: HeartMonitorPoint[];
 }
