@@ -21,6 +21,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { SsoModule } from '../sso/sso.module';
 import { PlatformModule } from '../platform/platform.module';
 import { ActionsModule } from '../actions/actions.module';
+import { HomeModule } from '../home/home.module';
 import { ASSETS_PATH, revalidate, webDistOf } from '../web/web-serving';
 
 /** The HTTP api; it also serves the built web app when WEB_DIST points at it. */
@@ -49,6 +50,7 @@ export class AppModule {
         SsoModule,
         PlatformModule,
         ActionsModule,
+        HomeModule,
         DemoModule,
         ...(webDist
           ? [

@@ -32,7 +32,7 @@ import { SelfAssessmentService } from './self-assessment.service';
     PublicRateLimitGuard,
     MyAssessmentsService,
   ],
-  exports: [RoundsService, CycleSchedulerService],
+  exports: [RoundsService, CycleSchedulerService, MyAssessmentsService],
 })
 export class AssessmentsModule {}
 
