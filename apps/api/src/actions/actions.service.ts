@@ -117,7 +117,7 @@ export class ActionsService {
       ...new Set(body.actions.map((a) => a.ownerId)),
     ]);
     body.actions.forEach((a, i) => {
-      if (!owners.has(a.ownerId)) throw notFound(`Owner of actions[${i}]`);
+      if (!owners.has(a.ownerId)) throw notFound('Owner', `actions[${i}]`);
     });
     const ids = await this.repo.transaction(async (m) => {
       const focusId = await this.repo.insertFocus(m, auth.organisationId, cell, body.title, auth.userId);

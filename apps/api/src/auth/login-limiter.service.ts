@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { ApiErrorCode } from '@wk/contracts';
 import { AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
 
@@ -89,7 +90,10 @@ const accountKey = (account: string) =>
   createHash('sha256').update(account.trim().toLowerCase()).digest('hex');
 const accountIpKey = (account: string, ip: string) => `${accountKey(account)}:${ip}`;
 
-async function consume(limiter: RateLimiterRedis, key: string, code: string): Promise<void> {
+/** Codes of a refused sign-in; both must stay in ApiErrorCode (libs/contracts errors.ts). */
+type LimitCode = Extract<ApiErrorCode, 'too_many_attempts' | 'account_locked'>;
+
+async function consume(limiter: RateLimiterRedis, key: string, code: LimitCode): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (res) {
@@ -98,7 +102,7 @@ async function consume(limiter: RateLimiterRedis, key: string, code: string): Pr
   }
 }
 
-function tooMany(res: RateLimiterRes, code: string): HttpException {
+function tooMany(res: RateLimiterRes, code: LimitCode): HttpException {
   const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
   const minutes = Math.ceil(seconds / 60);
   return new HttpException(

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import type { ApiErrorBody } from '@wk/contracts';
+import { type ApiErrorBody, type ApiErrorCode, isApiErrorCode } from '@wk/contracts';
 import { DomainError } from './domain-error';
 
 const PG_UNIQUE_VIOLATION = '23505';
@@ -33,7 +33,7 @@ function send(response: Response, body: ApiErrorBody): void {
 
 export function toErrorBody(exception: unknown): ApiErrorBody {
   if (exception instanceof DomainError) {
-    return errorBody(exception.status, exception.code, exception.message, exception.errors);
+    return { ...exception.details, ...errorBody(exception.status, exception.code, exception.message, exception.errors) };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -44,7 +44,8 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
       ? payload.message.join('; ')
       : String(payload.message ?? exception.message);
     const errors = payload.errors as ApiErrorBody['errors'];
-    const code = typeof payload.code === 'string' ? payload.code : codeFor(status);
+    // A payload's code is typed where it is thrown (errorPayload); anything else is named by its status.
+    const code = isApiErrorCode(payload.code) ? payload.code : codeFor(status);
     const { message: _m, statusCode: _s, error: _e, code: _c, errors: _x, ...details } = payload;
     return { ...details, ...errorBody(status, code, clarify(status, message), errors) };
   }
@@ -58,7 +59,7 @@ export function toErrorBody(exception: unknown): ApiErrorBody {
 
 function errorBody(
   statusCode: number,
-  code: string,
+  code: ApiErrorCode,
   message: string,
   errors?: ApiErrorBody['errors'],
 ): ApiErrorBody {
@@ -76,8 +77,11 @@ function reasonPhrase(status: number): string {
     .join(' ');
 }
 
-function codeFor(status: number): string {
-  return (HttpStatus[status] ?? 'error').toLowerCase();
+/** 'not_found' from 404, as HTTP names it; a status without a code of its own is 'error'. */
+function codeFor(status: number): ApiErrorCode {
+  if (status === HttpStatus.INTERNAL_SERVER_ERROR) return 'internal_error';
+  const named = (HttpStatus[status] ?? '').toLowerCase();
+  return isApiErrorCode(named) ? named : 'error';
 }
 
 /** Express's body parser reports malformed JSON with a parser message; say what it means. */

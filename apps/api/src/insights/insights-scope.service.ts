@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { effectiveMinimum } from '@wk/domain';
-import type { BreakdownKind, KpiGroup } from '@wk/contracts';
+import type { ApiResource, BreakdownKind, KpiGroup } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { notFound } from '../common/domain-error';
 import { ScopeService } from '../people/scope.service';
@@ -63,7 +63,7 @@ export class InsightsScopeService {
   }
 
   /** The teams a non-HR caller may filter on; null: all of them. */
-  private async visibleTeams(auth: AuthContext): Promise<Set<string> | null> {
+  async visibleTeams(auth: AuthContext): Promise<Set<string> | null> {
     const scope = await this.scopes.of(auth);
     if (scope.kind === 'organisation') return null;
     if (scope.kind === 'teams') return new Set(scope.teamIds);
@@ -135,7 +135,7 @@ export class InsightsScopeService {
   }
 
   private async assertFilters(organisationId: string, filter: CustomerFilter): Promise<void> {
-    const checks: [string | undefined, string, string][] = [
+    const checks: [string | undefined, string, ApiResource][] = [
       [filter.surveyId, 'surveys', 'Survey'],
       [filter.segmentId, 'customer_segments', 'Segment'],
       [filter.journeyId, 'customer_journeys', 'Journey'],
