@@ -3,7 +3,7 @@ import { createPublishedValueSet, createWorld, TEST_PASSWORD, World } from '../s
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 // The one in-process check: the service other modules use to validate a survey's context.
-import { CustomerContextService } from '../../apps/api/src/customers/customer-context.service';
+import { CustomerContextService } from '@wk/api-testing';
 
 /** Distinct field names of a 400/409 body, in the order the api named them. */
 const fieldsOf = (body: { errors?: { field: string }[] }) => [

@@ -1,7 +1,5 @@
-import { DEMO_ORGANISATION, DEMO_PASSWORD, DemoSeedService } from '@wk/api-testing';
+import { DEMO_ORGANISATION, DEMO_PASSWORD, DemoSeedService, KpiRollupsService } from '@wk/api-testing';
 import type { KpiReport, PeriodInfo } from '@wk/contracts';
-// The same module instance the app uses (jest resolves both to this file).
-import { KpiRollupsService } from '../../apps/api/src/insights/kpi-rollups.service';
 import { eventually, RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 

@@ -28,14 +28,16 @@ import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { defaultPeriods, periodMonths, periodOfMonth, periodRange, previousPeriod } from '@wk/domain';
 import type { BehaviourReport, KpiReport } from '@wk/contracts';
-import { createApi, KpiRollupsService, loadConfig } from '@wk/api-testing';
 import {
+  createApi,
+  KpiRollupsService,
+  loadConfig,
   readClosedRounds,
   readCustomer,
   readParticipation,
   readTeamCells,
   type TeamGrouping,
-} from '../../apps/api/src/insights/kpi-queries';
+} from '@wk/api-testing';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, runBench, throwaway } from './throwaway';

@@ -23,10 +23,13 @@ import type { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { createApi, loadConfig } from '@wk/api-testing';
-import { createValidationPipe } from '../../apps/api/src/common/validation';
-import { SubmitRecognitionDto } from '../../apps/api/src/surveys/dto/respond.dto';
-import { STORE_RESPONSE_SQL } from '../../apps/api/src/surveys/respond/respond.service';
+import {
+  createApi,
+  createValidationPipe,
+  loadConfig,
+  STORE_RESPONSE_SQL,
+  SubmitRecognitionDto,
+} from '@wk/api-testing';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { createSurvey } from '../support/surveys';

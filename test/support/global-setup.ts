@@ -1,4 +1,5 @@
 // globalSetup runs outside Jest's module mapping, so it imports by path.
+// eslint-disable-next-line no-restricted-imports
 import { prepareDatabase } from '../../apps/api/src/database/prepare-database';
 
 /** A fresh database per test run, migrated once; teardown drops it. */

@@ -15,3 +15,14 @@ export { OperatorAuthService } from './auth/operator-auth.service';
 export { SetupService } from './platform/setup.service';
 export { ActionsService } from './actions/actions.service';
 export { AppraisalCyclesService } from './appraisals/appraisal-cycles.service';
+export { CustomerContextService } from './customers/customer-context.service';
+export { createValidationPipe } from './common/validation';
+export { SubmitRecognitionDto } from './surveys/dto/respond.dto';
+export { STORE_RESPONSE_SQL } from './surveys/respond/respond.service';
+export {
+  readClosedRounds,
+  readCustomer,
+  readParticipation,
+  readTeamCells,
+  type TeamGrouping,
+} from './insights/kpi-queries';

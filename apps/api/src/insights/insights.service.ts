@@ -15,7 +15,7 @@ import type {
 } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { invalid } from '../common/domain-error';
-import { targetAtSql, targetsAtPeriodEnds } from '../value-targets/value-targets.repository';
+import { targetAtSql, targetsAtPeriodEnds } from '../value-targets/targets-in-force';
 import { InsightsScopeService } from './insights-scope.service';
 import { EmployeeCellsService } from './employee-cells.service';
 import { readCustomer, readParticipation, type Keyed } from './kpi-queries';

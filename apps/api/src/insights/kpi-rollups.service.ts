@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { targetStatus, type TargetStatus } from '@wk/domain';
 import { returnedRows } from '../common/sql';
-import { targetAtSql } from '../value-targets/value-targets.repository';
+import { targetAtSql } from '../value-targets/targets-in-force';
 import { WebhookEvents } from '../webhooks/webhook-events.service';
 import { customerStat, emptyCustomer } from './kpi-stats';
 

@@ -13,7 +13,7 @@ import type {
 } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { conflict, DomainError, notFound } from '../common/domain-error';
-import { targetsNow } from '../value-targets/value-targets.repository';
+import { targetsNow } from '../value-targets/targets-in-force';
 import {
   ExperienceValueEntity,
   ValueBehaviourEntity,

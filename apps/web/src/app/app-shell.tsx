@@ -4,7 +4,7 @@ import { roleHas } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../features/auth/session';
-import { LanguageSwitch } from './language-switch';
+import { LanguageSwitch } from '../components/language-switch';
 import { NAVIGATION } from './navigation';
 
 /** Header with organisation, language and sign-out; navigation by role; the page in <main>. */

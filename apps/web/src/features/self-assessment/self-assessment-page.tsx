@@ -18,7 +18,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
-import { LanguageSwitch } from '../../app/language-switch';
+import { LanguageSwitch } from '../../components/language-switch';
 import { formatDateTime } from '../../components/format';
 import { ErrorState, Loading } from '../../components/states';
 import { firstOpenStep, fromRadio, progressOf, toRadio } from './form-progress';
