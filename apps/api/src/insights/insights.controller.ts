@@ -59,7 +59,10 @@ export class InsightsController {
 
   @Get('journeys/:id')
   @Authenticated({ permission: 'insights.journeys' })
-  @ApiOperation({ summary: 'Heart monitor: recognition per touchpoint in journey order, peaks and dips' })
+  @ApiOperation({
+    summary:
+      'Heart monitor: recognition per touchpoint in journey order, on average and per value, each figure with its anonymity-minimum and provisional state, peaks and dips',
+  })
   heartMonitor(
     @CurrentUser() auth: AuthContext,
     @Param('id', UuidParam('Journey')) id: string,

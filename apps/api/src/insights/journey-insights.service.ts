@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { periodMonths, periodOfMonth } from '@wk/domain';
-import type { BehaviourReport, HeartMonitor, HeartMonitorPoint } from '@wk/contracts';
+import { heartCellState, heartPeaksAndDips, periodMonths, periodOfMonth } from '@wk/domain';
+import type { BehaviourReport, HeartCell, HeartMonitor, HeartMonitorPoint } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { invalid, notFound } from '../common/domain-error';
 import { readBehaviourHistory } from '../values/behaviour-lineage';
@@ -14,10 +14,10 @@ import { JourneyAtQueryDto, PeriodQueryDto } from './kpi-query.dto';
 import { addInto, customerStat, emptyCustomer, type CustomerSums } from './kpi-stats';
 import { ReportPeriodsService } from './report-periods.service';
 
-/** A touchpoint is a peak or dip when its grade is this much above or below its neighbours. */
-const PEAK_MARGIN = 0.3;
-
-/** The heart monitor of a journey and the behaviour distribution of a value (both from rollups). */
+/**
+ * The heart monitor of a journey (the average and a line per value, each cell with the anonymity
+ * minimum and reliability state) and the behaviour distribution of a value (both from rollups).
+ */
 @Injectable()
 export class JourneyInsightsService {
   constructor(
@@ -57,21 +57,36 @@ export class JourneyInsightsService {
       add(`${row.group}|${row.key}`, row.sums);
       add(`${row.group}|*`, row.sums);
     }
+    // Each line (the average and every value) gets its cells' states, then its own peaks and dips.
+    // The average pools every value's grades, so its n counts grades, not customers: its state
+    // takes the most answered value's n, which never exceeds the customers who answered.
+    const customersAt = (touchpointId: string) =>
+      Math.max(0, ...values.map((v) => sums.get(`${touchpointId}|${v.key}`)?.n ?? 0));
+    const cellOf = (key: string, customers?: number): HeartCell => {
+      const stat = customerStat(sums.get(key) ?? emptyCustomer()).grade;
+      const state = heartCellState(customers ?? stat.n, ctx.minimum, ctx.reliabilityMinimum);
+      const grade = state === 'too_few' ? { n: stat.n, mean: null, low: null, high: null } : stat;
+      return { grade, state, peak: false, dip: false };
+    };
     const points: HeartMonitorPoint[] = touchpoints.map((t) => ({
       touchpointId: t.id,
       name: t.name,
       channel: t.channel,
       momentOfTruth: t.moment_of_truth,
-      grade: customerStat(sums.get(`${t.id}|*`) ?? emptyCustomer()).grade,
-      values: values.map((v) => ({
-        valueKey: v.key,
-        grade: customerStat(sums.get(`${t.id}|${v.key}`) ?? emptyCustomer()).grade,
-      })),
-      peak: false,
-      dip: false,
+      ...cellOf(`${t.id}|*`, customersAt(t.id)),
+      values: values.map((v) => ({ valueKey: v.key, ...cellOf(`${t.id}|${v.key}`) })),
     }));
-    markPeaksAndDips(points);
-    return { journeyId, name: journey.name, period, points };
+    markLine(points);
+    values.forEach((_, i) => markLine(points.map((p) => p.values[i])));
+    return {
+      journeyId,
+      name: journey.name,
+      period,
+      minimum: ctx.minimum,
+      reliabilityMinimum: ctx.reliabilityMinimum,
+      values,
+      points,
+    };
   }
 
   async behaviours(auth: AuthContext, q: PeriodQueryDto): Promise<BehaviourReport> {
@@ -116,17 +131,11 @@ export class JourneyInsightsService {
   }
 }
 
-/** Marks each point that stands at least PEAK_MARGIN above (peak) or below (dip) every neighbour with data. */
-export function markPeaksAndDips(
-  points: { grade: { mean: number | null }; peak: boolean; dip: boolean }[],
-): void {
-  points.forEach((point, i) => {
-    const mean = point.grade.mean;
-    const neighbours = [points[i - 1], points[i + 1]]
-      .map((p) => p?.grade.mean)
-      .filter((m): m is number => m !== null && m !== undefined);
-    if (mean === null || !neighbours.length) return;
-    point.peak = neighbours.every((m) => mean - m >= PEAK_MARGIN);
-    point.dip = neighbours.every((m) => m - mean >= PEAK_MARGIN);
+/** Marks the peaks and dips of one line along the journey (libs/domain heart-monitor.ts). */
+function markLine(cells: HeartCell[]): void {
+  const marks = heartPeaksAndDips(cells.map((c) => ({ mean: c.grade.mean, state: c.state })));
+  cells.forEach((cell, i) => {
+    cell.peak = marks[i] === 'peak';
+    cell.dip = marks[i] === 'dip';
   });
 }
