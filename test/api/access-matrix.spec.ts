@@ -86,6 +86,7 @@ function fill(path: string, fixtures: Fixtures): string {
     if (path.startsWith('/api/webhooks/endpoints/')) return fixtures.webhookEndpointId;
     if (path.startsWith('/api/webhooks/deliveries/')) return fixtures.webhookDeliveryId;
     if (path.startsWith('/api/insights/journeys/')) return fixtures.journeyId;
+    if (path.startsWith('/api/insights/teams/')) return world.teamId;
     if (path.startsWith('/api/actions/')) return fixtures.actionId;
     if (path.startsWith('/api/v1/surveys/')) return fixtures.surveyId;
     throw new Error(`no fixture id for ${path}: add one here`);

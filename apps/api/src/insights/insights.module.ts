@@ -13,11 +13,14 @@ import { KpiRefreshProcessor } from './kpi-refresh.processor';
 import { KpiRefreshService } from './kpi-refresh.service';
 import { KpiRollupsService } from './kpi-rollups.service';
 import { ReportPeriodsService } from './report-periods.service';
+import { TeamPeriodsService } from './team-periods.service';
+import { TeamViewController } from './team-view.controller';
+import { TeamViewService } from './team-view.service';
 
 /** Outside-in KPIs: rollups kept as answers arrive, the insights queries, the board report. */
 @Module({
   imports: [PeopleModule, WebhooksModule, BullModule.registerQueue({ name: QUEUES.insights })],
-  controllers: [InsightsController],
+  controllers: [InsightsController, TeamViewController],
   providers: [
     KpiRollupsService,
     KpiRefreshService,
@@ -27,8 +30,16 @@ import { ReportPeriodsService } from './report-periods.service';
     BoardReportService,
     ReportPeriodsService,
     EmployeeCellsService,
+    TeamViewService,
+    TeamPeriodsService,
   ],
-  exports: [KpiRollupsService, KpiRefreshService, EmployeeCellsService, ReportPeriodsService],
+  exports: [
+    KpiRollupsService,
+    KpiRefreshService,
+    EmployeeCellsService,
+    ReportPeriodsService,
+    InsightsService,
+  ],
 })
 export class InsightsModule {}
 

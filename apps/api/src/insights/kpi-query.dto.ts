@@ -106,3 +106,8 @@ export class PeriodChoicesQueryDto {
   @IsUUID()
   seriesId?: string;
 }
+
+/** `GET /api/insights/teams/:id/periods`: which kind of period the team view's picker offers. */
+export class TeamPeriodsQueryDto {
+  @ApiProperty({ enum: PERIOD_KINDS }) @IsIn(PERIOD_KINDS) period!: PeriodKind;
+}

@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'surveys.write': ['admin', 'hr'],
   /** Outside-in dashboards; every role, the api scopes them (HR/admin all, managers their teams, employees the organisation and their own team). */
   'insights.read': ['admin', 'hr', 'manager', 'employee'],
+  /** The team view's comparison with sibling teams, its periods and its customers' comments (employees see the organisation and their team's KPIs only). */
+  'insights.teams': ['admin', 'hr', 'manager'],
   /** Customer journeys' heart monitors: managers and HR (journeys are not per team). */
   'insights.journeys': ['admin', 'hr', 'manager'],
   /** The board report (PDF) of the whole organisation. */
