@@ -5,18 +5,18 @@ import type { FieldError, Journey } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { conflict, notFound } from '../common/domain-error';
 import { invalidFields, nameTaken, onNameClash, onReferenced } from './customers.errors';
-import { JourneyDto } from './dto/customers.dto';
+import { englishName, JourneyDto } from './dto/customers.dto';
 
 const NAME_INDEX = 'customer_journeys_name';
 const unique = (ids: string[] | undefined) => [...new Set(ids ?? [])];
 
 /** A journey with its teams and its touchpoints (in position order, each with its teams), as one row. */
 const JOURNEY_SELECT = `
-  SELECT j.id, j.name, j.description, j.segment_id AS "segmentId",
+  SELECT j.id, j.name, j.name_en AS "nameEn", j.description, j.segment_id AS "segmentId",
     ARRAY(SELECT jt.team_id FROM journey_teams jt WHERE jt.journey_id = j.id ORDER BY jt.team_id) AS "teamIds",
     COALESCE((
       SELECT json_agg(json_build_object(
-               'id', t.id, 'position', t.position, 'name', t.name, 'channel', t.channel,
+               'id', t.id, 'position', t.position, 'name', t.name, 'nameEn', t.name_en, 'channel', t.channel,
                'momentOfTruth', t.moment_of_truth,
                'teamIds', ARRAY(SELECT tt.team_id FROM touchpoint_teams tt
                                 WHERE tt.touchpoint_id = t.id ORDER BY tt.team_id))
@@ -53,9 +53,9 @@ export class JourneysService {
       await this.assertNameFree(m, org, dto.name);
       const [row] = await m
         .query(
-          `INSERT INTO customer_journeys (organisation_id, name, description, segment_id)
-           VALUES ($1, $2, $3, $4) RETURNING id`,
-          [org, dto.name, dto.description ?? '', dto.segmentId ?? null],
+          `INSERT INTO customer_journeys (organisation_id, name, description, segment_id, name_en)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [org, dto.name, dto.description ?? '', dto.segmentId ?? null, englishName(dto.nameEn)],
         )
         .catch(onNameClash(NAME_INDEX, 'journey'));
       await this.writeContent(m, org, row.id, dto);
@@ -85,9 +85,9 @@ export class JourneysService {
       }
       await m
         .query(
-          `UPDATE customer_journeys SET name = $3, description = $4, segment_id = $5
+          `UPDATE customer_journeys SET name = $3, description = $4, segment_id = $5, name_en = $6
            WHERE organisation_id = $1 AND id = $2`,
-          [org, id, dto.name, dto.description ?? '', dto.segmentId ?? null],
+          [org, id, dto.name, dto.description ?? '', dto.segmentId ?? null, englishName(dto.nameEn)],
         )
         .catch(onNameClash(NAME_INDEX, 'journey'));
       if (removed.length) {
@@ -194,14 +194,16 @@ export class JourneysService {
       list.map((t) => t.name),
       list.map((t) => t.channel),
       list.map((t) => t.moment),
+      list.map((t) => englishName(t.nameEn)),
     ];
     // Positions may swap: the (journey, position) constraint is checked at commit.
     if (kept.length) {
       await m.query(
         `UPDATE journey_touchpoints t
-         SET position = u.position, name = u.name, channel = u.channel, moment_of_truth = u.moment
-         FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::boolean[])
-           AS u(id, position, name, channel, moment)
+         SET position = u.position, name = u.name, channel = u.channel, moment_of_truth = u.moment,
+             name_en = u.name_en
+         FROM unnest($3::uuid[], $4::int[], $5::text[], $6::text[], $7::boolean[], $8::text[])
+           AS u(id, position, name, channel, moment, name_en)
          WHERE t.organisation_id = $1 AND t.journey_id = $2 AND t.id = u.id`,
         [org, journeyId, kept.map((t) => t.id), ...columns(kept)],
       );
@@ -209,9 +211,10 @@ export class JourneysService {
     const idAt = new Map<number, string>(kept.map((t) => [t.position, t.id as string]));
     if (added.length) {
       const inserted: { id: string; position: number }[] = await m.query(
-        `INSERT INTO journey_touchpoints (organisation_id, journey_id, position, name, channel, moment_of_truth)
-         SELECT $1, $2, u.position, u.name, u.channel, u.moment
-         FROM unnest($3::int[], $4::text[], $5::text[], $6::boolean[]) AS u(position, name, channel, moment)
+        `INSERT INTO journey_touchpoints (organisation_id, journey_id, position, name, channel, moment_of_truth, name_en)
+         SELECT $1, $2, u.position, u.name, u.channel, u.moment, u.name_en
+         FROM unnest($3::int[], $4::text[], $5::text[], $6::boolean[], $7::text[])
+           AS u(position, name, channel, moment, name_en)
          RETURNING id, position`,
         [org, journeyId, ...columns(added)],
       );

@@ -5,9 +5,9 @@ import type { Segment } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { conflict, notFound } from '../common/domain-error';
 import { nameTaken, onNameClash, onReferenced } from './customers.errors';
-import { SegmentDto } from './dto/customers.dto';
+import { englishName, SegmentDto } from './dto/customers.dto';
 
-const COLUMNS = `id, name, description, persona, created_at AS "createdAt"`;
+const COLUMNS = `id, name, name_en AS "nameEn", description, persona, created_at AS "createdAt"`;
 const NAME_INDEX = 'customer_segments_name';
 
 /** Customer segments (profiles) with their persona; names are unique per organisation in any letter case. */
@@ -27,9 +27,9 @@ export class SegmentsService {
       await this.assertNameFree(m, auth.organisationId, dto.name);
       const [row] = await m
         .query(
-          `INSERT INTO customer_segments (organisation_id, name, description, persona)
-           VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
-          [auth.organisationId, dto.name, dto.description ?? '', dto.persona ?? ''],
+          `INSERT INTO customer_segments (organisation_id, name, description, persona, name_en)
+           VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+          [auth.organisationId, dto.name, dto.description ?? '', dto.persona ?? '', englishName(dto.nameEn)],
         )
         .catch(onNameClash(NAME_INDEX, 'segment'));
       return row as Segment;
@@ -43,9 +43,16 @@ export class SegmentsService {
       await this.assertNameFree(m, auth.organisationId, dto.name, id);
       const [[row]] = await m
         .query(
-          `UPDATE customer_segments SET name = $3, description = $4, persona = $5
+          `UPDATE customer_segments SET name = $3, description = $4, persona = $5, name_en = $6
            WHERE organisation_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-          [auth.organisationId, id, dto.name, dto.description ?? '', dto.persona ?? ''],
+          [
+            auth.organisationId,
+            id,
+            dto.name,
+            dto.description ?? '',
+            dto.persona ?? '',
+            englishName(dto.nameEn),
+          ],
         )
         .catch(onNameClash(NAME_INDEX, 'segment'));
       return row as Segment;

@@ -19,6 +19,8 @@ interface WaveRow {
   sent: number;
   opened: number;
   answered: number;
+  you_said_nl: string | null;
+  you_said_en: string | null;
 }
 
 const LATEST_COMMENTS = 50;
@@ -82,7 +84,7 @@ export class SurveyReportService {
   private rows(organisationId: string, by: { surveyId?: string; waveId?: string }): Promise<WaveRow[]> {
     return this.db.query(
       `SELECT w.id, w.survey_id, w.kind, w.opens_at, w.closes_at, w.closed_at, w.reminder_sent_at,
-              w.contacts_deleted_at, w.skipped,
+              w.contacts_deleted_at, w.skipped, w.you_said_nl, w.you_said_en,
               count(i.id)::int AS invited,
               count(o.id) FILTER (WHERE o.status = 'sent')::int AS sent,
               count(*) FILTER (WHERE i.opened)::int AS opened,
@@ -112,4 +114,6 @@ const toWave = (row: WaveRow): Wave => ({
   opened: row.opened,
   answered: row.answered,
   responseRate: row.invited ? row.answered / row.invited : null,
+  youSaidNl: row.you_said_nl,
+  youSaidEn: row.you_said_en,
 });

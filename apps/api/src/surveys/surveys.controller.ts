@@ -23,6 +23,7 @@ import { invalid } from '../common/domain-error';
 import { UuidParam } from '../common/uuid-param';
 import { ContactsService } from './contacts/contacts.service';
 import { CreateSurveyDto, UpdateSurveyDto } from './dto/surveys.dto';
+import { WaveYouSaidDto } from './dto/wave.dto';
 import { SurveyReportService } from './survey-report.service';
 import { SurveysService } from './surveys.service';
 import { WavesService } from './waves/waves.service';
@@ -150,13 +151,17 @@ export class SurveysController {
 
   @Post(':id/waves')
   @Authenticated({ permission: 'surveys.write' })
-  @ApiOperation({ summary: 'Send a wave now to the contacts waiting (409 no_pending_contacts)' })
+  @ApiOperation({
+    summary:
+      'Send a wave now to the contacts waiting (409 no_pending_contacts), with an optional "you said, we did" line',
+  })
   async sendWave(
     @CurrentUser() auth: AuthContext,
     @Param('id', UuidParam('Survey')) id: string,
+    @Body() dto: WaveYouSaidDto,
   ): Promise<Wave> {
     await this.surveys.assertOpen(auth, id);
-    const waveId = await this.waves.sendPending(id, 'upload', null);
+    const waveId = await this.waves.sendPending(id, 'upload', null, dto);
     return this.report.wave(auth.organisationId, waveId!);
   }
 

@@ -10,6 +10,8 @@ import { ApiSurveysController } from './api-trigger/api-surveys.controller';
 import { ApiSurveysRepository } from './api-trigger/api-surveys.repository';
 import { SurveyInvitationsController } from './api-trigger/survey-invitations.controller';
 import { SurveyInvitationsService } from './api-trigger/survey-invitations.service';
+import { CommentsReadingController } from './comments/comments-reading.controller';
+import { CommentsReadingService } from './comments/comments-reading.service';
 import { ContactsService } from './contacts/contacts.service';
 import { OpenLinkLimiter } from './respond/open-link-limiter';
 import { RespondController } from './respond/respond.controller';
@@ -41,6 +43,7 @@ import { WavesService } from './waves/waves.service';
     RespondController,
     SurveyInvitationsController,
     ApiSurveysController,
+    CommentsReadingController,
   ],
   providers: [
     SurveysService,
@@ -54,6 +57,7 @@ import { WavesService } from './waves/waves.service';
     ApiSurveysRepository,
     PublicRateLimitGuard,
     OpenLinkLimiter,
+    CommentsReadingService,
   ],
   exports: [WavesService, SurveySchedulerService],
 })

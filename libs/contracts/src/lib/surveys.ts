@@ -8,6 +8,8 @@ import type { FieldError } from './errors';
 export interface Segment {
   id: string;
   name: string;
+  /** Optional English name; null shows the Dutch name (libs/domain localized). */
+  nameEn: string | null;
   description: string;
   /** Optional persona story that gives the segment a face. */
   persona: string;
@@ -16,6 +18,7 @@ export interface Segment {
 
 export interface SegmentRequest {
   name: string;
+  nameEn?: string | null;
   description?: string;
   persona?: string;
 }
@@ -25,6 +28,7 @@ export interface Touchpoint {
   /** 0-based place in the journey. */
   position: number;
   name: string;
+  nameEn: string | null;
   channel: TouchpointChannel;
   momentOfTruth: boolean;
   /** Teams that serve this touchpoint. */
@@ -34,6 +38,7 @@ export interface Touchpoint {
 export interface Journey {
   id: string;
   name: string;
+  nameEn: string | null;
   description: string;
   /** The customer profile this journey is drawn for (optional). */
   segmentId: string | null;
@@ -47,6 +52,7 @@ export interface Journey {
 export interface TouchpointRequest {
   id?: string;
   name: string;
+  nameEn?: string | null;
   channel: TouchpointChannel;
   momentOfTruth?: boolean;
   teamIds?: string[];
@@ -55,6 +61,7 @@ export interface TouchpointRequest {
 /** The whole journey at once (create and replace), touchpoints in journey order. */
 export interface JourneyRequest {
   name: string;
+  nameEn?: string | null;
   description?: string;
   segmentId?: string | null;
   teamIds?: string[];
@@ -194,6 +201,15 @@ export interface Wave {
   answered: number;
   /** answered / invited, 0-1; null without invitations. */
   responseRate: number | null;
+  /** "You said, we did": what changed since last time, shown above the questions (null: no line). */
+  youSaidNl: string | null;
+  youSaidEn: string | null;
+}
+
+/** The you-said line of a wave, set when sending it or later (empty or null: no line). */
+export interface WaveYouSaidRequest {
+  youSaidNl?: string | null;
+  youSaidEn?: string | null;
 }
 
 export interface SurveyComment {
@@ -208,6 +224,52 @@ export interface SurveyComments {
   minimum: number;
   comments: SurveyComment[];
   withheld: { group: string; responses: number }[];
+}
+
+/** A name in Dutch with its optional English name (show it with libs/domain `localized`). */
+export interface NamedRef {
+  id: string;
+  name: string;
+  nameEn: string | null;
+}
+
+/** `GET /api/comments`: customer comments to read, newest first, one page at a time. */
+export interface CommentsQuery {
+  surveyId?: string;
+  journeyId?: string;
+  touchpointId?: string;
+  /** Only answers that graded this value (not "weet ik niet"). */
+  valueKey?: string;
+  /** A calendar period: `period=month&at=2026-11` or `period=quarter&at=2026-Q4`. */
+  period?: 'month' | 'quarter';
+  at?: string;
+  /** Words the comment contains (case-insensitive). */
+  q?: string;
+  /** From the previous page's `nextCursor`. */
+  cursor?: string;
+  /** Page size, 1-100 (default 20). */
+  limit?: number;
+}
+
+export interface ReadableComment {
+  text: string;
+  /** The day it was given (midnight in the organisation's time zone). */
+  submittedAt: string;
+  survey: { id: string; name: string };
+  journey: NamedRef | null;
+  touchpoint: NamedRef | null;
+}
+
+export interface CommentsPage {
+  /** The organisation's comment minimum of responses per cell. */
+  minimum: number;
+  /** Comments matching the filters (all pages). */
+  total: number;
+  comments: ReadableComment[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Whether comments of the chosen survey (or of any survey) are held back by the minimum. */
+  withheld: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,6 +335,8 @@ export interface RecognitionForm {
   askOverallGrade: boolean;
   askNps: boolean;
   askComment: boolean;
+  /** The wave's "you said, we did" line in the form's language (Dutch when no English), or null. */
+  youSaid: string | null;
 }
 
 export interface RecognitionGradeAnswer {

@@ -30,6 +30,18 @@ export class SegmentDto implements SegmentRequest {
   @MaxLength(SURVEY_LIMITS.segmentNameLength)
   name!: string;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'The two-income household',
+    maxLength: SURVEY_LIMITS.segmentNameLength,
+    description: 'English name; empty or null shows the Dutch name',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(SURVEY_LIMITS.segmentNameLength)
+  nameEn?: string | null;
+
   @ApiPropertyOptional({ default: '', maxLength: SURVEY_LIMITS.descriptionLength })
   @Optional()
   @Transform(trim)
@@ -62,6 +74,18 @@ export class TouchpointDto implements TouchpointRequest {
   @MaxLength(SURVEY_LIMITS.nameLength)
   name!: string;
 
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Submit the application',
+    maxLength: SURVEY_LIMITS.nameLength,
+    description: 'English name; empty or null shows the Dutch name',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(SURVEY_LIMITS.nameLength)
+  nameEn?: string | null;
+
   @ApiProperty({ enum: TOUCHPOINT_CHANNELS })
   @IsIn(TOUCHPOINT_CHANNELS)
   channel!: TouchpointChannel;
@@ -79,6 +103,9 @@ export class TouchpointDto implements TouchpointRequest {
   teamIds?: string[];
 }
 
+/** Empty English names are stored as null: the Dutch name shows. */
+export const englishName = (value: string | null | undefined): string | null => value || null;
+
 /** The whole journey, for create and replace alike. */
 export class JourneyDto implements JourneyRequest {
   @ApiProperty({ example: 'Verhuizen', maxLength: SURVEY_LIMITS.nameLength })
@@ -87,6 +114,18 @@ export class JourneyDto implements JourneyRequest {
   @IsNotEmpty()
   @MaxLength(SURVEY_LIMITS.nameLength)
   name!: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Moving house',
+    maxLength: SURVEY_LIMITS.nameLength,
+    description: 'English name; empty or null shows the Dutch name',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(SURVEY_LIMITS.nameLength)
+  nameEn?: string | null;
 
   @ApiPropertyOptional({ default: '', maxLength: SURVEY_LIMITS.descriptionLength })
   @Optional()

@@ -36,6 +36,9 @@ interface LinkRow {
   ask_nps: boolean;
   ask_comment: boolean;
   organisation_name: string;
+  /** The wave's "you said, we did" line; for the open link the latest wave's that has one. */
+  you_said_nl: string | null;
+  you_said_en: string | null;
 }
 
 interface VersionValue {
@@ -189,6 +192,7 @@ export class RespondService {
       askOverallGrade: row.ask_overall_grade,
       askNps: row.ask_nps,
       askComment: row.ask_comment,
+      youSaid: (en && row.you_said_en) || row.you_said_nl || null,
     };
   }
 
@@ -214,7 +218,8 @@ export class RespondService {
       'wk_respond_by_token',
       `SELECT ${SURVEY_COLUMNS}, i.id AS invitation_id, i.wave_id, i.answered, i.locale,
               coalesce(i.journey_id, s.journey_id) AS journey_id, i.touchpoint_id, i.segment_id, i.team_id,
-              w.closes_at AS link_closes_at, w.closed_at IS NOT NULL AS link_closed
+              w.closes_at AS link_closes_at, w.closed_at IS NOT NULL AS link_closed,
+              w.you_said_nl, w.you_said_en
          FROM survey_invitations i
          JOIN survey_waves w ON w.id = i.wave_id
          JOIN surveys s ON s.id = i.survey_id
@@ -249,8 +254,14 @@ export class RespondService {
     if (!/^[A-Za-z0-9_-]{10,32}$/.test(code)) throw linkNotFound();
     const [row]: LinkRow[] = await this.db.query(
       `SELECT ${SURVEY_COLUMNS}, NULL AS invitation_id, NULL AS wave_id, false AS answered, o.locale,
-              s.journey_id, s.touchpoint_id, s.segment_id, s.team_id, NULL AS link_closes_at, false AS link_closed
+              s.journey_id, s.touchpoint_id, s.segment_id, s.team_id, NULL AS link_closes_at, false AS link_closed,
+              y.you_said_nl, y.you_said_en
          FROM surveys s JOIN organisations o ON o.id = s.organisation_id
+         LEFT JOIN LATERAL (
+           SELECT w.you_said_nl, w.you_said_en FROM survey_waves w
+            WHERE w.survey_id = s.id AND w.you_said_nl IS NOT NULL
+            ORDER BY w.opens_at DESC LIMIT 1
+         ) y ON true
         WHERE s.open_code = $1 AND s.open_link_enabled`,
       [code],
     );

@@ -1,9 +1,10 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Wave } from '@wk/contracts';
 import { Authenticated, CurrentUser } from '../../auth/authenticated.decorator';
 import type { AuthContext } from '../../auth/authenticated.decorator';
 import { UuidParam } from '../../common/uuid-param';
+import { WaveYouSaidDto } from '../dto/wave.dto';
 import { SurveyReportService } from '../survey-report.service';
 import { WavesService } from './waves.service';
 
@@ -14,6 +15,21 @@ export class WavesController {
     private readonly waves: WavesService,
     private readonly report: SurveyReportService,
   ) {}
+
+  @Patch(':id')
+  @Authenticated({ permission: 'surveys.write' })
+  @ApiOperation({
+    summary: 'Set or clear the wave\'s "you said, we did" line (NL/EN, at most 300 characters each)',
+  })
+  async update(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', UuidParam('Wave')) id: string,
+    @Body() dto: WaveYouSaidDto,
+  ): Promise<Wave> {
+    await this.report.wave(auth.organisationId, id);
+    await this.waves.setYouSaid(auth.organisationId, id, dto);
+    return this.report.wave(auth.organisationId, id);
+  }
 
   @Post(':id/reminder')
   @Authenticated({ permission: 'surveys.write' })

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { waveReminderAt } from '@wk/domain';
 import type { Locale, WaveKind } from '@wk/domain';
+import type { WaveYouSaidRequest } from '@wk/contracts';
 import { DomainError } from '../../common/domain-error';
 import { returnedRows } from '../../common/sql';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../../jobs/queues';
@@ -107,6 +108,7 @@ export class WavesService {
     surveyId: string,
     kind: Extract<WaveKind, 'upload' | 'scheduled'>,
     scheduledFor: Date | null,
+    youSaid: WaveYouSaidRequest = {},
   ): Promise<string | null> {
     const sent = await this.db.transaction(async (m) => {
       const survey = await this.lockSurvey(m, surveyId);
@@ -128,7 +130,7 @@ export class WavesService {
         if (kind === 'scheduled') return null;
         throw noPendingContacts();
       }
-      const wave = await this.createWave(m, survey, kind, scheduledFor);
+      const wave = await this.createWave(m, survey, kind, scheduledFor, youSaid);
       if (!wave) return null; // this firing was handled already
       const invitees = pool.map((c) => ({
         contactId: c.id,
@@ -273,6 +275,24 @@ export class WavesService {
   }
 
   /** Closes a wave; with a retention of 0 days its contact data goes in the same transaction. */
+  /** Sets or clears the wave's "you said, we did" line (empty: no line); also after sending. */
+  async setYouSaid(organisationId: string, waveId: string, youSaid: WaveYouSaidRequest): Promise<void> {
+    await this.db.query(
+      `UPDATE survey_waves SET
+         you_said_nl = CASE WHEN $3::boolean THEN nullif($4, '') ELSE you_said_nl END,
+         you_said_en = CASE WHEN $5::boolean THEN nullif($6, '') ELSE you_said_en END
+       WHERE organisation_id = $1 AND id = $2`,
+      [
+        organisationId,
+        waveId,
+        youSaid.youSaidNl !== undefined,
+        youSaid.youSaidNl ?? '',
+        youSaid.youSaidEn !== undefined,
+        youSaid.youSaidEn ?? '',
+      ],
+    );
+  }
+
   async close(waveId: string, organisationId?: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const [closed] = returnedRows<{
@@ -396,13 +416,23 @@ export class WavesService {
     survey: SendingSurvey,
     kind: WaveKind,
     scheduledFor: Date | null,
+    youSaid: WaveYouSaidRequest = {},
   ): Promise<WaveTimes | null> {
     const [wave]: WaveTimes[] = await m.query(
-      `INSERT INTO survey_waves (organisation_id, survey_id, kind, scheduled_for, closes_at)
-       VALUES ($1, $2, $3, $4, least(now() + make_interval(days => $5), coalesce($6, 'infinity'::timestamptz)))
+      `INSERT INTO survey_waves (organisation_id, survey_id, kind, scheduled_for, closes_at, you_said_nl, you_said_en)
+       VALUES ($1, $2, $3, $4, least(now() + make_interval(days => $5), coalesce($6, 'infinity'::timestamptz)), $7, $8)
        ON CONFLICT (survey_id, kind, scheduled_for) DO NOTHING
        RETURNING id, organisation_id, opens_at, closes_at`,
-      [survey.organisation_id, survey.id, kind, scheduledFor, survey.window_days, survey.closes_at],
+      [
+        survey.organisation_id,
+        survey.id,
+        kind,
+        scheduledFor,
+        survey.window_days,
+        survey.closes_at,
+        youSaid.youSaidNl || null,
+        youSaid.youSaidEn || null,
+      ],
     );
     return wave ?? null;
   }
