@@ -170,7 +170,19 @@ export const insightsEn: Messages['insights'] = {
     chartLabel:
       'Line chart of the mean customer grade per touchpoint of {{journey}}, with peaks, dips and moments of truth. The table shows the same numbers.',
     legend:
-      '▲ peak · ▼ dip · ★ moment of truth (highlighted area). Line: mean customer grade over all values; band: 95% interval.',
+      '▲ peak · ▼ dip · ★ moment of truth (highlighted area) · ○ provisional (fewer than {{reliability}} answers, no peak or dip) · broken line: fewer than {{minimum}} answers. Line: mean customer grade over all values; band: 95% interval.',
+    legendValues:
+      '▲ peak · ▼ dip (per value, in the colour of its line) · ★ moment of truth (highlighted area) · ○ provisional (fewer than {{reliability}} answers) · broken line: fewer than {{minimum}} answers. One line per value; the table gives the intervals.',
+    chartLabelValues:
+      'Line chart with a line per value: the customer grade per touchpoint of {{journey}}, with peaks, dips and moments of truth. The table shows the same numbers.',
+    view: 'View',
+    viewAverage: 'Average',
+    viewValues: 'Per value',
+    scrollHint: 'Swipe sideways for every touchpoint.',
+    scrollLabel: 'Heart monitor, scrolls sideways',
+    answers: 'Answers',
+    tooFew: 'too few answers (fewer than {{minimum}})',
+    provisional: 'provisional',
     line: 'Mean customer grade',
     band: '95% interval',
     touchpoint: 'Touchpoint',

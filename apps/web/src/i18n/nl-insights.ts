@@ -170,7 +170,19 @@ export const insightsNl = {
     chartLabel:
       'Lijngrafiek van het gemiddelde klantcijfer per contactmoment van {{journey}}, met pieken, dalen en momenten van de waarheid. De tabel toont dezelfde cijfers.',
     legend:
-      '▲ piek · ▼ dal · ★ moment van de waarheid (gemarkeerd vlak). Lijn: gemiddeld klantcijfer over alle waarden; band: 95%-interval.',
+      '▲ piek · ▼ dal · ★ moment van de waarheid (gemarkeerd vlak) · ○ voorlopig (minder dan {{reliability}} antwoorden, geen piek of dal) · onderbroken lijn: minder dan {{minimum}} antwoorden. Lijn: gemiddeld klantcijfer over alle waarden; band: 95%-interval.',
+    legendValues:
+      '▲ piek · ▼ dal (per waarde, in de kleur van de lijn) · ★ moment van de waarheid (gemarkeerd vlak) · ○ voorlopig (minder dan {{reliability}} antwoorden) · onderbroken lijn: minder dan {{minimum}} antwoorden. Een lijn per waarde; de tabel geeft de intervallen.',
+    chartLabelValues:
+      'Lijngrafiek met een lijn per waarde: het klantcijfer per contactmoment van {{journey}}, met pieken, dalen en momenten van de waarheid. De tabel toont dezelfde cijfers.',
+    view: 'Weergave',
+    viewAverage: 'Gemiddelde',
+    viewValues: 'Per waarde',
+    scrollHint: 'Veeg opzij voor alle contactmomenten.',
+    scrollLabel: 'Hartmonitor, opzij te scrollen',
+    answers: 'Antwoorden',
+    tooFew: 'te weinig antwoorden (minder dan {{minimum}})',
+    provisional: 'voorlopig',
     line: 'Gemiddeld klantcijfer',
     band: '95%-interval',
     touchpoint: 'Contactmoment',
