@@ -237,6 +237,23 @@ describe('access matrix: every route × every role × a foreign organisation', (
     for (const r of routes) if (r.permission) expect(Object.keys(PERMISSIONS)).toContain(r.permission);
   });
 
+  it('gives every role its home page (GET /api/home: self.read; the content is by role)', async () => {
+    expect(routes).toContainEqual(
+      expect.objectContaining({ method: 'GET', path: '/api/home', permission: 'self.read' }),
+    );
+    for (const role of ROLES) {
+      const res = await clients[role].get('/api/home');
+      expect(`${role} ${res.status} ${res.body.role}`).toBe(`${role} 200 ${role}`);
+      // HR's part only for HR and admins, the manager's only for managers.
+      expect(res.body.organisation === null).toBe(!roleHas(role, 'setup.checklist'));
+      expect(res.body.manager === null).toBe(role !== 'manager');
+    }
+    const intruder = await new HttpClient(api.url).login(foreign.users.admin.email, TEST_PASSWORD);
+    const theirs = JSON.stringify((await intruder.get('/api/home')).body);
+    for (const id of [fixtures.roundId, fixtures.actionId, fixtures.appraisalId, world.teamId])
+      expect(theirs).not.toContain(id);
+  });
+
   it('refuses every non-public route without a session (401)', async () => {
     const anonymous = new HttpClient(api.url);
     const outcomes = [];
