@@ -14,3 +14,5 @@ export * from './lib/guidance';
 export * from './lib/heart-monitor';
 export * from './lib/wave-funnel';
 export * from './lib/comment-cells';
+export * from './lib/number-format';
+export * from './lib/reading-text';

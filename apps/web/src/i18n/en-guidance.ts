@@ -1,3 +1,4 @@
+import { READING_WORDS } from '@wk/domain';
 import type { guidanceNl } from './nl-guidance';
 
 /** English texts of guidance, the number language and provisional figures (issue 17); part of `en.ts`. */
@@ -20,14 +21,8 @@ export const guidanceEn: typeof guidanceNl = {
   reading: {
     title: 'Reading',
     intro: 'Generated from the figures of {{period}}.',
-    blindSpot: '{{value}} is a blind spot: employees {{self}}, customers {{customer}}.',
-    hiddenStrength: '{{value}} is a hidden strength: customers {{customer}}, employees {{self}}.',
-    belowTarget: '{{value}} is below target: customer grade {{grade}}, target {{target}}.',
-    aligned: '{{value}}: employees and customers see the same (employees {{self}}, customers {{customer}}).',
-    onTarget: '{{value}} is on target: customer grade {{grade}}, target {{target}}.',
-    tooFewAnswers: '{{value}}: too few customer answers for a verdict yet (n = {{n}}, at least {{minimum}}).',
-    lowestTouchpoint: 'Lowest at touchpoint {{name}} ({{grade}}).',
-    weakestBehaviour: 'Weakest behaviour: ‘{{text}}’ ({{score}} of 4).',
+    // The sentences live in libs/domain (reading-text.ts): the board report PDF says the same.
+    ...READING_WORDS.en,
   },
   focus: {
     title: 'What to watch now',

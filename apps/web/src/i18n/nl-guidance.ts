@@ -1,3 +1,5 @@
+import { READING_WORDS } from '@wk/domain';
+
 /** Dutch texts of guidance, the number language and provisional figures (issue 17); part of `nl.ts`. */
 export const guidanceNl = {
   provisional: 'voorlopig (n = {{n}})',
@@ -18,15 +20,8 @@ export const guidanceNl = {
   reading: {
     title: 'Lezing',
     intro: 'Automatisch samengesteld uit de cijfers van {{period}}.',
-    blindSpot: '{{value}} is een blinde vlek: medewerkers {{self}}, klanten {{customer}}.',
-    hiddenStrength: '{{value}} is een verborgen kracht: klanten {{customer}}, medewerkers {{self}}.',
-    belowTarget: '{{value}} staat onder doel: klantcijfer {{grade}}, doel {{target}}.',
-    aligned: '{{value}}: medewerkers en klanten zien hetzelfde (medewerkers {{self}}, klanten {{customer}}).',
-    onTarget: '{{value}} staat op koers: klantcijfer {{grade}}, doel {{target}}.',
-    tooFewAnswers:
-      '{{value}}: nog te weinig klantantwoorden voor een oordeel (n = {{n}}, minimaal {{minimum}}).',
-    lowestTouchpoint: 'Laagst bij contactmoment {{name}} ({{grade}}).',
-    weakestBehaviour: 'Zwakste gedrag: ‘{{text}}’ ({{score}} van 4).',
+    // The sentences live in libs/domain (reading-text.ts): the board report PDF says the same.
+    ...READING_WORDS.nl,
   },
   focus: {
     title: 'Waar nu op letten',

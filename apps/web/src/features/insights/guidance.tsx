@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ActionCell, KpiReport, KpiValueInfo } from '@wk/contracts';
-import { focusCells, type FocusCell, valueReading } from '@wk/domain';
+import { focusCells, type FocusCell, readingText, valueReading } from '@wk/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -43,19 +43,17 @@ export function ValueReadingCard({ value, report }: { value: KpiValueInfo; repor
     (behaviours.data?.behaviours ?? []).filter((b) => b.period === at && b.valueKey === value.key),
     limitsOf(report),
   );
-  const num = (v: number | null, k: 'index' | 'grade') => (v === null ? '–' : formatNumber(v, k, lang));
-  const row = findRow(report.rows, at, value.key);
-  const main = t(`guidance.reading.${reading.kind}`, {
-    value: valueName(value, lang),
-    self: num(reading.selfIndex, 'index'),
-    customer: num(reading.customerIndex, 'index'),
-    grade: num(row?.customer?.grade.mean ?? null, 'grade'),
-    target: formatNumber(value.target, 'grade', lang),
-    n: reading.customerN,
-    minimum: report.reliabilityMinimum,
-  });
-  const tp = reading.lowestTouchpoint;
-  const behaviour = reading.weakestBehaviour;
+  // The sentences are libs/domain's (reading-text.ts), shared with the board report PDF.
+  const text = readingText(
+    reading,
+    {
+      valueName: valueName(value, lang),
+      grade: findRow(report.rows, at, value.key)?.customer?.grade.mean ?? null,
+      target: value.target,
+      reliabilityMinimum: report.reliabilityMinimum,
+    },
+    lang === 'en' ? 'en' : 'nl',
+  );
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id} className="value-reading">
       <Title order={2} size="h4" id={id}>
@@ -64,15 +62,7 @@ export function ValueReadingCard({ value, report }: { value: KpiValueInfo; repor
       <Text size="xs" c="dimmed" mb={4}>
         {t('guidance.reading.intro', { period: periodLabel(at, lang) })}
       </Text>
-      <Text className={`reading-${reading.kind}`}>
-        {main}
-        {tp && ` ${t('guidance.reading.lowestTouchpoint', { name: tp.name, grade: num(tp.grade, 'grade') })}`}
-        {behaviour &&
-          ` ${t('guidance.reading.weakestBehaviour', {
-            text: (lang === 'en' && behaviour.textEn) || behaviour.text,
-            score: formatNumber(behaviour.mean, 'self', lang),
-          })}`}
-      </Text>
+      <Text className={`reading-${reading.kind}`}>{text}</Text>
     </Paper>
   );
 }

@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import { formatDecimal, formatNumber, type NumberKind } from './number-format';
 
 describe('formatNumber (the one number formatter)', () => {
