@@ -21,9 +21,15 @@ export class DomainError extends Error {
 
 /** `notFound('Team')` → 404 "Team not found"; `of` narrows it: "Owner of actions[0] not found". */
 export const notFound = (what: ApiResource, of?: string) =>
-  new DomainError('not_found', `${of ? `${what} of ${of}` : what} not found`, HttpStatus.NOT_FOUND, undefined, {
-    resource: what,
-  });
+  new DomainError(
+    'not_found',
+    `${of ? `${what} of ${of}` : what} not found`,
+    HttpStatus.NOT_FOUND,
+    undefined,
+    {
+      resource: what,
+    },
+  );
 export const conflict = (code: ApiErrorCode, message: string, field?: string) =>
   new DomainError(code, message, HttpStatus.CONFLICT, field ? [{ field, message }] : undefined);
 export const invalid = (field: string, message: string) =>
@@ -33,7 +39,11 @@ export const invalid = (field: string, message: string) =>
  * The body of an HttpException (`new ForbiddenException(errorPayload('forbidden', '…'))`), typed so
  * that its code is one of ApiErrorCode like a DomainError's.
  */
-export const errorPayload = <T extends Record<string, unknown>>(code: ApiErrorCode, message: string, extra?: T) => ({
+export const errorPayload = <T extends Record<string, unknown>>(
+  code: ApiErrorCode,
+  message: string,
+  extra?: T,
+) => ({
   ...extra,
   code,
   message,

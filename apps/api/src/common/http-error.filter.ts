@@ -33,7 +33,10 @@ function send(response: Response, body: ApiErrorBody): void {
 
 export function toErrorBody(exception: unknown): ApiErrorBody {
   if (exception instanceof DomainError) {
-    return { ...exception.details, ...errorBody(exception.status, exception.code, exception.message, exception.errors) };
+    return {
+      ...exception.details,
+      ...errorBody(exception.status, exception.code, exception.message, exception.errors),
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

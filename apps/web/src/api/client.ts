@@ -1,4 +1,5 @@
 import type { ApiErrorBody, FieldError } from '@wk/contracts';
+import { fieldErrorText } from './error-text';
 
 /** An error answer of the api, with its body so forms can show field messages. */
 export class ApiError extends Error {
@@ -9,9 +10,9 @@ export class ApiError extends Error {
     super(body.message);
   }
 
-  /** Field errors keyed by field name (the first message per field). */
+  /** Field errors keyed by field name (one message per field), in the reader's language. */
   fieldErrors(): Record<string, string> {
-    return Object.fromEntries((this.body.errors ?? []).map((e: FieldError) => [e.field, e.message]));
+    return Object.fromEntries((this.body.errors ?? []).map((e: FieldError) => [e.field, fieldErrorText(e)]));
   }
 }
 

@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { apiErrorText } from '../api/error-text';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -27,14 +28,17 @@ export function EmptyState({ children, action }: { children: ReactNode; action?:
   );
 }
 
-/** A readable message for any error; the api's own message where it has one. */
+/**
+ * A readable message for any error in the reader's language: an api error by its code (the map in
+ * i18n/nl-errors.ts); the api's own message only for a code this page does not know yet.
+ */
 export function useErrorMessage(): (error: unknown) => string {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (error) => {
     if (error instanceof ApiError) {
       if (error.status === 0) return t('common.networkError');
-      // A rule the api names by code reads better in the user's language than the api's English.
-      if (i18n.exists(`errors.${error.body.code}`)) return t(`errors.${error.body.code}`);
+      const text = apiErrorText(error.body);
+      if (text) return text;
       if (error.status === 403) return t('common.forbidden');
       return error.message;
     }

@@ -1,3 +1,5 @@
+import { apiResourcesEn, errorCodesEn, fieldRulesEn } from './en-errors';
+import { homeEn } from './en-home';
 import { apiKeysEn, customersEn } from './en-customers';
 import { valueTargetsEn } from './en-value-targets';
 import { webhooksEn } from './en-webhooks';
@@ -97,15 +99,7 @@ export const en: Messages = {
     badEmailLink:
       'This link is invalid, expired or already used. Ask your administrator to make the change again.',
   },
-  home: {
-    title: 'Welcome, {{name}}',
-    intro: 'You are signed in to {{organisation}} as {{role}}.',
-    people: 'Manage people and teams',
-    import: 'Import employees and teams',
-    organisation: 'Organisation settings',
-    outbox: 'Sent and waiting e-mail',
-    employee: 'Your self-assessments and how customers recognise our values will appear here.',
-  },
+  home: homeEn,
   people: {
     title: 'People',
     add: 'Add person',
@@ -262,10 +256,13 @@ export const en: Messages = {
     signOut: 'Sign out',
     organisationSignIn: 'Sign in to an organisation',
   },
-  errors: {
-    outranked:
-      'You may not change the e-mail address, status or sign-in links of someone with more rights than you.',
-    bad_origin: 'This request did not come from this site and was refused.',
+  // One message per api error code, 404 resource and field rule: en-errors.ts.
+  errors: errorCodesEn,
+  errorDetail: {
+    notFoundResource: '{{resource}} not found.',
+    invalidInput: 'Not everything is filled in correctly.',
+    resources: apiResourcesEn,
+    rules: fieldRulesEn,
   },
   outbox: {
     title: 'Sent e-mail',

@@ -1,5 +1,7 @@
 /** Dutch: the default language of the product. `en.ts` must have the same keys (typechecked). */
+import { apiResourcesNl, errorCodesNl, fieldRulesNl } from './nl-errors';
 import { valueTargetsNl } from './nl-value-targets';
+import { homeNl } from './nl-home';
 import { ssoNl } from './nl-sso';
 import { scimNl } from './nl-scim';
 import { apiKeysNl, customersNl } from './nl-customers';
@@ -98,15 +100,7 @@ export const nl = {
     badEmailLink:
       'Deze link is ongeldig, verlopen of al gebruikt. Vraag je beheerder de wijziging opnieuw te doen.',
   },
-  home: {
-    title: 'Welkom, {{name}}',
-    intro: 'Je bent ingelogd bij {{organisation}} als {{role}}.',
-    people: 'Mensen en teams beheren',
-    import: 'Medewerkers en teams importeren',
-    organisation: 'Instellingen van de organisatie',
-    outbox: 'Verzonden en wachtende e-mail',
-    employee: 'Hier vind je straks je zelfevaluaties en hoe klanten onze waarden herkennen.',
-  },
+  home: homeNl,
   people: {
     title: 'Mensen',
     add: 'Persoon toevoegen',
@@ -260,10 +254,13 @@ export const nl = {
     signOut: 'Uitloggen',
     organisationSignIn: 'Inloggen bij een organisatie',
   },
-  errors: {
-    outranked:
-      'Je mag het e-mailadres, de status of de inloglinks van iemand met meer rechten dan jij niet wijzigen.',
-    bad_origin: 'Dit verzoek kwam niet van deze site en is geweigerd.',
+  // One message per api error code, 404 resource and field rule: nl-errors.ts.
+  errors: errorCodesNl,
+  errorDetail: {
+    notFoundResource: '{{resource}} niet gevonden.',
+    invalidInput: 'Niet alles is goed ingevuld.',
+    resources: apiResourcesNl,
+    rules: fieldRulesNl,
   },
   outbox: {
     title: 'Verzonden e-mail',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ApiErrorBody } from '@wk/contracts';
 import { ApiError } from '../../api/client';
 import {
   chooseLocale,
@@ -19,7 +20,7 @@ const form = {
   askNps: false,
   askComment: false,
 };
-const apiError = (status: number, code: string) =>
+const apiError = (status: number, code: ApiErrorBody['code']) =>
   new ApiError(status, { statusCode: status, error: '', code, message: '' });
 
 describe('language of the answer page', () => {
@@ -42,7 +43,7 @@ describe('link problems', () => {
     expect(linkProblemOf(apiError(410, 'link_expired'))).toBe('link_expired');
     expect(linkProblemOf(apiError(429, 'too_many_requests'))).toBe('too_many');
     expect(linkProblemOf(apiError(429, 'too_many_responses'))).toBe('response_limit');
-    expect(linkProblemOf(apiError(500, 'internal'))).toBe('failed');
+    expect(linkProblemOf(apiError(500, 'internal_error'))).toBe('failed');
     expect(linkProblemOf(new Error('boom'))).toBe('failed');
   });
   it('ends the visit only for the link problems', () => {
