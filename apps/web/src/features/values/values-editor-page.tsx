@@ -22,7 +22,7 @@ import { ApiError } from '../../api/client';
 import { Dialog } from '../../components/dialog';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/page';
-import { EmptyState, ErrorState, Loading, QueryState } from '../../components/states';
+import { EmptyState, ErrorState, Loading, QueryState, useErrorMessage } from '../../components/states';
 import { PublishDialog } from './publish-dialog';
 import { OrderButtons } from '../../components/order-buttons';
 import { ValueForm, type PublishedBehaviour } from './value-form';
@@ -178,6 +178,7 @@ function AddValueForm({ onAdd }: { onAdd: (name: string, level: PyramidLevel) =>
 
 function DraftEditor({ draft, current }: { draft: ValueSetVersion; current: ValueSetVersion | null }) {
   const { t, i18n } = useTranslation();
+  const errorMessage = useErrorMessage();
   const [values, setValues] = useState<ValueDraft[]>(() => toDraftContent(draft.values));
   const [selected, setSelected] = useState(0);
   const [dirty, setDirty] = useState(false);
@@ -285,7 +286,7 @@ function DraftEditor({ draft, current }: { draft: ValueSetVersion; current: Valu
       )}
       {save.isError && save.error instanceof ApiError && save.error.status === 400 && (
         <Alert color="red" role="alert">
-          {save.error.message}
+          {errorMessage(save.error)}
         </Alert>
       )}
       {warnings.map((w) => (
