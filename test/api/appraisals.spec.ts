@@ -1,34 +1,12 @@
-import { inflateSync } from 'node:zlib';
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { AppraisalCyclesService, openApiDocument } from '@wk/api-testing';
 import type { Appraisal } from '@wk/contracts';
-import { createAnsweredRound, createAppraisalValues } from '../support/appraisals';
+import { createAnsweredRound, createAppraisalValues, pdfText } from '../support/appraisals';
 import { createUser, createWorld, TEST_PASSWORD } from '../support/factories';
 import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
 import { HttpClient } from '../support/http-client';
-
-/** Text of a pdfkit PDF: its deflated content streams' TJ strings (as in board-report.spec). */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g))
-      lines.push(
-        [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)]
-          .map((h) => Buffer.from(h[1], 'hex').toString('latin1'))
-          .join(''),
-      );
-  }
-  return lines.join(' ').replace(/\s+/g, ' ');
-}
 
 const fieldsOf = (body: { errors?: { field: string }[] }) => [
   ...new Set((body.errors ?? []).map((e) => e.field)),

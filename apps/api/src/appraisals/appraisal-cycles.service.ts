@@ -5,6 +5,7 @@ import { appraisalDateProblem, effectiveMinimum, mayShowAggregate, selfIndex } f
 import type {
   AppraisalCalibration,
   AppraisalCycle,
+  AppraisalCycleRow,
   AppraisalProgressRow,
   AppraisalSummary,
   CalibrationGroup,
@@ -64,9 +65,23 @@ export class AppraisalCyclesService {
     };
   }
 
-  async appraisals(auth: AuthContext, id: string): Promise<AppraisalSummary[]> {
+  /**
+   * The cycle's appraisals (never answers). Where the reviewer can no longer review or the employee
+   * changed team, and the appraisal is not signed yet, with who would review by today's team tree.
+   */
+  async appraisals(auth: AuthContext, id: string): Promise<AppraisalCycleRow[]> {
     if (!(await this.repo.cycle(auth.organisationId, id))) throw notFound('Appraisal cycle');
-    return (await this.repo.list(auth.organisationId, { cycleId: id })).map(toSummary);
+    const rows = (await this.repo.list(auth.organisationId, { cycleId: id })).map(toSummary);
+    const open = (a: AppraisalSummary) => a.stage !== 'signed' && a.stage !== 'closed';
+    const flagged = rows.filter((a) => open(a) && (a.reviewerIssue || a.teamChanged));
+    const suggestions = await this.repo.suggestedReviewers(
+      auth.organisationId,
+      flagged.map((a) => a.employeeId),
+    );
+    return rows.map((a) => ({
+      ...a,
+      suggestedReviewer: flagged.includes(a) ? (suggestions.get(a.employeeId) ?? null) : null,
+    }));
   }
 
   /**

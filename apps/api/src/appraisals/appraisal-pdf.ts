@@ -29,6 +29,7 @@ const LABELS = {
     remark: 'Opmerking van de medewerker',
     disagrees: 'De medewerker is het niet eens met de beoordeling.',
     reopened: 'Heropend',
+    previous: 'Afspraken uit',
   },
   en: {
     title: 'Appraisal and development conversation',
@@ -55,6 +56,7 @@ const LABELS = {
     remark: "Employee's remark",
     disagrees: 'The employee disagrees with the appraisal.',
     reopened: 'Reopened',
+    previous: 'Agreements from',
   },
 } as const;
 
@@ -138,6 +140,16 @@ export function drawAppraisalPdf(
         `${value}: ${g.what}${g.support ? ` (${l.support}: ${g.support})` : ''}${g.dueDate ? ` — ${l.due} ${date(g.dueDate)}` : ''}`,
       );
     }
+    doc.moveDown(0.5);
+  }
+  // Last cycle's agreements, followed up in this conversation (value names in the PDF's language).
+  if (a.previousAgreements.length) {
+    doc.font('Helvetica-Bold').fontSize(12).text(`${l.previous} ${a.previousAgreements[0].cycleName}`);
+    doc.font('Helvetica').fontSize(9);
+    for (const g of a.previousAgreements)
+      doc.text(
+        `${g.valueName ?? l.general}: ${g.what}${g.support ? ` (${l.support}: ${g.support})` : ''}${g.dueDate ? ` — ${l.due} ${date(g.dueDate)}` : ''}`,
+      );
     doc.moveDown(0.5);
   }
   doc.font('Helvetica-Bold').fontSize(12).text(l.signatures);

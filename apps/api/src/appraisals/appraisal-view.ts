@@ -1,4 +1,5 @@
-import type { AppraisalSummary } from '@wk/contracts';
+import { isRole, roleHas } from '@wk/contracts';
+import type { AppraisalReviewerIssue, AppraisalSummary } from '@wk/contracts';
 import type { AppraisalRow } from './appraisals.repository';
 
 /** The deadline of the stage an appraisal is in (null once signed). */
@@ -16,6 +17,14 @@ export function dueDateOf(a: AppraisalRow): string | null {
   }
 }
 
+/** Why the appraisal's reviewer cannot review now (HR reassigns), or null. */
+export function reviewerIssueOf(a: AppraisalRow): AppraisalReviewerIssue | null {
+  if (!a.reviewer_id || !a.reviewer_status) return 'missing';
+  if (a.reviewer_status === 'deactivated') return 'inactive';
+  if (!isRole(a.reviewer_role) || !roleHas(a.reviewer_role, 'appraisals.review')) return 'not_a_reviewer';
+  return null;
+}
+
 export function toSummary(a: AppraisalRow): AppraisalSummary {
   return {
     id: a.id,
@@ -27,6 +36,10 @@ export function toSummary(a: AppraisalRow): AppraisalSummary {
     reviewerName: a.reviewer_name,
     teamId: a.team_id,
     teamName: a.team_name,
+    currentTeamId: a.current_team_id,
+    currentTeamName: a.current_team_name,
+    teamChanged: a.current_team_id !== a.team_id,
+    reviewerIssue: reviewerIssueOf(a),
     stage: a.stage,
     dueDate: dueDateOf(a),
   };

@@ -4,7 +4,9 @@ import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type {
   Appraisal,
   AppraisalCalibration,
+  AppraisalContext,
   AppraisalCycle,
+  AppraisalCycleRow,
   AppraisalProgressRow,
   AppraisalSummary,
   ManagerPerspective,
@@ -15,6 +17,7 @@ import { Authenticated, CurrentUser } from '../auth/authenticated.decorator';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { Optional } from '../common/optional';
 import { UuidParam } from '../common/uuid-param';
+import { AppraisalContextService } from './appraisal-context.service';
 import { AppraisalCyclesService } from './appraisal-cycles.service';
 import {
   CreateAppraisalCycleDto,
@@ -67,10 +70,14 @@ export class AppraisalCyclesController {
 
   @Get(':id/appraisals')
   @Authenticated({ permission: 'appraisals.manage' })
+  @ApiOperation({
+    summary:
+      "The cycle's appraisals (never answers), flagged where the reviewer cannot review or the employee changed team",
+  })
   appraisals(
     @CurrentUser() auth: AuthContext,
     @Param('id', CycleId) id: string,
-  ): Promise<AppraisalSummary[]> {
+  ): Promise<AppraisalCycleRow[]> {
     return this.cycles.appraisals(auth, id);
   }
 
@@ -111,6 +118,7 @@ export class AppraisalsController {
   constructor(
     private readonly appraisals: AppraisalsService,
     private readonly cycles: AppraisalCyclesService,
+    private readonly contexts: AppraisalContextService,
   ) {}
 
   @Get('mine')
@@ -145,6 +153,16 @@ export class AppraisalsController {
     @Query() q: LocaleQuery,
   ): Promise<Appraisal> {
     return this.appraisals.get(auth, id, q.locale);
+  }
+
+  @Get(':id/context')
+  @Authenticated({ permission: 'self.read' })
+  @ApiOperation({
+    summary:
+      "Beside the conversation: customer recognition per value of the journeys and touchpoints of the employee's current team in the cycle's period (anonymity minimum)",
+  })
+  context(@CurrentUser() auth: AuthContext, @Param('id', AppraisalId) id: string): Promise<AppraisalContext> {
+    return this.contexts.context(auth, id);
   }
 
   @Put(':id/self-review')

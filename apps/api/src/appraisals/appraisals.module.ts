@@ -4,6 +4,7 @@ import { QUEUES } from '../jobs/queues';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AppraisalProcessor } from './appraisal.processor';
+import { AppraisalContextService } from './appraisal-context.service';
 import { AppraisalCyclesService } from './appraisal-cycles.service';
 import { AppraisalCyclesController, AppraisalsController } from './appraisals.controller';
 import { AppraisalsRepository } from './appraisals.repository';
@@ -13,7 +14,7 @@ import { AppraisalsService } from './appraisals.service';
 @Module({
   imports: [NotificationsModule, WebhooksModule, BullModule.registerQueue({ name: QUEUES.appraisals })],
   controllers: [AppraisalCyclesController, AppraisalsController],
-  providers: [AppraisalsRepository, AppraisalsService, AppraisalCyclesService],
+  providers: [AppraisalsRepository, AppraisalsService, AppraisalCyclesService, AppraisalContextService],
   exports: [AppraisalCyclesService, AppraisalsRepository],
 })
 export class AppraisalsModule {}

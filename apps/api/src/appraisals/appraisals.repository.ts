@@ -45,11 +45,20 @@ export interface AppraisalRow {
   employee_name: string;
   reviewer_id: string | null;
   reviewer_name: string | null;
+  /** The reviewer's account today (null: none, or deleted). */
+  reviewer_status: string | null;
+  reviewer_role: string | null;
+  /** The team at opening (progress and calibration count here). */
   team_id: string | null;
   team_name: string | null;
+  /** The employee's team today (the team context beside the conversation follows it). */
+  current_team_id: string | null;
+  current_team_name: string | null;
   stage: AppraisalStage;
   self_submitted_at: Date | null;
   manager_submitted_at: Date | null;
+  /** Who submitted the manager review (calibration counts it there, whoever reviews now). */
+  manager_submitted_by: string | null;
   released_at: Date | null;
   meeting_date: string | null;
   shared_notes: string;
@@ -108,14 +117,17 @@ const APPRAISAL_SELECT = `
          c.values_version_id, c.period_start::text, c.period_end::text, c.self_review_due::text,
          c.manager_review_due::text, c.conversation_due::text, c.sign_off_due::text, c.questions,
          c.agreements_section, a.employee_id, e.name AS employee_name, a.reviewer_id,
-         r.name AS reviewer_name, a.team_id, t.name AS team_name, a.stage, a.self_submitted_at,
-         a.manager_submitted_at, a.released_at, a.meeting_date::text, a.shared_notes,
-         a.employee_signed_at, a.reviewer_signed_at, a.employee_remark, a.employee_disagrees, a.version
+         r.name AS reviewer_name, r.status AS reviewer_status, r.role AS reviewer_role, a.team_id,
+         t.name AS team_name, e.team_id AS current_team_id, ct.name AS current_team_name, a.stage,
+         a.self_submitted_at, a.manager_submitted_at, a.manager_submitted_by, a.released_at,
+         a.meeting_date::text, a.shared_notes, a.employee_signed_at, a.reviewer_signed_at,
+         a.employee_remark, a.employee_disagrees, a.version
     FROM appraisals a
     JOIN appraisal_cycles c ON c.id = a.cycle_id
     JOIN users e ON e.id = a.employee_id
     LEFT JOIN users r ON r.id = a.reviewer_id
-    LEFT JOIN teams t ON t.id = a.team_id`;
+    LEFT JOIN teams t ON t.id = a.team_id
+    LEFT JOIN teams ct ON ct.id = e.team_id`;
 
 /** A team's scope: the teams and their sub-teams ($1 organisation, $2 team ids). */
 const SCOPE_SQL = `scope AS (
@@ -339,15 +351,16 @@ export class AppraisalsRepository {
   }
 
   /**
-   * Submitted manager ratings counted per group (team, or current reviewer), value and level, with
-   * the group's number of submitted manager reviews; n.v.t. is left out.
+   * Submitted manager ratings counted per group (team at opening, or the person who submitted the
+   * manager review, whoever reviews now), value and level, with the group's number of submitted
+   * manager reviews; n.v.t. is left out.
    */
   async managerRatingCounts(organisationId: string, cycleId: string, by: 'team' | 'reviewer') {
-    const group = by === 'team' ? 'a.team_id' : 'a.reviewer_id';
+    const group = by === 'team' ? 'a.team_id' : 'a.manager_submitted_by';
     const name =
       by === 'team'
         ? `(SELECT name FROM teams WHERE id = a.team_id)`
-        : `(SELECT name FROM users WHERE id = a.reviewer_id)`;
+        : `(SELECT name FROM users WHERE id = a.manager_submitted_by)`;
     return this.db.query(
       `WITH reviewed AS (
          SELECT a.id, ${group} AS group_id, ${name} AS group_name
@@ -388,7 +401,7 @@ export class AppraisalsRepository {
          JOIN experience_values v ON v.id = b.value_id AND v.key = $2
         WHERE a.organisation_id = $1 AND a.manager_submitted_at IS NOT NULL
         GROUP BY c.id, c.name, c.period_end, c.period_start
-        ORDER BY c.period_start DESC, c.id LIMIT 4`,
+        ORDER BY c.period_start DESC, c.id LIMIT 8`,
       [organisationId, valueKey],
     ) as Promise<{ cycle_id: string; cycle_name: string; period_end: string; n: number; mean: number }[]>;
   }
@@ -406,6 +419,22 @@ export class AppraisalsRepository {
         ORDER BY c.period_start DESC, c.created_at DESC, e.name, a.id`,
       [organisationId, filter.cycleId ?? null, filter.employeeId ?? null, filter.reviewerId ?? null],
     );
+  }
+
+  /** Who would review these people by today's team tree (HR's hint when reassigning). */
+  async suggestedReviewers(
+    organisationId: string,
+    employeeIds: string[],
+  ): Promise<Map<string, { id: string; name: string }>> {
+    if (!employeeIds.length) return new Map();
+    const rows: { employee_id: string; id: string; name: string }[] = await this.db.query(
+      `SELECT x.employee_id, s.id, s.name
+         FROM (SELECT u.id AS employee_id, ${REVIEWER_SQL} AS reviewer_id
+                 FROM users u WHERE u.organisation_id = $1 AND u.id = ANY($2::uuid[])) x
+         JOIN users s ON s.id = x.reviewer_id`,
+      [organisationId, employeeIds],
+    );
+    return new Map(rows.map((r) => [r.employee_id, { id: r.id, name: r.name }]));
   }
 
   /** One appraisal; `lock` takes the row lock for a change (concurrent saves and signatures queue). */
@@ -471,16 +500,21 @@ export class AppraisalsRepository {
     >;
   }
 
-  /** The agreements of the employee's latest signed appraisal in an earlier cycle. */
+  /**
+   * The agreements of the employee's latest signed appraisal in a cycle that started before this
+   * one, with the value's name in both languages (the caller picks the viewer's).
+   */
   async previousAgreements(organisationId: string, employeeId: string, cycleId: string) {
     return this.db.query(
       `WITH previous AS (
          SELECT a.id, c.name AS cycle_name FROM appraisals a JOIN appraisal_cycles c ON c.id = a.cycle_id
           WHERE a.organisation_id = $1 AND a.employee_id = $2 AND a.cycle_id <> $3
+            AND c.period_start < (SELECT period_start FROM appraisal_cycles WHERE organisation_id = $1 AND id = $3)
             AND a.stage IN ('signed', 'closed')
           ORDER BY c.period_start DESC, a.created_at DESC LIMIT 1
        )
-       SELECT p.cycle_name, v.name_nl AS value_name, g.what, g.support, g.due_date::text
+       SELECT p.cycle_name, v.name_nl AS value_name, v.name_en AS value_name_en, g.what, g.support,
+              g.due_date::text
          FROM previous p JOIN appraisal_agreements g ON g.appraisal_id = p.id
          LEFT JOIN experience_values v ON v.id = g.value_id
         ORDER BY g.position`,
@@ -489,6 +523,7 @@ export class AppraisalsRepository {
       {
         cycle_name: string;
         value_name: string | null;
+        value_name_en: string | null;
         what: string;
         support: string;
         due_date: string | null;
@@ -615,6 +650,7 @@ export class AppraisalsRepository {
       stage: AppraisalStage;
       self_submitted_at: Date | null;
       manager_submitted_at: Date | null;
+      manager_submitted_by: string | null;
       released_at: Date | null;
       meeting_date: string | null;
       shared_notes: string;
@@ -650,6 +686,21 @@ export class AppraisalsRepository {
       `INSERT INTO appraisal_events (organisation_id, appraisal_id, actor_id, kind, reason) VALUES ($1, $2, $3, $4, $5)`,
       [organisationId, appraisalId, actorId, kind, reason],
     );
+  }
+
+  /** The organisation's journeys and touchpoints by id, with their journey's name (for the context's labels). */
+  async journeyNames(organisationId: string) {
+    const journeys: { id: string; name: string; position: number }[] = await this.db.query(
+      `SELECT id, name, row_number() OVER (ORDER BY name, id)::int AS position
+         FROM customer_journeys WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    const touchpoints: { id: string; name: string; journey_id: string; position: number }[] =
+      await this.db.query(
+        `SELECT id, name, journey_id, position FROM journey_touchpoints WHERE organisation_id = $1`,
+        [organisationId],
+      );
+    return { journeys, touchpoints };
   }
 
   async user(organisationId: string, id: string) {

@@ -47,6 +47,13 @@ export class AppraisalsService {
     throw notFound('Appraisal');
   }
 
+  /** The appraisal and the caller's part in it; 404 for anyone without one. */
+  async load(auth: AuthContext, id: string): Promise<{ a: AppraisalRow; role: AppraisalRole }> {
+    const a = await this.repo.appraisal(auth.organisationId, id);
+    const role = this.roleIn(auth, a);
+    return { a: a!, role };
+  }
+
   async mine(auth: AuthContext): Promise<AppraisalSummary[]> {
     return (await this.repo.list(auth.organisationId, { employeeId: auth.userId })).map(toSummary);
   }
@@ -154,7 +161,7 @@ export class AppraisalsService {
       shareableRounds,
       previousAgreements: previous.map((g) => ({
         cycleName: g.cycle_name,
-        valueName: g.value_name,
+        valueName: (locale === 'en' && g.value_name_en) || g.value_name,
         what: g.what,
         support: g.support,
         dueDate: g.due_date,
@@ -240,7 +247,11 @@ export class AppraisalsService {
       const managerSubmitted =
         Boolean(a.manager_submitted_at) || (author === 'manager' && Boolean(dto.submit));
       await this.repo.update(m, auth.organisationId, a.id, {
-        ...(dto.submit ? { [author === 'self' ? 'self_submitted_at' : 'manager_submitted_at']: now } : {}),
+        ...(dto.submit && author === 'self' ? { self_submitted_at: now } : {}),
+        // Who reviewed stays with the review: calibration counts it there, also after a reassignment.
+        ...(dto.submit && author === 'manager'
+          ? { manager_submitted_at: now, manager_submitted_by: auth.userId }
+          : {}),
         stage: appraisalStage({
           selfStarted: author === 'self' || a.stage !== 'not_started',
           selfSubmitted,

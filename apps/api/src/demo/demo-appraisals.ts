@@ -150,6 +150,7 @@ async function fill(
     `UPDATE appraisals SET stage = $3,
        self_submitted_at = CASE WHEN $4 THEN $7::timestamptz - interval '20 days' END,
        manager_submitted_at = CASE WHEN $5 THEN $7::timestamptz - interval '10 days' END,
+       manager_submitted_by = CASE WHEN $5 THEN reviewer_id END,
        meeting_date = CASE WHEN $5 THEN $7::date END,
        shared_notes = CASE WHEN $5 THEN 'We bespraken de terugbelafspraken en de bewonersavond.' ELSE '' END,
        employee_signed_at = CASE WHEN $6 THEN $7::timestamptz + interval '1 day' END,

@@ -82,12 +82,36 @@ export interface AppraisalSummary {
   employeeName: string;
   reviewerId: string | null;
   reviewerName: string | null;
-  /** The team at opening (for the team's context beside the conversation). */
+  /** The team at opening: progress and calibration count the appraisal here. */
   teamId: string | null;
   teamName: string | null;
+  /**
+   * The employee's team today. Someone who changes team mid-cycle keeps the appraisal, its team at
+   * opening and its reviewer (until HR reassigns); the team context beside the conversation follows
+   * the current team.
+   */
+  currentTeamId: string | null;
+  currentTeamName: string | null;
+  /** The employee changed team since the cycle opened (HR may want to reassign the reviewer). */
+  teamChanged: boolean;
+  /**
+   * Why nobody can review it now: no reviewer (none up the tree, or the account was deleted), the
+   * reviewer's account is deactivated (left the organisation), or its role no longer reviews.
+   * Null when the reviewer can review. HR reassigns.
+   */
+  reviewerIssue: AppraisalReviewerIssue | null;
   stage: AppraisalStage;
   /** The deadline of the current stage (null once signed). */
   dueDate: string | null;
+}
+
+export const APPRAISAL_REVIEWER_ISSUES = ['missing', 'inactive', 'not_a_reviewer'] as const;
+export type AppraisalReviewerIssue = (typeof APPRAISAL_REVIEWER_ISSUES)[number];
+
+/** A row of HR's list of a cycle: with who would review by today's team tree where that matters. */
+export interface AppraisalCycleRow extends AppraisalSummary {
+  /** Only when the reviewer has an issue or the employee changed team: the nearest manager up today's tree. */
+  suggestedReviewer: { id: string; name: string } | null;
 }
 
 export interface AppraisalBehaviour {
@@ -178,6 +202,7 @@ export interface Appraisal extends AppraisalSummary {
   /** The agreements of the employee's previous signed appraisal, to follow up on. */
   previousAgreements: {
     cycleName: string;
+    /** In the requested language (`?locale=`), Dutch when the value has no English name. */
     valueName: string | null;
     what: string;
     support: string;
@@ -240,9 +265,45 @@ export interface CalibrationGroup {
   perValue: { valueId: string; mean: number | null; distribution: [number, number, number, number] }[];
 }
 
+/** Customer recognition of one journey or touchpoint for the team (the grade 1-10 and its index). */
+export interface AppraisalRecognition {
+  id: string;
+  name: string;
+  /** For a touchpoint: its journey. */
+  journeyName?: string;
+  /** Customer grades (without "don't know"); only at or above the anonymity minimum. */
+  n: number;
+  mean: number;
+  index: number;
+}
+
+/**
+ * Beside the conversation: per value of the appraisal, how customers recognised it in the journeys
+ * and touchpoints served by the employee's current team (with its sub-teams) during the cycle's
+ * period. Only journeys and touchpoints with at least the anonymity minimum of grades; the others
+ * are counted in `hidden`, never shown.
+ */
+export interface AppraisalContext {
+  teamId: string | null;
+  teamName: string | null;
+  /** First and last month read (`YYYY-MM`), the cycle's period. */
+  from: string;
+  to: string;
+  minimum: number;
+  values: {
+    valueId: string;
+    valueKey: string;
+    journeys: AppraisalRecognition[];
+    touchpoints: AppraisalRecognition[];
+    /** Journeys and touchpoints with grades below the minimum (left out). */
+    hidden: number;
+  }[];
+}
+
 /**
  * The managers' perspective on one value beside self and customer: submitted manager ratings over
- * the whole organisation per appraisal cycle (newest first), only from the anonymity minimum of appraisals.
+ * the whole organisation per appraisal cycle (newest first, at most 8: the trend line over cycles),
+ * only from the anonymity minimum of appraisals.
  */
 export interface ManagerPerspective {
   valueKey: string;
