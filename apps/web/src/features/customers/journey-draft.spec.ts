@@ -6,13 +6,30 @@ import { journeyDraft, newTouchpoint, toJourneyRequest, touchpointError } from '
 const journey: Journey = {
   id: 'j1',
   name: 'Verhuizen',
+  nameEn: 'Moving house',
   description: 'Van melding tot bevestiging',
   segmentId: 's1',
   teamIds: ['t1'],
   createdAt: '2025-01-01T00:00:00Z',
   touchpoints: [
-    { id: 'b', position: 1, name: 'Afspraak balie', channel: 'desk', momentOfTruth: true, teamIds: ['t1'] },
-    { id: 'a', position: 0, name: 'Online melden', channel: 'website', momentOfTruth: false, teamIds: [] },
+    {
+      id: 'b',
+      position: 1,
+      name: 'Afspraak balie',
+      nameEn: null,
+      channel: 'desk',
+      momentOfTruth: true,
+      teamIds: ['t1'],
+    },
+    {
+      id: 'a',
+      position: 0,
+      name: 'Online melden',
+      nameEn: ' Report online ',
+      channel: 'website',
+      momentOfTruth: false,
+      teamIds: [],
+    },
   ],
 };
 
@@ -20,6 +37,7 @@ describe('journey draft', () => {
   it('starts empty, or from a journey with its touchpoints in position order', () => {
     expect(journeyDraft(null)).toEqual({
       name: '',
+      nameEn: '',
       description: '',
       segmentId: null,
       teamIds: [],
@@ -35,9 +53,23 @@ describe('journey draft', () => {
     const request = toJourneyRequest({ ...draft, name: ' Verhuizen ', touchpoints: reordered });
     expect(request.name).toBe('Verhuizen');
     expect(request.touchpoints).toEqual([
-      { name: 'Brief met besluit', channel: 'letter', momentOfTruth: false, teamIds: [] },
-      { id: 'a', name: 'Online melden', channel: 'website', momentOfTruth: false, teamIds: [] },
-      { id: 'b', name: 'Afspraak balie', channel: 'desk', momentOfTruth: true, teamIds: ['t1'] },
+      { name: 'Brief met besluit', nameEn: null, channel: 'letter', momentOfTruth: false, teamIds: [] },
+      {
+        id: 'a',
+        name: 'Online melden',
+        nameEn: 'Report online',
+        channel: 'website',
+        momentOfTruth: false,
+        teamIds: [],
+      },
+      {
+        id: 'b',
+        name: 'Afspraak balie',
+        nameEn: null,
+        channel: 'desk',
+        momentOfTruth: true,
+        teamIds: ['t1'],
+      },
     ]);
   });
 

@@ -6,6 +6,8 @@ export interface TouchpointDraft {
   key: string;
   id?: string;
   name: string;
+  /** Optional English name; empty shows the Dutch name to English readers. */
+  nameEn: string;
   channel: TouchpointChannel;
   momentOfTruth: boolean;
   teamIds: string[];
@@ -13,6 +15,7 @@ export interface TouchpointDraft {
 
 export interface JourneyDraft {
   name: string;
+  nameEn: string;
   description: string;
   segmentId: string | null;
   teamIds: string[];
@@ -23,14 +26,16 @@ let counter = 0;
 const newKey = () => `new-${++counter}`;
 
 export function newTouchpoint(): TouchpointDraft {
-  return { key: newKey(), name: '', channel: 'website', momentOfTruth: false, teamIds: [] };
+  return { key: newKey(), name: '', nameEn: '', channel: 'website', momentOfTruth: false, teamIds: [] };
 }
 
 /** The editable copy of a stored journey (touchpoints in position order), or an empty one. */
 export function journeyDraft(journey?: Journey | null): JourneyDraft {
-  if (!journey) return { name: '', description: '', segmentId: null, teamIds: [], touchpoints: [] };
+  if (!journey)
+    return { name: '', nameEn: '', description: '', segmentId: null, teamIds: [], touchpoints: [] };
   return {
     name: journey.name,
+    nameEn: journey.nameEn ?? '',
     description: journey.description,
     segmentId: journey.segmentId,
     teamIds: [...journey.teamIds],
@@ -40,6 +45,7 @@ export function journeyDraft(journey?: Journey | null): JourneyDraft {
         key: tp.id,
         id: tp.id,
         name: tp.name,
+        nameEn: tp.nameEn ?? '',
         channel: tp.channel,
         momentOfTruth: tp.momentOfTruth,
         teamIds: [...tp.teamIds],
@@ -51,11 +57,18 @@ export function journeyDraft(journey?: Journey | null): JourneyDraft {
 export function toJourneyRequest(draft: JourneyDraft): JourneyRequest {
   return {
     name: draft.name.trim(),
+    nameEn: draft.nameEn.trim() || null,
     description: draft.description.trim(),
     segmentId: draft.segmentId,
     teamIds: draft.teamIds,
-    touchpoints: draft.touchpoints.map(({ id, name, channel, momentOfTruth, teamIds }) => {
-      const tp: TouchpointRequest = { name: name.trim(), channel, momentOfTruth, teamIds };
+    touchpoints: draft.touchpoints.map(({ id, name, nameEn, channel, momentOfTruth, teamIds }) => {
+      const tp: TouchpointRequest = {
+        name: name.trim(),
+        nameEn: nameEn.trim() || null,
+        channel,
+        momentOfTruth,
+        teamIds,
+      };
       return id ? { id, ...tp } : tp;
     }),
   };

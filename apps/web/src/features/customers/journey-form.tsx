@@ -49,6 +49,13 @@ export function JourneyForm({
           {...text('name')}
           data-autofocus
         />
+        <TextInput
+          label={t('customers.journeyNameEn')}
+          description={t('customers.nameEnHint')}
+          lang="en"
+          maxLength={SURVEY_LIMITS.nameLength}
+          {...text('nameEn')}
+        />
         <Select
           label={t('customers.journeySegment')}
           placeholder={t('customers.noSegment')}

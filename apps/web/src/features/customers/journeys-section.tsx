@@ -1,5 +1,6 @@
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Journey } from '@wk/contracts';
+import { localized } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../components/status-badge';
 import { useTeams } from '../people/people-api';
@@ -22,19 +23,20 @@ function JourneyCard({
   onEdit: () => void;
   onDelete: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const name = localized(journey.name, journey.nameEn, i18n.language);
   const touchpoints = [...journey.touchpoints].sort((a, b) => a.position - b.position);
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="xs">
         <Group justify="space-between" wrap="wrap">
           <Title order={3} size="h4">
-            {journey.name}
+            {name}
           </Title>
           {writable && (
             <EditDeleteButtons
-              editLabel={t('customers.editJourneyLabel', { name: journey.name })}
-              deleteLabel={t('customers.deleteJourneyLabel', { name: journey.name })}
+              editLabel={t('customers.editJourneyLabel', { name })}
+              deleteLabel={t('customers.deleteJourneyLabel', { name })}
               onEdit={onEdit}
               onDelete={onDelete}
             />
@@ -57,7 +59,7 @@ function JourneyCard({
               <List.Item key={tp.id}>
                 <Group gap={6} wrap="wrap">
                   <Text span size="sm" fw={500}>
-                    {tp.name}
+                    {localized(tp.name, tp.nameEn, i18n.language)}
                   </Text>
                   <StatusBadge color="gray">{t(`customers.channels.${tp.channel}`)}</StatusBadge>
                   {tp.momentOfTruth && <Badge color="grape.9">{t('customers.momentOfTruth')}</Badge>}
@@ -78,12 +80,14 @@ function JourneyCard({
 
 /** The journeys with their touchpoints in order; the whole journey is edited at once. */
 export function JourneysSection({ writable, onNote }: { writable: boolean; onNote: (note: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const journeys = useJourneys();
   const segments = useSegments();
   const teams = useTeams();
   const remove = useDeleteJourney();
-  const segmentNames = new Map((segments.data ?? []).map((s) => [s.id, s.name]));
+  const segmentNames = new Map(
+    (segments.data ?? []).map((s) => [s.id, localized(s.name, s.nameEn, i18n.language)]),
+  );
   const teamNames = new Map((teams.data ?? []).map((team) => [team.id, team.name]));
   const teamName = (id: string) => teamNames.get(id) ?? '…';
 

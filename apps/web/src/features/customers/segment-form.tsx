@@ -21,6 +21,7 @@ export function SegmentForm({
   const { draft, text } = useDraft(
     () => ({
       name: segment?.name ?? '',
+      nameEn: segment?.nameEn ?? '',
       description: segment?.description ?? '',
       persona: segment?.persona ?? '',
     }),
@@ -33,6 +34,7 @@ export function SegmentForm({
         id: segment?.id,
         body: {
           name: draft.name.trim(),
+          nameEn: draft.nameEn.trim() || null,
           description: draft.description.trim(),
           persona: draft.persona.trim(),
         },
@@ -55,6 +57,13 @@ export function SegmentForm({
         maxLength={SURVEY_LIMITS.segmentNameLength}
         {...text('name')}
         data-autofocus
+      />
+      <TextInput
+        label={t('customers.segmentNameEn')}
+        description={t('customers.nameEnHint')}
+        lang="en"
+        maxLength={SURVEY_LIMITS.segmentNameLength}
+        {...text('nameEn')}
       />
       <Textarea
         label={t('customers.segmentDescription')}

@@ -1,4 +1,5 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { localized } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
 import { useDeleteSegment, useSegments } from './customers-api';
 import { EditableSection, EditDeleteButtons } from './editable-section';
@@ -6,7 +7,7 @@ import { SegmentForm } from './segment-form';
 
 /** Customer profiles as cards with their persona; add, edit and delete for who may write. */
 export function SegmentsSection({ writable, onNote }: { writable: boolean; onNote: (note: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const segments = useSegments();
   const remove = useDeleteSegment();
   return (
@@ -33,7 +34,7 @@ export function SegmentsSection({ writable, onNote }: { writable: boolean; onNot
             <Paper key={segment.id} withBorder p="md" radius="md">
               <Stack gap={6}>
                 <Title order={3} size="h4">
-                  {segment.name}
+                  {localized(segment.name, segment.nameEn, i18n.language)}
                 </Title>
                 {segment.description && <Text size="sm">{segment.description}</Text>}
                 {segment.persona && (

@@ -10,7 +10,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { TOUCHPOINT_CHANNELS, type TouchpointChannel } from '@wk/domain';
+import { SURVEY_LIMITS, TOUCHPOINT_CHANNELS, type TouchpointChannel } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
 import { OrderButtons } from '../../components/order-buttons';
 import { moveItem } from '../values/values-model';
@@ -73,6 +73,14 @@ export function TouchpointEditor({
                         value={tp.name}
                         onChange={(e) => set(i, { name: e.currentTarget.value })}
                         error={touchpointError(errors, i, 'name')}
+                      />
+                      <TextInput
+                        label={t('customers.touchpointNameEn')}
+                        lang="en"
+                        maxLength={SURVEY_LIMITS.nameLength}
+                        value={tp.nameEn}
+                        onChange={(e) => set(i, { nameEn: e.currentTarget.value })}
+                        error={touchpointError(errors, i, 'nameEn')}
                       />
                       <Select
                         label={t('customers.channel')}

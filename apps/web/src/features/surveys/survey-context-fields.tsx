@@ -1,4 +1,5 @@
 import { Fieldset, Select, SimpleGrid, Text } from '@mantine/core';
+import { localized } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
 import { useJourneys, useSegments } from '../customers/customers-api';
 import { useTeams } from '../people/people-api';
@@ -6,7 +7,8 @@ import { touchpointsOf, withJourney, type SurveyFieldsProps } from './survey-dra
 
 /** What a survey is about: journey → one of its touchpoints, profile and team, each optional. */
 export function SurveyContextFields({ draft, onChange, errors }: SurveyFieldsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const name = (x: { name: string; nameEn: string | null }) => localized(x.name, x.nameEn, i18n.language);
   const journeys = useJourneys().data ?? [];
   const segments = useSegments().data ?? [];
   const teams = useTeams().data ?? [];
@@ -21,7 +23,7 @@ export function SurveyContextFields({ draft, onChange, errors }: SurveyFieldsPro
         <Select
           {...common}
           label={t('surveys.form.journey')}
-          data={journeys.map((j) => ({ value: j.id, label: j.name }))}
+          data={journeys.map((j) => ({ value: j.id, label: name(j) }))}
           value={draft.journeyId}
           onChange={(id) => onChange(withJourney(draft, id, journeys))}
           error={errors['journeyId']}
@@ -33,7 +35,7 @@ export function SurveyContextFields({ draft, onChange, errors }: SurveyFieldsPro
           disabled={!draft.journeyId}
           data={touchpoints.map((tp) => ({
             value: tp.id,
-            label: `${tp.position + 1}. ${tp.name} (${t(`customers.channels.${tp.channel}`)})`,
+            label: `${tp.position + 1}. ${name(tp)} (${t(`customers.channels.${tp.channel}`)})`,
           }))}
           value={draft.touchpointId}
           onChange={(id) => onChange({ ...draft, touchpointId: id })}
@@ -42,7 +44,7 @@ export function SurveyContextFields({ draft, onChange, errors }: SurveyFieldsPro
         <Select
           {...common}
           label={t('surveys.form.segment')}
-          data={segments.map((s) => ({ value: s.id, label: s.name }))}
+          data={segments.map((s) => ({ value: s.id, label: name(s) }))}
           value={draft.segmentId}
           onChange={(id) => onChange({ ...draft, segmentId: id })}
           error={errors['segmentId']}

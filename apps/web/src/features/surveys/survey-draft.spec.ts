@@ -14,6 +14,7 @@ const touchpoint = (id: string, position: number) => ({
   id,
   position,
   name: id,
+  nameEn: null,
   channel: 'desk' as const,
   momentOfTruth: false,
   teamIds: [],
