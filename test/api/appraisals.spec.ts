@@ -592,7 +592,7 @@ describe('appraisals (issue 16)', () => {
       `SELECT text_body FROM outbox_messages WHERE kind = 'appraisal-reminder' AND to_address = $1 LIMIT 1`,
       [s.world.teamMember.email],
     );
-    expect(mail.text_body).toContain('je zelfevaluatie');
+    expect(mail.text_body).toContain('je zelfbeoordeling');
     // Signed appraisals are nobody's business any more; a closed cycle reminds nobody.
     await s.hr.post(`/api/appraisal-cycles/${s.cycleId}/close`);
     expect(await service.remind(s.world.organisationId, s.cycleId, 'sign_off')).toBe(0);

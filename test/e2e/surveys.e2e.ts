@@ -149,7 +149,7 @@ describe('customer survey answer page', () => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Klantonderzoek' }).waitFor();
     await page.getByRole('link', { name: 'Huurders na reparatie' }).click();
-    const waves = page.getByRole('table', { name: 'Rondes' });
+    const waves = page.getByRole('table', { name: 'Golven' });
     await waves.waitFor();
     // The table shows the funnel the api reports for the upload wave.
     const [wave] = (await hr.get(`/api/surveys/${survey.id}/waves`)).body;
@@ -172,7 +172,7 @@ describe('customer survey answer page', () => {
     await preview.getByRole('cell', { name: 'Nieuw', exact: true }).waitFor();
     await preview.getByRole('cell', { name: 'Al recent gevraagd' }).waitFor();
     await page.getByRole('button', { name: 'Nu versturen' }).click();
-    await page.getByText('Ronde verstuurd: 1 uitnodigingen.').waitFor();
+    await page.getByText('Golf verstuurd: 1 uitnodigingen.').waitFor();
     expect((await hr.get(`/api/surveys/${survey.id}/waves`)).body).toHaveLength(2);
 
     const admin = await newPage(browser);

@@ -38,7 +38,7 @@ const resources = {
       },
       appraisalInvite: {
         subject: '{{cycle}}: je beoordelings- en ontwikkelgesprek',
-        body: 'Je beoordelings- en ontwikkelgesprek van {{cycle}} staat klaar. Je begint met je zelfevaluatie: per waarde beoordeel je de gedragingen op vier niveaus, met een toelichting als je wilt. Je leidinggevende ziet die pas als jullie allebei klaar zijn.\n\nVul je zelfevaluatie in vóór {{expires}}:\n{{link}}',
+        body: 'Je beoordelings- en ontwikkelgesprek van {{cycle}} staat klaar. Je begint met je zelfbeoordeling: per waarde beoordeel je de gedragingen op vier niveaus, met een toelichting als je wilt. Je leidinggevende ziet die pas als jullie allebei klaar zijn.\n\nVul je zelfbeoordeling in vóór {{expires}}:\n{{link}}',
         action: 'Gesprek openen',
       },
       appraisalReminder: {
@@ -47,7 +47,7 @@ const resources = {
         action: 'Gesprek openen',
       },
       appraisalTask: {
-        self_review: 'je zelfevaluatie',
+        self_review: 'je zelfbeoordeling',
         manager_review: 'de beoordeling als leidinggevende',
         conversation: 'het gesprek plannen en vastleggen',
         sign_off: 'het gesprek ondertekenen',
@@ -100,7 +100,7 @@ const resources = {
       },
       appraisalInvite: {
         subject: '{{cycle}}: your appraisal conversation',
-        body: 'Your appraisal of {{cycle}} is ready. You start with your self review: per value you rate the behaviours on four levels, with a comment if you like. Your manager only sees it once you have both finished.\n\nComplete your self review before {{expires}}:\n{{link}}',
+        body: 'Your appraisal of {{cycle}} is ready. You start with your self-assessment: per value you rate the behaviours on four levels, with a comment if you like. Your manager only sees it once you have both finished.\n\nComplete your self-assessment before {{expires}}:\n{{link}}',
         action: 'Open appraisal',
       },
       appraisalReminder: {
@@ -109,7 +109,7 @@ const resources = {
         action: 'Open appraisal',
       },
       appraisalTask: {
-        self_review: 'your self review',
+        self_review: 'your self-assessment',
         manager_review: 'your review as manager',
         conversation: 'planning and recording the conversation',
         sign_off: 'signing the appraisal',

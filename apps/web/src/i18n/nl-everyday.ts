@@ -11,10 +11,10 @@ export const everydayNl = {
   outboxContext: {
     belongsTo: 'Hoort bij',
     round: 'Ronde {{cycle}} van {{date}}',
-    wave: 'Meting {{survey}}, ronde van {{date}}',
+    wave: 'Meting {{survey}}, golf van {{date}}',
     onlyThis: 'Alleen berichten van deze ronde tonen',
     filteredRound: 'Alleen berichten van de ronde {{cycle}} van {{date}}.',
-    filteredWave: 'Alleen berichten van de meting {{survey}}, ronde van {{date}}.',
+    filteredWave: 'Alleen berichten van de meting {{survey}}, golf van {{date}}.',
     filtered: 'Alleen berichten van één ronde.',
     clearFilter: 'Alle berichten tonen',
   },

@@ -10,8 +10,8 @@ export const webhooksNl = {
   events: 'Gebeurtenissen',
   eventsHint: 'Kies minstens één gebeurtenis.',
   eventNames: {
-    round_opened: 'ronde zelfevaluatie geopend',
-    round_closed: 'ronde zelfevaluatie gesloten',
+    round_opened: 'ronde zelfbeoordeling geopend',
+    round_closed: 'ronde zelfbeoordeling gesloten',
     wave_closed: 'klantmeting (golf) gesloten',
     kpi_status_changed: 'doelstatus van een waarde gewijzigd (deze maand)',
     appraisal_signed: 'beoordeling ondertekend',
