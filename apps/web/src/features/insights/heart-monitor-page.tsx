@@ -1,6 +1,7 @@
 import { Select, SimpleGrid, Stack } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Page } from '../../components/page';
 import { EmptyState, QueryState } from '../../components/states';
 import { useJourneys } from '../customers/customers-api';
@@ -12,13 +13,21 @@ import { InsightsNav } from './insights-nav';
 import { PeriodPicker } from './period-picker';
 import { useInsightsParams } from './use-insights-params';
 
-/** /insights/journeys and /insights/journeys/:id: pick a journey, see its heart monitor. */
+/** /insights/journeys and /insights/journeys/:id: pick a journey (the first preselected), see its heart monitor. */
 export function HeartMonitorPage() {
   const { t, i18n } = useTranslation();
   const { id } = useParams();
   const navigate = useNavigate();
-  const { calendarKind, at, periodSearch } = useInsightsParams();
+  const { calendarKind, at, periodSearch: period } = useInsightsParams();
+  // The view (average or per value) stays when another journey is picked.
+  const [params] = useSearchParams();
+  const periodSearch = params.get('view') === 'values' ? `${period}&view=values` : period;
   const journeys = useJourneys();
+  // The journey is preselected when there is one: the first, so the page never opens empty.
+  const first = journeys.data?.[0]?.id;
+  useEffect(() => {
+    if (!id && first) navigate(`/insights/journeys/${first}${periodSearch}`, { replace: true });
+  }, [id, first, navigate, periodSearch]);
   const monitor = useHeartMonitor(id, calendarKind, at);
   const values = useCurrentValues().data?.values ?? [];
   const valueNames = (key: string) => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import { behaviourStacks } from './behaviour-model';
-import { heartSeries } from './heart-model';
 import { trendSeries, valueTiles } from './kpi-model';
 import { tableToCsv, TOO_FEW } from './table-model';
-import { behaviourTable, heartTable, tilesTable, trendTable } from './tables';
+import { behaviourTable, tilesTable, trendTable } from './tables';
 import { orgReport } from './test-fixtures';
 
 const t = i18n.getFixedT('nl');
@@ -86,35 +85,5 @@ describe('chart tables', () => {
     expect(Object.values(row).filter((v) => v === TOO_FEW)).toHaveLength(6);
     expect(Object.keys(row)).not.toContain('notApplicable');
     expect(row.behaviour).toBe('kom afspraken na');
-  });
-
-  it('marks peaks, dips and moments of truth in words', () => {
-    const spec = heartTable(
-      heartSeries({
-        journeyId: 'j',
-        name: 'Reparatie',
-        period: '2026-Q2',
-        points: [
-          {
-            touchpointId: 'a',
-            name: 'Telefoon',
-            channel: 'phone',
-            momentOfTruth: true,
-            grade: { n: 9, mean: 6, low: 5, high: 7 },
-            values: [{ valueKey: 'betrouwbaar', grade: { n: 9, mean: 6.5, low: null, high: null } }],
-            peak: false,
-            dip: true,
-          },
-        ],
-      }),
-      [{ key: 'betrouwbaar', name: 'Betrouwbaar' }],
-      t,
-    );
-    expect(spec.rows[0]).toMatchObject({
-      touchpoint: 'Telefoon',
-      channel: 'Telefoon',
-      marks: 'moment van de waarheid, dal',
-      'value:betrouwbaar': 6.5,
-    });
   });
 });

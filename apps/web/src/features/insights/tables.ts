@@ -1,7 +1,6 @@
 import type { GapLabel, TargetStatus } from '@wk/domain';
 import type { TFunction } from 'i18next';
 import { type BehaviourStack, behaviourText } from './behaviour-model';
-import { type HeartPoint, heartMarks } from './heart-model';
 import { type GradeBar, type SelfView, type TrendPoint, valueName, type ValueTile } from './kpi-model';
 import { periodLabel } from './period-model';
 import { type CellValue, type Column, type TableSpec, TOO_FEW } from './table-model';
@@ -145,35 +144,6 @@ export function comparisonTable(rows: ComparisonRow[], t: Translate, lang: strin
       orgSelf: selfCell(r.organisation.self, (s) => s.score.mean),
       teamGap: r.team.gap,
       teamGapLabel: gapText(t, r.team.gapLabel),
-    })),
-  };
-}
-
-export function heartTable(
-  points: HeartPoint[],
-  values: { key: string; name: string }[],
-  t: Translate,
-): TableSpec {
-  return {
-    columns: [
-      col('touchpoint', t('insights.heart.touchpoint')),
-      col('step', t('insights.heart.step'), 'count'),
-      col('channel', t('insights.heart.channel')),
-      col('marks', t('insights.heart.marks')),
-      ...gradeColumns(t),
-      customersColumn(t),
-      ...values.map((v) => col(`value:${v.key}`, v.name, 'grade')),
-    ],
-    rows: points.map((p) => ({
-      touchpoint: p.name,
-      step: p.step,
-      channel: t(`customers.channels.${p.channel}`, { defaultValue: p.channel }),
-      marks: heartMarks(p)
-        .map((m) => t(`insights.heart.${m}`))
-        .join(', '),
-      ...gradeCells(p.grade, p.low, p.high),
-      customers: p.n,
-      ...Object.fromEntries(values.map((v) => [`value:${v.key}`, p.values[v.key] ?? null])),
     })),
   };
 }
