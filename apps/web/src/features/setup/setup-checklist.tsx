@@ -1,9 +1,7 @@
 import { Anchor, Card, Group, List, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { SetupChecklist as Checklist } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
 
 const STEPS: { key: keyof Checklist; to: string }[] = [
   { key: 'values', to: '/values/edit' },
@@ -12,15 +10,10 @@ const STEPS: { key: keyof Checklist; to: string }[] = [
   { key: 'survey', to: '/surveys' },
 ];
 
-/** A new organisation's first steps on the home page, until all four are done. */
-export function SetupChecklist() {
+/** A new organisation's first steps on the home page (from `GET /api/home`), until all four are done. */
+export function SetupChecklist({ checklist }: { checklist: Checklist }) {
   const { t } = useTranslation();
-  const checklist = useQuery({
-    queryKey: ['setup', 'checklist'],
-    queryFn: () => api<Checklist>('/setup/checklist'),
-  });
-  if (!checklist.data) return null;
-  const done = STEPS.filter((s) => checklist.data[s.key]).length;
+  const done = STEPS.filter((s) => checklist[s.key]).length;
   if (done === STEPS.length) return null;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="setup-checklist">
@@ -35,7 +28,7 @@ export function SetupChecklist() {
         />
         <List spacing="xs" listStyleType="none">
           {STEPS.map((step) => {
-            const finished = checklist.data[step.key];
+            const finished = checklist[step.key];
             return (
               <List.Item key={step.key}>
                 <Group gap="xs" wrap="nowrap">
