@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { targetStatus, type TargetStatus } from '@wk/domain';
+import {
+  EMOTIONAL_FROM,
+  NPS_DETRACTOR_UP_TO,
+  NPS_PROMOTER_FROM,
+  RECOGNISES_FROM,
+  SELF_GOOD_FROM,
+  SELF_ROLE_MODEL,
+  targetStatus,
+  type TargetStatus,
+} from '@wk/domain';
 import { returnedRows } from '../common/sql';
 import { targetAtSql } from '../value-targets/targets-in-force';
 import { WebhookEvents } from '../webhooks/webhook-events.service';
@@ -9,6 +18,16 @@ import { customerStat, emptyCustomer } from './kpi-stats';
 
 /** "None" in the rollups' key columns (primary keys refuse null). */
 export const NONE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The customer rollup's band counts, from the domain's thresholds (libs/domain scoring/customer.ts):
+ * ge8 counts grades that recognise the value (≥ RECOGNISES_FROM), ge9 emotional connection
+ * (≥ EMOTIONAL_FROM) and on the NPS metric its promoters (≥ NPS_PROMOTER_FROM), le6 the NPS
+ * detractors (≤ NPS_DETRACTOR_UP_TO). The column names are the stored ones; the numbers live in the domain.
+ */
+const CUSTOMER_BANDS = `count(*) FILTER (WHERE grade >= ${RECOGNISES_FROM}),
+              count(*) FILTER (WHERE grade >= CASE WHEN metric = '_nps' THEN ${NPS_PROMOTER_FROM} ELSE ${EMOTIONAL_FROM} END),
+              count(*) FILTER (WHERE grade <= ${NPS_DETRACTOR_UP_TO})`;
 
 /** Re-runs a refresh while new answers arrived during it, at most this often (the next trigger catches the rest). */
 const MAX_PASSES = 5;
@@ -189,7 +208,7 @@ export class KpiRollupsService {
        respondent AS (
          SELECT i.id, coalesce(i.team_id, '${NONE}') AS team_id, e.key AS value_key,
                 avg(a.level)::float8 AS score,
-                avg((a.level >= 3)::int)::float8 AS good, avg((a.level = 4)::int)::float8 AS role
+                avg((a.level >= ${SELF_GOOD_FROM})::int)::float8 AS good, avg((a.level = ${SELF_ROLE_MODEL})::int)::float8 AS role
            FROM assessment_invitations i
            JOIN assessment_answers a ON a.invitation_id = i.id
            JOIN value_behaviours b ON b.id = a.behaviour_id
@@ -261,7 +280,7 @@ export class KpiRollupsService {
        SELECT $1, $2::date, survey_id, coalesce(wave_id, '${NONE}'), coalesce(team_id, '${NONE}'), coalesce(segment_id, '${NONE}'),
               coalesce(journey_id, '${NONE}'), coalesce(touchpoint_id, '${NONE}'), metric,
               count(grade), count(*) - count(grade), coalesce(sum(grade), 0), coalesce(sum(grade * grade), 0),
-              count(*) FILTER (WHERE grade >= 8), count(*) FILTER (WHERE grade >= 9), count(*) FILTER (WHERE grade <= 6)
+              ${CUSTOMER_BANDS}
          FROM answers
         GROUP BY survey_id, coalesce(wave_id, '${NONE}'), coalesce(team_id, '${NONE}'), coalesce(segment_id, '${NONE}'),
                  coalesce(journey_id, '${NONE}'), coalesce(touchpoint_id, '${NONE}'), metric`,

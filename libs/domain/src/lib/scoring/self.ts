@@ -53,6 +53,9 @@ export interface SelfValueSummary {
 }
 
 export const SELF_RANGE = { min: 1, max: 4 } as const;
+/** The self level from which an answer counts as "goed or better", and the top level ("voorbeeldfunctie"). */
+export const SELF_GOOD_FROM = 3;
+export const SELF_ROLE_MODEL = 4;
 
 /** Per-respondent mean and top-box shares within one value (the first step of the aggregation rule). */
 export function respondentSelfScores(rows: readonly SelfAnswerRow[]): RespondentSelfScore[] {
@@ -71,8 +74,8 @@ export function respondentSelfScores(rows: readonly SelfAnswerRow[]): Respondent
       respondentId,
       score: selfScore(levels),
       scored: scored.length,
-      goodOrBetter: shareAt(3),
-      roleModel: shareAt(4),
+      goodOrBetter: shareAt(SELF_GOOD_FROM),
+      roleModel: shareAt(SELF_ROLE_MODEL),
     };
   });
 }
