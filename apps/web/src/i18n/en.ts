@@ -8,6 +8,7 @@ import { scimEn } from './en-scim';
 import { insightsEn } from './en-insights';
 import { recognitionEn } from './en-recognition';
 import { surveysEn } from './en-surveys';
+import { waveFunnelEn } from './en-wave-funnel';
 import { platformEn } from './en-platform';
 import { helpEn } from './en-help';
 import { everydayEn } from './en-everyday';
@@ -528,6 +529,7 @@ export const en: Messages = {
   },
   customers: customersEn,
   surveys: surveysEn,
+  waveFunnel: waveFunnelEn,
   valueTargets: valueTargetsEn,
   everyday: everydayEn,
   apiKeys: apiKeysEn,

@@ -9,6 +9,7 @@ import { webhooksNl } from './nl-webhooks';
 import { insightsNl } from './nl-insights';
 import { recognitionNl } from './nl-recognition';
 import { surveysNl } from './nl-surveys';
+import { waveFunnelNl } from './nl-wave-funnel';
 import { platformNl } from './nl-platform';
 import { helpNl } from './nl-help';
 import { everydayNl } from './nl-everyday';
@@ -529,6 +530,7 @@ export const nl = {
   },
   customers: customersNl,
   surveys: surveysNl,
+  waveFunnel: waveFunnelNl,
   valueTargets: valueTargetsNl,
   everyday: everydayNl,
   apiKeys: apiKeysNl,
