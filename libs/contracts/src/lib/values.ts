@@ -1,4 +1,4 @@
-import type { PublishCheck, ValueDraft, ValueSetContent, ValueSetDiff } from '@wk/domain';
+import type { ValueDraft, ValueSetContent, ValueSetDiff } from '@wk/domain';
 
 export type ValueVersionStatus = 'draft' | 'published';
 
@@ -28,10 +28,6 @@ export interface ValueSetVersion extends ValueSetVersionSummary {
   values: ExperienceValue[];
 }
 
-/** Replaces the whole content of the draft (the editor saves the document it holds). */
-export type SaveValueDraftRequest = ValueSetContent;
-
-export type ValueDraftCheck = PublishCheck;
 export type ValueDraftDiff = ValueSetDiff & { againstVersionId: string | null };
 
 /** A value set as a portable JSON template (no ids, no organisation). */

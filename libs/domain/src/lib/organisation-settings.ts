@@ -1,4 +1,4 @@
-import { ANONYMITY_DEFAULT, ANONYMITY_FLOOR } from './anonymity';
+import { ANONYMITY_FLOOR } from './anonymity';
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -14,16 +14,6 @@ export interface OrganisationSettings {
   /** Customer answers below which an aggregate (grade, NPS, status) is provisional, not a verdict. */
   reliabilityMinimum: number;
 }
-
-export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
-  locale: 'nl',
-  timeZone: 'Europe/Amsterdam',
-  anonymityMinimum: ANONYMITY_DEFAULT,
-  commentMinimum: ANONYMITY_DEFAULT,
-  contactQuarantineDays: 90,
-  contactRetentionDays: 0,
-  reliabilityMinimum: 30,
-};
 
 export const SETTINGS_LIMITS = {
   anonymityMinimum: { min: ANONYMITY_FLOOR, max: 50 },

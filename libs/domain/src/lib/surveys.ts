@@ -47,29 +47,9 @@ export const SURVEY_LIMITS = {
   youSaidLength: 300,
 } as const;
 
-export function isNpsScore(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= NPS_MIN && (value as number) <= NPS_MAX;
-}
-
-/** The date before which a contact asked at `lastAskedAt` may not be asked again (quarantine days). */
-export function quarantineEndsAt(lastAskedAt: Date, quarantineDays: number): Date {
-  return new Date(lastAskedAt.getTime() + quarantineDays * 24 * 3600 * 1000);
-}
-
-/** Whether a contact last asked at `lastAskedAt` may be asked `now` (no quarantine when days is 0). */
-export function mayAskContact(lastAskedAt: Date | null, quarantineDays: number, now: Date): boolean {
-  if (!lastAskedAt || quarantineDays <= 0) return true;
-  return quarantineEndsAt(lastAskedAt, quarantineDays) <= now;
-}
-
 /** A wave closes `windowDays` after it opened; its one reminder goes `reminderAfterDays` after opening, if still open. */
 export function waveReminderAt(opensAt: Date, closesAt: Date, reminderAfterDays: number): Date | null {
   if (reminderAfterDays <= 0) return null;
   const at = new Date(opensAt.getTime() + reminderAfterDays * 24 * 3600 * 1000);
   return at < closesAt ? at : null;
-}
-
-/** Contact data of a closed wave is deleted this long after the close (retention days; 0 at once). */
-export function contactsPurgeAt(closedAt: Date, retentionDays: number): Date {
-  return new Date(closedAt.getTime() + Math.max(0, retentionDays) * 24 * 3600 * 1000);
 }
