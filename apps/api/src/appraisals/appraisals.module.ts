@@ -15,7 +15,7 @@ import { AppraisalsService } from './appraisals.service';
   imports: [NotificationsModule, WebhooksModule, BullModule.registerQueue({ name: QUEUES.appraisals })],
   controllers: [AppraisalCyclesController, AppraisalsController],
   providers: [AppraisalsRepository, AppraisalsService, AppraisalCyclesService, AppraisalContextService],
-  exports: [AppraisalCyclesService, AppraisalsRepository],
+  exports: [AppraisalCyclesService, AppraisalsRepository, AppraisalsService],
 })
 export class AppraisalsModule {}
 

@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { roleHas } from '@wk/contracts';
 import type {
   Appraisal,
+  HomeAppraisal,
+  HomeReview,
   AppraisalReview,
   AppraisalRole,
   AppraisalSummary,
@@ -23,6 +25,7 @@ import {
 import { AppraisalRow, AppraisalsRepository, ReviewRow, RatingRow } from './appraisals.repository';
 import { drawAppraisalPdf } from './appraisal-pdf';
 import { toSummary } from './appraisal-view';
+import { openAppraisals, reviewsToDo } from './appraisal-todos';
 import { WebhookEvents } from '../webhooks/webhook-events.service';
 
 type Author = 'self' | 'manager';
@@ -60,6 +63,23 @@ export class AppraisalsService {
 
   async reports(auth: AuthContext): Promise<AppraisalSummary[]> {
     return (await this.repo.list(auth.organisationId, { reviewerId: auth.userId })).map(toSummary);
+  }
+
+  /**
+   * The home page's appraisal steps (`today`: `YYYY-MM-DD` in the organisation's time zone): the
+   * caller's own open appraisals and, for reviewers, the ones where they must act (else null).
+   */
+  async toDo(
+    auth: AuthContext,
+    today: string,
+  ): Promise<{ mine: HomeAppraisal[]; reviews: HomeReview[] | null }> {
+    const [mine, reviews] = await Promise.all([
+      this.repo.list(auth.organisationId, { employeeId: auth.userId }),
+      roleHas(auth.role, 'appraisals.review')
+        ? this.repo.list(auth.organisationId, { reviewerId: auth.userId })
+        : Promise.resolve(null),
+    ]);
+    return { mine: openAppraisals(mine, today), reviews: reviews && reviewsToDo(reviews, today) };
   }
 
   async get(auth: AuthContext, id: string, locale?: Locale): Promise<Appraisal> {

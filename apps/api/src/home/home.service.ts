@@ -4,20 +4,17 @@ import { roleHas } from '@wk/contracts';
 import type {
   ActionSummary,
   HomeActions,
-  HomeAppraisal,
   HomeBelowTarget,
   HomeManager,
   HomeOrganisation,
   HomeOverview,
-  HomeReview,
   HomeRoundParticipation,
   HomeSelfAssessments,
   HomeValueBelowTarget,
   MyAssessments,
 } from '@wk/contracts';
 import { ActionsService } from '../actions/actions.service';
-import { dueDateOf } from '../appraisals/appraisal-view';
-import { AppraisalsRepository, type AppraisalRow } from '../appraisals/appraisals.repository';
+import { AppraisalsService } from '../appraisals/appraisals.service';
 import { MyAssessmentsService } from '../assessments/my-assessments.service';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { InsightsService } from '../insights/insights.service';
@@ -30,7 +27,6 @@ import { HomeRepository } from './home.repository';
 export const HOME_ACTION_ITEMS = 5;
 
 const stillToDo = (a: ActionSummary) => a.status === 'open' || a.status === 'in_progress';
-const FINISHED_STAGES = new Set(['signed', 'closed']);
 
 /**
  * The home page's next steps by role (issue 17 item 7). It reads through the other modules'
@@ -42,7 +38,7 @@ export class HomeService {
   constructor(
     private readonly repo: HomeRepository,
     private readonly myAssessments: MyAssessmentsService,
-    private readonly appraisals: AppraisalsRepository,
+    private readonly appraisals: AppraisalsService,
     private readonly actions: ActionsService,
     private readonly insights: InsightsService,
     private readonly setup: SetupService,
@@ -55,12 +51,9 @@ export class HomeService {
     const today = org.today;
     const isManager = auth.role === 'manager';
     const isHr = roleHas(auth.role, 'setup.checklist');
-    const [history, mine, reviews, visibleActions] = await Promise.all([
+    const [history, appraisals, visibleActions] = await Promise.all([
       this.myAssessments.history(auth),
-      this.appraisals.list(auth.organisationId, { employeeId: auth.userId }),
-      roleHas(auth.role, 'appraisals.review')
-        ? this.appraisals.list(auth.organisationId, { reviewerId: auth.userId })
-        : Promise.resolve(null),
+      this.appraisals.toDo(auth, today),
       this.actions.list(auth, {}),
     ]);
     const open = visibleActions.filter(stillToDo);
@@ -69,12 +62,10 @@ export class HomeService {
       today,
       anonymityMinimum: minimum,
       selfAssessments: selfAssessments(history),
-      appraisals: mine
-        .filter((a) => a.cycle_status === 'open' && !FINISHED_STAGES.has(a.stage))
-        .map((a) => appraisal(a, today)),
+      appraisals: appraisals.mine,
       teamActions: auth.role === 'employee' ? actionsCard(open, today, auth.userId, 'open') : null,
       manager: isManager ? await this.manager(auth, open, today, minimum) : null,
-      reviews: reviews ? reviewsToDo(reviews, today) : null,
+      reviews: appraisals.reviews,
       organisation: isHr ? await this.organisation(auth, open, today, org.today_month) : null,
     };
   }
@@ -163,7 +154,9 @@ export class HomeService {
     let provisional = 0;
     const values: HomeValueBelowTarget[] = [];
     for (const value of report.values) {
-      const row = report.rows.find((r) => r.period === period && r.group.id === null && r.valueKey === value.key);
+      const row = report.rows.find(
+        (r) => r.period === period && r.group.id === null && r.valueKey === value.key,
+      );
       const customer = row?.customer;
       if (!row || !customer || !customer.n || customer.grade.mean === null) continue;
       if (isProvisional(customer.n, report.reliabilityMinimum)) {
@@ -217,44 +210,6 @@ function selfAssessments(history: MyAssessments): HomeSelfAssessments {
         }
       : null,
   };
-}
-
-function appraisal(a: AppraisalRow, today: string): HomeAppraisal {
-  const dueDate = dueDateOf(a);
-  return {
-    id: a.id,
-    cycleName: a.cycle_name,
-    stage: a.stage,
-    dueDate,
-    overdue: dueDate !== null && dueDate < today,
-  };
-}
-
-/** The reviewer's to-dos: the manager review not yet submitted, or the conversation not yet signed by them. */
-function reviewsToDo(rows: AppraisalRow[], today: string): HomeReview[] {
-  return rows
-    .filter(
-      (a) =>
-        a.cycle_status === 'open' &&
-        !FINISHED_STAGES.has(a.stage) &&
-        (!a.manager_submitted_at || (a.stage === 'conversation' && !a.reviewer_signed_at)),
-    )
-    .map((a) => {
-      // The reviewer's own deadline: the manager review, then the conversation and its sign-off.
-      const dueDate = !a.manager_submitted_at
-        ? a.manager_review_due
-        : a.meeting_date
-          ? a.sign_off_due
-          : a.conversation_due;
-      return {
-        ...appraisal(a, today),
-        dueDate,
-        overdue: dueDate < today,
-        employeeName: a.employee_name,
-        teamName: a.team_name,
-      };
-    })
-    .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.id.localeCompare(b.id));
 }
 
 /**
