@@ -102,13 +102,12 @@ describe('appraisals: context, reviewers and team changes (issue 16)', () => {
         submit: true,
       })
     ).body;
-    a = (
-      await s.manager.put(`/api/appraisals/${id}/conversation`, {
-        version: a.version,
-        meetingDate: '2099-02-10',
-        agreements,
-      })
-    ).body;
+    const conversation = await s.manager.put(`/api/appraisals/${id}/conversation`, {
+      version: a.version,
+      meetingDate: '2099-02-10',
+      agreements,
+    });
+    expect(conversation.status).toBe(200);
     expect((await s.employee.post(`/api/appraisals/${id}/sign`, {})).status).toBe(200);
     expect((await s.manager.post(`/api/appraisals/${id}/sign`, {})).status).toBe(200);
   }

@@ -74,13 +74,24 @@ export const appraisalsEn: typeof appraisalsNl = {
   context: {
     title: 'Beside the conversation',
     intro:
-      'Per value: the mean level (1-4) of both reviews, the team’s self index (0-100) and the customer grade (1-10) for the team in the latest quarter with data. Team figures only with enough answers.',
+      'Per value: the mean level (1-4) of both reviews, the current team’s self index (0-100) and the customer grade (1-10) for that team in the latest quarter with data. Team figures only with enough answers.',
     self: 'Self',
     manager: 'Manager',
     teamSelf: 'Team (self)',
     customer: 'Customer (recognition)',
     noTeam: 'No team figures available to you.',
     previous: 'Agreements from {{cycle}}',
+    teamChanged:
+      'Team figures are of the current team ({{team}}); the appraisal was opened while the employee was in {{opening}}.',
+    recognitionTitle: 'Customer recognition per journey and touchpoint',
+    recognitionIntro:
+      'How customers recognised each value (grade 1-10) in the journeys and touchpoints of {{team}}, {{from}} – {{to}}. Only with at least {{min}} grades.',
+    recognitionOf: 'Customer recognition of {{value}}',
+    journeyOrTouchpoint: 'Journey or touchpoint',
+    grade: 'Grade',
+    recognitionNone: 'Not enough customer grades for this value yet.',
+    recognitionHidden_one: '{{count}} journey or touchpoint with fewer than {{min}} grades is left out.',
+    recognitionHidden_other: '{{count}} journeys or touchpoints with fewer than {{min}} grades are left out.',
   },
   perspective: {
     title: 'Through the eyes of managers',
@@ -89,6 +100,7 @@ export const appraisalsEn: typeof appraisalsNl = {
     none: 'No manager ratings for this value yet.',
     mean: 'Mean level',
     index: 'Index',
+    trend: 'Over the appraisal cycles (index 0-100)',
   },
   cycles: {
     intro:
@@ -130,5 +142,26 @@ export const appraisalsEn: typeof appraisalsNl = {
     noProgress: 'No appraisals yet: open the cycle to invite.',
     noTeam: 'No team',
     total: 'Total',
+    attention_one: 'Needs attention: {{count}} appraisal',
+    attention_other: 'Needs attention: {{count}} appraisals',
+    attentionNone: 'Every open appraisal has a reviewer who can review.',
+    attentionIntro:
+      'Appraisals without a reviewer, with a reviewer who left or no longer reviews, or of someone who changed team. An appraisal keeps its reviewer until you choose another here.',
+    attentionFilter: 'Which appraisals',
+    filterAll: 'All',
+    filterReviewer: 'Reviewer',
+    filterTeam: 'Changed team',
+    attentionNoneFiltered: 'No appraisals in this selection.',
+    issue: {
+      missing: 'No reviewer',
+      inactive: 'Reviewer left',
+      not_a_reviewer: 'Reviewer no longer reviews',
+    },
+    teamChangedBadge: 'Changed team',
+    teamMove: 'from {{from}} to {{to}}',
+    newReviewer: 'New reviewer for {{name}}',
+    suggested: '{{name}} (manager of the current team)',
+    noReviewers: 'Nobody found who can review.',
+    reassign: 'Change reviewer',
   },
 };

@@ -73,13 +73,26 @@ export const appraisalsNl = {
   context: {
     title: 'Naast het gesprek',
     intro:
-      'Per waarde: het gemiddelde niveau (1-4) van beide beoordelingen, de zelfbeeldindex (0-100) van het team en het klantcijfer (1-10) voor het team in het laatste kwartaal met gegevens. Teamcijfers alleen bij genoeg antwoorden.',
+      'Per waarde: het gemiddelde niveau (1-4) van beide beoordelingen, de zelfbeeldindex (0-100) van het huidige team en het klantcijfer (1-10) voor dat team in het laatste kwartaal met gegevens. Teamcijfers alleen bij genoeg antwoorden.',
     self: 'Zelf',
     manager: 'Leidinggevende',
     teamSelf: 'Team (zelfbeeld)',
     customer: 'Klant (herkenning)',
     noTeam: 'Geen teamgegevens beschikbaar voor jou.',
     previous: 'Afspraken uit {{cycle}}',
+    teamChanged:
+      'De teamgegevens zijn van het huidige team ({{team}}); het gesprek is geopend toen de medewerker nog in {{opening}} zat.',
+    recognitionTitle: 'Klantherkenning per klantreis en contactmoment',
+    recognitionIntro:
+      'Hoe klanten elke waarde herkenden (cijfer 1-10) in de klantreizen en contactmomenten van {{team}}, {{from}} – {{to}}. Alleen bij minstens {{min}} cijfers.',
+    recognitionOf: 'Klantherkenning van {{value}}',
+    journeyOrTouchpoint: 'Klantreis of contactmoment',
+    grade: 'Cijfer',
+    recognitionNone: 'Nog niet genoeg klantcijfers voor deze waarde.',
+    recognitionHidden_one:
+      '{{count}} klantreis of contactmoment met minder dan {{min}} cijfers is weggelaten.',
+    recognitionHidden_other:
+      '{{count}} klantreizen of contactmomenten met minder dan {{min}} cijfers zijn weggelaten.',
   },
   perspective: {
     title: 'Door de ogen van leidinggevenden',
@@ -88,6 +101,7 @@ export const appraisalsNl = {
     none: 'Nog geen beoordelingen van leidinggevenden voor deze waarde.',
     mean: 'Gemiddeld niveau',
     index: 'Index',
+    trend: 'Verloop over de gesprekscycli (index 0-100)',
   },
   cycles: {
     intro:
@@ -129,5 +143,26 @@ export const appraisalsNl = {
     noProgress: 'Nog geen gesprekken: open de cyclus om uit te nodigen.',
     noTeam: 'Zonder team',
     total: 'Totaal',
+    attention_one: 'Aandacht nodig: {{count}} gesprek',
+    attention_other: 'Aandacht nodig: {{count}} gesprekken',
+    attentionNone: 'Elk open gesprek heeft een beoordelaar die kan beoordelen.',
+    attentionIntro:
+      'Gesprekken zonder beoordelaar, met een beoordelaar die vertrokken is of niet meer beoordeelt, of van iemand die van team wisselde. Het gesprek houdt zijn beoordelaar tot je hier een ander kiest.',
+    attentionFilter: 'Welke gesprekken',
+    filterAll: 'Alle',
+    filterReviewer: 'Beoordelaar',
+    filterTeam: 'Van team gewisseld',
+    attentionNoneFiltered: 'Geen gesprekken in deze selectie.',
+    issue: {
+      missing: 'Geen beoordelaar',
+      inactive: 'Beoordelaar vertrokken',
+      not_a_reviewer: 'Beoordelaar beoordeelt niet meer',
+    },
+    teamChangedBadge: 'Van team gewisseld',
+    teamMove: 'van {{from}} naar {{to}}',
+    newReviewer: 'Nieuwe beoordelaar voor {{name}}',
+    suggested: '{{name}} (leidinggevende volgens het huidige team)',
+    noReviewers: 'Niemand gevonden die kan beoordelen.',
+    reassign: 'Beoordelaar wijzigen',
   },
 };

@@ -26,7 +26,15 @@ import { Page } from '../../components/page';
 import { ErrorState, QueryState, SuccessNote } from '../../components/states';
 import { useKpis } from '../insights/insights-api';
 import { fromRadio, toRadio } from '../self-assessment/form-progress';
-import { useAppraisal, useSaveConversation, useSaveReview, useShareRounds, useSign } from './appraisals-api';
+import { formatNumber, numberLocale } from '../../lib/number-format';
+import {
+  useAppraisal,
+  useAppraisalContext,
+  useSaveConversation,
+  useSaveReview,
+  useShareRounds,
+  useSign,
+} from './appraisals-api';
 
 type Lang = 'nl' | 'en';
 
@@ -515,18 +523,112 @@ const mean = (review: AppraisalReview | null, behaviourIds: string[]) => {
   return levels.length ? levels.reduce((x, y) => x + y, 0) / levels.length : null;
 };
 
+const monthLabel = (month: string, lang: string) =>
+  new Intl.DateTimeFormat(numberLocale(lang), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-15T12:00:00Z`),
+  );
+
 /**
- * Beside the conversation, per value: both reviews (as far as the caller may see them), the team's
- * self index and customer recognition from insights (the insights api applies scope and anonymity
- * minimum; what the caller may not see stays empty), and the previous appraisal's agreements.
+ * Per value, how customers recognised it in the journeys and touchpoints the employee's current
+ * team served in the cycle's period (the api leaves out anything below the anonymity minimum).
+ */
+function TeamRecognition({ a }: { a: Appraisal }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const query = useAppraisalContext(a.id);
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={`recognition-${a.id}`}>
+      <Title order={3} size="h5" id={`recognition-${a.id}`}>
+        {t('appraisals.context.recognitionTitle')}
+      </Title>
+      <QueryState query={query}>
+        {(c) =>
+          !c.teamId ? (
+            <Text size="sm">{t('appraisals.context.noTeam')}</Text>
+          ) : (
+            <Stack gap="sm">
+              <Text size="sm" c="dimmed">
+                {t('appraisals.context.recognitionIntro', {
+                  team: c.teamName,
+                  from: monthLabel(c.from, lang),
+                  to: monthLabel(c.to, lang),
+                  min: c.minimum,
+                })}
+              </Text>
+              {a.values.map((v) => {
+                const cell = c.values.find((x) => x.valueId === v.id);
+                const rows = [
+                  ...(cell?.journeys ?? []).map((j) => ({ ...j, label: j.name })),
+                  ...(cell?.touchpoints ?? []).map((p) => ({ ...p, label: `${p.journeyName} · ${p.name}` })),
+                ];
+                return (
+                  <Stack gap={4} key={v.id}>
+                    <Text size="sm" fw={700}>
+                      {v.name}
+                    </Text>
+                    {rows.length ? (
+                      <Table.ScrollContainer minWidth={300}>
+                        <Table>
+                          <Table.Caption>
+                            {t('appraisals.context.recognitionOf', { value: v.name })}
+                          </Table.Caption>
+                          <Table.Thead>
+                            <Table.Tr>
+                              <Table.Th>{t('appraisals.context.journeyOrTouchpoint')}</Table.Th>
+                              <Table.Th>{t('appraisals.context.grade')}</Table.Th>
+                              <Table.Th>n</Table.Th>
+                            </Table.Tr>
+                          </Table.Thead>
+                          <Table.Tbody>
+                            {rows.map((r) => (
+                              <Table.Tr key={r.id}>
+                                <Table.Th scope="row" fw={r.journeyName === undefined ? 700 : 400}>
+                                  {r.label}
+                                </Table.Th>
+                                <Table.Td>{formatNumber(r.mean, 'grade', lang)}</Table.Td>
+                                <Table.Td>{formatNumber(r.n, 'count', lang)}</Table.Td>
+                              </Table.Tr>
+                            ))}
+                          </Table.Tbody>
+                        </Table>
+                      </Table.ScrollContainer>
+                    ) : (
+                      <Text size="sm">{t('appraisals.context.recognitionNone')}</Text>
+                    )}
+                    {(cell?.hidden ?? 0) > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {t('appraisals.context.recognitionHidden', { count: cell?.hidden, min: c.minimum })}
+                      </Text>
+                    )}
+                  </Stack>
+                );
+              })}
+            </Stack>
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
+}
+
+/**
+ * Beside the conversation, per value: both reviews (as far as the caller may see them), the current
+ * team's self index and customer grade from insights (the insights api applies scope and anonymity
+ * minimum; what the caller may not see stays empty), its customer recognition per journey and
+ * touchpoint, and the previous appraisal's agreements.
  */
 function ContextPanel({ a }: { a: Appraisal }) {
   const { t, i18n } = useTranslation();
-  const kpis = useKpis({ period: 'quarter', teamId: a.teamId ?? undefined }, a.teamId !== null);
-  const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
-    maximumFractionDigits: 1,
-  });
-  const show = (n: number | null | undefined) => (n === null || n === undefined ? '–' : number.format(n));
+  const teamId = a.currentTeamId;
+  const kpis = useKpis({ period: 'quarter', teamId: teamId ?? undefined }, teamId !== null);
+  // A mean level 1-4 of one review: as many digits as it has, at most one ("3", "3,5").
+  const level = new Intl.NumberFormat(numberLocale(i18n.language), { maximumFractionDigits: 1 });
+  const show = (n: number | null | undefined, kind: 'level' | 'index' | 'grade') =>
+    n === null || n === undefined
+      ? '–'
+      : kind === 'level'
+        ? level.format(n)
+        : formatNumber(n, kind, i18n.language);
   const latest = (key: string, side: 'self' | 'customer') => {
     const rows = (kpis.data?.rows ?? []).filter((r) => r.valueKey === key);
     for (const period of [...(kpis.data?.periods ?? [])].reverse()) {
@@ -547,6 +649,14 @@ function ContextPanel({ a }: { a: Appraisal }) {
         <Text size="sm" c="dimmed">
           {t('appraisals.context.intro')}
         </Text>
+        {a.teamChanged && a.currentTeamName && (
+          <Text size="sm">
+            {t('appraisals.context.teamChanged', {
+              team: a.currentTeamName,
+              opening: a.teamName ?? t('appraisals.cycles.noTeam'),
+            })}
+          </Text>
+        )}
         {/* Scrolls sideways on a phone; focusable so keyboard users can scroll it too. */}
         <div
           style={{ overflowX: 'auto' }}
@@ -570,17 +680,18 @@ function ContextPanel({ a }: { a: Appraisal }) {
                 return (
                   <Table.Tr key={v.id}>
                     <Table.Th scope="row">{v.name}</Table.Th>
-                    <Table.Td>{show(mean(a.selfReview, ids))}</Table.Td>
-                    <Table.Td>{show(mean(a.managerReview, ids))}</Table.Td>
-                    <Table.Td>{kpis.isSuccess ? show(latest(v.key, 'self')) : '–'}</Table.Td>
-                    <Table.Td>{kpis.isSuccess ? show(latest(v.key, 'customer')) : '–'}</Table.Td>
+                    <Table.Td>{show(mean(a.selfReview, ids), 'level')}</Table.Td>
+                    <Table.Td>{show(mean(a.managerReview, ids), 'level')}</Table.Td>
+                    <Table.Td>{kpis.isSuccess ? show(latest(v.key, 'self'), 'index') : '–'}</Table.Td>
+                    <Table.Td>{kpis.isSuccess ? show(latest(v.key, 'customer'), 'grade') : '–'}</Table.Td>
                   </Table.Tr>
                 );
               })}
             </Table.Tbody>
           </Table>
         </div>
-        {(kpis.isError || a.teamId === null) && <Text size="sm">{t('appraisals.context.noTeam')}</Text>}
+        {(kpis.isError || teamId === null) && <Text size="sm">{t('appraisals.context.noTeam')}</Text>}
+        <TeamRecognition a={a} />
         {a.previousAgreements.length > 0 && (
           <Stack gap={4}>
             <Title order={3} size="h5">

@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Appraisal,
   AppraisalCalibration,
+  AppraisalContext,
   AppraisalCycle,
+  AppraisalCycleRow,
   AppraisalProgressRow,
   AppraisalSummary,
   CreateAppraisalCycleRequest,
@@ -33,6 +35,14 @@ export function useAppraisal(id: string, locale: string) {
   return useQuery({
     queryKey: [...KEY, id, locale],
     queryFn: ({ signal }) => api<Appraisal>(`/appraisals/${id}`, { signal, query: { locale } }),
+  });
+}
+
+/** Customer recognition of the current team's journeys and touchpoints beside the conversation. */
+export function useAppraisalContext(id: string) {
+  return useQuery({
+    queryKey: [...KEY, id, 'context'],
+    queryFn: ({ signal }) => api<AppraisalContext>(`/appraisals/${id}/context`, { signal }),
   });
 }
 
@@ -108,4 +118,22 @@ export function useCalibration(id: string, enabled: boolean) {
 
 /** The cycle's appraisals (names, team, stage, deadline; never answers), for the progress CSV. */
 export const fetchCycleAppraisals = (id: string) =>
-  api<AppraisalSummary[]>(`/appraisal-cycles/${id}/appraisals`);
+  api<AppraisalCycleRow[]>(`/appraisal-cycles/${id}/appraisals`);
+
+/** The same list for HR's "needs attention" view (reviewer who cannot review, team changed). */
+export function useCycleAppraisals(id: string) {
+  return useQuery({
+    queryKey: [...KEY, 'cycles', id, 'appraisals'],
+    queryFn: ({ signal }) => api<AppraisalCycleRow[]>(`/appraisal-cycles/${id}/appraisals`, { signal }),
+  });
+}
+
+/** HR gives an appraisal another reviewer (kept in its history). */
+export function useReassign() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reviewerId }: { id: string; reviewerId: string }) =>
+      api<Appraisal>(`/appraisals/${id}/reviewer`, { method: 'PUT', body: { reviewerId } }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: KEY }),
+  });
+}

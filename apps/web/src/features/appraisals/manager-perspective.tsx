@@ -2,12 +2,23 @@ import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ManagerPerspective as Perspective } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../api/client';
 import { QueryState } from '../../components/states';
+import { formatNumber, numberLocale } from '../../lib/number-format';
+import { GRID_STROKE, lineProps, numberOrDash } from '../insights/chart-style';
+
+const VIOLET = '#5f3dc4';
+
+/** The trend over cycles, oldest first; a cycle below the anonymity minimum is a gap, never a point. */
+export function perspectiveSeries(p: Perspective): { cycle: string; index: number | null }[] {
+  return [...p.cycles].reverse().map((c) => ({ cycle: c.cycleName, index: c.suppressed ? null : c.index }));
+}
 
 /**
  * The third perspective on a value beside self and customer: how managers rated it in the
- * appraisals (organisation-wide per cycle; the api hides cycles below the anonymity minimum).
+ * appraisals (organisation-wide per cycle; the api hides cycles below the anonymity minimum), as a
+ * line over the cycles (index 0-100, the self index's scale) and as a table.
  */
 export function ManagerPerspective({ valueKey }: { valueKey: string }) {
   const { t, i18n } = useTranslation();
@@ -15,9 +26,7 @@ export function ManagerPerspective({ valueKey }: { valueKey: string }) {
     queryKey: ['appraisals', 'perspective', valueKey],
     queryFn: ({ signal }) => api<Perspective>('/appraisals/perspective', { query: { valueKey }, signal }),
   });
-  const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', {
-    maximumFractionDigits: 1,
-  });
+  const level = new Intl.NumberFormat(numberLocale(i18n.language), { maximumFractionDigits: 1 });
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
@@ -25,14 +34,35 @@ export function ManagerPerspective({ valueKey }: { valueKey: string }) {
           {t('appraisals.perspective.title')}
         </Title>
         <QueryState query={query}>
-          {(p) =>
-            p.cycles.length === 0 ? (
-              <Text size="sm">{t('appraisals.perspective.none')}</Text>
-            ) : (
+          {(p) => {
+            if (p.cycles.length === 0) return <Text size="sm">{t('appraisals.perspective.none')}</Text>;
+            const series = perspectiveSeries(p);
+            return (
               <>
                 <Text size="sm" c="dimmed">
                   {t('appraisals.perspective.intro', { min: p.minimum })}
                 </Text>
+                {series.filter((s) => s.index !== null).length >= 2 && (
+                  // The table below says the same in words; the line is for the eye.
+                  <div aria-hidden="true">
+                    <Text size="sm" fw={700}>
+                      {t('appraisals.perspective.trend')}
+                    </Text>
+                    <ResponsiveContainer width="100%" height={200}>
+                      <LineChart data={series} margin={{ top: 12, right: 24, bottom: 4, left: 0 }}>
+                        <CartesianGrid stroke={GRID_STROKE} />
+                        <XAxis dataKey="cycle" />
+                        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} width={36} />
+                        <Tooltip formatter={numberOrDash('index', i18n.language)} />
+                        <Line
+                          {...lineProps('index', t('appraisals.perspective.index'), VIOLET)}
+                          dot={{ r: 4 }}
+                          connectNulls={false}
+                        />
+                      </LineChart>
+                    </ResponsiveContainer>
+                  </div>
+                )}
                 <Table.ScrollContainer minWidth={320}>
                   <Table>
                     <Table.Thead>
@@ -51,17 +81,19 @@ export function ManagerPerspective({ valueKey }: { valueKey: string }) {
                           <Table.Td>
                             {c.suppressed || c.mean === null
                               ? t('appraisals.cycles.tooFew', { n: c.n })
-                              : number.format(c.mean)}
+                              : level.format(c.mean)}
                           </Table.Td>
-                          <Table.Td>{c.index === null ? '–' : Math.round(c.index)}</Table.Td>
+                          <Table.Td>
+                            {c.index === null ? '–' : formatNumber(c.index, 'index', i18n.language)}
+                          </Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>
                   </Table>
                 </Table.ScrollContainer>
               </>
-            )
-          }
+            );
+          }}
         </QueryState>
       </Stack>
     </Paper>
