@@ -1,4 +1,5 @@
 import type { Messages } from './nl';
+import { teamViewEn } from './en-team-view';
 
 export const insightsEn: Messages['insights'] = {
   tooFew: 'too few responses',
@@ -219,4 +220,5 @@ export const insightsEn: Messages['insights'] = {
     print: 'Print',
     csv: 'board-report',
   },
+  teamView: teamViewEn,
 };

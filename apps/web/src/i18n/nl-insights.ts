@@ -1,3 +1,5 @@
+import { teamViewNl } from './nl-team-view';
+
 /** Dutch texts of the outside-in dashboard (insights); part of `nl.ts`. */
 export const insightsNl = {
   tooFew: 'te weinig antwoorden',
@@ -219,4 +221,5 @@ export const insightsNl = {
     print: 'Afdrukken',
     csv: 'bestuursrapport',
   },
+  teamView: teamViewNl,
 };

@@ -76,6 +76,7 @@ const renderOverview = () =>
 function stub(role: string, byBreakdown: Record<string, KpiReport>) {
   const fetchMock = vi.fn(async (url: string) => {
     if (url.startsWith('/api/me')) return jsonResponse(200, me(role));
+    if (url.startsWith('/api/insights/participation')) return jsonResponse(200, []);
     const breakdown = new URL(url, 'http://x').searchParams.get('breakdown') ?? 'organisation';
     return jsonResponse(200, byBreakdown[breakdown] ?? report([]));
   });

@@ -27,8 +27,23 @@ describe('OverviewPage', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('asks the period from the URL and shows a tile per value with status, gap and too-few text', async () => {
+    const cycles = [
+      {
+        period: '2026-Q2',
+        cycleId: 'c1',
+        cycleName: 'Kwartaalmeting',
+        invited: 40,
+        completed: 28,
+        rate: 0.7,
+      },
+      { period: '2026-Q2', cycleId: 'c2', cycleName: 'Pulse', invited: 10, completed: 5, rate: 0.5 },
+    ];
     const fetchMock = vi.fn(async (url: string) =>
-      url.startsWith('/api/me') ? jsonResponse(200, me) : jsonResponse(200, orgReport),
+      url.startsWith('/api/me')
+        ? jsonResponse(200, me)
+        : url.startsWith('/api/insights/participation')
+          ? jsonResponse(200, cycles)
+          : jsonResponse(200, orgReport),
     );
     vi.stubGlobal('fetch', fetchMock);
     renderOverview('/insights?period=quarter&at=2026-Q2');
@@ -42,7 +57,11 @@ describe('OverviewPage', () => {
     expect(within(personal).getByText('te weinig antwoorden')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Waarden in Q2 2026' })).toBeTruthy();
     expect(screen.getByText('+13')).toBeTruthy(); // NPS 12.5
-    expect(screen.getByText('70%')).toBeTruthy(); // participation
+    // Participation per cycle, never one mixed rate.
+    expect(await screen.findByText('70%')).toBeTruthy();
+    expect(screen.getByText('Kwartaalmeting')).toBeTruthy();
+    expect(screen.getByText('50%')).toBeTruthy();
+    expect(screen.getByText('5 van 10 ingevuld')).toBeTruthy();
 
     const kpiCall = fetchMock.mock.calls
       .map(([u]) => u)

@@ -3,9 +3,10 @@ import type { KpiReport } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, QueryState } from '../../components/states';
 import { ChartCard } from './chart-card';
+import { CycleParticipation } from './cycle-participation';
 import { useKpis } from './insights-api';
 import { ProvisionalLabel } from './insight-ui';
-import { npsAt, participationAt, provisionalN, valueTiles, type ValueTile } from './kpi-model';
+import { npsAt, provisionalN, valueTiles, type ValueTile } from './kpi-model';
 import { periodLabel } from './period-model';
 import { StatusPyramid } from './status-pyramid';
 import { formatNumber } from './table-model';
@@ -13,13 +14,12 @@ import { tilesTable } from './tables';
 import { useInsightsParams } from './use-insights-params';
 import { ValueTileCard } from './value-tile';
 
-/** NPS and participation of the period, as two plain figures with their n. */
+/** NPS and participation (per cycle) of the period, as plain figures with their n. */
 export function SummaryCards({ report, at }: { report: KpiReport; at: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const nps = npsAt(report, at);
   const npsProvisional = !!nps && provisionalN(nps.n, report.reliabilityMinimum);
-  const part = participationAt(report, at);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" className="summary-grid">
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="nps-title">
@@ -59,26 +59,8 @@ export function SummaryCards({ report, at }: { report: KpiReport; at: string }) 
           <Text c="dimmed">{t('insights.overview.noNps')}</Text>
         )}
       </Paper>
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="participation-title">
-        <Title order={2} size="h5" id="participation-title">
-          {t('insights.overview.participation')}
-        </Title>
-        {part && part.rate !== null ? (
-          <Stack gap={2}>
-            <Text fw={700} fz={28}>
-              {formatNumber(part.rate, 'share', lang)}
-            </Text>
-            <Text size="sm">
-              {t('insights.overview.participationParts', {
-                completed: part.completed,
-                invited: part.invited,
-              })}
-            </Text>
-          </Stack>
-        ) : (
-          <Text c="dimmed">{t('insights.overview.noParticipation')}</Text>
-        )}
-      </Paper>
+      {/* Per self-assessment cycle: a quarterly measurement and a monthly pulse are never one mixed rate. */}
+      <CycleParticipation />
     </SimpleGrid>
   );
 }

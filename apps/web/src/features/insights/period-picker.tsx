@@ -19,20 +19,26 @@ function eventOptions(choices: PeriodInfo[], lang: string) {
 
 /**
  * The kind of period (quarter, month, and where a page can show them on their own: round, wave)
- * and which one; both kept in the URL (`period`, `at`).
+ * and which one; both kept in the URL (`period`, `at`). `available`: only these periods are offered
+ * (the team view: the measurements the team took part in).
  */
-export function PeriodPicker() {
+export function PeriodPicker({ available }: { available?: string[] } = {}) {
   const { t, i18n } = useTranslation();
   const { kind, calendarKind, eventsShown, at, choices, setKind, setAt } = useInsightsParams();
   const isEvent = kind === 'round' || kind === 'wave';
   const kinds = eventsShown ? KINDS : KINDS.slice(0, 2);
   const kindLabel = useId();
   const options = useMemo(() => {
-    if (isEvent) return eventOptions(choices.data ?? [], i18n.language);
-    const keys = periodOptions(calendarKind, new Date());
-    if (!keys.includes(at)) keys.push(at);
+    const offered = (key: string) => !available || available.includes(key);
+    if (isEvent)
+      return eventOptions(
+        (choices.data ?? []).filter((c) => offered(c.key)),
+        i18n.language,
+      );
+    const keys = periodOptions(calendarKind, new Date()).filter(offered);
+    if (at && !keys.includes(at)) keys.push(at);
     return keys.map((key) => ({ value: key, label: periodLabel(key, i18n.language) }));
-  }, [isEvent, choices.data, calendarKind, at, i18n.language]);
+  }, [isEvent, choices.data, calendarKind, at, i18n.language, available]);
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" className="no-print period-picker">
       <div>

@@ -1,9 +1,21 @@
-import type { KpiReport, KpiValueInfo, Team } from '@wk/contracts';
+import type {
+  CycleParticipationRow,
+  KpiReport,
+  KpiValueInfo,
+  PeriodInfo,
+  PeriodKind,
+  Team,
+  TeamSiblings,
+} from '@wk/contracts';
 import type { GapLabel, TargetStatus } from '@wk/domain';
 import { buildTeamTree, type TeamNode } from '../teams/team-tree';
-import { findRow, selfView, type SelfView } from './kpi-model';
+import { findRow, provisionalN, selfView, type SelfView } from './kpi-model';
+import { lastComplete } from './period-model';
 
-/** The team view: a team against the organisation, and which team a manager lands on. */
+/**
+ * The team view: a team against the organisation and its sibling teams, which period it opens on,
+ * and which team a manager lands on.
+ */
 
 export interface SideStats {
   grade: number | null;
@@ -45,7 +57,8 @@ export function teamComparison(team: KpiReport, organisation: KpiReport, at: str
 /** What the comparison chart shows: customers' recognition grade, or (for a round) the self score. */
 export type ComparisonMetric = 'grade' | 'self';
 
-const selfMean = (side: SideStats) => (side.self.kind === 'stat' ? side.self.stat.score.mean : null);
+const selfMean = (side: Pick<SideStats, 'self'>) =>
+  side.self.kind === 'stat' ? side.self.stat.score.mean : null;
 
 /**
  * The chart points per value: team and organisation, and the target. Targets are on the recognition
@@ -85,4 +98,79 @@ export function teamOptions(teams: Team[]): { value: string; label: string }[] {
   };
   walk(buildTeamTree(teams), 0);
   return out;
+}
+
+/**
+ * The period a team view shows: the one in the URL when the team took part in it, else (months and
+ * quarters) the newest complete one it took part in, else its newest. `choices` are newest first;
+ * null when the team took part in none (the page says so instead of opening on an empty frame).
+ */
+export function teamPeriodAt(
+  choices: PeriodInfo[],
+  kind: PeriodKind,
+  rawAt: string | null,
+  now: Date = new Date(),
+): string | null {
+  if (choices.some((c) => c.key === rawAt)) return rawAt;
+  if (choices.length === 0) return null;
+  if (kind === 'month' || kind === 'quarter') {
+    const complete = lastComplete(kind, now);
+    // Calendar keys of one kind sort as text.
+    return choices.find((c) => c.key <= complete)?.key ?? choices[0].key;
+  }
+  return choices[0].key;
+}
+
+/** One value in the sibling comparison: the team, the organisation and the range of the siblings shown. */
+export interface SiblingBar {
+  key: string;
+  name: string;
+  team: number | null;
+  organisation: number | null;
+  /** Lowest and highest sibling shown (a range bar); null without any. */
+  siblings: [number, number] | null;
+  siblingsShown: number;
+  withheld: number;
+  /** 1 = highest among the team and the siblings shown; null without a team number or siblings. */
+  rank: number | null;
+  /** Customers: the team's grade rests on fewer answers than the reliability minimum. */
+  provisional: boolean;
+}
+
+/** The sibling comparison of period `at` per value, on the self scale (1-4) or the grade (1-10). */
+export function siblingBars(
+  siblings: TeamSiblings,
+  organisation: KpiReport,
+  at: string,
+  metric: ComparisonMetric,
+  name: (v: KpiValueInfo) => string,
+): SiblingBar[] {
+  return organisation.values.flatMap((value) => {
+    const row = siblings.rows.find((r) => r.period === at && r.valueKey === value.key);
+    const side = metric === 'self' ? row?.self : row?.customer;
+    if (!side) return [];
+    const org = findRow(organisation.rows, at, value.key);
+    const orgNumber =
+      metric === 'self' ? selfMean({ self: selfView(org?.self) }) : (org?.customer?.grade.mean ?? null);
+    const numbers = side.siblings.map((c) => c.value);
+    const team = side.team;
+    return [
+      {
+        key: value.key,
+        name: name(value),
+        team,
+        organisation: orgNumber,
+        siblings: numbers.length ? [Math.min(...numbers), Math.max(...numbers)] : null,
+        siblingsShown: numbers.length,
+        withheld: side.withheld,
+        rank: team === null || numbers.length === 0 ? null : 1 + numbers.filter((n) => n > team).length,
+        provisional: metric === 'grade' && provisionalN(side.teamN ?? 0, siblings.reliabilityMinimum),
+      },
+    ];
+  });
+}
+
+/** Participation per cycle in period `at`, the cycles by name. */
+export function cyclesAt(rows: CycleParticipationRow[], at: string): CycleParticipationRow[] {
+  return rows.filter((r) => r.period === at);
 }
