@@ -71,6 +71,9 @@ const CustomersPage = lazy(() =>
 const SurveysPage = lazy(() =>
   import('../features/surveys/surveys-page').then((m) => ({ default: m.SurveysPage })),
 );
+const CommentsPage = lazy(() =>
+  import('../features/surveys/comments-page').then((m) => ({ default: m.CommentsPage })),
+);
 const SurveyDetailPage = lazy(() =>
   import('../features/surveys/survey-detail-page').then((m) => ({ default: m.SurveyDetailPage })),
 );
@@ -152,9 +155,9 @@ export function AppRoutes() {
         {(
           [
             ['insights', 'insights.read', <OverviewPage />],
-            ['insights/my-team', 'insights.read', <MyTeamRedirect />],
+            ['insights/my-team', 'insights.teams', <MyTeamRedirect />],
             ['insights/values/:key', 'insights.read', <ValuePage />],
-            ['insights/teams/:id', 'insights.read', <TeamPage />],
+            ['insights/teams/:id', 'insights.teams', <TeamPage />],
             ['insights/journeys', 'insights.journeys', <HeartMonitorPage />],
             ['insights/journeys/:id', 'insights.journeys', <HeartMonitorPage />],
             ['insights/gap', 'insights.read', <GapPage />],
@@ -212,6 +215,10 @@ export function AppRoutes() {
         <Route
           path="surveys"
           element={<RequirePermission permission="surveys.read">{later(<SurveysPage />)}</RequirePermission>}
+        />
+        <Route
+          path="surveys/comments"
+          element={<RequirePermission permission="surveys.read">{later(<CommentsPage />)}</RequirePermission>}
         />
         <Route
           path="surveys/:id"

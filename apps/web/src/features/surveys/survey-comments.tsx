@@ -1,4 +1,5 @@
-import { Alert, Blockquote, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import type { Wave } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
@@ -7,13 +8,19 @@ import { QueryState } from '../../components/states';
 import { downloadText } from '../insights/insight-ui';
 import { csvFileName } from '../insights/table-model';
 import { commentsToCsv } from './comments-csv';
-import { fetchCommentsExport, useSurveyComments } from './surveys-api';
+import { CommentItem } from './comments-page';
+import { fetchCommentsExport, useCommentPreview } from './surveys-api';
 import { commentGroup } from './wave-model';
 
-/** The latest comments; groups under the comment minimum are named, their comments never shown. */
+const PREVIEW_SIZE = 3;
+
+/**
+ * A preview of the latest comments with a link to read, search and filter them all (the comments
+ * page); the CSV export of every comment of the groups at or above the minimum.
+ */
 export function SurveyComments({ surveyId, waves }: { surveyId: string; waves: Wave[] }) {
   const { t, i18n } = useTranslation();
-  const comments = useSurveyComments(surveyId);
+  const preview = useCommentPreview(surveyId, PREVIEW_SIZE);
   const [exporting, setExporting] = useState(false);
   const [exportFailed, setExportFailed] = useState(false);
   const groupName = (group: string) => {
@@ -47,7 +54,7 @@ export function SurveyComments({ surveyId, waves }: { surveyId: string; waves: W
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Title order={2} size="h4" id="comments-title">
-            {t('surveys.comments.title')}
+            {t('surveys.reading.previewTitle')}
           </Title>
           <Button size="xs" variant="default" loading={exporting} onClick={() => void exportCsv()}>
             {t('surveys.comments.export')}
@@ -58,38 +65,32 @@ export function SurveyComments({ surveyId, waves }: { surveyId: string; waves: W
             {t('surveys.comments.exportFailed')}
           </Alert>
         )}
-        <QueryState query={comments}>
+        <QueryState query={preview}>
           {(data) => (
             <Stack gap="sm">
               <Text size="sm" c="dimmed">
                 {t('surveys.comments.intro', { minimum: data.minimum })}
               </Text>
-              {data.withheld.map((w) => (
-                <Alert key={w.group} color="gray" variant="light">
-                  {t('surveys.comments.withheld', {
-                    group: groupName(w.group),
-                    count: w.responses,
-                    minimum: data.minimum,
-                  })}
+              {data.withheld && (
+                <Alert color="gray" variant="light">
+                  {t('surveys.reading.withheld', { minimum: data.minimum })}
                 </Alert>
-              ))}
+              )}
               {data.comments.length === 0 ? (
                 <Text size="sm">{t('surveys.comments.empty')}</Text>
               ) : (
                 <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                   {data.comments.map((c, i) => (
-                    <li key={`${c.submittedAt}-${i}`}>
-                      <Blockquote color="blue.8" p="sm">
-                        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                          {c.text}
-                        </Text>
-                        <Text size="xs" c="dimmed" mt={4}>
-                          {formatDate(c.submittedAt)} · {groupName(c.group)}
-                        </Text>
-                      </Blockquote>
-                    </li>
+                    <CommentItem key={`${c.submittedAt}-${i}`} comment={c} />
                   ))}
                 </Stack>
+              )}
+              {data.total > 0 && (
+                <Group>
+                  <Button component={Link} to={`/surveys/comments?survey=${surveyId}`} variant="light">
+                    {t('surveys.reading.readAll', { count: data.total })}
+                  </Button>
+                </Group>
               )}
             </Stack>
           )}

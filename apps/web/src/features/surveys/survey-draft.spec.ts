@@ -23,6 +23,7 @@ const journeys: Journey[] = [
   {
     id: 'j1',
     name: 'Verhuizen',
+    nameEn: null,
     description: '',
     segmentId: null,
     teamIds: [],
@@ -32,6 +33,7 @@ const journeys: Journey[] = [
   {
     id: 'j2',
     name: 'Klacht',
+    nameEn: null,
     description: '',
     segmentId: null,
     teamIds: [],

@@ -1,5 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  CommentsPage,
+  CommentsQuery,
   ContactPreview,
   ContactUploadResult,
   CreateSurveyRequest,
@@ -7,6 +9,7 @@ import type {
   SurveyComments,
   UpdateSurveyRequest,
   Wave,
+  WaveYouSaidRequest,
 } from '@wk/contracts';
 import { api } from '../../api/client';
 
@@ -38,6 +41,28 @@ export function useSurveyComments(surveyId: string) {
   });
 }
 
+/** Comments to read, a page at a time ("more" asks the next page by its cursor). */
+export function useCommentPages(query: CommentsQuery, pageSize = 20) {
+  return useInfiniteQuery({
+    queryKey: [...SURVEYS_KEY, 'reading', query, pageSize],
+    initialPageParam: null as string | null,
+    queryFn: ({ signal, pageParam }) =>
+      api<CommentsPage>('/comments', {
+        signal,
+        query: { ...query, limit: pageSize, cursor: pageParam ?? undefined },
+      }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** The first few comments of a survey, for the preview on its page. */
+export function useCommentPreview(surveyId: string, size: number) {
+  return useQuery({
+    queryKey: [...SURVEYS_KEY, surveyId, 'comments-preview', size],
+    queryFn: ({ signal }) => api<CommentsPage>('/comments', { signal, query: { surveyId, limit: size } }),
+  });
+}
+
 /** Every comment of the groups at or above the comment minimum, for the CSV export (on request). */
 export const fetchCommentsExport = (surveyId: string) =>
   api<SurveyComments>(`/surveys/${surveyId}/comments/export`);
@@ -64,7 +89,15 @@ export const useCloseSurvey = () =>
   useSurveysMutation((id: string) => api<Survey>(`/surveys/${id}/close`, { method: 'POST' }));
 
 export const useSendWave = () =>
-  useSurveysMutation((surveyId: string) => api<Wave>(`/surveys/${surveyId}/waves`, { method: 'POST' }));
+  useSurveysMutation(({ surveyId, body }: { surveyId: string; body: WaveYouSaidRequest }) =>
+    api<Wave>(`/surveys/${surveyId}/waves`, { method: 'POST', body: { ...body } }),
+  );
+
+/** Sets or clears a wave's "you said, we did" line. */
+export const useUpdateWave = () =>
+  useSurveysMutation(({ waveId, body }: { waveId: string; body: WaveYouSaidRequest }) =>
+    api<Wave>(`/waves/${waveId}`, { method: 'PATCH', body: { ...body } }),
+  );
 
 export const useWaveAction = () =>
   useSurveysMutation(({ wave, action }: { wave: Wave; action: 'reminder' | 'close' }) =>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Text } from '@mantine/core';
+import { Anchor, Button, Group, Text } from '@mantine/core';
 import type { Survey } from '@wk/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,7 +65,14 @@ export function SurveysPage() {
     <Page
       title={t('surveys.title')}
       intro={t('surveys.intro')}
-      actions={writable ? <Button onClick={() => setCreating(true)}>{t('surveys.new')}</Button> : undefined}
+      actions={
+        <Group gap="xs">
+          <Button component={Link} to="/surveys/comments" variant="default">
+            {t('surveys.reading.title')}
+          </Button>
+          {writable && <Button onClick={() => setCreating(true)}>{t('surveys.new')}</Button>}
+        </Group>
+      }
     >
       <QueryState query={surveys}>
         {(list) =>

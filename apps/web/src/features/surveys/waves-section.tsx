@@ -8,8 +8,9 @@ import { formatDate, formatDateTime, formatShare } from '../../components/format
 import { ListTable } from '../../components/list-table';
 import { ErrorState, SuccessNote } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
-import { useSendWave, useWaveAction } from './surveys-api';
+import { useSendWave, useUpdateWave, useWaveAction } from './surveys-api';
 import { FUNNEL_STAGES, responseRateOf, waveActions } from './wave-model';
+import { YouSaidDialog } from './you-said-dialog';
 
 /** A known api refusal in words; anything else as the api says it. */
 function useWaveError() {
@@ -57,6 +58,9 @@ export function WavesSection({
   const action = useWaveAction();
   const waveError = useWaveError();
   const [closing, setClosing] = useState<Wave | null>(null);
+  const [sending, setSending] = useState(false);
+  const [editing, setEditing] = useState<Wave | null>(null);
+  const updateWave = useUpdateWave();
   const [note, setNote] = useState('');
   const active = writable && survey.status === 'active';
   const remind = (wave: Wave) =>
@@ -75,12 +79,10 @@ export function WavesSection({
           {active && (
             <Button
               disabled={survey.pendingContacts === 0}
-              loading={sendWave.isPending}
-              onClick={() =>
-                sendWave.mutate(survey.id, {
-                  onSuccess: (wave) => setNote(t('surveys.waves.sent', { count: wave.invited })),
-                })
-              }
+              onClick={() => {
+                sendWave.reset();
+                setSending(true);
+              }}
             >
               {t('surveys.waves.sendNow')}
             </Button>
@@ -94,7 +96,7 @@ export function WavesSection({
           </Text>
         )}
         <SuccessNote>{note}</SuccessNote>
-        {sendWave.isError && <ErrorState error={waveError(sendWave.error)} />}
+        {sendWave.isError && !sending && <ErrorState error={waveError(sendWave.error)} />}
         {action.isError && !closing && <ErrorState error={waveError(action.error)} />}
         {waves.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -119,7 +121,7 @@ export function WavesSection({
               },
               ...FUNNEL_STAGES.map((stage) => ({
                 key: stage,
-                header: t(`surveys.waves.${stage}`),
+                header: t(`waveFunnel.${stage === 'held' ? 'heldHeader' : stage}`),
                 numeric: true,
                 cell: (wave: Wave) => wave[stage],
               })),
@@ -138,6 +140,19 @@ export function WavesSection({
                   const can = waveActions(wave);
                   return (
                     <Group gap={4} wrap="wrap">
+                      {!wave.closedAt && (
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={t('surveys.youSaid.editLabel', { date })}
+                          onClick={() => {
+                            updateWave.reset();
+                            setEditing(wave);
+                          }}
+                        >
+                          {t('surveys.youSaid.edit')}
+                        </Button>
+                      )}
                       {can.canRemind && (
                         <Button
                           size="compact-sm"
@@ -172,6 +187,46 @@ export function WavesSection({
           />
         )}
       </Stack>
+      {sending && (
+        <YouSaidDialog
+          wave={null}
+          title={t('surveys.youSaid.sendTitle', { count: survey.pendingContacts })}
+          submitLabel={t('surveys.waves.sendNow')}
+          save={sendWave}
+          onClose={() => setSending(false)}
+          onSubmit={(body) =>
+            sendWave.mutate(
+              { surveyId: survey.id, body },
+              {
+                onSuccess: (wave) => {
+                  setNote(t('surveys.waves.sent', { count: wave.invited }));
+                  setSending(false);
+                },
+              },
+            )
+          }
+        />
+      )}
+      {editing && (
+        <YouSaidDialog
+          wave={editing}
+          title={t('surveys.youSaid.editTitle', { date: formatDate(editing.opensAt) })}
+          submitLabel={t('common.save')}
+          save={updateWave}
+          onClose={() => setEditing(null)}
+          onSubmit={(body) =>
+            updateWave.mutate(
+              { waveId: editing.id, body },
+              {
+                onSuccess: () => {
+                  setNote(t('surveys.youSaid.saved', { date: formatDate(editing.opensAt) }));
+                  setEditing(null);
+                },
+              },
+            )
+          }
+        />
+      )}
       {closing && (
         <ConfirmDialog
           title={t('surveys.waves.closeWaveTitle')}
