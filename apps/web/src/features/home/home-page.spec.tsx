@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import type { HomeActions, HomeOverview } from '@wk/contracts';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../i18n';
 import { jsonResponse, renderAt } from '../../test-utils';
 import { HomePage } from './home-page';
 
@@ -277,9 +278,41 @@ describe('home page', () => {
     expect(within(below).getByText(/1 waarde heeft minder dan 30 klantantwoorden/)).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Acties over datum' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Aan de slag' })).toBeTruthy();
-    // HR reviews nobody: no empty review card.
+    // HR has no form open and reviews nobody: no empty cards for those.
+    expect(screen.queryByRole('region', { name: 'Zelfbeoordeling' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Gesprekken als beoordelaar' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Mensen en teams beheren' })).toBeTruthy();
+  });
+
+  it('speaks English when the reader chose it', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      stub(
+        'employee',
+        base({
+          selfAssessments: {
+            open: [
+              {
+                roundId: 'r1',
+                cycleName: 'Spring round',
+                closesAt: '2026-12-18T09:00:00Z',
+                completedAt: '2026-12-02T09:00:00Z',
+                formPath: '/self-assessment/abc',
+              },
+            ],
+            last: null,
+          },
+          teamActions: actions,
+        }),
+      );
+      renderHome();
+      expect(await screen.findByRole('link', { name: 'Change my answers' })).toBeTruthy();
+      expect(screen.getByText(/You have filled in Spring round/)).toBeTruthy();
+      expect(screen.getByText('2 open, 1 of them overdue')).toBeTruthy();
+      expect(screen.getByText(/Reliable · Team Noord · Owner: Piet/)).toBeTruthy();
+    } finally {
+      await i18n.changeLanguage('nl');
+    }
   });
 
   it('shows an error with a retry when the home cannot load', async () => {

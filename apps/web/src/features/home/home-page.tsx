@@ -191,7 +191,9 @@ function ActionsCard({
         </Anchor>
       }
     >
-      <Text>{t('home.actions.counts', { open: actions.open, overdue: actions.overdue })}</Text>
+      {actions.open > 0 && (
+        <Text>{t('home.actions.counts', { open: actions.open, overdue: actions.overdue })}</Text>
+      )}
       {actions.items.length === 0 ? (
         <Dimmed>{empty}</Dimmed>
       ) : (
@@ -486,9 +488,12 @@ function BelowTargetCard({ below }: { below: HomeBelowTarget }) {
 function HomeContent({ home }: { home: HomeOverview }) {
   const { t } = useTranslation();
   const org = home.organisation;
+  // An employee always sees the form card (empty: nothing waits); other roles only when a form is open.
   const own = (
     <>
-      <SelfAssessmentCard data={home.selfAssessments} />
+      {(home.role === 'employee' || home.selfAssessments.open.length > 0) && (
+        <SelfAssessmentCard data={home.selfAssessments} />
+      )}
       {home.appraisals.length > 0 && <AppraisalCard appraisals={home.appraisals} />}
     </>
   );
