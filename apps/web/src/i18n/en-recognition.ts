@@ -3,6 +3,7 @@ import type { Messages } from './nl';
 export const recognitionEn: Messages['recognition'] = {
   title: 'Questionnaire',
   anonymous: 'Your answers are anonymous. It takes about two minutes.',
+  youSaid: 'You said, we did',
   gradeHint: 'Give a grade from 1 (not at all) to 10 (completely).',
   dontKnow: "Don't know",
   optional: '(optional)',

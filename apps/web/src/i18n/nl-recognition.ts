@@ -2,6 +2,7 @@
 export const recognitionNl = {
   title: 'Vragenlijst',
   anonymous: 'Uw antwoorden zijn anoniem. Het invullen duurt ongeveer twee minuten.',
+  youSaid: 'U zei, wij deden',
   gradeHint: 'Geef een rapportcijfer van 1 (helemaal niet) tot 10 (helemaal).',
   dontKnow: 'Weet ik niet',
   optional: '(optioneel)',

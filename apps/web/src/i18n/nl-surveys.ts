@@ -193,13 +193,13 @@ export const surveysNl = {
   },
   youSaid: {
     hint: 'Optioneel: vertel klanten in één regel wat er sinds de vorige keer is veranderd. Ze lezen die boven de vragen, in de taal van de meting.',
-    nl: '"Jullie zeiden, wij deden" (Nederlands)',
-    en: '"Jullie zeiden, wij deden" (Engels, optioneel)',
+    nl: '"U zei, wij deden" (Nederlands)',
+    en: '"U zei, wij deden" (Engels, optioneel)',
     sendTitle_one: 'Golf versturen naar {{count}} contact',
     sendTitle_other: 'Golf versturen naar {{count}} contacten',
     edit: 'Wij deden',
-    editLabel: '"Jullie zeiden, wij deden" van de golf van {{date}} aanpassen',
-    editTitle: '"Jullie zeiden, wij deden" – golf van {{date}}',
+    editLabel: '"U zei, wij deden" van de golf van {{date}} aanpassen',
+    editTitle: '"U zei, wij deden" – golf van {{date}}',
     saved: 'De regel van de golf van {{date}} is opgeslagen.',
   },
   reading: {

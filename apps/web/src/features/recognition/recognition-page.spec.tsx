@@ -17,6 +17,7 @@ const form = {
   askOverallGrade: false,
   askNps: true,
   askComment: false,
+  youSaid: null as string | null,
 };
 
 const renderRecognition = (path: string) =>
@@ -108,5 +109,28 @@ describe('RecognitionPage', () => {
     renderRecognition('/q/abc?lang=nl');
     expect(await screen.findByRole('heading', { name: 'Deze vragenlijst is gesloten' })).toBeTruthy();
     expect(screen.queryByText(/wave w1/)).toBeNull();
+  });
+
+  it('shows the wave\'s "you said, we did" line above the questions, and nothing without one', async () => {
+    const line = 'U vroeg om snellere reparaties: we plannen nu binnen 3 dagen.';
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(200, { ...form, youSaid: line })),
+    );
+    const { unmount } = renderRecognition('/r/tok-2?lang=nl');
+    const text = await screen.findByText(line);
+    expect(screen.getByText('U zei, wij deden')).toBeTruthy();
+    const question = screen.getByRole('group', { name: "In welke mate herkent u 'Betrouwbaar'?" });
+    // Above the questions: earlier in the document.
+    expect(text.compareDocumentPosition(question) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    unmount();
+
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse(200, form)),
+    );
+    renderRecognition('/r/tok-3?lang=nl');
+    await screen.findByRole('group', { name: "In welke mate herkent u 'Betrouwbaar'?" });
+    expect(screen.queryByText('U zei, wij deden')).toBeNull();
   });
 });

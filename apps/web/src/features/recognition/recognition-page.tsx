@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import type { Locale } from '@wk/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,6 +71,13 @@ export function RecognitionPage({ kind }: { kind: RecognitionLink['kind'] }) {
     >
       <Stack gap={4}>
         {data.intro && <Text style={{ whiteSpace: 'pre-line' }}>{data.intro}</Text>}
+        {data.youSaid && (
+          <Alert color="teal" variant="light" title={t('recognition.youSaid')} mt="xs" mb="xs">
+            <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+              {data.youSaid}
+            </Text>
+          </Alert>
+        )}
         <Text size="sm" c="dimmed">
           {t('recognition.anonymous')}
         </Text>
