@@ -1,149 +1,143 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import PDFDocument from 'pdfkit';
 import { DataSource } from 'typeorm';
-import { periodOfMonth } from '@wk/domain';
-import type { KpiReport, KpiRow } from '@wk/contracts';
+import { type Locale, periodMonths, periodOfMonth, previousPeriod } from '@wk/domain';
+import type { ActionDetail, ActionSummary, CalendarPeriodKind, HeartMonitor, KpiReport } from '@wk/contracts';
+import { ActionsService } from '../actions/actions.service';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { notFound } from '../common/domain-error';
+import { type BoardReportInput, boardReportModel } from './board-report/board-report-model';
+import { drawBoardReport } from './board-report/board-report-pdf';
 import { InsightsScopeService } from './insights-scope.service';
 import { InsightsService } from './insights.service';
-import { AtQueryDto } from './kpi-query.dto';
+import { JourneyInsightsService } from './journey-insights.service';
+import type { AtQueryDto, JourneyAtQueryDto } from './kpi-query.dto';
 
-const STATUS = {
-  on_target: 'op koers',
-  near: 'bijna',
-  below: 'onder doel',
-  no_data: 'geen gegevens',
-} as const;
-const GAP = { blind_spot: 'blinde vlek', aligned: 'in balans', hidden_strength: 'verborgen kracht' } as const;
-const one = (n: number | null | undefined, digits = 1) =>
-  n === null || n === undefined
-    ? '–'
-    : n.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** Periods of trend on a tile: a year of quarters, half a year of months. */
+const TREND = { quarter: 4, month: 6 } as const;
+/** Actions read in full (with their effect); the page shows as many as fit and counts the rest. */
+const ACTIONS_READ = 8;
+const STATUS_ORDER = { in_progress: 0, open: 1, done: 2, dropped: 3 } as const;
 
-/** The board report: the overview of one period on one A4 page, drawn by pdfkit on the server. */
+/**
+ * The board report (issue 17, item 8): this service gathers the data through the same insights,
+ * journey and action services as the dashboard (scope, anonymity and reliability minimum applied
+ * there); board-report/board-report-model.ts words it, board-report/board-report-pdf.ts draws it.
+ */
 @Injectable()
 export class BoardReportService {
   constructor(
     private readonly insights: InsightsService,
+    private readonly journeys: JourneyInsightsService,
     private readonly scopes: InsightsScopeService,
+    private readonly modules: ModuleRef,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  /**
-   * Honours `teamId` and `valueKey` like the other insights routes (the same scope check and
-   * anonymity minimum, through the same query); the page names what it covers.
-   */
+  /** Honours `teamId` and `valueKey` like the other insights routes; the page names what it covers. */
   async render(auth: AuthContext, q: AtQueryDto): Promise<{ pdf: Buffer; filename: string }> {
+    const input = await this.gather(auth, q);
+    const model = boardReportModel(input);
+    const pdf = await drawBoardReport(model, `${model.title} ${input.organisation}`);
+    const name = input.locale === 'en' ? 'board-report' : 'bestuursrapport';
+    return { pdf, filename: `${name}-${input.at}.pdf` };
+  }
+
+  async gather(auth: AuthContext, q: AtQueryDto): Promise<BoardReportInput> {
     const ctx = await this.scopes.context(auth);
-    const at = q.at ?? periodOfMonth(q.period, ctx.todayMonth);
-    const report = await this.insights.kpis(auth, {
-      period: q.period,
-      from: at,
-      to: at,
-      teamId: q.teamId,
-      valueKey: q.valueKey,
-    });
+    const kind = q.period;
+    const at = q.at ?? periodOfMonth(kind, ctx.todayMonth);
+    let from = at;
+    for (let i = 1; i < TREND[kind]; i++) from = previousPeriod(kind, from);
+    const filter = { teamId: q.teamId, valueKey: q.valueKey };
+    const report = await this.insights.kpis(auth, { period: kind, from, to: at, ...filter });
     // A report on a value the organisation does not have would be an empty page that looks like "no data".
     if (q.valueKey && !report.values.length) throw notFound('Value');
-    const scope: string[] = [];
-    if (q.teamId) {
-      const [team] = await this.db.query(`SELECT name FROM teams WHERE id = $1 AND organisation_id = $2`, [
-        q.teamId,
-        ctx.organisationId,
-      ]);
-      scope.push(`Team: ${team.name}`);
-    }
-    if (q.valueKey) scope.push(`Waarde: ${report.values[0].name}`);
-    const pdf = await draw(ctx.organisationName, at, report, scope);
-    return { pdf, filename: `bestuursrapport-${at}.pdf` };
-  }
-}
-
-function draw(organisation: string, period: string, report: KpiReport, scope: string[]): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    info: { Title: `Bestuursrapport ${organisation} ${period}` },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-
-  doc.font('Helvetica-Bold').fontSize(18).text(`Bestuursrapport ${period}`);
-  doc
-    .font('Helvetica')
-    .fontSize(11)
-    .fillColor('#333')
-    .text([organisation, ...scope].join(' · '))
-    .moveDown();
-  doc
-    .fontSize(9)
-    .text(
-      'Herkenning: het gemiddelde klantcijfer (1-10) per waarde met 95%-betrouwbaarheidsinterval, tegen het doel. ' +
-        'Zelfbeeld: de zelfbeoordeling van medewerkers als index (0-100). Kloof: herkenningsindex min zelfbeeldindex.',
-    )
-    .moveDown();
-
-  const columns = [
-    ['Waarde', 110],
-    ['Herkenning', 85],
-    ['Doel', 40],
-    ['Status', 65],
-    ['Zelfbeeld', 55],
-    ['Kloof', 95],
-    ['n klant', 45],
-  ] as const;
-  const row = (cells: string[], bold = false) => {
-    const y = doc.y;
-    let x = doc.page.margins.left;
-    doc
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(9)
-      .fillColor('#000');
-    cells.forEach((cell, i) => {
-      doc.text(cell, x, y, { width: columns[i][1] - 4 });
-      x += columns[i][1];
-    });
-    doc.moveDown(0.6);
-    doc.x = doc.page.margins.left;
-  };
-  row(
-    columns.map(([label]) => label),
-    true,
-  );
-  const rows = report.rows.filter((r) => r.period === period);
-  for (const value of report.values) {
-    const r = rows.find((x) => x.valueKey === value.key) as KpiRow | undefined;
-    const grade = r?.customer?.grade;
-    const self = r?.self && !r.self.suppressed ? r.self : null;
-    row([
-      value.name,
-      grade?.mean === null || !grade ? '–' : `${one(grade.mean)} (${one(grade.low)}–${one(grade.high)})`,
-      one(value.target),
-      STATUS[r?.status ?? 'no_data'],
-      r?.self?.suppressed ? 'te weinig antwoorden' : one(self?.index ?? null, 0),
-      r?.gap === null || r?.gap === undefined ? '–' : `${one(r.gap, 0)} (${GAP[r.gapLabel!]})`,
-      String(r?.customer?.n ?? 0),
-    ]);
-  }
-  doc.moveDown();
-  const nps = report.nps.find((n) => n.period === period);
-  const participation = report.participation.find((p) => p.period === period);
-  doc.font('Helvetica').fontSize(10);
-  doc.text(`NPS: ${nps?.nps === null || !nps ? '–' : one(nps.nps, 0)} (n = ${nps?.n ?? 0})`);
-  doc.text(
-    `Deelname zelfbeoordeling: ${participation?.rate === null || !participation ? '–' : `${Math.round(participation.rate * 100)}%`}` +
-      ` (${participation?.completed ?? 0} van ${participation?.invited ?? 0})`,
-  );
-  doc.moveDown();
-  doc
-    .fontSize(8)
-    .fillColor('#555')
-    .text(
-      `Groepen met minder dan ${report.minimum} medewerkers worden niet getoond. Opmerkingen van klanten staan niet in dit rapport.`,
+    const [me] = await this.db.query(
+      `SELECT COALESCE(u.locale, o.locale) AS locale, (now() AT TIME ZONE o.time_zone)::date::text AS today
+         FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1 AND o.id = $2`,
+      [auth.userId, ctx.organisationId],
     );
-  doc.end();
-  return done;
+    const locale: Locale = me?.locale === 'en' ? 'en' : 'nl';
+    const team = q.teamId
+      ? ((
+          await this.db.query(`SELECT name FROM teams WHERE id = $1 AND organisation_id = $2`, [
+            q.teamId,
+            ctx.organisationId,
+          ])
+        )[0]?.name ?? null)
+      : null;
+    const one = { period: kind, from: at, to: at, ...filter };
+    const [touchpoints, behaviours, heart, actions] = await Promise.all([
+      this.insights.kpis(auth, { ...one, breakdown: 'touchpoint' }),
+      this.journeys.behaviours(auth, one),
+      this.mainJourney(auth, kind, at, filter),
+      this.actions(auth, kind, at, filter),
+    ]);
+    return {
+      locale,
+      organisation: ctx.organisationName,
+      team,
+      value: q.valueKey ? report.values[0] : null,
+      kind,
+      at,
+      today: me?.today ?? `${ctx.todayMonth}-01`,
+      report,
+      touchpoints: touchpoints.rows,
+      behaviours: behaviours.behaviours,
+      heart,
+      actions: actions.shown,
+      moreActions: actions.more,
+    };
+  }
+
+  /** The journey with the most customer answers in the period (within the filters), as its heart monitor. */
+  private async mainJourney(
+    auth: AuthContext,
+    kind: CalendarPeriodKind,
+    at: string,
+    filter: { teamId?: string; valueKey?: string },
+  ): Promise<HeartMonitor | null> {
+    const byJourney: KpiReport = await this.insights.kpis(auth, {
+      period: kind,
+      from: at,
+      to: at,
+      breakdown: 'journey',
+      ...filter,
+    });
+    const answers = new Map<string, { name: string; n: number }>();
+    for (const row of byJourney.rows) {
+      if (!row.group.id || !row.customer) continue;
+      const seen = answers.get(row.group.id);
+      answers.set(row.group.id, { name: row.group.name, n: Math.max(seen?.n ?? 0, row.customer.n) });
+    }
+    const [main] = [...answers.entries()]
+      .filter(([, j]) => j.n > 0)
+      .sort(([, a], [, b]) => b.n - a.n || a.name.localeCompare(b.name));
+    if (!main) return null;
+    const query = { period: kind, at } as JourneyAtQueryDto;
+    return this.journeys.heartMonitor(auth, main[0], query);
+  }
+
+  /**
+   * The actions the caller may read (the actions module's own scope rules) on cells of this period
+   * or earlier, not dropped: running ones first, then by due date; the first few with their effect.
+   */
+  private async actions(
+    auth: AuthContext,
+    kind: CalendarPeriodKind,
+    at: string,
+    filter: { teamId?: string; valueKey?: string },
+  ): Promise<{ shown: ActionDetail[]; more: number }> {
+    // The actions module imports this one, so its service is looked up, not injected (no module cycle).
+    const service = this.modules.get(ActionsService, { strict: false });
+    const end = periodMonths(kind, at).afterLast;
+    const all: ActionSummary[] = (await service.list(auth, filter)).filter(
+      (a) => a.status !== 'dropped' && periodMonths(a.cell.periodKind, a.cell.period).first < end,
+    );
+    all.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.dueDate.localeCompare(b.dueDate));
+    const shown = await Promise.all(all.slice(0, ACTIONS_READ).map((a) => service.detail(auth, a.id)));
+    return { shown, more: Math.max(0, all.length - ACTIONS_READ) };
+  }
 }
