@@ -213,7 +213,8 @@ export const insightsEn: Messages['insights'] = {
   },
   report: {
     title: 'Board report',
-    intro: 'The overview of one period on one A4 page to print, or as a PDF made by the server.',
+    intro:
+      'The overview of one period to print, or as a one-page A4 PDF in your own language: the pyramid, the values with trend and interval, the largest blind spot and hidden strength, the heart monitor of the busiest customer journey and the actions with their effect.',
     heading: 'Waardenkompas {{organisation}} · {{period}}',
     generated: 'Made on {{date}}',
     pdf: 'Download PDF',

@@ -214,7 +214,8 @@ export const insightsNl = {
   },
   report: {
     title: 'Bestuursrapport',
-    intro: 'Het overzicht van één periode op één A4-pagina om af te drukken, of als PDF van de server.',
+    intro:
+      'Het overzicht van één periode om af te drukken, of als PDF van één A4 in je eigen taal: de piramide, de waarden met trend en interval, de grootste blinde vlek en verborgen kracht, de hartmonitor van de drukste klantreis en de acties met hun effect.',
     heading: 'Waardenkompas {{organisation}} · {{period}}',
     generated: 'Gemaakt op {{date}}',
     pdf: 'PDF downloaden',
