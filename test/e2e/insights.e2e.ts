@@ -10,7 +10,7 @@ import {
   seriousA11yViolations,
   signIn,
 } from '../support/browser';
-import { createWorld, TEST_PASSWORD, World } from '../support/factories';
+import { createUser, createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 import { createInsightsData, InsightsData } from '../support/insights-data';
@@ -217,5 +217,61 @@ describe('outside-in dashboard', () => {
     }
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'insights-provisional');
+  });
+
+  it('shows a team leader its team view on a phone: tiles, a chart, siblings, the periods it took part in', async () => {
+    // A manager of the large team: its siblings are not its teams, so they stay unnamed.
+    const leader = await createUser(api.db, world.organisationId, {
+      role: 'manager',
+      teamId: data.teams.large,
+      name: 'Teamleider',
+    });
+    await api.db.query(`INSERT INTO team_managers (organisation_id, team_id, user_id) VALUES ($1, $2, $3)`, [
+      world.organisationId,
+      data.teams.large,
+      leader.id,
+    ]);
+    const latest = overview.periods[overview.periods.length - 1];
+
+    page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await signIn(page, api.url, leader.email, TEST_PASSWORD);
+    // A quarter the team was not in (no answers then): the view moves to the one it took part in.
+    await page.goto(`${api.url}/insights/my-team?period=quarter&at=2020-Q1`);
+    await page.getByRole('heading', { level: 1, name: /^Dashboard/ }).waitFor();
+    await page.waitForURL((url) => url.searchParams.get('at') === latest);
+    await page.getByRole('heading', { name: 'Het team per waarde' }).waitFor();
+    await page.getByRole('article', { name: 'Betrouwbaar' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Wat valt op in dit team' })
+      .getByText(/^Betrouwbaar/)
+      .waitFor();
+    // The picker offers only quarters the team took part in.
+    await page.getByRole('textbox', { name: 'Periode' }).click();
+    const options = await page.getByRole('option').allInnerTexts();
+    expect(options).toEqual([quarterLabel(latest)]);
+    await page.keyboard.press('Escape');
+
+    // The sibling chart draws bars within the phone's width.
+    const siblings = page.getByRole('region', { name: 'Team naast organisatie en zusterteams' });
+    await siblings.locator('.recharts-bar-rectangle').first().waitFor();
+    const box = (await siblings.locator('.recharts-wrapper').first().boundingBox())!;
+    expect(box.width).toBeGreaterThan(250);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    const text = await siblings.innerText();
+    for (const name of ['Middel 3', 'Klein 3']) expect(text).not.toContain(name);
+    // The team trend chart renders too, and the page does not scroll sideways.
+    await page
+      .getByRole('region', { name: 'Verloop herkenning en zelfbeeld' })
+      .locator('svg.recharts-surface')
+      .first()
+      .waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page
+      .getByRole('region', { name: 'Deelname per meting' })
+      .getByText('Meting', { exact: true })
+      .waitFor();
+    await page.getByRole('region', { name: 'Acties van het team' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'insights-team-phone');
   });
 });
