@@ -204,6 +204,16 @@ export async function seedHistory(
     },
     { token_hash: RANDOM_TOKEN_HASH },
   );
+  // Their mails went out when each wave opened (the addresses went with the contact data), so the
+  // wave funnel reads invited → sent → opened → answered as for a wave the product sent itself.
+  await m.query(
+    `INSERT INTO outbox_messages (organisation_id, kind, dedup_key, to_address, subject, text_body, status, attempts, sent_at, created_at, wave_id)
+     SELECT i.organisation_id, 'survey-invite', 'survey-invite:' || i.id, '(verwijderd)', s.name, '(verwijderd)', 'sent', 1,
+            i.created_at, i.created_at, i.wave_id
+       FROM survey_invitations i JOIN surveys s ON s.id = i.survey_id
+      WHERE i.organisation_id = $1 AND i.survey_id = $2`,
+    [organisationId, customers.surveyId],
+  );
   const responses = history.responses.map((r) => ({ ...r, id: randomUUID() }));
   await insertRows(
     m,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { effectiveMinimum } from '@wk/domain';
+import { effectiveMinimum, waveFunnel, type WaveFunnelCounts } from '@wk/domain';
 import type { SurveyComments, Wave } from '@wk/contracts';
 import { notFound } from '../common/domain-error';
+import { readInvitationFacts } from './waves/wave-funnel.query';
 
 interface WaveRow {
   id: string;
@@ -15,10 +16,7 @@ interface WaveRow {
   reminder_sent_at: Date | null;
   contacts_deleted_at: Date | null;
   skipped: number;
-  invited: number;
-  sent: number;
-  opened: number;
-  answered: number;
+  funnel: WaveFunnelCounts;
   you_said_nl: string | null;
   you_said_en: string | null;
 }
@@ -81,21 +79,21 @@ export class SurveyReportService {
     };
   }
 
-  private rows(organisationId: string, by: { surveyId?: string; waveId?: string }): Promise<WaveRow[]> {
-    return this.db.query(
+  private async rows(organisationId: string, by: { surveyId?: string; waveId?: string }): Promise<WaveRow[]> {
+    const waves: WaveRow[] = await this.db.query(
       `SELECT w.id, w.survey_id, w.kind, w.opens_at, w.closes_at, w.closed_at, w.reminder_sent_at,
-              w.contacts_deleted_at, w.skipped, w.you_said_nl, w.you_said_en,
-              count(i.id)::int AS invited,
-              count(o.id) FILTER (WHERE o.status = 'sent')::int AS sent,
-              count(*) FILTER (WHERE i.opened)::int AS opened,
-              count(*) FILTER (WHERE i.answered)::int AS answered
+              w.contacts_deleted_at, w.skipped, w.you_said_nl, w.you_said_en
          FROM survey_waves w
-         LEFT JOIN survey_invitations i ON i.wave_id = w.id
-         LEFT JOIN outbox_messages o ON o.organisation_id = w.organisation_id AND o.dedup_key = 'survey-invite:' || i.id
         WHERE w.organisation_id = $1 AND ($2::uuid IS NULL OR w.survey_id = $2) AND ($3::uuid IS NULL OR w.id = $3)
-        GROUP BY w.id ORDER BY w.opens_at DESC`,
+        ORDER BY w.opens_at DESC`,
       [organisationId, by.surveyId ?? null, by.waveId ?? null],
     );
+    const facts = await readInvitationFacts(
+      this.db.manager,
+      organisationId,
+      waves.map((w) => w.id),
+    );
+    return waves.map((w) => ({ ...w, funnel: waveFunnel(facts.get(w.id) ?? []) }));
   }
 }
 
@@ -108,12 +106,9 @@ const toWave = (row: WaveRow): Wave => ({
   closedAt: row.closed_at?.toISOString() ?? null,
   reminderSentAt: row.reminder_sent_at?.toISOString() ?? null,
   contactsDeletedAt: row.contacts_deleted_at?.toISOString() ?? null,
-  invited: row.invited,
+  ...row.funnel,
   skipped: row.skipped,
-  sent: row.sent,
-  opened: row.opened,
-  answered: row.answered,
-  responseRate: row.invited ? row.answered / row.invited : null,
+  responseRate: row.funnel.invited ? row.funnel.answered / row.funnel.invited : null,
   youSaidNl: row.you_said_nl,
   youSaidEn: row.you_said_en,
 });

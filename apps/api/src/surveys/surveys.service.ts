@@ -38,6 +38,7 @@ interface SurveyRow {
   open_code: string;
   pending_contacts: number;
   responses: number;
+  open_link_responses: number;
   created_at: Date;
 }
 
@@ -219,7 +220,8 @@ export class SurveysService {
     return this.db.query(
       `SELECT s.*, v.number AS values_version_number,
               (SELECT count(*)::int FROM survey_contacts c WHERE c.survey_id = s.id AND c.wave_id IS NULL) AS pending_contacts,
-              (SELECT count(*)::int FROM survey_responses r WHERE r.survey_id = s.id) AS responses
+              (SELECT count(*)::int FROM survey_responses r WHERE r.survey_id = s.id) AS responses,
+              (SELECT count(*)::int FROM survey_responses r WHERE r.survey_id = s.id AND r.wave_id IS NULL) AS open_link_responses
          FROM surveys s JOIN value_set_versions v ON v.id = s.values_version_id
         WHERE s.organisation_id = $1 AND ($2::uuid IS NULL OR s.id = $2)
         ORDER BY s.status, s.created_at DESC`,
@@ -256,6 +258,7 @@ export class SurveysService {
       openLink: row.open_link_enabled && row.status === 'active' ? this.links.openLink(row.open_code) : null,
       pendingContacts: row.pending_contacts,
       responses: row.responses,
+      openLinkResponses: row.open_link_responses,
       createdAt: row.created_at.toISOString(),
     };
   }

@@ -119,6 +119,8 @@ export interface Survey extends SurveyContext {
   /** Contacts uploaded and waiting for the next wave. */
   pendingContacts: number;
   responses: number;
+  /** Of the responses, those through the open link / QR code: they belong to no wave's funnel. */
+  openLinkResponses: number;
   createdAt: string;
 }
 
@@ -192,13 +194,26 @@ export interface Wave {
   reminderSentAt: string | null;
   /** When the wave's contact data was deleted (null while kept). */
   contactsDeletedAt: string | null;
-  /** The funnel: invited → sent → opened → answered. */
+  /**
+   * The funnel, each stage a subset of the one before (libs/domain wave-funnel.ts): invited →
+   * sent or held (`sent + held`) → opened → answered. It counts invitations, never open-link answers.
+   */
   invited: number;
   /** Contacts left out because they were asked within the quarantine. */
   skipped: number;
+  /** Invitations whose mail (or reminder) went to the mail server. */
   sent: number;
+  /** Invitations whose mail is kept in the outbox because no mail server is configured. */
+  held: number;
+  /** Invitations whose mail still waits for the mail server, or was not sent (failed, stopped). */
+  waiting: number;
+  notSent: number;
+  /** Of the sent or held: links opened (answering counts as opening). */
   opened: number;
+  /** Of the opened: links answered. */
   answered: number;
+  /** Answered invitations whose mail was neither sent nor held: shown beside the funnel, not in it. */
+  answeredOutside: number;
   /** answered / invited, 0-1; null without invitations. */
   responseRate: number | null;
   /** "You said, we did": what changed since last time, shown above the questions (null: no line). */

@@ -73,7 +73,7 @@ function SurveyDetail({ survey }: { survey: Survey }) {
       ) : (
         <Stack gap="md">
           <WavesSection survey={survey} waves={waveList} writable={writable} />
-          <WaveFunnel waves={waveList} />
+          <WaveFunnel waves={waveList} openLinkResponses={survey.openLinkResponses} />
         </Stack>
       )}
       <SurveyComments surveyId={survey.id} waves={waveList} />

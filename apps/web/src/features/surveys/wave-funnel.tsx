@@ -1,30 +1,48 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, List, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import type { Wave } from '@wk/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Funnel, FunnelChart, LabelList, ResponsiveContainer, Tooltip } from 'recharts';
 import { formatDate, formatShare } from '../../components/format';
-import { funnelSteps, responseRateOf } from './wave-model';
+import { funnelNotes, funnelSteps, responseRateOf } from './wave-model';
 
 // Light blues with dark labels and a dark outline: the labels stay readable (WCAG AA) even when a
 // narrow step lets them run over the white background, and the outline keeps 3:1 against white.
 const FILLS = ['#339af0', '#4dabf7', '#74c0fc', '#a5d8ff'];
 
-/** The funnel of one wave (the newest unless chosen), as a chart or as a table, with its response rate. */
-export function WaveFunnel({ waves }: { waves: Wave[] }) {
+/**
+ * The funnel of one wave (the newest unless chosen), as a chart or as a table, with its response
+ * rate: invited → sent or held → opened → answered, each step a subset of the one before. Held
+ * mails, mails not sent and answers outside the funnel are named beside it, and so are the
+ * survey's open-link answers, which belong to no wave.
+ */
+export function WaveFunnel({ waves, openLinkResponses = 0 }: { waves: Wave[]; openLinkResponses?: number }) {
   const { t } = useTranslation();
   const [waveId, setWaveId] = useState<string | null>(null);
   const [asTable, setAsTable] = useState(false);
   const wave = waves.find((w) => w.id === waveId) ?? waves[0];
   if (!wave) return null;
   const steps = funnelSteps(wave);
-  const stageName = (stage: string) => t(`surveys.waves.${stage}`);
+  // The second step says what it holds: sent, held (no mail server) or both.
+  const stageName = (stage: string) =>
+    stage !== 'reached'
+      ? t(`waveFunnel.${stage}`)
+      : wave.held === 0
+        ? t('waveFunnel.sent')
+        : wave.sent === 0
+          ? t('waveFunnel.heldHeader')
+          : t('waveFunnel.reached');
+  const stageValue = (stage: string, value: number) =>
+    stage === 'reached' && wave.held > 0 && wave.sent > 0
+      ? t('waveFunnel.reachedSplit', { sent: wave.sent, held: wave.held })
+      : String(value);
   const data = steps.map((s, i) => ({
     name: stageName(s.stage),
     value: s.value,
-    label: `${stageName(s.stage)}: ${s.value}`,
+    label: `${stageName(s.stage)}: ${stageValue(s.stage, s.value)}`,
     fill: FILLS[i],
   }));
+  const notes = funnelNotes(wave);
   const rate = responseRateOf(wave);
   const date = formatDate(wave.opensAt);
 
@@ -83,7 +101,7 @@ export function WaveFunnel({ waves }: { waves: Wave[] }) {
                   <Table.Th scope="row" fw={400}>
                     {stageName(s.stage)}
                   </Table.Th>
-                  <Table.Td ta="right">{s.value}</Table.Td>
+                  <Table.Td ta="right">{stageValue(s.stage, s.value)}</Table.Td>
                   <Table.Td ta="right">{formatShare(s.share)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -92,10 +110,11 @@ export function WaveFunnel({ waves }: { waves: Wave[] }) {
         ) : (
           <div
             role="img"
-            aria-label={t('surveys.funnel.chartLabel', {
+            aria-label={t('waveFunnel.chartLabel', {
               date,
               invited: wave.invited,
               sent: wave.sent,
+              held: wave.held,
               opened: wave.opened,
               answered: wave.answered,
             })}
@@ -122,6 +141,19 @@ export function WaveFunnel({ waves }: { waves: Wave[] }) {
               </FunnelChart>
             </ResponsiveContainer>
           </div>
+        )}
+        <Text size="sm" c="dimmed">
+          {t('waveFunnel.explain')}
+        </Text>
+        {notes.length > 0 && (
+          <List size="sm" className="funnel-notes">
+            {notes.map((n) => (
+              <List.Item key={n.key}>{t(`waveFunnel.${n.key}`, { count: n.count })}</List.Item>
+            ))}
+          </List>
+        )}
+        {openLinkResponses > 0 && (
+          <Text size="sm">{t('waveFunnel.openLink', { count: openLinkResponses })}</Text>
         )}
       </Stack>
     </Paper>

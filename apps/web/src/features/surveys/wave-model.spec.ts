@@ -1,23 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { commentGroup, funnelSteps, responseRateOf, waveActions } from './wave-model';
+import { commentGroup, funnelNotes, funnelSteps, responseRateOf, waveActions } from './wave-model';
 
 describe('wave funnel', () => {
-  it('gives the four stages in order with their share of the invited', () => {
-    expect(funnelSteps({ invited: 40, sent: 38, opened: 20, answered: 10 })).toEqual([
+  it('gives the four steps in order with their share of the invited; the second is sent + held', () => {
+    expect(funnelSteps({ invited: 40, sent: 30, held: 8, opened: 20, answered: 10 })).toEqual([
       { stage: 'invited', value: 40, share: 1 },
-      { stage: 'sent', value: 38, share: 0.95 },
+      { stage: 'reached', value: 38, share: 0.95 },
       { stage: 'opened', value: 20, share: 0.5 },
       { stage: 'answered', value: 10, share: 0.25 },
     ]);
   });
 
   it('has no shares without invitations', () => {
-    expect(funnelSteps({ invited: 0, sent: 0, opened: 0, answered: 0 }).map((s) => s.share)).toEqual([
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect(funnelSteps({ invited: 0, sent: 0, held: 0, opened: 0, answered: 0 }).map((s) => s.share)).toEqual(
+      [null, null, null, null],
+    );
+  });
+
+  it.each([
+    [{ held: 0, waiting: 0, notSent: 0, answeredOutside: 0 }, []],
+    [{ held: 40, waiting: 0, notSent: 0, answeredOutside: 0 }, [['heldNote', 40]]],
+    [
+      { held: 0, waiting: 2, notSent: 1, answeredOutside: 1 },
+      [
+        ['waitingNote', 2],
+        ['notSentNote', 1],
+        ['outsideNote', 1],
+      ],
+    ],
+  ])('names beside the funnel %j: %j', (wave, notes) => {
+    expect(funnelNotes(wave).map((n) => [n.key, n.count])).toEqual(notes);
   });
 
   it("prefers the api's response rate and falls back to answered / invited", () => {

@@ -1,8 +1,15 @@
 import type { Wave } from '@wk/contracts';
 
-/** The funnel of a wave, in order: invited → sent → opened → answered. */
-export const FUNNEL_STAGES = ['invited', 'sent', 'opened', 'answered'] as const;
-export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+/**
+ * The count columns of a wave, in funnel order: invited, sent, held (kept in the outbox without a
+ * mail server), opened, answered. Each later count is a subset of sent + held (libs/domain wave-funnel.ts).
+ */
+export const FUNNEL_STAGES = ['invited', 'sent', 'held', 'opened', 'answered'] as const;
+export type FunnelCount = (typeof FUNNEL_STAGES)[number];
+
+/** The funnel's four steps; the second is sent + held. */
+export const FUNNEL_STEPS = ['invited', 'reached', 'opened', 'answered'] as const;
+export type FunnelStage = (typeof FUNNEL_STEPS)[number];
 
 export interface FunnelStep {
   stage: FunnelStage;
@@ -11,13 +18,31 @@ export interface FunnelStep {
   share: number | null;
 }
 
-/** One step per funnel stage for a wave, each with its share of the invited. */
-export function funnelSteps(wave: Pick<Wave, FunnelStage>): FunnelStep[] {
-  return FUNNEL_STAGES.map((stage) => ({
+/** One step per funnel stage for a wave, each with its share of the invited; never wider than the step before. */
+export function funnelSteps(wave: Pick<Wave, FunnelCount>): FunnelStep[] {
+  const values: Record<FunnelStage, number> = {
+    invited: wave.invited,
+    reached: wave.sent + wave.held,
+    opened: wave.opened,
+    answered: wave.answered,
+  };
+  return FUNNEL_STEPS.map((stage) => ({
     stage,
-    value: wave[stage],
-    share: wave.invited > 0 ? wave[stage] / wave.invited : null,
+    value: values[stage],
+    share: wave.invited > 0 ? values[stage] / wave.invited : null,
   }));
+}
+
+/** What to say beside the funnel: held mails, mails not (yet) sent, answers outside it. */
+export function funnelNotes(
+  wave: Pick<Wave, 'held' | 'waiting' | 'notSent' | 'answeredOutside'>,
+): { key: 'heldNote' | 'waitingNote' | 'notSentNote' | 'outsideNote'; count: number }[] {
+  return [
+    { key: 'heldNote' as const, count: wave.held },
+    { key: 'waitingNote' as const, count: wave.waiting },
+    { key: 'notSentNote' as const, count: wave.notSent },
+    { key: 'outsideNote' as const, count: wave.answeredOutside },
+  ].filter((n) => n.count > 0);
 }
 
 /** The api's response rate, or answered / invited when it left it out; null without invitations. */
