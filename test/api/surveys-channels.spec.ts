@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
+import { TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { linkIn, SmtpSink } from '../support/smtp-sink';
 import { createSurvey, csv, linkFromOutbox, surveyWorld, tokenOf } from '../support/surveys';
@@ -163,6 +164,71 @@ describe('customer surveys: four channels', () => {
   });
 
   // PNG encoding runs many times slower inside Jest's sandbox than in the api; on a busy machine it needs time.
+  it('"you said, we did": set when sending a wave and later, shown above the questions in the survey language', async () => {
+    const { world, versionId, hr } = await setUp('Wij deden');
+    const survey = await createSurvey(hr, versionId);
+    expect((await hr.upload(`/api/surveys/${survey.id}/contacts`, csv('yo@klant.test;;;en'))).status).toBe(
+      201,
+    );
+    // Too long (300 at most), or not text: 400 naming the field, no wave sent.
+    for (const [body, field] of [
+      [{ youSaidNl: 'x'.repeat(301) }, 'youSaidNl'],
+      [{ youSaidEn: 'y'.repeat(301) }, 'youSaidEn'],
+      [{ youSaidNl: 42 }, 'youSaidNl'],
+    ] as const) {
+      const refused = await hr.post(`/api/surveys/${survey.id}/waves`, body);
+      expect([field, refused.status]).toEqual([field, 400]);
+      expect([...new Set(refused.body.errors.map((e: { field: string }) => e.field))]).toEqual([field]);
+    }
+    expect(await api.db.query(`SELECT id FROM survey_waves WHERE survey_id = $1`, [survey.id])).toEqual([]);
+
+    const sent = await hr.post(`/api/surveys/${survey.id}/waves`, {
+      youSaidNl: ' U vroeg om snellere reparaties: we plannen nu binnen 3 dagen. ',
+      youSaidEn: 'You asked for faster repairs: we now plan them within 3 days.',
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({
+      youSaidNl: 'U vroeg om snellere reparaties: we plannen nu binnen 3 dagen.',
+      youSaidEn: 'You asked for faster repairs: we now plan them within 3 days.',
+    });
+    const link = await linkFromOutbox(api.db, world.organisationId, 'yo@klant.test');
+    const customer = new HttpClient(api.url);
+    expect((await customer.get(`/api/respond/${tokenOf(link)}`)).body.youSaid).toBe(
+      'You asked for faster repairs: we now plan them within 3 days.',
+    );
+    expect((await customer.get(`/api/respond/${tokenOf(link)}?lang=nl`)).body.youSaid).toBe(
+      'U vroeg om snellere reparaties: we plannen nu binnen 3 dagen.',
+    );
+    // The open link shows the latest wave's line.
+    const code = survey.openLink.split('/').pop()!;
+    expect((await customer.get(`/api/respond/open/${code}`)).body.youSaid).toBe(
+      'U vroeg om snellere reparaties: we plannen nu binnen 3 dagen.',
+    );
+
+    // Changed later: English cleared falls back to Dutch; too long is a 400 and changes nothing.
+    const wave = `/api/waves/${sent.body.id}`;
+    const tooLong = await hr.patch(wave, { youSaidNl: 'z'.repeat(301) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors.map((e: { field: string }) => e.field)).toEqual(['youSaidNl']);
+    const cleared = await hr.patch(wave, { youSaidEn: '' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({
+      youSaidNl: 'U vroeg om snellere reparaties: we plannen nu binnen 3 dagen.',
+      youSaidEn: null,
+    });
+    expect((await customer.get(`/api/respond/${tokenOf(link)}?lang=en`)).body.youSaid).toBe(
+      'U vroeg om snellere reparaties: we plannen nu binnen 3 dagen.',
+    );
+    expect((await hr.patch(wave, { youSaidNl: null })).body.youSaidNl).toBeNull();
+    expect((await customer.get(`/api/respond/${tokenOf(link)}`)).body.youSaid).toBeNull();
+
+    // Only who may send waves changes the line; another organisation's wave is a 404.
+    const manager = await new HttpClient(api.url).login(world.users.manager.email, TEST_PASSWORD);
+    expect((await manager.patch(wave, { youSaidNl: 'x' })).status).toBe(403);
+    const other = await setUp('Wij deden elders');
+    expect((await other.hr.patch(wave, { youSaidNl: 'x' })).status).toBe(404);
+  });
+
   it('open link and QR code: no token, one response per browser, context of the survey', async () => {
     const { world, valueId, versionId, hr } = await setUp('Balie');
     const survey = await createSurvey(hr, versionId, { teamId: world.teamId, askOverallGrade: true });
