@@ -1,4 +1,5 @@
 import type { ValueReading } from './guidance';
+import { localized } from './localized';
 import { formatNumber } from './number-format';
 import type { Locale } from './organisation-settings';
 
@@ -83,7 +84,7 @@ export function readingText(reading: ValueReading, figures: ReadingFigures, loca
   if (b)
     parts.push(
       fillWords(words.weakestBehaviour, {
-        text: (locale === 'en' && b.textEn) || b.text,
+        text: localized(b.text, b.textEn, locale),
         score: formatNumber(b.mean, 'self', locale),
       }),
     );

@@ -4,6 +4,8 @@
  * Pure: the api validates with it before writing, the web shows the same messages inline.
  */
 
+import { localized } from './localized';
+
 /** The experience pyramid, bottom to top. */
 export const PYRAMID_LEVELS = ['basis', 'gemak', 'persoonlijk', 'verrassend'] as const;
 export type PyramidLevel = (typeof PYRAMID_LEVELS)[number];
@@ -140,7 +142,7 @@ export function recognitionQuestion(
   value: Pick<ValueDraft, 'nameNl' | 'nameEn' | 'questionNl' | 'questionEn'>,
   locale: 'nl' | 'en',
 ): string {
-  const name = locale === 'en' ? value.nameEn || value.nameNl : value.nameNl;
+  const name = localized(value.nameNl, value.nameEn, locale);
   const own = locale === 'en' ? value.questionEn : value.questionNl;
   const template = own || DEFAULT_RECOGNITION_QUESTION[locale];
   return template.replace(/\{(waarde|value)\}/g, name.toLocaleLowerCase(locale));

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { recognitionQuestion } from '@wk/domain';
+import { localized, recognitionQuestion } from '@wk/domain';
 import type { ApiSurvey } from '@wk/contracts';
 import { ApiKeyAuthenticated, CurrentApiKey } from '../../auth/authenticated.decorator';
 import type { ApiKeyContext } from '../../auth/authenticated.decorator';
@@ -38,7 +38,7 @@ export class ApiSurveysController {
       questions: values.map((v) => ({
         valueId: v.id,
         key: v.key,
-        name: { nl: v.nameNl, en: v.nameEn || v.nameNl },
+        name: { nl: v.nameNl, en: localized(v.nameNl, v.nameEn, 'en') },
         question: { nl: recognitionQuestion(v, 'nl'), en: recognitionQuestion(v, 'en') },
       })),
       askOverallGrade: survey.ask_overall_grade,

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { waveReminderAt } from '@wk/domain';
+import { localized, waveReminderAt } from '@wk/domain';
 import type { Locale, WaveKind } from '@wk/domain';
 import type { WaveYouSaidRequest } from '@wk/contracts';
 import { DomainError } from '../../common/domain-error';
@@ -460,7 +460,7 @@ export class WavesService {
     locale: Locale,
     kind: 'surveyInvite' | 'surveyReminder',
   ): MailToSend {
-    const title = (locale === 'en' && survey.title_en) || survey.title_nl || survey.organisation_name;
+    const title = localized(survey.title_nl, survey.title_en, locale) || survey.organisation_name;
     const rendered = renderLinkMail(kind, locale, {
       name: '',
       organisation: survey.organisation_name,

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Select, Stack, Text } from '@mantine/core';
 import { ACTION_STATUSES, type ActionStatus, type ActionSummary } from '@wk/contracts';
+import { localized } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatDate } from '../../components/format';
@@ -18,7 +19,7 @@ export function useCellText() {
   const { t, i18n } = useTranslation();
   return (a: Pick<ActionSummary, 'cell'>) =>
     [
-      i18n.language === 'en' ? a.cell.valueNameEn : a.cell.valueName,
+      localized(a.cell.valueName, a.cell.valueNameEn, i18n.language),
       a.cell.touchpointName ?? a.cell.journeyName ?? a.cell.teamName ?? t('actions.organisation'),
       periodLabel(a.cell.period, i18n.language),
     ].join(' · ');

@@ -1,5 +1,5 @@
 import type { BehaviourDistribution, BehaviourReport } from '@wk/contracts';
-import type { SuppressionReason } from '@wk/domain';
+import { localized, type SuppressionReason } from '@wk/domain';
 
 /** The four levels per behaviour as shares for stacked bars, and the weakest behaviours of a team. */
 
@@ -19,7 +19,7 @@ export interface BehaviourStack {
 }
 
 export const behaviourText = (b: { text: string; textEn: string }, lang: string) =>
-  (lang === 'en' && b.textEn) || b.text;
+  localized(b.text, b.textEn, lang);
 
 function stackOf(b: BehaviourDistribution): BehaviourStack {
   const total = b.levels ? b.levels.reduce((sum, n) => sum + n, 0) : 0;

@@ -10,6 +10,7 @@ import type {
 import {
   type GapLabel,
   isProvisional,
+  localized,
   PYRAMID_LEVELS,
   type PyramidLevel,
   recognitionIndex,
@@ -36,7 +37,7 @@ export function selfView(self: KpiRow['self'] | undefined): SelfView {
 
 /** A value's name in the reader's language; a value no longer in the current version says so. */
 export const valueName = (value: Pick<KpiValueInfo, 'name' | 'nameEn' | 'retired'>, lang: string) =>
-  ((lang === 'en' && value.nameEn) || value.name) +
+  localized(value.name, value.nameEn, lang) +
   (value.retired ? (lang === 'en' ? ' (no longer a value)' : ' (geen waarde meer)') : '');
 
 /**

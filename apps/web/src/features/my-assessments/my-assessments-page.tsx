@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { MyAssessments, MyRound } from '@wk/contracts';
-import { SELF_LEVEL_LABELS } from '@wk/domain';
+import { localized, SELF_LEVEL_LABELS } from '@wk/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -22,7 +22,7 @@ function ScoreChart({ rounds }: { rounds: MyRound[] }) {
   const { t, i18n } = useTranslation();
   const [asTable, setAsTable] = useState(false);
   const legend = valueLegend(rounds);
-  const nameOf = (v: { nameNl: string; nameEn: string }) => (i18n.language === 'en' && v.nameEn) || v.nameNl;
+  const nameOf = (v: { nameNl: string; nameEn: string }) => localized(v.nameNl, v.nameEn, i18n.language);
   const label = (r: MyRound) =>
     new Date(r.opensAt).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL');
   const data = scoreSeries(rounds, label);
@@ -132,7 +132,7 @@ function RoundCard({ round, minimum }: { round: MyRound; minimum: number }) {
           <Table.Tbody>
             {round.values.map((v) => (
               <Table.Tr key={v.key}>
-                <Table.Td>{(lang === 'en' && v.nameEn) || v.nameNl}</Table.Td>
+                <Table.Td>{localized(v.nameNl, v.nameEn, lang)}</Table.Td>
                 <Table.Td>{score(v.myScore)}</Table.Td>
                 <Table.Td>
                   {v.teamAverage === null ? (
@@ -165,7 +165,7 @@ function RoundCard({ round, minimum }: { round: MyRound; minimum: number }) {
               {round.answers.map((a) => (
                 <Table.Tr key={a.behaviourId}>
                   <Table.Td>
-                    {t('values.behaviourPrefix')} {(lang === 'en' && a.textEn) || a.textNl}
+                    {t('values.behaviourPrefix')} {localized(a.textNl, a.textEn, lang)}
                   </Table.Td>
                   <Table.Td>
                     {a.level === null ? t('values.notApplicable') : SELF_LEVEL_LABELS[a.level][lang]}

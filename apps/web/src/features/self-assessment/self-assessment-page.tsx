@@ -13,14 +13,14 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SaveAnswersRequest, SelfAssessmentForm } from '@wk/contracts';
-import { SELF_LEVEL_LABELS, SELF_LEVELS } from '@wk/domain';
+import { localized, SELF_LEVEL_LABELS, SELF_LEVELS } from '@wk/domain';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { LanguageSwitch } from '../../components/language-switch';
 import { formatDateTime } from '../../components/format';
-import { ErrorState, Loading } from '../../components/states';
+import { ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { firstOpenStep, fromRadio, progressOf, toRadio } from './form-progress';
 
 const formKey = (token: string) => ['self-assessment', token];
@@ -60,6 +60,7 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
 
 function Form({ token, form }: { token: string; form: SelfAssessmentForm }) {
   const { t, i18n } = useTranslation();
+  const errorMessage = useErrorMessage();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const client = useQueryClient();
   // Local answers change at once (a controlled radio must not wait for the network); saving follows.
@@ -98,7 +99,7 @@ function Form({ token, form }: { token: string; form: SelfAssessmentForm }) {
 
   const progress = progressOf({ values: form.values, answers });
   const value = form.values[step];
-  const name = (lang === 'en' && value.nameEn) || value.nameNl;
+  const name = localized(value.nameNl, value.nameEn, lang);
   const last = step === form.values.length - 1;
   const closes = formatDateTime(form.closesAt);
 
@@ -151,7 +152,7 @@ function Form({ token, form }: { token: string; form: SelfAssessmentForm }) {
           {value.behaviours.map((b) => (
             <Radio.Group
               key={b.id}
-              label={`${t('values.behaviourPrefix')} ${(lang === 'en' && b.textEn) || b.textNl}`}
+              label={`${t('values.behaviourPrefix')} ${localized(b.textNl, b.textEn, lang)}`}
               value={toRadio(answers[b.id])}
               onChange={(v) => choose(b.id, fromRadio(v))}
             >
@@ -191,7 +192,7 @@ function Form({ token, form }: { token: string; form: SelfAssessmentForm }) {
         <Alert color="red" role="alert">
           {submit.error instanceof ApiError && submit.error.body.code === 'incomplete'
             ? t('selfAssessment.incomplete')
-            : submit.error.message}
+            : errorMessage(submit.error)}
         </Alert>
       )}
       <Group justify="space-between">

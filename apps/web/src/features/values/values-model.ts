@@ -1,6 +1,7 @@
 import type { ExperienceValue } from '@wk/contracts';
 import {
   checkForPublish,
+  localized as inLanguage,
   PYRAMID_LEVELS,
   VALUE_LIMITS,
   type PyramidLevel,
@@ -13,15 +14,14 @@ export function localized(
   value: Pick<ValueDraft, 'nameNl' | 'nameEn' | 'descriptionNl' | 'descriptionEn'>,
   lang: string,
 ) {
-  const en = lang === 'en';
   return {
-    name: (en && value.nameEn) || value.nameNl,
-    description: (en && value.descriptionEn) || value.descriptionNl,
+    name: inLanguage(value.nameNl, value.nameEn, lang),
+    description: inLanguage(value.descriptionNl, value.descriptionEn, lang),
   };
 }
 
 export const textIn = (pair: { textNl: string; textEn: string }, lang: string) =>
-  (lang === 'en' && pair.textEn) || pair.textNl;
+  inLanguage(pair.textNl, pair.textEn, lang);
 
 /** The pyramid top to bottom, each level with its values in set order. */
 export function pyramidRows<T extends { level: PyramidLevel }>(
