@@ -5,6 +5,7 @@ import { checkForPublish, diffValueSets, draftFrom, structuralErrors } from '@wk
 import type { PublishCheck, RuleMessage, ValueDraft, ValueSetContent } from '@wk/domain';
 import { roleHas, VALUE_TEMPLATE_FORMAT } from '@wk/contracts';
 import type {
+  ApiErrorCode,
   ExperienceValue,
   ValueDraftDiff,
   ValueSetTemplate,
@@ -23,7 +24,7 @@ import {
 
 const noDraft = () => new DomainError('no_draft', 'There is no draft; start one first', HttpStatus.NOT_FOUND);
 
-function ruleError(code: string, message: string, rules: RuleMessage[]): DomainError {
+function ruleError(code: ApiErrorCode, message: string, rules: RuleMessage[]): DomainError {
   return new DomainError(
     code,
     `${message}: ${rules.map((r) => `${r.field}: ${r.message}`).join('; ')}`,
