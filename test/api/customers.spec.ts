@@ -117,6 +117,7 @@ describe('customer context: segments and journeys', () => {
       const { world, hr } = await setUp('Segmenten');
       const created = await hr.post('/api/segments', {
         name: '  Tweeverdieners ',
+        nameEn: ' Two-income household ',
         description: ' Huishouden met twee inkomens ',
         persona: 'Sanne en Joost, 38, twee kinderen',
       });
@@ -124,6 +125,7 @@ describe('customer context: segments and journeys', () => {
       expect(created.body).toEqual({
         id: expect.any(String),
         name: 'Tweeverdieners',
+        nameEn: 'Two-income household',
         description: 'Huishouden met twee inkomens',
         persona: 'Sanne en Joost, 38, twee kinderen',
         createdAt: expect.any(String),
@@ -132,7 +134,7 @@ describe('customer context: segments and journeys', () => {
       // Name of exactly the maximum length after trimming; description and persona default to empty.
       const longest = await hr.post('/api/segments', { name: `  ${long(80)}  ` });
       expect(longest.status).toBe(201);
-      expect(longest.body).toMatchObject({ name: long(80), description: '', persona: '' });
+      expect(longest.body).toMatchObject({ name: long(80), nameEn: null, description: '', persona: '' });
       const daily = await hr.post('/api/segments', { name: 'dagelijkse websitebezoeker' });
       expect(daily.status).toBe(201);
 
@@ -154,6 +156,7 @@ describe('customer context: segments and journeys', () => {
       expect(replaced.body).toEqual({
         ...created.body,
         name: 'Tweeverdieners met kinderen',
+        nameEn: null,
         description: 'Twee inkomens',
         persona: '',
       });
@@ -186,6 +189,8 @@ describe('customer context: segments and journeys', () => {
         [{ name: 'Ok', persona: 7 }, ['persona']],
         [{ name: 'Ok', description: null }, ['description']],
         [{ name: 'Ok', colour: 'blauw' }, ['colour']],
+        [{ name: 'Ok', nameEn: long(81) }, ['nameEn']],
+        [{ name: 'Ok', nameEn: 3 }, ['nameEn']],
       ];
       for (const [body, fields] of cases) {
         const created = await hr.post('/api/segments', body);
@@ -255,11 +260,12 @@ describe('customer context: segments and journeys', () => {
       const segment = (await hr.post('/api/segments', { name: 'Huurders' })).body;
       const created = await hr.post('/api/journeys', {
         name: '  Verhuizen ',
+        nameEn: ' Moving house ',
         description: ' Van opzegging tot nieuwe sleutel ',
         segmentId: segment.id,
         teamIds: [world.otherTeamId, world.teamId, world.teamId],
         touchpoints: [
-          { name: ' Website bezoeken ', channel: 'website' },
+          { name: ' Website bezoeken ', nameEn: 'Visiting the website', channel: 'website' },
           {
             name: 'Bellen',
             channel: 'phone',
@@ -274,6 +280,7 @@ describe('customer context: segments and journeys', () => {
       expect(created.body).toEqual({
         id: expect.any(String),
         name: 'Verhuizen',
+        nameEn: 'Moving house',
         description: 'Van opzegging tot nieuwe sleutel',
         segmentId: segment.id,
         teamIds: sorted([world.teamId, world.otherTeamId]),
@@ -283,6 +290,7 @@ describe('customer context: segments and journeys', () => {
             id: expect.any(String),
             position: 0,
             name: 'Website bezoeken',
+            nameEn: 'Visiting the website',
             channel: 'website',
             momentOfTruth: false,
             teamIds: [],
@@ -291,6 +299,7 @@ describe('customer context: segments and journeys', () => {
             id: expect.any(String),
             position: 1,
             name: 'Bellen',
+            nameEn: null,
             channel: 'phone',
             momentOfTruth: true,
             teamIds: sorted([world.teamId, world.otherTeamId]),
@@ -299,6 +308,7 @@ describe('customer context: segments and journeys', () => {
             id: expect.any(String),
             position: 2,
             name: 'Sleutel ophalen',
+            nameEn: null,
             channel: 'desk',
             momentOfTruth: false,
             teamIds: [world.departmentId],
@@ -344,6 +354,7 @@ describe('customer context: segments and journeys', () => {
           {
             id: phone.id,
             name: 'Telefoneren',
+            nameEn: 'Calling',
             channel: 'phone',
             momentOfTruth: true,
             teamIds: [world.departmentId],
@@ -352,6 +363,11 @@ describe('customer context: segments and journeys', () => {
         ],
       });
       expect(swapped.status).toBe(200);
+      expect(swapped.body.touchpoints.map((tp: { nameEn: string | null }) => tp.nameEn)).toEqual([
+        null,
+        'Calling',
+        null,
+      ]);
       expect(swapped.body).toMatchObject({
         id: journey.id,
         description: 'Nieuwe volgorde',
@@ -393,6 +409,7 @@ describe('customer context: segments and journeys', () => {
         id: expect.any(String),
         position: 1,
         name: 'Chatten',
+        nameEn: null,
         channel: 'chat',
         momentOfTruth: true,
         teamIds: [world.teamId],
@@ -434,6 +451,8 @@ describe('customer context: segments and journeys', () => {
         [{ ...valid, name: '  ' }, ['name']],
         [{ ...valid, name: long(121) }, ['name']],
         [{ ...valid, description: long(2001) }, ['description']],
+        [{ ...valid, nameEn: long(121) }, ['nameEn']],
+        [{ ...valid, touchpoints: [tp('Een', { nameEn: long(121) })] }, ['touchpoints[0].nameEn']],
         [{ name: 'Reis' }, ['touchpoints']],
         [{ ...valid, touchpoints: 'Een' }, ['touchpoints']],
         [{ ...valid, touchpoints: Array.from({ length: 41 }, (_, i) => tp(`Stap ${i}`)) }, ['touchpoints']],
