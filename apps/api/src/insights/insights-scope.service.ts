@@ -127,11 +127,13 @@ export class InsightsScopeService {
       touchpoint: 'journey_touchpoints',
     }[breakdown as 'segment' | 'journey' | 'touchpoint'];
     if (!table) return new Map();
-    const rows: { id: string; name: string }[] = await this.db.query(
-      `SELECT id, name FROM ${table} WHERE organisation_id = $1`,
+    const rows: { id: string; name: string; name_en: string | null }[] = await this.db.query(
+      `SELECT id, name, name_en FROM ${table} WHERE organisation_id = $1`,
       [organisationId],
     );
-    return new Map(rows.map((r) => [r.id, { kind: breakdown, id: r.id, name: r.name, parentId: null }]));
+    return new Map(
+      rows.map((r) => [r.id, { kind: breakdown, id: r.id, name: r.name, nameEn: r.name_en, parentId: null }]),
+    );
   }
 
   private async assertFilters(organisationId: string, filter: CustomerFilter): Promise<void> {

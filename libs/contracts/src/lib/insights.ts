@@ -100,6 +100,8 @@ export interface KpiGroup {
   /** null for the organisation. */
   id: string | null;
   name: string;
+  /** Segment, journey and touchpoint groups: the optional English name (show with libs/domain localized). */
+  nameEn?: string | null;
   /** Team breakdown: the parent team (a tree); else null. */
   parentId: string | null;
 }
