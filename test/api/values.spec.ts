@@ -58,7 +58,7 @@ describe('values house: versioned value sets', () => {
   });
   afterAll(() => api.close());
 
-  it('gives the demo organisation the Vidomes set (domain.md §3), published by HR as version 1', async () => {
+  it('gives the demo organisation the Vidomes set (docs/domain.md), published by HR as version 1', async () => {
     await api.app.get(DemoSeedService).seedIfEmpty();
     const hrAccount = DEMO_ACCOUNTS.find((a) => a.role === 'hr')!;
     const employee = DEMO_ACCOUNTS.find((a) => a.role === 'employee')!;
@@ -66,13 +66,13 @@ describe('values house: versioned value sets', () => {
     const current = await client.get('/api/values/current');
     expect(current.status).toBe(200);
     expect(current.body).toMatchObject({ number: 1, status: 'published', publishedByName: hrAccount.name });
-    // The template itself is checked against domain.md in apps/api (templates.spec.ts).
+    // The template itself is checked against docs/domain.md in apps/api (templates.spec.ts).
     expect(toDraftContent(current.body.values)).toEqual(VIDOMES_TEMPLATE.values);
     for (const v of current.body.values as ValueSetVersion['values']) {
       expect(v.nameEn).not.toBe('');
       for (const b of v.behaviours) expect(b.textEn).not.toBe('');
     }
-    // And its customers (domain.md §5): segments, the repair journey in order, a survey with an open link.
+    // And its customers (docs/domain.md, Examples): segments, the repair journey in order, a survey with an open link.
     const hr = await new HttpClient(api.url).login(hrAccount.email, DEMO_PASSWORD);
     expect((await hr.get('/api/segments')).body.map((s: { name: string }) => s.name)).toEqual([
       'Huurders',

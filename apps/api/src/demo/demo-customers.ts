@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
-/** Vidomes' customers (domain.md §5): two segments, the repair journey with its touchpoints, one survey. */
+/** Vidomes' customers (docs/domain.md, Examples): two segments, the repair journey with its touchpoints, one survey. */
 const SEGMENTS = [
   {
     name: 'Huurders',

@@ -1,4 +1,4 @@
-/** The demo organisation: Vidomes, a housing corporation in Delft (domain.md), with made-up people. */
+/** The demo organisation: Vidomes, a housing corporation in Delft (docs/domain.md, Examples), with made-up people. */
 export const DEMO_ORGANISATION = { name: 'Vidomes (demo)', slug: 'vidomes-demo' };
 export const DEMO_PASSWORD = 'Waarden-demo-2026';
 

@@ -105,7 +105,7 @@ export class DemoSeedService {
         teamId: teamIds.get(e.team) ?? null,
       })),
     );
-    // The Vidomes values (domain.md §3), published by HR as version 1.
+    // The Vidomes values (docs/domain.md), published by HR as version 1.
     const versionId = await this.values.publishContent(manager, org.id, hrUserId, VIDOMES_TEMPLATE);
     const customers = await seedCustomers(manager, org.id, versionId, teamIds);
     // A year of quarterly self-assessments and customer responses, so every chart has a story.

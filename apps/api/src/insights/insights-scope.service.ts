@@ -36,7 +36,7 @@ const outsideScope = () =>
   });
 
 /**
- * Who may see which part of the KPIs (product.md, Roles): HR and admins everything; managers the
+ * Who may see which part of the KPIs (docs/domain.md, Roles): HR and admins everything; managers the
  * organisation and the teams they manage (with sub-teams); employees the organisation and their team.
  */
 @Injectable()

@@ -202,7 +202,7 @@ export class KpiRollupsService {
       await m.query(`DELETE FROM ${table} WHERE round_id = $1`, [roundId]);
     const round = `SELECT r.id, r.organisation_id, date_trunc('month', r.opens_at AT TIME ZONE o.time_zone)::date AS month
                      FROM assessment_rounds r JOIN organisations o ON o.id = r.organisation_id WHERE r.id = $1`;
-    // A respondent counts once per value: its behaviour levels are averaged first (product.md).
+    // A respondent counts once per value: its behaviour levels are averaged first (docs/formulas.md).
     await m.query(
       `WITH round AS (${round}),
        respondent AS (

@@ -11,7 +11,7 @@ import type {
 export type { CalendarPeriodKind, HeartCellState, PeriodKind };
 
 /**
- * Outside-in KPIs (product.md, "Scores", "Targets", "Privacy"). Every number is computed by
+ * Outside-in KPIs (docs/formulas.md, docs/anonymity.md). Every number is computed by
  * `libs/domain` scoring from summary rollups; the server enforces the anonymity minimum.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Roles and what each may do: the one place that maps roles to permissions (product.md, "Roles").
+ * Roles and what each may do: the one place that maps roles to permissions (docs/domain.md, "Roles").
  * The api guards routes by permission; the web shows navigation by the same map.
  */
 export const ROLES = ['admin', 'hr', 'manager', 'employee'] as const;

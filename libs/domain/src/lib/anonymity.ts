@@ -1,6 +1,6 @@
 /**
  * The anonymity floor: no aggregate of employee answers for fewer respondents than this.
- * product.md: default 5, an organisation may lower it but never below 3.
+ * docs/anonymity.md: default 5, an organisation may lower it but never below 3.
  */
 export const ANONYMITY_DEFAULT = 5;
 export const ANONYMITY_FLOOR = 3;

@@ -9,7 +9,7 @@ describe('cycle timing', () => {
     expect(roundClosesAt(opens, CYCLE_DEFAULTS.windowDays)).toEqual(at('2026-01-19T08:00:00Z'));
   });
 
-  it('reminds on day 7 and the day before the deadline by default (product.md)', () => {
+  it('reminds on day 7 and the day before the deadline by default (docs/domain.md)', () => {
     const closes = roundClosesAt(opens, 14);
     expect(reminderTimes(opens, closes, CYCLE_DEFAULTS.reminderDays, true)).toEqual([
       at('2026-01-12T08:00:00Z'),

@@ -1,5 +1,5 @@
 /**
- * Self-assessment cycles (product.md, "Cycles and waves"): cadence presets, the answer window and
+ * Self-assessment cycles (docs/domain.md, "Self-assessments"): cadence presets, the answer window and
  * when reminders go. Pure: the api schedules with it, the web offers the same presets.
  */
 

@@ -29,7 +29,7 @@ describe('scales', () => {
 });
 
 describe('self score', () => {
-  it('is the mean of the codes without n.v.t., and its index runs 0-100 (product.md)', () => {
+  it('is the mean of the codes without n.v.t., and its index runs 0-100 (docs/formulas.md)', () => {
     // (3 + 4 + 2) / 3 = 3; index (3 - 1) / 3 x 100 = 66.67
     expect(selfScore([3, 4, null, 2])).toBe(3);
     expect(selfIndex(3)).toBeCloseTo(66.667, 3);

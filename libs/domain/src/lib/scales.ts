@@ -1,4 +1,4 @@
-/** The employee self-assessment scale (product.md, "Scales"). `null` is "n.v.t." and never scores. */
+/** The employee self-assessment scale (docs/formulas.md, "Scales"). `null` is "n.v.t." and never scores. */
 export const SELF_LEVELS = [1, 2, 3, 4] as const;
 export type SelfLevel = (typeof SELF_LEVELS)[number];
 
@@ -23,7 +23,7 @@ export function isRecognitionGrade(value: unknown): value is number {
   );
 }
 
-/** Self score of a value (product.md, Scores): the mean of the behaviour codes; n.v.t. (null) is left out. */
+/** Self score of a value (docs/formulas.md, "Self side"): the mean of the behaviour codes; n.v.t. (null) is left out. */
 export function selfScore(levels: readonly (SelfLevel | null)[]): number | null {
   const scored = levels.filter((l): l is SelfLevel => l !== null);
   return scored.length ? scored.reduce((sum, l) => sum + l, 0) / scored.length : null;

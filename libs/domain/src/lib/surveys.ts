@@ -1,5 +1,5 @@
 /**
- * Customer recognition surveys (product.md, "Scales" and "Cycles and waves"): the channels a
+ * Customer recognition surveys (docs/domain.md, "Customer recognition surveys"; docs/formulas.md, "Scales"): the channels a
  * touchpoint can be, the extra questions' ranges, and the defaults of a survey.
  */
 export const TOUCHPOINT_CHANNELS = [

@@ -60,7 +60,7 @@ describe('keys', () => {
 });
 
 describe('defaults', () => {
-  it('sets the target and charge by pyramid level (product.md, Targets)', () => {
+  it('sets the target and charge by pyramid level (docs/formulas.md, Targets)', () => {
     expect(newValue('Gemak', 'gemak', []).targetGrade).toBe(7.5);
     expect(newValue('Warm', 'persoonlijk', []).targetGrade).toBe(8.5);
     expect(newValue('Warm', 'persoonlijk', []).charge).toBe('emotional');

@@ -1,6 +1,6 @@
 /**
  * Experience values (belevingswaarden) and their loading: the shape of a value set, its defaults
- * and the rules a version must meet to be published (domain.md §2-3, product.md "Targets").
+ * and the rules a version must meet to be published (docs/domain.md; targets in docs/formulas.md).
  * Pure: the api validates with it before writing, the web shows the same messages inline.
  */
 
@@ -53,7 +53,7 @@ export const VALUE_LIMITS = {
   behavioursPerValue: 12,
   loadingsPerValue: 20,
   valuesPerSet: 12,
-  /** Above this many values each one loses force (domain.md: "at most 4-6"). */
+  /** Above this many values each one loses force (docs/domain.md: "4 to 6 works best"). */
   recommendedMaxValues: 6,
   targetMin: 1,
   targetMax: 10,

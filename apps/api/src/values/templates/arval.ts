@@ -3,7 +3,7 @@ import { VALUE_TEMPLATE_FORMAT } from '@wk/contracts';
 import type { ValueSetTemplate } from '@wk/contracts';
 import { behaviours } from './template-helpers';
 
-/** Three of Arval's five values (car leasing, domain.md §2): culture words tied to the experience. */
+/** Three of Arval's five values (car leasing, docs/domain.md, Examples): culture words tied to the experience. */
 export const ARVAL_TEMPLATE: ValueSetTemplate = {
   format: VALUE_TEMPLATE_FORMAT,
   name: 'Arval',

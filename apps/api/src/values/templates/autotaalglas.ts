@@ -4,7 +4,7 @@ import type { ValueSetTemplate } from '@wk/contracts';
 import { behaviours } from './template-helpers';
 
 /**
- * Autotaalglas (car glass repair), a values house of five (domain.md §2): base values netjes and
+ * Autotaalglas (car glass repair), a values house of five (docs/domain.md, Examples): base values netjes and
  * specialist (vakmanschap), distinguishing toegewijd and gastvrij (passie), unique attent (aandacht).
  * The behaviours and loadings are an example of how such a house can be loaded.
  */

@@ -58,7 +58,7 @@ describe('shipped value templates', () => {
     }
   });
 
-  it('has the Vidomes values and behaviours exactly as in domain.md §3', () => {
+  it('has the Vidomes values and behaviours exactly as in docs/domain.md', () => {
     expect(VIDOMES_TEMPLATE.values.map((v) => [v.nameNl, v.behaviours.map((b) => b.textNl)])).toEqual([
       [
         'Betrouwbaar',

@@ -3,7 +3,7 @@ import { VALUE_TEMPLATE_FORMAT } from '@wk/contracts';
 import type { ValueSetTemplate } from '@wk/contracts';
 import { behaviours } from './template-helpers';
 
-/** Woningcorporatie Vidomes (Delft): the four values and their behaviours exactly as domain.md §3. */
+/** Woningcorporatie Vidomes (Delft): the four values and their behaviours exactly as docs/domain.md, "Loading the values". */
 export const VIDOMES_TEMPLATE: ValueSetTemplate = {
   format: VALUE_TEMPLATE_FORMAT,
   name: 'Vidomes',

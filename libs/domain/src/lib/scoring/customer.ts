@@ -1,5 +1,5 @@
 /**
- * Customer-side scores (product.md, "Scores"): recognition grade and index per value, its
+ * Customer-side scores (docs/formulas.md, "Customer side"): recognition grade and index per value, its
  * top-box shares, and the NPS. One response is one respondent, so answers average directly.
  * `null` is "weet ik niet" / not answered and is left out.
  */

@@ -1,5 +1,5 @@
 /**
- * Descriptive statistics for the scoring module (product.md, "Scores"). Pure, framework-free.
+ * Descriptive statistics for the scoring module (docs/formulas.md). Pure, framework-free.
  * Every function takes raw answers in which `null`/`undefined` means "no answer that scores"
  * (n.v.t., "weet ik niet"); those are left out, never counted as zero.
  */

@@ -1,5 +1,5 @@
 /**
- * 95% uncertainty intervals (product.md, "Uncertainty"): Student t for means, Wilson for shares.
+ * 95% uncertainty intervals (docs/formulas.md, "Uncertainty"): Student t for means, Wilson for shares.
  * The t distribution comes from @stdlib (not hand-written).
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';

@@ -1,5 +1,5 @@
 /**
- * KPIs that combine scores (product.md, "Scores" and "Targets per value"): outside-in gap,
+ * KPIs that combine scores (docs/formulas.md, "Combining the two" and "Targets"): outside-in gap,
  * participation and target status. Boundaries compare with a tolerance of 1e-9 so float noise
  * (e.g. an index of 60.00000000000001) never flips a label.
  */

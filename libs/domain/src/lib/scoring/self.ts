@@ -1,5 +1,5 @@
 /**
- * Employee self-assessment scores per value (product.md, "Scores" and "Aggregation unit"):
+ * Employee self-assessment scores per value (docs/formulas.md, "Self side" and "Who counts once"):
  * a respondent counts once per value: first average the respondent's behaviour answers within
  * the value, then average over respondents. N.v.t. (`null`) is left out of everything.
  */

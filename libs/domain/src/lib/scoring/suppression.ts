@@ -1,5 +1,5 @@
 /**
- * Anonymity of aggregates and breakdowns (product.md, "Privacy and anonymity"): no aggregate of
+ * Anonymity of aggregates and breakdowns (docs/anonymity.md): no aggregate of
  * employee answers for fewer than the minimum of distinct respondents, and no breakdown from
  * which a hidden group can be recovered by subtraction ("differences of two groups").
  */

@@ -1,5 +1,5 @@
 /**
- * Welch's unequal-variance t-test (product.md: a change between two periods is significant only
+ * Welch's unequal-variance t-test (docs/formulas.md: a change between two periods is significant only
  * when Welch's t-test gives p < 0.05). The t distribution comes from @stdlib.
  */
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
