@@ -1,5 +1,6 @@
 /** What black-box and end-to-end tests need to boot the real api and worker in-process. */
-export { createApi, createWorker, openApiDocument } from './app/bootstrap';
+export { createApi, createWorker, openApiDocument, rebuildKpis } from './app/bootstrap';
+export { drainOnSignals } from './app/api-processes';
 export { AppConfig, loadConfig } from './config/config';
 export { prepareDatabase } from './database/prepare-database';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ORGANISATION } from './demo/demo-data';

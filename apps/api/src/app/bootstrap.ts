@@ -54,7 +54,7 @@ export async function createApi(config: AppConfig = loadConfig()): Promise<INest
   app.setGlobalPrefix('api', { exclude: [{ path: 'scim/v2/{*path}', method: RequestMethod.ALL }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
+  // No Nest signal hooks here: main.ts drains requests before closing (drainOnSignals, api-processes.ts).
   mountQueueBoard(app);
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;

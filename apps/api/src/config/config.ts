@@ -121,6 +121,13 @@ export class AppConfig {
   @IsString()
   WEB_DIST = 'dist/apps/web';
 
+  /** Api processes on this machine (node:cluster, one port); 1 runs the api in the main process. */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  @Transform(({ value }) => Number(value))
+  API_PROCESSES = 1;
+
   /** Trust X-Forwarded-For from this many proxies (for per-IP limits behind a load balancer). */
   @IsInt()
   @Min(0)
