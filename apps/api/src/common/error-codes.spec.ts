@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { BadRequestException, HttpException } from '@nestjs/common';
 import { API_ERROR_CODES } from '@wk/contracts';
+import { notFound } from './domain-error';
+import { toErrorBody } from './http-error.filter';
 
 /** Every .ts file of the api, specs left out. */
 function sources(dir: string): string[] {
@@ -23,5 +26,24 @@ describe('error codes', () => {
         if (!known.has(match[1])) unknown.push(`${file}: ${match[1]}`);
     }
     expect(unknown).toEqual([]);
+  });
+});
+
+describe('the error body', () => {
+  it('names what a 404 was looking for, so clients can say it in their language', () => {
+    expect(toErrorBody(notFound('Team'))).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      code: 'not_found',
+      message: 'Team not found',
+      resource: 'Team',
+    });
+    expect(toErrorBody(notFound('Owner', 'actions[0]')).message).toBe('Owner of actions[0] not found');
+  });
+
+  it('names an HttpException without a known code by its status', () => {
+    expect(toErrorBody(new BadRequestException('Malformed JSON body: x')).code).toBe('bad_request');
+    expect(toErrorBody(new HttpException({ code: 'not_a_code', message: 'x' }, 409)).code).toBe('conflict');
+    expect(toErrorBody(new HttpException('teapot', 418)).code).toBe('error');
   });
 });
