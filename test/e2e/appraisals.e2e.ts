@@ -187,4 +187,32 @@ describe('appraisal conversation', () => {
     expect(await perspective.getByRole('cell').allTextContents()).toEqual(['1', 'te weinig (1)', '–']);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
+
+  it('lets HR find an appraisal whose reviewer left and give it the suggested reviewer', async () => {
+    page = await newPage(browser);
+    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    // The reviewer's account was removed: the team member's appraisal needs a reviewer; HR picks the suggested one.
+    await api.db.query(`UPDATE appraisals SET reviewer_id = NULL WHERE employee_id = $1`, [
+      world.teamMember.id,
+    ]);
+    await page.goto(`${api.url}/appraisal-cycles`);
+    const attention = page.getByRole('region', { name: /^Aandacht nodig: 1 gesprek/ });
+    await attention.getByText('Geen beoordelaar', { exact: true }).waitFor();
+    // The filter (a segmented control: its labels are what one clicks).
+    await attention
+      .locator('label')
+      .filter({ hasText: /^Van team gewisseld$/ })
+      .click();
+    await attention.getByText('Geen gesprekken in deze selectie.').waitFor();
+    await attention
+      .locator('label')
+      .filter({ hasText: /^Beoordelaar$/ })
+      .click();
+    expect(
+      await attention.getByLabel('Nieuwe beoordelaar voor Team Member', { exact: true }).inputValue(),
+    ).toBe('Test manager (leidinggevende volgens het huidige team)');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await attention.getByRole('button', { name: 'Beoordelaar wijzigen' }).click();
+    await page.getByText('Elk open gesprek heeft een beoordelaar die kan beoordelen.').waitFor();
+  });
 });
