@@ -55,4 +55,12 @@ export const actionsEn: typeof actionsNl = {
   },
   marker: 'Action: {{what}}',
   markersNote: 'Vertical lines: the dates of actions on this value.',
+  journeyCells: {
+    title: 'Customer grade per journey or touchpoint',
+    intro:
+      'This value comes first. Cells with fewer than {{minimum}} customer answers show "too few answers". Create an action from the row of a journey or touchpoint.',
+    by: 'Break down by',
+    journey: 'Journey',
+    touchpoint: 'Touchpoint',
+  },
 };

@@ -53,4 +53,12 @@ export const actionsNl = {
   },
   marker: 'Actie: {{what}}',
   markersNote: 'Verticale lijnen: de datum van acties op deze waarde.',
+  journeyCells: {
+    title: 'Klantcijfer per klantreis of contactmoment',
+    intro:
+      'Deze waarde staat vooraan. Cellen met minder dan {{minimum}} klantantwoorden tonen "te weinig antwoorden". Maak een actie vanuit de rij van een klantreis of contactmoment.',
+    by: 'Indelen per',
+    journey: 'Klantreis',
+    touchpoint: 'Contactmoment',
+  },
 };

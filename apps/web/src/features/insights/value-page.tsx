@@ -17,6 +17,7 @@ import { HeatmapTable } from './heatmap-table';
 import { useBehaviours, useKpis } from './insights-api';
 import { ValueReadingCard } from './guidance';
 import { InsightsNav } from './insights-nav';
+import { JourneyHeatmap } from './journey-heatmap';
 import { focusFirst, gradeBars, trendSeries, valueName } from './kpi-model';
 import { PeriodGate } from './period-gate';
 import { PeriodPicker } from './period-picker';
@@ -229,6 +230,7 @@ export function ValuePage() {
                   <ManagerPerspective valueKey={key} />
                   <TeamHeatmap value={value} csvKey={name} />
                   {kind !== 'round' && <CustomerBars value={value} csvKey={name} />}
+                  {kind !== 'round' && <JourneyHeatmap value={value} csvKey={name} />}
                   {kind !== 'wave' && <Behaviours value={value} minimum={report.minimum} csvKey={name} />}
                 </Stack>
               )
