@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD, DemoSeedService } from '@wk/api-testing';
-import type { Appraisal, AppraisalCycle, AppraisalSummary } from '@wk/contracts';
+import type { Appraisal, AppraisalContext, AppraisalCycle, AppraisalSummary } from '@wk/contracts';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 
@@ -57,6 +57,15 @@ describe('demo appraisals', () => {
     ]);
     expect(open.teamName).toBe('Wijkteam Noord');
     expect(open.values.map((v) => v.key)).toContain('betrouwbaar');
+    // Beside the conversation: the team's customer recognition (a neighbourhood team serves no touchpoint).
+    const context = (await employee.get(`/api/appraisals/${mine[0].id}/context`)).body as AppraisalContext;
+    expect(context.teamName).toBe('Wijkteam Noord');
+    // English value names of last year's agreements for an English reader.
+    const en = (await employee.get(`/api/appraisals/${mine[0].id}?locale=en`)).body as Appraisal;
+    expect([open.previousAgreements[0].valueName, en.previousAgreements[0].valueName]).toEqual([
+      'Betrouwbaar',
+      'Reliable',
+    ]);
     const pdf = await fetch(`${api.url}/api/appraisals/${mine[1].id}/pdf`, {
       headers: { cookie: (employee as unknown as { cookie: string }).cookie },
     });
@@ -66,5 +75,11 @@ describe('demo appraisals', () => {
     const manager = await login('manager@demo.test');
     const reports = (await manager.get('/api/appraisals/reports')).body as AppraisalSummary[];
     expect(new Set(reports.filter((r) => r.cycleId === current.id).map((r) => r.stage)).size).toBe(5);
+    // Someone of the contact centre: customers' recognition of the touchpoints it serves, this year.
+    const kcc = reports.find((r) => r.cycleId === current.id && r.teamName === 'Klantcontactcentrum')!;
+    const served = (await manager.get(`/api/appraisals/${kcc.id}/context`)).body as AppraisalContext;
+    expect(served.values.some((v) => v.journeys.length > 0 && v.touchpoints.length > 0)).toBe(true);
+    for (const v of served.values)
+      for (const r of [...v.journeys, ...v.touchpoints]) expect(r.n).toBeGreaterThanOrEqual(served.minimum);
   });
 });
