@@ -427,6 +427,7 @@ export const en: Messages = {
   },
   selfAssessment: {
     title: 'Self-assessment',
+    levelsTitle: 'The four levels',
     intro:
       'For {{organisation}}. Rate per value how you show each behaviour. Your answers are saved at once; you can change them until {{date}}.',
     progress: '{{done}} of {{total}} answered',

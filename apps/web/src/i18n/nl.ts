@@ -427,6 +427,7 @@ export const nl = {
   },
   selfAssessment: {
     title: 'Zelfbeoordeling',
+    levelsTitle: 'De vier niveaus',
     intro:
       'Voor {{organisation}}. Beoordeel per waarde hoe jij elk gedrag laat zien. Je antwoorden worden meteen bewaard; je kunt ze wijzigen tot {{date}}.',
     progress: '{{done}} van {{total}} beantwoord',

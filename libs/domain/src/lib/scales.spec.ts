@@ -1,4 +1,12 @@
-import { isRecognitionGrade, isSelfLevel, SELF_LEVEL_LABELS, selfIndex, selfScore } from './scales';
+import {
+  isRecognitionGrade,
+  isSelfLevel,
+  SELF_LEVEL_DESCRIPTIONS,
+  SELF_LEVEL_LABELS,
+  SELF_LEVELS,
+  selfIndex,
+  selfScore,
+} from './scales';
 import { isIanaTimeZone } from './organisation-settings';
 
 describe('scales', () => {
@@ -37,5 +45,15 @@ describe('self score', () => {
     expect(selfIndex(4)).toBe(100);
     expect(selfScore([null, null])).toBeNull();
     expect(selfIndex(null)).toBeNull();
+  });
+});
+
+describe('self levels explained', () => {
+  it('has a short description per level in both languages', () => {
+    for (const level of SELF_LEVELS)
+      for (const lang of ['nl', 'en'] as const) {
+        expect(SELF_LEVEL_DESCRIPTIONS[level][lang].length).toBeGreaterThan(10);
+        expect(SELF_LEVEL_DESCRIPTIONS[level][lang].length).toBeLessThanOrEqual(80);
+      }
   });
 });

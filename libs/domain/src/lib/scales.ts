@@ -9,6 +9,20 @@ export const SELF_LEVEL_LABELS: Record<SelfLevel, { nl: string; en: string }> = 
   4: { nl: 'Voorbeeldfunctie', en: 'Role model' },
 };
 
+/** What each level means, in one short line, shown where an employee answers. */
+export const SELF_LEVEL_DESCRIPTIONS: Record<SelfLevel, { nl: string; en: string }> = {
+  1: { nl: 'Dit gedrag laat ik (bijna) nooit zien.', en: 'I (almost) never show this behaviour.' },
+  2: {
+    nl: 'Ik laat dit gedrag soms zien, nog niet vanzelf.',
+    en: 'I show this behaviour sometimes, not yet as a habit.',
+  },
+  3: { nl: 'Ik laat dit gedrag meestal zien.', en: 'I usually show this behaviour.' },
+  4: {
+    nl: 'Ik laat dit gedrag altijd zien; anderen kunnen het van mij leren.',
+    en: 'I always show this behaviour; others can learn it from me.',
+  },
+};
+
 /** Customer recognition is a Dutch school grade, whole numbers 1-10; `null` is "weet ik niet". */
 export const RECOGNITION_MIN = 1;
 export const RECOGNITION_MAX = 10;

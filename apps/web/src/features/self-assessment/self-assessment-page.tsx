@@ -22,6 +22,7 @@ import { LanguageSwitch } from '../../components/language-switch';
 import { formatDateTime } from '../../components/format';
 import { ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { firstOpenStep, fromRadio, progressOf, toRadio } from './form-progress';
+import { LevelLegend } from './level-legend';
 
 const formKey = (token: string) => ['self-assessment', token];
 
@@ -144,6 +145,7 @@ function Form({ token, form }: { token: string; form: SelfAssessmentForm }) {
           aria-label={t('selfAssessment.progress', { done: progress.done, total: progress.total })}
         />
       </Stack>
+      <LevelLegend />
       <section aria-labelledby="step-title">
         <Title order={2} size="h4" id="step-title" ref={heading} tabIndex={-1} mb="sm">
           {t('selfAssessment.step', { n: step + 1, total: form.values.length, name })}
