@@ -129,7 +129,13 @@ function StepTick(props: { x?: number; y?: number; payload?: { value: number }; 
   const lines = stepLabelLines(point.name);
   return (
     <g transform={`translate(${x},${y + 12})`}>
-      <text textAnchor="middle" fill={INK} fontSize={11} fontWeight={point.momentOfTruth ? 700 : 400}>
+      <text
+        className="heart-step"
+        textAnchor="middle"
+        fill={INK}
+        fontSize={11}
+        fontWeight={point.momentOfTruth ? 700 : 400}
+      >
         {lines.map((line, i) => (
           <tspan key={i} x={0} dy={i === 0 ? 0 : 14}>
             {i === 0 && point.momentOfTruth ? '★ ' : ''}
