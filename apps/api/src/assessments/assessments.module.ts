@@ -8,6 +8,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AssessmentProcessor } from './assessment.processor';
 import { CycleSchedulerService } from './cycle-scheduler.service';
 import { CyclesController } from './cycles.controller';
+import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
 import { MyAssessmentsController } from './my-assessments.controller';
 import { MyAssessmentsService } from './my-assessments.service';
@@ -26,6 +27,7 @@ import { SelfAssessmentService } from './self-assessment.service';
   controllers: [CyclesController, SelfAssessmentController, MyAssessmentsController],
   providers: [
     CyclesService,
+    CyclesRepository,
     RoundsService,
     CycleSchedulerService,
     SelfAssessmentService,
