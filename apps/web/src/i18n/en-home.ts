@@ -63,6 +63,9 @@ export const homeEn: Texts<typeof homeNl> = {
   reviews: {
     title: 'Appraisals as reviewer',
     none: 'No appraisal is waiting for you as reviewer right now.',
+    waiting_one: '{{count}} appraisal is waiting for you.',
+    waiting_other: '{{count}} appraisals are waiting for you.',
+    more: 'And {{count}} more with a later deadline.',
     employee: 'Employee',
     stage: 'Stage',
     due: 'Your deadline',

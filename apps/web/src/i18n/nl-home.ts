@@ -59,6 +59,9 @@ export const homeNl = {
   reviews: {
     title: 'Gesprekken als beoordelaar',
     none: 'Er wacht nu geen gesprek op jou als beoordelaar.',
+    waiting_one: '{{count}} gesprek wacht op jou.',
+    waiting_other: '{{count}} gesprekken wachten op jou.',
+    more: 'En nog {{count}} met een latere deadline.',
     employee: 'Medewerker',
     stage: 'Fase',
     due: 'Jouw deadline',

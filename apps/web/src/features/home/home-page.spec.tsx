@@ -204,6 +204,7 @@ describe('home page', () => {
     expect(within(reviews).getByRole('link', { name: 'Piet Jansen' }).getAttribute('href')).toBe(
       '/appraisals/ap2',
     );
+    expect(within(reviews).getByText('1 gesprek wacht op jou.')).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Waarden onder doel' })).toBeNull();
   });
 

@@ -32,6 +32,8 @@ const SHORTCUTS: { to: string; key: string; permission: Permission }[] = [
 ];
 
 export const HOME_KEY = ['home'] as const;
+/** A card lists this many items; its text counts them all. */
+const HOME_LIST_ITEMS = 5;
 
 /** A card with a heading that names it for screen readers. */
 function Section({
@@ -300,8 +302,11 @@ function ReviewsCard({ reviews }: { reviews: HomeReview[] }) {
       {reviews.length === 0 ? (
         <Dimmed>{t('home.reviews.none')}</Dimmed>
       ) : (
+        <Text>{t('home.reviews.waiting', { count: reviews.length })}</Text>
+      )}
+      {reviews.length > 0 && (
         <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {reviews.map((r) => (
+          {reviews.slice(0, HOME_LIST_ITEMS).map((r) => (
             <li key={r.id}>
               <Anchor component={Link} to={`/appraisals/${r.id}`} fw={600}>
                 {r.employeeName}
@@ -321,6 +326,9 @@ function ReviewsCard({ reviews }: { reviews: HomeReview[] }) {
             </li>
           ))}
         </Stack>
+      )}
+      {reviews.length > HOME_LIST_ITEMS && (
+        <Dimmed>{t('home.reviews.more', { count: reviews.length - HOME_LIST_ITEMS })}</Dimmed>
       )}
     </Section>
   );
