@@ -10,6 +10,7 @@ import { QueryState } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
 import type { ActionDetail } from '@wk/contracts';
 import { STATUS_COLOR } from '../actions/action-model';
+import { useCan } from '../auth/session';
 import { useActions } from '../actions/actions-api';
 import { useTeamComments } from './team-api';
 import { useInsightsParams } from './use-insights-params';
@@ -36,6 +37,7 @@ function Section({ title, intro, children }: { title: string; intro?: string; ch
 /** Customer comments given for the team in a month or quarter: whole groups at or above the comment minimum. */
 export function TeamCommentsCard({ teamId }: { teamId: string }) {
   const { t, i18n } = useTranslation();
+  const can = useCan();
   const { kind, at } = useInsightsParams();
   const calendar = kind === 'month' || kind === 'quarter';
   const comments = useTeamComments(teamId, kind === 'month' ? 'month' : 'quarter', at, calendar && !!at);
@@ -79,6 +81,11 @@ export function TeamCommentsCard({ teamId }: { teamId: string }) {
             <Text size="sm" c="dimmed">
               {t('insights.teamView.comments.withheld', { count: data.withheldResponses })}
             </Text>
+          )}
+          {can('surveys.read') && (
+            <Anchor component={Link} to="/surveys/comments" size="sm">
+              {t('insights.teamView.comments.more')}
+            </Anchor>
           )}
         </Section>
       )}
