@@ -188,7 +188,7 @@ describe('appraisal conversation', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
-  it('lets HR find an appraisal whose reviewer left and give it the suggested reviewer', async () => {
+  it('lets HR give an appraisal without a reviewer the suggested one, and reopen a signed one with a reason', async () => {
     page = await newPage(browser);
     await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
     // The reviewer's account was removed: the team member's appraisal needs a reviewer; HR picks the suggested one.
@@ -214,5 +214,16 @@ describe('appraisal conversation', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await attention.getByRole('button', { name: 'Beoordelaar wijzigen' }).click();
     await page.getByText('Elk open gesprek heeft een beoordelaar die kan beoordelen.').waitFor();
+
+    // HR reopens the signed appraisal of the first test with a reason; it stays in the history.
+    const [signed] = await api.db.query(`SELECT id FROM appraisals WHERE employee_id = $1`, [
+      world.users.employee.id,
+    ]);
+    await page.goto(`${api.url}/appraisals/${signed.id}`);
+    const hrActions = page.getByRole('region', { name: 'Als HR' });
+    await hrActions.getByRole('textbox', { name: /Reden om te heropenen/ }).fill('Verkeerde datum');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await hrActions.getByRole('button', { name: 'Heropenen' }).click();
+    await page.getByText(/Heropend · Test hr: Verkeerde datum/).waitFor();
   });
 });

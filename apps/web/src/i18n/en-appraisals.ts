@@ -93,6 +93,15 @@ export const appraisalsEn: typeof appraisalsNl = {
     recognitionHidden_one: '{{count}} journey or touchpoint with fewer than {{min}} grades is left out.',
     recognitionHidden_other: '{{count}} journeys or touchpoints with fewer than {{min}} grades are left out.',
   },
+  hr: {
+    title: 'As HR',
+    releaseIntro:
+      'The manager has reviewed, the employee not yet. Releasing shows the manager’s review to the employee now (kept in the history).',
+    release: 'Release to the employee',
+    reason: 'Reason to reopen',
+    reopenIntro: 'The signatures are removed; the reason is kept in the history.',
+    reopen: 'Reopen',
+  },
   perspective: {
     title: 'Through the eyes of managers',
     intro:

@@ -94,6 +94,15 @@ export const appraisalsNl = {
     recognitionHidden_other:
       '{{count}} klantreizen of contactmomenten met minder dan {{min}} cijfers zijn weggelaten.',
   },
+  hr: {
+    title: 'Als HR',
+    releaseIntro:
+      'De leidinggevende heeft beoordeeld, de medewerker nog niet. Vrijgeven toont de beoordeling van de leidinggevende nu al aan de medewerker (komt in de geschiedenis).',
+    release: 'Vrijgeven aan medewerker',
+    reason: 'Reden om te heropenen',
+    reopenIntro: 'De handtekeningen vervallen; de reden komt in de geschiedenis.',
+    reopen: 'Heropenen',
+  },
   perspective: {
     title: 'Door de ogen van leidinggevenden',
     intro:

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -27,6 +28,7 @@ import { appraisalDateProblem } from '@wk/domain';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDate } from '../../components/format';
@@ -235,9 +237,9 @@ function ReassignRow({ row }: { row: AppraisalCycleRow }) {
     <Paper withBorder p="sm" component="li" style={{ listStyle: 'none' }}>
       <Stack gap={6}>
         <Group gap="xs" wrap="wrap">
-          <Text fw={700} size="sm">
+          <Anchor component={Link} to={`/appraisals/${row.id}`} fw={700} size="sm">
             {row.employeeName}
-          </Text>
+          </Anchor>
           {issue && <StatusBadge color="red">{t(`appraisals.cycles.issue.${issue}`)}</StatusBadge>}
           {row.teamChanged && (
             <StatusBadge color="orange">{t('appraisals.cycles.teamChangedBadge')}</StatusBadge>

@@ -30,6 +30,8 @@ import { formatNumber, numberLocale } from '../../lib/number-format';
 import {
   useAppraisal,
   useAppraisalContext,
+  useReopen,
+  useRelease,
   useSaveConversation,
   useSaveReview,
   useShareRounds,
@@ -516,6 +518,59 @@ function Signing({ a }: { a: Appraisal }) {
   );
 }
 
+/** HR on one appraisal: release the manager's review early, reopen a signed one with a reason. */
+function HrActions({ a }: { a: Appraisal }) {
+  const { t } = useTranslation();
+  const release = useRelease(a.id);
+  const reopen = useReopen(a.id);
+  const [reason, setReason] = useState('');
+  const canRelease = a.managerSubmitted && !a.selfSubmitted && !a.released && a.stage !== 'closed';
+  if (!canRelease && a.stage !== 'signed') return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="hr-actions-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="hr-actions-title">
+          {t('appraisals.hr.title')}
+        </Title>
+        {canRelease && (
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('appraisals.hr.releaseIntro')}</Text>
+            <Button variant="default" loading={release.isPending} onClick={() => release.mutate(undefined)}>
+              {t('appraisals.hr.release')}
+            </Button>
+            {release.isError && <ErrorState error={release.error} />}
+          </Stack>
+        )}
+        {a.stage === 'signed' && (
+          <Stack gap="xs" align="flex-start">
+            <Textarea
+              label={t('appraisals.hr.reason')}
+              description={t('appraisals.hr.reopenIntro')}
+              required
+              autosize
+              minRows={2}
+              maxLength={1000}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              w="100%"
+            />
+            <Button
+              variant="default"
+              color="red"
+              disabled={!reason.trim()}
+              loading={reopen.isPending}
+              onClick={() => reopen.mutate(reason.trim(), { onSuccess: () => setReason('') })}
+            >
+              {t('appraisals.hr.reopen')}
+            </Button>
+            {reopen.isError && <ErrorState error={reopen.error} />}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
 const mean = (review: AppraisalReview | null, behaviourIds: string[]) => {
   const levels = (review?.ratings ?? [])
     .filter((r) => behaviourIds.includes(r.behaviourId) && r.level !== null)
@@ -767,6 +822,7 @@ function AppraisalBody({ a, onReload }: { a: Appraisal; onReload: () => void }) 
       )}
       {a.viewerRole === 'employee' && <ShareRounds a={a} onReload={onReload} />}
       {a.viewerRole === 'reviewer' && <SharedAnswers a={a} />}
+      {a.viewerRole === 'hr' && <HrActions a={a} />}
       <ContextPanel a={a} />
       <Conversation key={`conv-${a.version}`} a={a} onReload={onReload} />
       {(a.stage === 'conversation' || frozen) && <Signing a={a} />}

@@ -128,6 +128,16 @@ export function useCycleAppraisals(id: string) {
   });
 }
 
+/** HR shows the manager's review to the employee early (kept in its history). */
+export const useRelease = (id: string) =>
+  useAppraisalMutation(id, () => api<Appraisal>(`/appraisals/${id}/release`, { method: 'POST' }));
+
+/** HR reopens a signed appraisal with a reason (kept in its history). */
+export const useReopen = (id: string) =>
+  useAppraisalMutation(id, (reason: string) =>
+    api<Appraisal>(`/appraisals/${id}/reopen`, { method: 'POST', body: { reason } }),
+  );
+
 /** HR gives an appraisal another reviewer (kept in its history). */
 export function useReassign() {
   const client = useQueryClient();
