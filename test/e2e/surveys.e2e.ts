@@ -198,4 +198,86 @@ describe('customer survey answer page', () => {
       await closePage(admin);
     }
   });
+
+  it('sends a wave with a "you said, we did" line that customers read above the questions', async () => {
+    await hr.upload(`/api/surveys/${survey.id}/contacts`, csv('wijdeden@klant.test'));
+    page = await newPage(browser);
+    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    await page.goto(`${api.url}/surveys/${survey.id}`);
+    await page.getByRole('button', { name: 'Nu een golf versturen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Golf versturen naar 1 contact' });
+    const line = 'U vroeg om snellere reparaties: we plannen nu binnen 3 dagen.';
+    await dialog.getByRole('textbox', { name: /U zei, wij deden" \(Nederlands\)/ }).fill(line);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Nu een golf versturen' }).click();
+    await page.getByText('Golf verstuurd naar 1 contact.').waitFor();
+
+    const link = await linkFromOutbox(api.db, world.organisationId, 'wijdeden@klant.test');
+    const customer = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+    try {
+      await customer.goto(`${api.url}${link.pathname}${link.search}`);
+      const said = customer.getByText(line);
+      await said.waitFor();
+      await customer.getByText('U zei, wij deden').waitFor();
+      // Above the questions.
+      const saidTop = (await said.boundingBox())!.y;
+      const questionTop = (await customer
+        .getByRole('group', { name: "In welke mate herkent u 'betrouwbaar' in onze dienstverlening?" })
+        .boundingBox())!.y;
+      expect(saidTop).toBeLessThan(questionTop);
+      expect(await seriousA11yViolations(customer)).toEqual([]);
+    } finally {
+      await closePage(customer);
+    }
+  });
+
+  it('previews a few comments on the survey page and pages and searches them all on the comments page', async () => {
+    // 44 more answers through the open link (a group far above the comment minimum).
+    const [{ values_version_id: versionId }] = await api.db.query(
+      `SELECT values_version_id FROM surveys WHERE id = $1`,
+      [survey.id],
+    );
+    await api.db.query(
+      `INSERT INTO survey_responses (organisation_id, survey_id, values_version_id, channel, locale, comment, submitted_at)
+       SELECT $1, $2, $3, 'open', 'nl',
+              CASE WHEN n = 7 THEN 'Lekkage in de badkamer bleef te lang liggen' ELSE 'Opmerking ' || n END,
+              date_trunc('day', now()) - make_interval(days => n)
+         FROM generate_series(1, 44) AS n`,
+      [world.organisationId, survey.id, versionId],
+    );
+    const total = (await hr.get(`/api/comments?surveyId=${survey.id}`)).body.total as number;
+    expect(total).toBeGreaterThanOrEqual(44);
+
+    page = await newPage(browser);
+    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    await page.goto(`${api.url}/surveys/${survey.id}`);
+    const preview = page.getByRole('region', { name: 'Laatste opmerkingen' });
+    await preview.getByRole('listitem').first().waitFor();
+    expect(await preview.getByRole('listitem').count()).toBe(3);
+    await preview.getByRole('link', { name: `Alle ${total} opmerkingen lezen, zoeken en filteren` }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Opmerkingen van klanten' }).waitFor();
+    const list = page.getByRole('region', { name: `${total} opmerkingen` });
+    await list.getByRole('listitem').nth(19).waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(20);
+    await page.getByRole('button', { name: 'Meer opmerkingen laden' }).click();
+    await list.getByRole('listitem').nth(39).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'comments-page');
+
+    await page.getByRole('searchbox', { name: 'Zoeken in opmerkingen' }).fill('lekkage');
+    const found = page.getByRole('region', { name: '1 opmerking' });
+    await found.getByText('Lekkage in de badkamer bleef te lang liggen').waitFor();
+    expect(await found.getByRole('listitem').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('lekkage');
+    // The survey's results are one click away.
+    await page.getByRole('link', { name: 'Resultaten van Huurders na reparatie' }).click();
+    await page.getByRole('table', { name: 'Golven' }).waitFor();
+
+    // On a phone the page fits.
+    await page.setViewportSize(PHONE);
+    await page.goto(`${api.url}/surveys/comments?survey=${survey.id}`);
+    await page.getByRole('searchbox', { name: 'Zoeken in opmerkingen' }).waitFor();
+    expect(await noHorizontalScroll()).toBeLessThanOrEqual(0);
+  });
 });

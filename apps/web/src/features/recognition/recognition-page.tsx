@@ -1,4 +1,4 @@
-import { Alert, Stack, Text } from '@mantine/core';
+import { Paper, Stack, Text } from '@mantine/core';
 import type { Locale } from '@wk/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,11 +72,14 @@ export function RecognitionPage({ kind }: { kind: RecognitionLink['kind'] }) {
       <Stack gap={4}>
         {data.intro && <Text style={{ whiteSpace: 'pre-line' }}>{data.intro}</Text>}
         {data.youSaid && (
-          <Alert color="teal" variant="light" title={t('recognition.youSaid')} mt="xs" mb="xs">
+          <Paper withBorder p="sm" radius="md" my="xs" component="section" aria-labelledby="you-said-title">
+            <Text id="you-said-title" size="sm" fw={700}>
+              {t('recognition.youSaid')}
+            </Text>
             <Text size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
               {data.youSaid}
             </Text>
-          </Alert>
+          </Paper>
         )}
         <Text size="sm" c="dimmed">
           {t('recognition.anonymous')}
