@@ -84,7 +84,7 @@ describe('appraisal conversation', () => {
       .fill('Ik bel altijd terug.');
     await page.getByText('4 van 4 gedragingen beoordeeld').waitFor();
     await page.getByRole('button', { name: 'Indienen' }).click();
-    await page.getByRole('heading', { name: 'Zelfevaluatie', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Zelfbeoordeling', exact: true }).waitFor();
     await page.getByText('De beoordeling van je leidinggevende zie je zodra').waitFor();
     await page.getByRole('checkbox', { name: /^Kwartaal/ }).check();
     await page.getByRole('button', { name: 'Keuze opslaan' }).click();
@@ -101,7 +101,7 @@ describe('appraisal conversation', () => {
     await page.getByRole('heading', { name: 'Mijn medewerkers' }).waitFor();
     await page.getByRole('link', { name: /Test employee · Jaargesprek 2026/ }).click();
     await page.getByRole('heading', { name: 'Gedeelde zelfbeoordelingen' }).waitFor();
-    await page.getByText('De zelfevaluatie zie je zodra jullie allebei ingediend hebben.').waitFor();
+    await page.getByText('De zelfbeoordeling zie je zodra jullie allebei ingediend hebben.').waitFor();
     for (const b of [
       'Gedrag betrouwbaar 0',
       'Gedrag betrouwbaar 1',

@@ -121,7 +121,7 @@ describe('home page', () => {
     expect(within(last).getByText('te weinig deelnemers')).toBeTruthy();
 
     const appraisal = screen.getByRole('region', { name: 'Mijn gesprek' });
-    expect(within(appraisal).getByText('Fase: Zelfevaluatie')).toBeTruthy();
+    expect(within(appraisal).getByText('Fase: Zelfbeoordeling')).toBeTruthy();
     expect(within(appraisal).getByText('te laat')).toBeTruthy();
     expect(within(appraisal).getByRole('link', { name: 'Naar mijn gesprek' }).getAttribute('href')).toBe(
       '/appraisals/ap1',
