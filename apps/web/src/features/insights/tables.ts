@@ -4,7 +4,6 @@ import { type BehaviourStack, behaviourText } from './behaviour-model';
 import { type GradeBar, type SelfView, type TrendPoint, valueName, type ValueTile } from './kpi-model';
 import { periodLabel } from './period-model';
 import { type CellValue, type Column, type TableSpec, TOO_FEW } from './table-model';
-import type { ComparisonRow } from './team-model';
 
 /**
  * The tables behind the charts (and so their CSVs). Pure: texts come from the `t` passed in.
@@ -117,33 +116,6 @@ export function barsTable(bars: GradeBar[], t: Translate, groupLabel: string): T
       ...gradeCells(b.grade, b.low, b.high),
       customers: b.n,
       status: statusText(t, b.status),
-    })),
-  };
-}
-
-export function comparisonTable(rows: ComparisonRow[], t: Translate, lang: string): TableSpec {
-  return {
-    columns: [
-      col('value', t('insights.table.value')),
-      col('teamGrade', t('insights.team.teamGrade'), 'grade'),
-      col('orgGrade', t('insights.team.orgGrade'), 'grade'),
-      col('target', t('insights.table.target'), 'grade'),
-      col('teamStatus', t('insights.table.status')),
-      col('teamSelf', t('insights.team.teamSelf'), 'self'),
-      col('orgSelf', t('insights.team.orgSelf'), 'self'),
-      col('teamGap', t('insights.team.teamGap'), 'gap'),
-      col('teamGapLabel', t('insights.table.gapLabel')),
-    ],
-    rows: rows.map((r) => ({
-      value: valueName(r.value, lang),
-      teamGrade: r.team.grade,
-      orgGrade: r.organisation.grade,
-      target: r.value.target,
-      teamStatus: statusText(t, r.team.status),
-      teamSelf: selfCell(r.team.self, (s) => s.score.mean),
-      orgSelf: selfCell(r.organisation.self, (s) => s.score.mean),
-      teamGap: r.team.gap,
-      teamGapLabel: gapText(t, r.team.gapLabel),
     })),
   };
 }

@@ -7,7 +7,6 @@ import type {
   Team,
   TeamSiblings,
 } from '@wk/contracts';
-import type { GapLabel, TargetStatus } from '@wk/domain';
 import { buildTeamTree, type TeamNode } from '../teams/team-tree';
 import { findRow, provisionalN, selfView, type SelfView } from './kpi-model';
 import { lastComplete } from './period-model';
@@ -17,66 +16,10 @@ import { lastComplete } from './period-model';
  * and which team a manager lands on.
  */
 
-export interface SideStats {
-  grade: number | null;
-  customerN: number;
-  status: TargetStatus;
-  self: SelfView;
-  gap: number | null;
-  gapLabel: GapLabel | null;
-}
-
-export interface ComparisonRow {
-  value: KpiValueInfo;
-  team: SideStats;
-  organisation: SideStats;
-}
-
-function side(report: KpiReport, at: string, valueKey: string): SideStats {
-  const row = findRow(report.rows, at, valueKey);
-  return {
-    grade: row?.customer?.grade.mean ?? null,
-    customerN: row?.customer?.n ?? 0,
-    status: row?.status ?? 'no_data',
-    self: selfView(row?.self),
-    gap: row?.gap ?? null,
-    gapLabel: row?.gapLabel ?? null,
-  };
-}
-
-/** Per value of the organisation report: the team's numbers next to the organisation's in period `at`. */
-export function teamComparison(team: KpiReport, organisation: KpiReport, at: string): ComparisonRow[] {
-  const values = organisation.values.length ? organisation.values : team.values;
-  return values.map((value) => ({
-    value,
-    team: side(team, at, value.key),
-    organisation: side(organisation, at, value.key),
-  }));
-}
-
 /** What the comparison chart shows: customers' recognition grade, or (for a round) the self score. */
 export type ComparisonMetric = 'grade' | 'self';
 
-const selfMean = (side: Pick<SideStats, 'self'>) =>
-  side.self.kind === 'stat' ? side.self.stat.score.mean : null;
-
-/**
- * The chart points per value: team and organisation, and the target. Targets are on the recognition
- * grade, so the self score has none.
- */
-export function comparisonBars(
-  rows: ComparisonRow[],
-  name: (v: KpiValueInfo) => string,
-  metric: ComparisonMetric = 'grade',
-) {
-  return rows.map((r) => ({
-    key: r.value.key,
-    name: name(r.value),
-    team: metric === 'grade' ? r.team.grade : selfMean(r.team),
-    organisation: metric === 'grade' ? r.organisation.grade : selfMean(r.organisation),
-    target: metric === 'grade' ? r.value.target : null,
-  }));
-}
+const selfMean = (side: { self: SelfView }) => (side.self.kind === 'stat' ? side.self.stat.score.mean : null);
 
 /** The team a manager's dashboard opens on: the first (by name) of the top teams it manages. */
 export function landingTeamId(managedTeamIds: string[], teams: Team[] | undefined): string | null {

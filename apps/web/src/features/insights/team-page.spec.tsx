@@ -66,7 +66,9 @@ describe('TeamPage', () => {
   it('says so when the team took part in no measurement, instead of an empty frame', async () => {
     const fetchMock = stub([]);
     renderTeam('/insights/teams/t1?period=quarter');
-    await screen.findByText(/Dit team deed nog niet mee aan een meting van deze soort/);
+    await screen.findByText(/Dit team deed nog niet mee aan een meting van deze soort/, undefined, {
+      timeout: 8000,
+    });
     const urls = fetchMock.mock.calls.map(([u]) => String(u));
     expect(urls).toContain('/api/insights/teams/t1/periods?period=quarter');
     expect(urls.some((u) => u.startsWith('/api/insights/kpis'))).toBe(false);
@@ -75,7 +77,7 @@ describe('TeamPage', () => {
   it('moves a quarter the team was not in to one it took part in, and asks for that one', async () => {
     const fetchMock = stub([quarter('2026-Q1')]);
     renderTeam('/insights/teams/t1?period=quarter&at=2026-Q2');
-    await screen.findByRole('heading', { name: 'Het team per waarde' });
+    await screen.findByRole('heading', { name: 'Het team per waarde' }, { timeout: 8000 });
     await waitFor(() =>
       expect(fetchMock.mock.calls.map(([u]) => String(u))).toContain(
         '/api/insights/teams/t1/siblings?period=quarter&from=2026-Q1&to=2026-Q1',
