@@ -16,8 +16,10 @@ export interface ActionRow {
   team_name: string | null;
   journey_id: string | null;
   journey_name: string | null;
+  journey_name_en: string | null;
   touchpoint_id: string | null;
   touchpoint_name: string | null;
+  touchpoint_name_en: string | null;
   period_kind: CalendarPeriodKind;
   period: string;
   metric: ActionMetric;
@@ -68,7 +70,8 @@ const PUBLISHED = `(SELECT id FROM value_set_versions v WHERE v.organisation_id 
 
 const ACTION_SELECT = `
   SELECT a.id, a.focus_id, f.title AS focus_title, f.value_key, e.name_nl AS value_name, e.name_en AS value_name_en,
-         f.team_id, t.name AS team_name, f.journey_id, j.name AS journey_name, f.touchpoint_id, tp.name AS touchpoint_name,
+         f.team_id, t.name AS team_name, f.journey_id, j.name AS journey_name, j.name_en AS journey_name_en,
+         f.touchpoint_id, tp.name AS touchpoint_name, tp.name_en AS touchpoint_name_en,
          f.period_kind, f.period, f.metric, a.what, a.owner_id, u.name AS owner_name, a.due_date::text AS due_date,
          a.status, a.created_at, a.updated_at,
          to_char(a.created_at AT TIME ZONE o.time_zone, 'YYYY-MM') AS created_month

@@ -67,6 +67,9 @@ export interface ActionCellView extends Required<ActionCell> {
   teamName: string | null;
   journeyName: string | null;
   touchpointName: string | null;
+  /** Optional English names (show with libs/domain localized). */
+  journeyNameEn?: string | null;
+  touchpointNameEn?: string | null;
 }
 
 export interface ActionNote {

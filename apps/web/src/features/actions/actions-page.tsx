@@ -20,7 +20,10 @@ export function useCellText() {
   return (a: Pick<ActionSummary, 'cell'>) =>
     [
       localized(a.cell.valueName, a.cell.valueNameEn, i18n.language),
-      a.cell.touchpointName ?? a.cell.journeyName ?? a.cell.teamName ?? t('actions.organisation'),
+      localized(a.cell.touchpointName, a.cell.touchpointNameEn, i18n.language) ??
+        localized(a.cell.journeyName, a.cell.journeyNameEn, i18n.language) ??
+        a.cell.teamName ??
+        t('actions.organisation'),
       periodLabel(a.cell.period, i18n.language),
     ].join(' · ');
 }
