@@ -14,6 +14,7 @@ import { MyAssessmentsController } from './my-assessments.controller';
 import { MyAssessmentsService } from './my-assessments.service';
 import { RoundsService } from './rounds.service';
 import { SelfAssessmentController } from './self-assessment.controller';
+import { SelfAssessmentRepository } from './self-assessment.repository';
 import { SelfAssessmentService } from './self-assessment.service';
 
 /** Self-assessment cycles: HR's cycles and rounds, and the employee's form behind the personal link. */
@@ -31,6 +32,7 @@ import { SelfAssessmentService } from './self-assessment.service';
     RoundsService,
     CycleSchedulerService,
     SelfAssessmentService,
+    SelfAssessmentRepository,
     PublicRateLimitGuard,
     MyAssessmentsService,
   ],
