@@ -83,7 +83,10 @@ function HeartDot({
   return <circle cx={cx} cy={cy} r={average ? 4 : 3} fill={colour} stroke="#fff" />;
 }
 
-/** The grade above each point of the average line, with "piek", "dal" or "voorlopig" in words. */
+/**
+ * The grade above each point of the average line (below a dip), with "piek", "dal" or "voorlopig"
+ * in words on a line of its own: stacked, neighbouring labels stay within their ~96 px.
+ */
 function PointLabel({
   x,
   y,
@@ -100,23 +103,36 @@ function PointLabel({
   if (x === undefined || y === undefined || !figure || figure.mean === null || figure.state === 'too_few')
     return null;
   const word = figure.peak
-    ? ` ${t('insights.heart.peak')}`
+    ? t('insights.heart.peak')
     : figure.dip
-      ? ` ${t('insights.heart.dip')}`
+      ? t('insights.heart.dip')
       : figure.state === 'provisional'
-        ? ` (${t('insights.heart.provisional')})`
+        ? t('insights.heart.provisional')
         : '';
+  const number = formatNumber(figure.mean, 'grade', i18n.language);
+  // Above the point: the word on top; below a dip: the number first.
+  const [first, second] = figure.dip ? [number, word] : [word, number];
+  const top = figure.dip ? y + 24 : word ? y - 28 : y - 14;
   return (
     <text
+      className="heart-point-label"
       x={x}
-      y={figure.dip ? y + 24 : y - 14}
+      y={top}
       textAnchor="middle"
       fill={INK}
       fontSize={12}
       fontWeight={600}
     >
-      {formatNumber(figure.mean, 'grade', i18n.language)}
-      {word}
+      {first && (
+        <tspan x={x} dy={0}>
+          {first}
+        </tspan>
+      )}
+      {second && (
+        <tspan x={x} dy={first ? 14 : 0}>
+          {second}
+        </tspan>
+      )}
     </text>
   );
 }
@@ -263,7 +279,7 @@ export function HeartChart({
                 width={chartWidth}
                 height={360}
                 data={rows}
-                margin={{ top: 24, right: 28, bottom: 8, left: 0 }}
+                margin={{ top: 36, right: 28, bottom: 8, left: 0 }}
                 accessibilityLayer={false}
               >
                 <CartesianGrid stroke={GRID_STROKE} />
