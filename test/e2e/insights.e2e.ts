@@ -141,12 +141,83 @@ describe('outside-in dashboard', () => {
   });
 
   it('shows the heart monitor of a journey with its dip', async () => {
+    // About 18 answers per value and touchpoint: reliable from a minimum of 10, so dips are called.
+    const admin = await new HttpClient(api.url).login(world.users.admin.email, TEST_PASSWORD);
+    expect((await admin.patch('/api/organisation', { reliabilityMinimum: 10 })).status).toBe(200);
     page = await newPage(browser);
     await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
-    await page.goto(`${api.url}/insights/journeys/${data.journeyId}`);
+    const latest = overview.periods[overview.periods.length - 1];
+    await page.goto(`${api.url}/insights/journeys/${data.journeyId}?period=quarter&at=${latest}`);
     await page.getByRole('heading', { name: /^Hartmonitor Reis 3/ }).waitFor();
-    await page.getByText('dal').first().waitFor();
+    // The grade label of the dip says so in words (the legend says "dal" too: the label has the grade).
+    await page
+      .getByText(/^\d,\d\s?dal$/)
+      .first()
+      .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect((await admin.patch('/api/organisation', { reliabilityMinimum: 30 })).status).toBe(200);
+  });
+
+  it('shows the heart monitor per value on a phone: journey preselected, readable, the table per value', async () => {
+    const admin = await new HttpClient(api.url).login(world.users.admin.email, TEST_PASSWORD);
+    expect((await admin.patch('/api/organisation', { reliabilityMinimum: 10 })).status).toBe(200);
+    page = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    // Without a journey in the address the (only) journey is preselected. The data is this quarter's.
+    const latest = overview.periods[overview.periods.length - 1];
+    await page.goto(`${api.url}/insights/journeys?period=quarter&at=${latest}`);
+    await page.getByRole('heading', { name: /^Hartmonitor Reis 3/ }).waitFor();
+    expect(page.url()).toContain(`/insights/journeys/${data.journeyId}`);
+    // The average: grade labels with their word on a line of its own never overlap a neighbour's.
+    const labels = page.locator('text.heart-point-label');
+    await labels.nth(2).waitFor();
+    const boxes = await labels.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+    );
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+    await screenshot(page, 'heart-monitor-average-390');
+    await page.getByText('Per waarde').click();
+    await page.getByText(/Een lijn per waarde/).waitFor();
+    expect(new URL(page.url()).searchParams.get('view')).toBe('values');
+    const chart = page.getByRole('img', { name: /Lijngrafiek met een lijn per waarde/ });
+    await chart.waitFor();
+    // A line per value, named in the legend beside the chart.
+    await chart.locator('.recharts-line-curve').nth(1).waitFor();
+    expect(await chart.locator('.recharts-line-curve').count()).toBe(2);
+    for (const name of ['Betrouwbaar', 'Persoonlijk'])
+      await page.locator('.heart-legend').getByText(name).waitFor();
+    // Each value's dip at Telefoon is drawn as ▼ (a marked path, not a plain dot).
+    expect(await chart.locator('.recharts-line-dots path').count()).toBeGreaterThanOrEqual(2);
+    // The page does not scroll sideways; the touchpoint names under the axis do not overlap.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await chart.locator('text.heart-step').nth(2).waitFor();
+    const ticks = await chart.locator('text.heart-step').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      }),
+    );
+    expect(ticks).toHaveLength(3);
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i].left).toBeGreaterThanOrEqual(ticks[i - 1].right);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'heart-monitor-values-390');
+
+    // The table follows the view: a row per touchpoint and value, the dip in words.
+    await page.getByRole('button', { name: 'Als tabel' }).click();
+    const table = page.getByRole('table', { name: /^Hartmonitor Reis 3/ });
+    await table.waitFor();
+    const rows = table.getByRole('row');
+    expect(await rows.count()).toBe(1 + 3 * 2);
+    const telefoon = rows.filter({ hasText: 'Telefoon' });
+    expect(await telefoon.count()).toBe(2);
+    for (const text of await telefoon.allInnerTexts()) expect(text).toContain('dal');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect((await admin.patch('/api/organisation', { reliabilityMinimum: 30 })).status).toBe(200);
   });
 
   it('reads a value in words on its page: kind, both indices, lowest touchpoint, weakest behaviour', async () => {
