@@ -7,8 +7,21 @@ import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../jobs/queues';
 import { KpiRefreshService } from './kpi-refresh.service';
 import { KpiRollupsService } from './kpi-rollups.service';
 
+/**
+ * A refresh held by a worker that died is taken over after this lock lapses (renewed every half of it
+ * while the refresh runs) and the next stall check, instead of BullMQ's 30 s + 30 s: until then its
+ * fixed job id swallows every new refresh of that round or organisation, so the rollups stood still
+ * for over a minute after a crash (docs/scale.md). A refresh is idempotent and serialised in
+ * PostgreSQL, so a run taken over from a worker that was only slow does no harm.
+ */
+export const KPI_REFRESH_WORKER = {
+  lockDuration: 4_000,
+  stalledInterval: 1_000,
+  maxStalledCount: 20,
+} as const;
+
 /** Refreshes KPI rollups; a sweep every 10 minutes (and at start) queues whatever is stale. */
-@Processor(QUEUES.insights, { concurrency: 1 })
+@Processor(QUEUES.insights, { concurrency: 1, ...KPI_REFRESH_WORKER })
 export class KpiRefreshProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly rollups: KpiRollupsService,

@@ -198,6 +198,8 @@ export class KpiRollupsService {
   }
 
   private async writeRound(m: EntityManager, roundId: string): Promise<void> {
+    // One writer per round: a refresh taken over from a slow worker waits instead of colliding.
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('kpi-round:' || $1, 0))`, [roundId]);
     for (const table of ['kpi_self', 'kpi_behaviours', 'kpi_participation'])
       await m.query(`DELETE FROM ${table} WHERE round_id = $1`, [roundId]);
     const round = `SELECT r.id, r.organisation_id, date_trunc('month', r.opens_at AT TIME ZONE o.time_zone)::date AS month
