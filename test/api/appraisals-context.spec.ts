@@ -352,6 +352,11 @@ describe('appraisals: context, reviewers and team changes (issue 16)', () => {
       ]),
     );
     expect(again.reviewers).toHaveLength(2);
+    // Value names in the reader's language.
+    expect(again.values.map((v: { name: string }) => v.name)).toEqual(['Betrouwbaar', 'Persoonlijk']);
+    const en = (await s.hr.get(`/api/appraisal-cycles/${cycleId}/calibration?locale=en`)).body;
+    expect(en.values.map((v: { name: string }) => v.name)).toEqual(['BETROUWBAAR', 'PERSOONLIJK']);
+    expect((await s.hr.get(`/api/appraisal-cycles/${cycleId}/calibration?locale=fr`)).status).toBe(400);
   });
 
   it("names last cycle's agreements in the viewer's language, on the page and in the PDF", async () => {

@@ -352,13 +352,11 @@ describe('appraisals (issue 16)', () => {
         s.version.behaviours,
       ),
     };
-    // Every GET route of appraisals, as the reviewer and as HR: the round is nowhere.
-    const getRoutes = Object.keys(openApiDocument(api.app).paths)
-      .filter(
-        (p) =>
-          p.startsWith('/api/appraisal') &&
-          (openApiDocument(api.app).paths[p] as Record<string, unknown>).get,
-      )
+    // Every GET route of appraisals, as the reviewer and as HR: the round is nowhere. (The document
+    // is built once: building it per path took long enough for the idle keep-alive socket to close.)
+    const paths = openApiDocument(api.app).paths;
+    const getRoutes = Object.keys(paths)
+      .filter((p) => p.startsWith('/api/appraisal') && (paths[p] as Record<string, unknown>).get)
       .map((p) =>
         p.replace('/api/appraisal-cycles/{id}', `/api/appraisal-cycles/${s.cycleId}`).replace('{id}', s.id),
       );

@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { appraisalDateProblem, effectiveMinimum, mayShowAggregate, selfIndex } from '@wk/domain';
+import { appraisalDateProblem, effectiveMinimum, localized, mayShowAggregate, selfIndex } from '@wk/domain';
+import type { Locale } from '@wk/domain';
 import type {
   AppraisalCalibration,
   AppraisalCycle,
@@ -88,7 +89,7 @@ export class AppraisalCyclesService {
    * The distribution of manager ratings per value, per team and per reviewer. A group below the
    * anonymity minimum shows its size only, never its ratings.
    */
-  async calibration(auth: AuthContext, id: string): Promise<AppraisalCalibration> {
+  async calibration(auth: AuthContext, id: string, locale: Locale = 'nl'): Promise<AppraisalCalibration> {
     const cycle = await this.repo.cycle(auth.organisationId, id);
     if (!cycle) throw notFound('Appraisal cycle');
     const setting = await this.repo.anonymityMinimum(auth.organisationId);
@@ -96,7 +97,7 @@ export class AppraisalCyclesService {
       ...new Map(
         (await this.repo.values(auth.organisationId, cycle.values_version_id)).map((v) => [
           v.value_id,
-          v.value_name_nl,
+          localized(v.value_name_nl, v.value_name_en, locale),
         ]),
       ),
     ].map(([valueId, name]) => ({ id: valueId, name }));

@@ -90,8 +90,9 @@ export class AppraisalCyclesController {
   calibration(
     @CurrentUser() auth: AuthContext,
     @Param('id', CycleId) id: string,
+    @Query() q: LocaleQuery,
   ): Promise<AppraisalCalibration> {
-    return this.cycles.calibration(auth, id);
+    return this.cycles.calibration(auth, id, q.locale);
   }
 
   @Post(':id/open')

@@ -10,7 +10,7 @@ import type {
   AppraisalSummary,
   AppraisalValue,
 } from '@wk/contracts';
-import { appraisalStage } from '@wk/domain';
+import { appraisalStage, localized } from '@wk/domain';
 import type { Locale, SelfLevel } from '@wk/domain';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { conflict, invalid, notFound } from '../common/domain-error';
@@ -136,13 +136,13 @@ export class AppraisalsService {
         value = {
           id: v.value_id,
           key: v.value_key,
-          name: (locale === 'en' && v.value_name_en) || v.value_name_nl,
-          description: (locale === 'en' && v.description_en) || v.description_nl,
+          name: localized(v.value_name_nl, v.value_name_en, locale),
+          description: localized(v.description_nl, v.description_en, locale),
           behaviours: [],
         };
         values.push(value);
       }
-      value.behaviours.push({ id: v.behaviour_id, text: (locale === 'en' && v.text_en) || v.text_nl });
+      value.behaviours.push({ id: v.behaviour_id, text: localized(v.text_nl, v.text_en, locale) });
     }
     return {
       ...toSummary(a),
@@ -181,7 +181,7 @@ export class AppraisalsService {
       shareableRounds,
       previousAgreements: previous.map((g) => ({
         cycleName: g.cycle_name,
-        valueName: (locale === 'en' && g.value_name_en) || g.value_name,
+        valueName: localized(g.value_name, g.value_name_en, locale) ?? null,
         what: g.what,
         support: g.support,
         dueDate: g.due_date,

@@ -396,8 +396,8 @@ function CalibrationTable({
 }
 
 function Calibration({ cycleId }: { cycleId: string }) {
-  const { t } = useTranslation();
-  const query = useCalibration(cycleId, true);
+  const { t, i18n } = useTranslation();
+  const query = useCalibration(cycleId, true, i18n.language === 'en' ? 'en' : 'nl');
   return (
     <QueryState query={query}>
       {(data) => (

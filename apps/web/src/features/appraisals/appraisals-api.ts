@@ -108,11 +108,12 @@ export const useAppraisalCycleAction = () =>
     api<AppraisalCycle>(`/appraisal-cycles/${id}/${action}`, { method: 'POST' }),
   );
 
-export function useCalibration(id: string, enabled: boolean) {
+export function useCalibration(id: string, enabled: boolean, locale: string) {
   return useQuery({
-    queryKey: [...KEY, 'cycles', id, 'calibration'],
+    queryKey: [...KEY, 'cycles', id, 'calibration', locale],
     enabled,
-    queryFn: ({ signal }) => api<AppraisalCalibration>(`/appraisal-cycles/${id}/calibration`, { signal }),
+    queryFn: ({ signal }) =>
+      api<AppraisalCalibration>(`/appraisal-cycles/${id}/calibration`, { signal, query: { locale } }),
   });
 }
 
