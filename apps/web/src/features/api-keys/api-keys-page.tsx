@@ -1,35 +1,15 @@
-import { Alert, Button, Code, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { ApiKey, CreatedApiKey } from '@wk/contracts';
-import { useState, type FormEvent } from 'react';
+import { Code, Paper, Text, Title } from '@mantine/core';
+import type { ApiKey } from '@wk/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
-import { ConfirmDialog } from '../../components/confirm-dialog';
-import { CopyField } from '../../components/copy-field';
+import { CreateByNameForm, RevokeConfirm, ShownOnce } from '../../components/bearer-secrets';
 import { formatDateTime } from '../../components/format';
 import { ListTable } from '../../components/list-table';
 import { Page } from '../../components/page';
-import { EmptyState, ErrorState, QueryState, SuccessNote } from '../../components/states';
+import { EmptyState, QueryState, SuccessNote } from '../../components/states';
 import { ApiKeyUsage } from './api-key-usage';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from './api-keys-api';
 import { revocableColumns } from '../../components/revocable-columns';
-
-/** The new key, shown this once with a copy button and the warning that it will not come back. */
-function CreatedKey({ created }: { created: CreatedApiKey }) {
-  const { t } = useTranslation();
-  return (
-    <Alert color="yellow" variant="light" role="status">
-      <Stack gap="sm">
-        <Text fw={700} c="gray.9">
-          {t('apiKeys.createdTitle', { name: created.name })}
-        </Text>
-        <Text size="sm" c="gray.9">
-          {t('apiKeys.showOnce')}
-        </Text>
-        <CopyField label={t('apiKeys.key')} value={created.key} copyLabel={t('apiKeys.copy')} />
-      </Stack>
-    </Alert>
-  );
-}
 
 function KeyTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
   const { t } = useTranslation();
@@ -68,40 +48,29 @@ export function ApiKeysPage() {
   const keys = useApiKeys();
   const create = useCreateApiKey();
   const revoke = useRevokeApiKey();
-  const [name, setName] = useState('');
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const [note, setNote] = useState('');
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setNote('');
-    create.mutate({ name: name.trim() }, { onSuccess: () => setName('') });
-  };
 
   return (
     <Page title={t('apiKeys.title')} intro={t('apiKeys.intro')}>
       <Paper withBorder p="md">
-        <form onSubmit={submit} noValidate>
-          <Group align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('apiKeys.name')}
-              description={t('apiKeys.nameHint')}
-              required
-              maxLength={120}
-              value={name}
-              error={errors['name']}
-              onChange={(e) => setName(e.currentTarget.value)}
-              style={{ flex: '1 1 260px' }}
-            />
-            <Button type="submit" loading={create.isPending}>
-              {t('apiKeys.create')}
-            </Button>
-          </Group>
-          {create.isError && Object.keys(errors).length === 0 && <ErrorState error={create.error} />}
-        </form>
+        <CreateByNameForm
+          ns="apiKeys"
+          create={create}
+          maxLength={120}
+          minWidth={260}
+          onSubmit={() => setNote('')}
+        />
       </Paper>
-      {create.data && <CreatedKey created={create.data} />}
+      {create.data && (
+        <ShownOnce
+          title={t('apiKeys.createdTitle', { name: create.data.name })}
+          warning={t('apiKeys.showOnce')}
+          label={t('apiKeys.key')}
+          value={create.data.key}
+          copyLabel={t('apiKeys.copy')}
+        />
+      )}
       <SuccessNote>{note}</SuccessNote>
       <section aria-labelledby="keys-title">
         <Title order={2} size="h4" id="keys-title" mb="sm">
@@ -125,22 +94,15 @@ export function ApiKeysPage() {
       </section>
       <ApiKeyUsage />
       {revoking && (
-        <ConfirmDialog
-          title={t('apiKeys.revokeTitle')}
-          message={t('apiKeys.confirmRevoke', { name: revoking.name })}
-          confirmLabel={t('apiKeys.revoke')}
-          loading={revoke.isPending}
-          error={revoke.error ?? undefined}
+        <RevokeConfirm
+          ns="apiKeys"
+          item={revoking}
+          revoke={revoke}
           onClose={() => setRevoking(null)}
-          onConfirm={() =>
-            revoke.mutate(revoking, {
-              onSuccess: () => {
-                setNote(t('apiKeys.revokedNote', { name: revoking.name }));
-                if (create.data?.id === revoking.id) create.reset();
-                setRevoking(null);
-              },
-            })
-          }
+          onRevoked={(revokedNote) => {
+            setNote(revokedNote);
+            if (create.data?.id === revoking.id) create.reset();
+          }}
         />
       )}
     </Page>

@@ -1,33 +1,14 @@
-import { Alert, Button, Code, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
-import type { CreatedScimToken, ScimToken } from '@wk/contracts';
-import { useState, type FormEvent } from 'react';
+import { Code, Fieldset, Stack, Text } from '@mantine/core';
+import type { ScimToken } from '@wk/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { CreateByNameForm, RevokeConfirm, ShownOnce } from '../../components/bearer-secrets';
 import { CopyField } from '../../components/copy-field';
 import { formatDateTime } from '../../components/format';
 import { ListTable } from '../../components/list-table';
-import { EmptyState, ErrorState, QueryState, SuccessNote } from '../../components/states';
+import { EmptyState, QueryState, SuccessNote } from '../../components/states';
 import { useCreateScimToken, useRevokeScimToken, useScimSettings } from './scim-api';
 import { revocableColumns } from '../../components/revocable-columns';
-
-/** The new token, shown this once with a copy button and the warning that it will not come back. */
-function CreatedToken({ created }: { created: CreatedScimToken }) {
-  const { t } = useTranslation();
-  return (
-    <Alert color="yellow" variant="light" role="status">
-      <Stack gap="sm">
-        <Text fw={700} c="gray.9">
-          {t('scim.createdTitle', { name: created.name })}
-        </Text>
-        <Text size="sm" c="gray.9">
-          {t('scim.showOnce')}
-        </Text>
-        <CopyField label={t('scim.token')} value={created.token} copyLabel={t('scim.copy')} />
-      </Stack>
-    </Alert>
-  );
-}
 
 function TokenTable({ tokens, onRevoke }: { tokens: ScimToken[]; onRevoke: (token: ScimToken) => void }) {
   const { t } = useTranslation();
@@ -53,16 +34,8 @@ export function ScimSettingsSection() {
   const settings = useScimSettings();
   const create = useCreateScimToken();
   const revoke = useRevokeScimToken();
-  const [name, setName] = useState('');
   const [revoking, setRevoking] = useState<ScimToken | null>(null);
   const [note, setNote] = useState('');
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setNote('');
-    create.mutate({ name: name.trim() }, { onSuccess: () => setName('') });
-  };
 
   return (
     <Fieldset legend={t('scim.title')}>
@@ -75,25 +48,22 @@ export function ScimSettingsSection() {
             <Stack gap="md">
               <CopyField label={t('scim.baseUrl')} value={data.baseUrl} copyLabel={t('scim.copy')} />
               <Text size="sm">{t('scim.rules')}</Text>
-              <form onSubmit={submit} noValidate>
-                <Group align="flex-end" wrap="wrap">
-                  <TextInput
-                    label={t('scim.name')}
-                    description={t('scim.nameHint')}
-                    required
-                    maxLength={80}
-                    value={name}
-                    error={errors['name']}
-                    onChange={(e) => setName(e.currentTarget.value)}
-                    style={{ flex: '1 1 240px' }}
-                  />
-                  <Button type="submit" loading={create.isPending}>
-                    {t('scim.create')}
-                  </Button>
-                </Group>
-                {create.isError && Object.keys(errors).length === 0 && <ErrorState error={create.error} />}
-              </form>
-              {create.data && <CreatedToken created={create.data} />}
+              <CreateByNameForm
+                ns="scim"
+                create={create}
+                maxLength={80}
+                minWidth={240}
+                onSubmit={() => setNote('')}
+              />
+              {create.data && (
+                <ShownOnce
+                  title={t('scim.createdTitle', { name: create.data.name })}
+                  warning={t('scim.showOnce')}
+                  label={t('scim.token')}
+                  value={create.data.token}
+                  copyLabel={t('scim.copy')}
+                />
+              )}
               <SuccessNote>{note}</SuccessNote>
               {data.tokens.length === 0 ? (
                 <EmptyState>{t('scim.empty')}</EmptyState>
@@ -111,22 +81,15 @@ export function ScimSettingsSection() {
         </QueryState>
       </Stack>
       {revoking && (
-        <ConfirmDialog
-          title={t('scim.revokeTitle')}
-          message={t('scim.confirmRevoke', { name: revoking.name })}
-          confirmLabel={t('scim.revoke')}
-          loading={revoke.isPending}
-          error={revoke.error ?? undefined}
+        <RevokeConfirm
+          ns="scim"
+          item={revoking}
+          revoke={revoke}
           onClose={() => setRevoking(null)}
-          onConfirm={() =>
-            revoke.mutate(revoking, {
-              onSuccess: () => {
-                setNote(t('scim.revokedNote', { name: revoking.name }));
-                if (create.data?.id === revoking.id) create.reset();
-                setRevoking(null);
-              },
-            })
-          }
+          onRevoked={(revokedNote) => {
+            setNote(revokedNote);
+            if (create.data?.id === revoking.id) create.reset();
+          }}
         />
       )}
     </Fieldset>
