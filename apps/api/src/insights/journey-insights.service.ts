@@ -31,17 +31,22 @@ export class JourneyInsightsService {
   async heartMonitor(auth: AuthContext, journeyId: string, q: JourneyAtQueryDto): Promise<HeartMonitor> {
     const ctx = await this.scopes.context(auth);
     const [journey] = await this.db.query(
-      `SELECT id, name FROM customer_journeys WHERE organisation_id = $1 AND id = $2`,
+      `SELECT id, name, name_en FROM customer_journeys WHERE organisation_id = $1 AND id = $2`,
       [ctx.organisationId, journeyId],
     );
     if (!journey) throw notFound('Journey');
     const period = q.at ?? periodOfMonth(q.period, ctx.todayMonth);
     const months = periodMonths(q.period, period);
-    const touchpoints: { id: string; name: string; channel: string; moment_of_truth: boolean }[] =
-      await this.db.query(
-        `SELECT id, name, channel, moment_of_truth FROM journey_touchpoints WHERE journey_id = $1 ORDER BY position`,
-        [journeyId],
-      );
+    const touchpoints: {
+      id: string;
+      name: string;
+      name_en: string | null;
+      channel: string;
+      moment_of_truth: boolean;
+    }[] = await this.db.query(
+      `SELECT id, name, name_en, channel, moment_of_truth FROM journey_touchpoints WHERE journey_id = $1 ORDER BY position`,
+      [journeyId],
+    );
     const values = await this.insights.values(ctx.organisationId);
     const rows = await readCustomer(
       this.db.manager,
@@ -71,6 +76,7 @@ export class JourneyInsightsService {
     const points: HeartMonitorPoint[] = touchpoints.map((t) => ({
       touchpointId: t.id,
       name: t.name,
+      nameEn: t.name_en,
       channel: t.channel,
       momentOfTruth: t.moment_of_truth,
       ...cellOf(`${t.id}|*`, customersAt(t.id)),
@@ -81,6 +87,7 @@ export class JourneyInsightsService {
     return {
       journeyId,
       name: journey.name,
+      nameEn: journey.name_en,
       period,
       minimum: ctx.minimum,
       reliabilityMinimum: ctx.reliabilityMinimum,

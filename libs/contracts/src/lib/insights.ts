@@ -215,6 +215,8 @@ export interface HeartCell {
 export interface HeartMonitorPoint extends HeartCell {
   touchpointId: string;
   name: string;
+  /** The touchpoint's optional English name (show with libs/domain localized). */
+  nameEn?: string | null;
   channel: string;
   momentOfTruth: boolean;
   /**
@@ -227,6 +229,7 @@ export interface HeartMonitorPoint extends HeartCell {
 export interface HeartMonitor {
   journeyId: string;
   name: string;
+  nameEn?: string | null;
   period: string;
   /** Customer answers below which a figure is not shown, and below which it is provisional. */
   minimum: number;

@@ -1,4 +1,6 @@
 import { Select, SimpleGrid, Stack } from '@mantine/core';
+import type { HeartMonitor } from '@wk/contracts';
+import { localized as localizedName } from '@wk/domain';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -13,7 +15,15 @@ import { InsightsNav } from './insights-nav';
 import { PeriodPicker } from './period-picker';
 import { useInsightsParams } from './use-insights-params';
 
+/** The journey and its touchpoints by their English names for English readers (libs/domain localized). */
+const inLanguage = (monitor: HeartMonitor, lang: string): HeartMonitor => ({
+  ...monitor,
+  name: localizedName(monitor.name, monitor.nameEn, lang),
+  points: monitor.points.map((p) => ({ ...p, name: localizedName(p.name, p.nameEn, lang) })),
+});
+
 /** /insights/journeys and /insights/journeys/:id: pick a journey (the first preselected), see its heart monitor. */
+
 export function HeartMonitorPage() {
   const { t, i18n } = useTranslation();
   const { id } = useParams();
@@ -48,7 +58,10 @@ export function HeartMonitorPage() {
                   <Select
                     label={t('insights.heart.pick')}
                     placeholder={t('insights.heart.pickPlaceholder')}
-                    data={list.map((j) => ({ value: j.id, label: j.name }))}
+                    data={list.map((j) => ({
+                      value: j.id,
+                      label: localizedName(j.name, j.nameEn, i18n.language),
+                    }))}
                     value={id ?? null}
                     allowDeselect={false}
                     searchable
@@ -65,7 +78,7 @@ export function HeartMonitorPage() {
                         <EmptyState>{t('insights.heart.noTouchpoints')}</EmptyState>
                       ) : (
                         <HeartChart
-                          monitor={data}
+                          monitor={inLanguage(data, i18n.language)}
                           valueNames={valueNames}
                           csvName={[data.name, data.period]}
                         />
