@@ -12,6 +12,7 @@ import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
 import { MyAssessmentsController } from './my-assessments.controller';
 import { MyAssessmentsService } from './my-assessments.service';
+import { RoundsRepository } from './rounds.repository';
 import { RoundsService } from './rounds.service';
 import { SelfAssessmentController } from './self-assessment.controller';
 import { SelfAssessmentRepository } from './self-assessment.repository';
@@ -30,6 +31,7 @@ import { SelfAssessmentService } from './self-assessment.service';
     CyclesService,
     CyclesRepository,
     RoundsService,
+    RoundsRepository,
     CycleSchedulerService,
     SelfAssessmentService,
     SelfAssessmentRepository,
