@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import { heartCellState, type HeartCellState, type HeartMark, heartPeaksAndDips } from './heart-monitor';
 
 /** "7.0" is reliable, "7.0?" provisional, "-" too few, "." empty. */
