@@ -12,6 +12,7 @@ import {
   formatNumber,
   isProvisional,
   type Locale,
+  localized,
   PYRAMID_LEVELS,
   type PyramidLevel,
   readingText,
@@ -131,7 +132,7 @@ export function dateName(iso: string, locale: Locale): string {
 }
 
 const valueName = (v: Pick<KpiValueInfo, 'name' | 'nameEn'>, locale: Locale) =>
-  (locale === 'en' && v.nameEn) || v.name;
+  localized(v.name, v.nameEn, locale);
 
 /** The tone of a row: provisional below the reliability minimum (with some answers), else its status. */
 export function toneOf(row: KpiRow | undefined, reliabilityMinimum: number): Tone {
@@ -253,7 +254,7 @@ function actionRow(a: ActionDetail, input: BoardReportInput, w: BoardWords): Act
   const { locale } = input;
   const group = a.cell.teamName ?? a.cell.journeyName ?? a.cell.touchpointName;
   const cell = [
-    (locale === 'en' && a.cell.valueNameEn) || a.cell.valueName,
+    localized(a.cell.valueName, a.cell.valueNameEn, locale),
     group,
     periodName(a.cell.period, locale),
   ]

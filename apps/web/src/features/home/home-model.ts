@@ -1,4 +1,5 @@
 import type { HomeBelowTarget, HomeOverview } from '@wk/contracts';
+import { localized } from '@wk/domain';
 import { formatNumber } from '../../lib/number-format';
 
 /** A `YYYY-MM-DD` day in the reader's language ("4 dec 2026"), never shifted by the time zone. */
@@ -16,7 +17,7 @@ export const formatRate = (rate: number | null, lang: string): string =>
 
 /** A value's name in the reader's language (the Dutch name when there is no English one). */
 export const nameIn = (lang: string, nl: string, en: string | null | undefined): string =>
-  (lang === 'en' && en) || nl;
+  localized(nl, en, lang);
 
 /** What the values-below-target card says: no reliable grade at all, all on target, or the list. */
 export function belowTargetState(b: HomeBelowTarget): 'noData' | 'none' | 'list' {

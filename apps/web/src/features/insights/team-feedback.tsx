@@ -1,5 +1,6 @@
 import { Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ActionSummary } from '@wk/contracts';
+import { localized } from '@wk/domain';
 import { useQueries } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,8 +69,7 @@ export function TeamCommentsCard({ teamId }: { teamId: string }) {
                     {[
                       formatDate(`${c.day}T12:00:00`),
                       c.teamName,
-                      (i18n.language === 'en' && c.touchpointNameEn) ||
-                        c.touchpointName ||
+                      localized(c.touchpointName, c.touchpointNameEn, i18n.language) ||
                         t('insights.teamView.comments.noTouchpoint'),
                     ].join(' · ')}
                   </Text>

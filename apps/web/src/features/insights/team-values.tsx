@@ -1,6 +1,6 @@
 import { List, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { BehaviourReport, KpiReport } from '@wk/contracts';
-import { valueReading } from '@wk/domain';
+import { localized, valueReading } from '@wk/domain';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { trendMarkers } from '../actions/action-model';
@@ -95,7 +95,7 @@ export function TeamReadings({
                 ` ${t('guidance.reading.lowestTouchpoint', { name: tp.name, grade: num(tp.grade, 'grade') })}`}
               {behaviour &&
                 ` ${t('guidance.reading.weakestBehaviour', {
-                  text: (lang === 'en' && behaviour.textEn) || behaviour.text,
+                  text: localized(behaviour.text, behaviour.textEn, lang),
                   score: formatNumber(behaviour.mean, 'self', lang),
                 })}`}
             </List.Item>
