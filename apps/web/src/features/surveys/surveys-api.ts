@@ -34,13 +34,6 @@ export function useWaves(surveyId: string) {
   });
 }
 
-export function useSurveyComments(surveyId: string) {
-  return useQuery({
-    queryKey: [...SURVEYS_KEY, surveyId, 'comments'],
-    queryFn: ({ signal }) => api<SurveyComments>(`/surveys/${surveyId}/comments`, { signal }),
-  });
-}
-
 /** Comments to read, a page at a time ("more" asks the next page by its cursor). */
 export function useCommentPages(query: CommentsQuery, pageSize = 20) {
   return useInfiniteQuery({
