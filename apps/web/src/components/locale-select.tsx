@@ -1,5 +1,6 @@
 import { Select } from '@mantine/core';
 import { LOCALES, type Locale } from '@wk/domain';
+import type { ReactNode } from 'react';
 
 /** Each language in its own words, as people look for it. */
 const NATIVE_NAMES: Record<Locale, string> = { nl: 'Nederlands', en: 'English' };
@@ -19,7 +20,7 @@ export function LocaleSelect({
   label: string;
   value: Locale | null;
   onChange: (locale: Locale | null) => void;
-  error?: string;
+  error?: ReactNode;
   placeholder?: string;
 }) {
   const optional = placeholder !== undefined;

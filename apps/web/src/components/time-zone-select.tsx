@@ -1,5 +1,5 @@
 import { Select } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Every IANA zone the browser knows; the chosen one stays listed even if the browser lacks it. */
@@ -20,7 +20,7 @@ export function TimeZoneSelect({
   description?: string;
   value: string;
   onChange: (zone: string) => void;
-  error?: string;
+  error?: ReactNode;
 }) {
   const { t } = useTranslation();
   const data = useMemo(() => zones(value), [value]);

@@ -1,25 +1,23 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client';
+import { showApiErrorsIn } from '../../components/api-form';
+import { saveErrors } from '../../components/form-dialog';
 import { useErrorMessage } from '../../components/states';
 import { AuthLayout } from './auth-layout';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const [email, setEmail] = useState('');
+  const form = useForm({ initialValues: { email: '' } });
   const request = useMutation({
-    mutationFn: () => api('/auth/password-reset', { method: 'POST', body: { email: email.trim() } }),
+    mutationFn: (email: string) =>
+      api('/auth/password-reset', { method: 'POST', body: { email: email.trim() } }),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    request.mutate();
-  };
-  const fieldError = request.error instanceof ApiError ? request.error.fieldErrors()['email'] : undefined;
+  const submit = form.onSubmit(({ email }) => request.mutate(email, { onError: showApiErrorsIn(form) }));
 
   return (
     <AuthLayout title={t('auth.forgotTitle')}>
@@ -31,7 +29,7 @@ export function ForgotPasswordPage() {
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text c="dimmed">{t('auth.forgotIntro')}</Text>
-            {request.isError && !fieldError && (
+            {saveErrors(request).other && (
               <Alert color="red" role="alert" variant="light">
                 {request.error instanceof ApiError && request.error.status === 429
                   ? t('auth.tooMany')
@@ -43,9 +41,7 @@ export function ForgotPasswordPage() {
               type="email"
               autoComplete="email"
               required
-              value={email}
-              error={fieldError}
-              onChange={(e) => setEmail(e.currentTarget.value)}
+              {...form.getInputProps('email')}
             />
             <Button type="submit" loading={request.isPending}>
               {t('auth.sendLink')}

@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useErrorMessage } from '../../components/states';
 import { AuthLayout } from './auth-layout';
+import { CredentialsFields } from './credentials-fields';
 import { useLogin, useMe } from './session';
 import { SsoLogin } from '../sso/sso-login';
 import { useSetupState } from '../setup/setup-page';
@@ -22,18 +22,15 @@ export function LoginPage() {
   const login = useLogin();
   const setup = useSetupState();
   const errorMessage = useErrorMessage();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [organisation, setOrganisation] = useState('');
+  const form = useForm({ initialValues: { email: '', password: '', organisation: '' } });
 
   if (me.data) return <Navigate to={safeNext(params.get('next'))} replace />;
   // A fresh installation has nobody to sign in yet: first-run setup comes first.
   if (setup.data?.needed) return <Navigate to="/setup" replace />;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    login.mutate({ email: email.trim(), password, ...(organisation ? { organisation } : {}) });
-  };
+  const submit = form.onSubmit(({ email, password, organisation }) =>
+    login.mutate({ email: email.trim(), password, ...(organisation ? { organisation } : {}) }),
+  );
 
   const error = login.error;
   const needsOrganisation = error instanceof ApiError && !!error.fieldErrors()['organisation'];
@@ -53,32 +50,16 @@ export function LoginPage() {
       <Text c="dimmed">{t('auth.signInIntro')}</Text>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {message && (
-            <Alert color="red" role="alert" variant="light">
-              {message}
-            </Alert>
-          )}
-          <TextInput
-            label={t('auth.email')}
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-          />
-          <PasswordInput
-            label={t('auth.password')}
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+          <CredentialsFields
+            message={message}
+            email={form.getInputProps('email')}
+            password={form.getInputProps('password')}
           />
           {needsOrganisation && (
             <TextInput
               label={t('auth.organisation')}
               description={error instanceof ApiError ? error.fieldErrors()['organisation'] : undefined}
-              value={organisation}
-              onChange={(e) => setOrganisation(e.currentTarget.value)}
+              {...form.getInputProps('organisation')}
             />
           )}
           <Button type="submit" loading={login.isPending}>

@@ -1,12 +1,13 @@
 import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { PASSWORD_MIN_LENGTH } from '@wk/contracts';
-import type { FormEvent } from 'react';
-import { useEffect, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { setLanguage } from '../../i18n';
+import { showApiErrorsIn } from '../../components/api-form';
 import { useErrorMessage } from '../../components/states';
 import { AuthLayout } from './auth-layout';
 
@@ -17,25 +18,25 @@ export function SetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const lang = params.get('lang');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [touched, setTouched] = useState(false);
+  const form = useForm({
+    initialValues: { password: '', repeat: '' },
+    validate: {
+      password: (value) =>
+        value.length < PASSWORD_MIN_LENGTH ? t('auth.passwordTooShort', { min: PASSWORD_MIN_LENGTH }) : null,
+      repeat: (value, values) => (value !== values.password ? t('auth.passwordsDiffer') : null),
+    },
+  });
 
   useEffect(() => {
     if (lang === 'nl' || lang === 'en') setLanguage(lang);
   }, [lang]);
 
   const save = useMutation({
-    mutationFn: () => api('/auth/set-password', { method: 'POST', body: { token, password } }),
+    mutationFn: (password: string) =>
+      api('/auth/set-password', { method: 'POST', body: { token, password } }),
   });
 
-  const tooShort = password.length < PASSWORD_MIN_LENGTH;
-  const differs = password !== repeat;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setTouched(true);
-    if (!tooShort && !differs) save.mutate();
-  };
+  const submit = form.onSubmit(({ password }) => save.mutate(password, { onError: showApiErrorsIn(form) }));
   const apiErrors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   const badLink =
     !token || !!apiErrors['token'] || (save.error instanceof ApiError && save.error.status === 404);
@@ -63,20 +64,13 @@ export function SetPasswordPage() {
               description={t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH })}
               autoComplete="new-password"
               required
-              value={password}
-              error={
-                (touched && tooShort && t('auth.passwordTooShort', { min: PASSWORD_MIN_LENGTH })) ||
-                apiErrors['password']
-              }
-              onChange={(e) => setPassword(e.currentTarget.value)}
+              {...form.getInputProps('password')}
             />
             <PasswordInput
               label={t('auth.repeatPassword')}
               autoComplete="new-password"
               required
-              value={repeat}
-              error={touched && differs ? t('auth.passwordsDiffer') : undefined}
-              onChange={(e) => setRepeat(e.currentTarget.value)}
+              {...form.getInputProps('repeat')}
             />
             <Button type="submit" loading={save.isPending}>
               {t('auth.setPassword')}

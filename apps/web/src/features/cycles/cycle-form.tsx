@@ -1,10 +1,10 @@
-import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { MultiSelect, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { CreateCycleRequest } from '@wk/contracts';
 import { CADENCE_PRESETS, CYCLE_DEFAULTS, CYCLE_LIMITS, type CadencePreset } from '@wk/domain';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
-import { ErrorState } from '../../components/states';
+import { showApiErrorsIn, useFormRules } from '../../components/api-form';
+import { FormDialog } from '../../components/form-dialog';
 import { TimeZoneSelect } from '../../components/time-zone-select';
 import { cadenceInWords } from '../../lib/cadence-words';
 import { useTeams } from '../people/people-api';
@@ -16,131 +16,119 @@ const PRESETS = Object.keys(CADENCE_PRESETS) as CadencePreset[];
 /** A new cycle: which values, who, how often (a preset or an own cron pattern), how long, reminders. */
 export function CycleForm({ onDone }: { onDone: () => void }) {
   const { t, i18n } = useTranslation();
+  const rules = useFormRules();
   const versions = useValueVersions();
   const teams = useTeams();
   const create = useCreateCycle();
   const published = (versions.data ?? []).filter((v) => v.status === 'published');
-  const [name, setName] = useState('');
-  const [versionId, setVersionId] = useState<string | null>(null);
-  const [teamIds, setTeamIds] = useState<string[]>([]);
-  const [preset, setPreset] = useState<CadencePreset | 'custom'>('quarterly');
-  const [cron, setCron] = useState<string>(CADENCE_PRESETS.quarterly);
-  const [timeZone, setTimeZone] = useState(CYCLE_DEFAULTS.timeZone);
-  const [windowDays, setWindowDays] = useState<number>(CYCLE_DEFAULTS.windowDays);
-  const [reminderDays, setReminderDays] = useState(CYCLE_DEFAULTS.reminderDays.join(', '));
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
-  const chosenVersion = versionId ?? published.find((v) => v.isCurrent)?.id ?? null;
+  const form = useForm({
+    initialValues: {
+      name: '',
+      valuesVersionId: null as string | null,
+      teamIds: [] as string[],
+      preset: 'quarterly' as CadencePreset | 'custom',
+      cron: CADENCE_PRESETS.quarterly as string,
+      timeZone: CYCLE_DEFAULTS.timeZone as string,
+      windowDays: CYCLE_DEFAULTS.windowDays as number | string,
+      reminderDays: CYCLE_DEFAULTS.reminderDays.join(', '),
+    },
+    validate: { name: rules.required },
+  });
+  const { values } = form;
+  const chosenVersion = values.valuesVersionId ?? published.find((v) => v.isCurrent)?.id ?? null;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = form.onSubmit((v) => {
     const body: CreateCycleRequest = {
-      name,
+      name: v.name,
       valuesVersionId: chosenVersion ?? '',
-      teamIds,
-      cron,
-      timeZone,
-      windowDays,
-      reminderDays: reminderDays
+      teamIds: v.teamIds,
+      cron: v.cron,
+      timeZone: v.timeZone,
+      windowDays: Number(v.windowDays),
+      reminderDays: v.reminderDays
         .split(/[\s,]+/)
         .filter(Boolean)
         .map(Number),
     };
-    create.mutate(body, { onSuccess: onDone });
-  };
+    create.mutate(body, { onSuccess: onDone, onError: showApiErrorsIn(form) });
+  });
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <TextInput
-          label={t('cycles.name')}
-          required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors['name']}
-          maxLength={CYCLE_LIMITS.nameLength}
-        />
+    <FormDialog
+      title={t('cycles.new')}
+      onClose={onDone}
+      onSubmit={() => submit()}
+      save={create}
+      submitLabel={t('cycles.create')}
+      size="lg"
+    >
+      <TextInput
+        label={t('cycles.name')}
+        required
+        maxLength={CYCLE_LIMITS.nameLength}
+        {...form.getInputProps('name')}
+      />
+      <Select
+        label={t('cycles.valuesVersion')}
+        required
+        allowDeselect={false}
+        data={published.map((v) => ({
+          value: v.id,
+          label: t('cycles.versionOption', { number: v.number }),
+        }))}
+        {...form.getInputProps('valuesVersionId')}
+        value={chosenVersion}
+      />
+      <MultiSelect
+        label={t('cycles.audience')}
+        description={t('cycles.audienceHint')}
+        placeholder={values.teamIds.length ? undefined : t('cycles.wholeOrganisation')}
+        data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+        searchable
+        {...form.getInputProps('teamIds')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
-          label={t('cycles.valuesVersion')}
-          required
+          label={t('cycles.cadence')}
           allowDeselect={false}
-          data={published.map((v) => ({
-            value: v.id,
-            label: t('cycles.versionOption', { number: v.number }),
-          }))}
-          value={chosenVersion}
-          onChange={setVersionId}
-          error={errors['valuesVersionId']}
+          data={[
+            ...PRESETS.map((p) => ({ value: p, label: t(`cycles.presets.${p}`) })),
+            { value: 'custom', label: t('cycles.presets.custom') },
+          ]}
+          value={values.preset}
+          onChange={(p) => {
+            const next = (p ?? 'quarterly') as CadencePreset | 'custom';
+            form.setFieldValue('preset', next);
+            if (next !== 'custom') form.setFieldValue('cron', CADENCE_PRESETS[next]);
+          }}
         />
-        <MultiSelect
-          label={t('cycles.audience')}
-          description={t('cycles.audienceHint')}
-          placeholder={teamIds.length ? undefined : t('cycles.wholeOrganisation')}
-          data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-          value={teamIds}
-          onChange={setTeamIds}
-          searchable
-          error={errors['teamIds']}
+        <TextInput
+          label={t('cycles.cron')}
+          description={`${cadenceInWords(values.cron, t, i18n.language)} · ${t('cycles.cronHint')}`}
+          {...form.getInputProps('cron')}
+          onChange={(e) => {
+            form.setFieldValue('cron', e.currentTarget.value);
+            form.setFieldValue('preset', 'custom');
+          }}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('cycles.cadence')}
-            allowDeselect={false}
-            data={[
-              ...PRESETS.map((p) => ({ value: p, label: t(`cycles.presets.${p}`) })),
-              { value: 'custom', label: t('cycles.presets.custom') },
-            ]}
-            value={preset}
-            onChange={(p) => {
-              const next = (p ?? 'quarterly') as CadencePreset | 'custom';
-              setPreset(next);
-              if (next !== 'custom') setCron(CADENCE_PRESETS[next]);
-            }}
-          />
-          <TextInput
-            label={t('cycles.cron')}
-            description={`${cadenceInWords(cron, t, i18n.language)} · ${t('cycles.cronHint')}`}
-            value={cron}
-            onChange={(e) => {
-              setCron(e.currentTarget.value);
-              setPreset('custom');
-            }}
-            error={errors['cron']}
-          />
-          <TimeZoneSelect
-            label={t('cycles.timeZone')}
-            value={timeZone}
-            onChange={setTimeZone}
-            error={errors['timeZone']}
-          />
-          <NumberInput
-            label={t('cycles.windowDays')}
-            min={CYCLE_LIMITS.windowDaysMin}
-            max={CYCLE_LIMITS.windowDaysMax}
-            clampBehavior="none"
-            value={windowDays}
-            onChange={(n) => setWindowDays(Number(n))}
-            error={errors['windowDays']}
-          />
-          <TextInput
-            label={t('cycles.reminderDays')}
-            description={t('cycles.reminderDaysHint')}
-            value={reminderDays}
-            onChange={(e) => setReminderDays(e.currentTarget.value)}
-            error={Object.entries(errors).find(([f]) => f.startsWith('reminderDays'))?.[1]}
-          />
-        </SimpleGrid>
-        {create.isError && !(create.error instanceof ApiError && create.error.status === 400) && (
-          <ErrorState error={create.error} />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('cycles.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <TimeZoneSelect
+          label={t('cycles.timeZone')}
+          {...form.getInputProps('timeZone')}
+          value={values.timeZone}
+        />
+        <NumberInput
+          label={t('cycles.windowDays')}
+          min={CYCLE_LIMITS.windowDaysMin}
+          max={CYCLE_LIMITS.windowDaysMax}
+          clampBehavior="none"
+          {...form.getInputProps('windowDays')}
+        />
+        <TextInput
+          label={t('cycles.reminderDays')}
+          description={t('cycles.reminderDaysHint')}
+          {...form.getInputProps('reminderDays')}
+        />
+      </SimpleGrid>
+    </FormDialog>
   );
 }

@@ -1,34 +1,30 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateOrganisationRequest, OrganisationUsage } from '@wk/contracts';
-import type { Locale } from '@wk/domain';
-import type { FormEvent } from 'react';
+import type { OrganisationUsage } from '@wk/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatDateTime } from '../../components/format';
 import { ListTable } from '../../components/list-table';
 import { StatusBadge } from '../../components/status-badge';
-import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../components/states';
-import { TimeZoneSelect } from '../../components/time-zone-select';
-import { LocaleSelect } from '../../components/locale-select';
-
-const KEY = ['operator', 'organisations'];
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { CreateOrganisation } from './create-organisation';
+import { ORGANISATIONS_KEY } from './operator-keys';
 
 /** The operator's organisations: usage counts, add one with its first admin, suspend, delete. */
 export function OperatorOrganisations() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const list = useQuery({
-    queryKey: KEY,
+    queryKey: ORGANISATIONS_KEY,
     queryFn: () => api<OrganisationUsage[]>('/operator/organisations'),
   });
   const [note, setNote] = useState<string | null>(null);
   const [suspending, setSuspending] = useState<OrganisationUsage | null>(null);
   const [deleting, setDeleting] = useState<OrganisationUsage | null>(null);
   const [confirm, setConfirm] = useState('');
-  const refresh = () => client.invalidateQueries({ queryKey: KEY });
+  const refresh = () => client.invalidateQueries({ queryKey: ORGANISATIONS_KEY });
   const status = useMutation({
     mutationFn: (o: OrganisationUsage) =>
       api(`/operator/organisations/${o.id}`, {
@@ -201,106 +197,5 @@ export function OperatorOrganisations() {
         />
       )}
     </Stack>
-  );
-}
-
-function CreateOrganisation({ onCreated }: { onCreated: (name: string) => void }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const errorMessage = useErrorMessage();
-  const empty = {
-    name: '',
-    slug: '',
-    locale: 'nl',
-    timeZone: 'Europe/Amsterdam',
-    adminName: '',
-    adminEmail: '',
-  };
-  const [form, setForm] = useState(empty);
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const create = useMutation({
-    mutationFn: () =>
-      api<OrganisationUsage>('/operator/organisations', {
-        method: 'POST',
-        body: {
-          name: form.name.trim(),
-          ...(form.slug.trim() ? { slug: form.slug.trim() } : {}),
-          locale: form.locale as Locale,
-          timeZone: form.timeZone,
-          ...(form.adminEmail.trim()
-            ? { admin: { name: form.adminName.trim(), email: form.adminEmail.trim() } }
-            : {}),
-        } satisfies CreateOrganisationRequest,
-      }),
-    onSuccess: async (created) => {
-      setForm(empty);
-      onCreated(created.name);
-      await client.invalidateQueries({ queryKey: KEY });
-    },
-  });
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
-  return (
-    <form onSubmit={submit} noValidate aria-labelledby="create-organisation">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="create-organisation">
-          {t('platform.organisations.create')}
-        </Title>
-        {create.isError && Object.keys(errors).length === 0 && (
-          <Alert color="red" role="alert" variant="light">
-            {errorMessage(create.error)}
-          </Alert>
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('platform.organisations.name')}
-            required
-            value={form.name}
-            error={errors['name']}
-            onChange={(e) => set('name')(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('platform.organisations.slug')}
-            description={t('platform.organisations.slugHint')}
-            value={form.slug}
-            error={errors['slug']}
-            onChange={(e) => set('slug')(e.currentTarget.value)}
-          />
-          <LocaleSelect
-            label={t('platform.setup.locale')}
-            value={form.locale as Locale}
-            onChange={(v) => v && set('locale')(v)}
-          />
-          <TimeZoneSelect
-            label={t('platform.setup.timeZone')}
-            value={form.timeZone}
-            error={errors['timeZone']}
-            onChange={set('timeZone')}
-          />
-          <TextInput
-            label={t('platform.organisations.adminName')}
-            value={form.adminName}
-            error={errors['admin.name']}
-            onChange={(e) => set('adminName')(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('platform.organisations.adminEmail')}
-            description={t('platform.organisations.adminHint')}
-            type="email"
-            value={form.adminEmail}
-            error={errors['admin.email']}
-            onChange={(e) => set('adminEmail')(e.currentTarget.value)}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            {t('platform.organisations.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

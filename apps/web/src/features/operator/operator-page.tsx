@@ -1,12 +1,12 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OperatorProfile } from '@wk/contracts';
-import type { FormEvent } from 'react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { Loading, useErrorMessage } from '../../components/states';
 import { AuthLayout } from '../auth/auth-layout';
+import { CredentialsFields } from '../auth/credentials-fields';
 import { OperatorOrganisations } from './operator-organisations';
 
 const ME = ['operator', 'me'];
@@ -30,20 +30,17 @@ export function OperatorPage() {
       }
     },
   });
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const form = useForm({ initialValues: { email: '', password: '' } });
   const login = useMutation({
-    mutationFn: () => api('/operator/login', { method: 'POST', body: { email: email.trim(), password } }),
+    mutationFn: ({ email, password }: { email: string; password: string }) =>
+      api('/operator/login', { method: 'POST', body: { email: email.trim(), password } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ME }),
   });
   const logout = useMutation({
     mutationFn: () => api('/operator/logout', { method: 'POST' }),
     onSuccess: () => client.setQueryData(ME, null),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    login.mutate();
-  };
+  const submit = form.onSubmit((values) => login.mutate(values));
   const loginError =
     login.error instanceof ApiError && login.error.status === 401
       ? t('auth.wrongCredentials')
@@ -73,25 +70,10 @@ export function OperatorPage() {
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text c="dimmed">{t('operator.intro')}</Text>
-            {(loginError || me.isError) && (
-              <Alert color="red" role="alert" variant="light">
-                {loginError ?? errorMessage(me.error)}
-              </Alert>
-            )}
-            <TextInput
-              label={t('auth.email')}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-            />
-            <PasswordInput
-              label={t('auth.password')}
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
+            <CredentialsFields
+              message={loginError ?? (me.isError ? errorMessage(me.error) : null)}
+              email={form.getInputProps('email')}
+              password={form.getInputProps('password')}
             />
             <Button type="submit" loading={login.isPending}>
               {t('auth.signIn')}

@@ -2,10 +2,11 @@ import { Alert, Button, Fieldset, Group, NumberInput, Stack, TextInput } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Organisation, UpdateOrganisationRequest } from '@wk/contracts';
 import { ANONYMITY_FLOOR, SETTINGS_LIMITS } from '@wk/domain';
-import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { showApiErrorsIn, useFormRules } from '../../components/api-form';
+import { saveErrors } from '../../components/form-dialog';
 import { Page } from '../../components/page';
 import { TimeZoneSelect } from '../../components/time-zone-select';
 import { QueryState, SuccessNote, useErrorMessage } from '../../components/states';
@@ -26,7 +27,7 @@ function OrganisationForm({ organisation, writable }: { organisation: Organisati
   const { t } = useTranslation();
   const client = useQueryClient();
   const errorMessage = useErrorMessage();
-  const [draft, setDraft] = useState<Organisation>(organisation);
+  const rules = useFormRules();
   const save = useMutation({
     mutationFn: (body: UpdateOrganisationRequest) =>
       api<Organisation>('/organisation', { method: 'PATCH', body: { ...body } }),
@@ -35,16 +36,16 @@ function OrganisationForm({ organisation, writable }: { organisation: Organisati
       void client.invalidateQueries({ queryKey: ['me'] });
     },
   });
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  const set = <K extends keyof Organisation>(key: K, value: Organisation[K]) => {
-    save.reset();
-    setDraft((d) => ({ ...d, [key]: value }));
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const { id: _id, slug: _slug, ...body } = draft;
-    save.mutate(body);
-  };
+  // A change takes away the last save's note or error.
+  const form = useForm({
+    initialValues: organisation,
+    validate: { name: rules.required },
+    onValuesChange: () => save.reset(),
+  });
+  const submit = form.onSubmit(({ id: _id, slug: _slug, ...body }) => {
+    const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, Number(body[field])]));
+    save.mutate({ ...body, ...numbers }, { onError: showApiErrorsIn(form) });
+  });
   const hints: Partial<Record<(typeof NUMBER_FIELDS)[number], string>> = {
     anonymityMinimum: t('organisation.anonymityHint', { min: ANONYMITY_FLOOR }),
     contactQuarantineDays: t('organisation.contactQuarantineHint'),
@@ -61,32 +62,25 @@ function OrganisationForm({ organisation, writable }: { organisation: Organisati
           </Alert>
         )}
         {save.isSuccess && <SuccessNote>{t('common.saved')}</SuccessNote>}
-        {save.isError && Object.keys(errors).length === 0 && (
+        {saveErrors(save).other && (
           <Alert color="red" role="alert" variant="light">
             {errorMessage(save.error)}
           </Alert>
         )}
         <Fieldset legend={t('organisation.general')} disabled={!writable}>
           <Stack gap="sm">
-            <TextInput
-              label={t('organisation.name')}
-              required
-              value={draft.name}
-              error={errors['name']}
-              onChange={(e) => set('name', e.currentTarget.value)}
-            />
+            <TextInput label={t('organisation.name')} required {...form.getInputProps('name')} />
             <LocaleSelect
               label={t('organisation.locale')}
-              value={draft.locale}
-              error={errors['locale']}
-              onChange={(v) => v && set('locale', v)}
+              {...form.getInputProps('locale')}
+              value={form.values.locale}
+              onChange={(v) => v && form.setFieldValue('locale', v)}
             />
             <TimeZoneSelect
               label={t('organisation.timeZone')}
               description={t('organisation.timeZoneHint')}
-              value={draft.timeZone}
-              error={errors['timeZone']}
-              onChange={(zone) => set('timeZone', zone)}
+              {...form.getInputProps('timeZone')}
+              value={form.values.timeZone}
             />
           </Stack>
         </Fieldset>
@@ -101,9 +95,7 @@ function OrganisationForm({ organisation, writable }: { organisation: Organisati
                 max={SETTINGS_LIMITS[field].max}
                 allowDecimal={false}
                 clampBehavior="none"
-                value={draft[field]}
-                error={errors[field]}
-                onChange={(v) => set(field, typeof v === 'number' ? v : Number(v))}
+                {...form.getInputProps(field)}
               />
             ))}
           </Stack>

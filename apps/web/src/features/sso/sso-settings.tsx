@@ -14,10 +14,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { normaliseSsoDomain } from '@wk/contracts';
 import type { SsoSettings, UpdateSsoSettingsRequest } from '@wk/contracts';
-import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
+import { showApiErrorsIn, useFormRules } from '../../components/api-form';
+import { saveErrors } from '../../components/form-dialog';
 import { QueryState, SuccessNote, useErrorMessage } from '../../components/states';
 
 const KEY = ['organisation', 'sso'];
@@ -36,18 +37,24 @@ function SsoForm({ settings }: { settings: SsoSettings | null }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const errorMessage = useErrorMessage();
-  const [issuerUrl, setIssuerUrl] = useState(settings?.issuerUrl ?? '');
-  const [clientId, setClientId] = useState(settings?.clientId ?? '');
-  const [clientSecret, setClientSecret] = useState('');
-  const [domains, setDomains] = useState((settings?.allowedDomains ?? []).join('\n'));
-  const [justInTime, setJustInTime] = useState(settings?.justInTime ?? false);
-  const [passwordOff, setPasswordOff] = useState(settings?.passwordLoginDisabled ?? false);
-  const [acceptUnverified, setAcceptUnverified] = useState(settings?.acceptUnverifiedEmail ?? false);
+  const rules = useFormRules();
+  const form = useForm({
+    initialValues: {
+      issuerUrl: settings?.issuerUrl ?? '',
+      clientId: settings?.clientId ?? '',
+      clientSecret: '',
+      allowedDomains: (settings?.allowedDomains ?? []).join('\n'),
+      justInTime: settings?.justInTime ?? false,
+      passwordLoginDisabled: settings?.passwordLoginDisabled ?? false,
+      acceptUnverifiedEmail: settings?.acceptUnverifiedEmail ?? false,
+    },
+    validate: { issuerUrl: rules.required, clientId: rules.required },
+  });
   const save = useMutation({
     mutationFn: (body: UpdateSsoSettingsRequest) =>
       api<SsoSettings>('/organisation/sso', { method: 'PUT', body: { ...body } }),
     onSuccess: (saved) => {
-      setClientSecret('');
+      form.setFieldValue('clientSecret', '');
       client.setQueryData(KEY, saved);
     },
   });
@@ -55,27 +62,24 @@ function SsoForm({ settings }: { settings: SsoSettings | null }) {
     mutationFn: () => api<void>('/organisation/sso', { method: 'DELETE' }),
     onSuccess: () => client.setQueryData(KEY, null),
   });
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  const fieldError = (field: string) =>
-    errors[field] ?? Object.entries(errors).find(([key]) => key.startsWith(`${field}[`))?.[1];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(({ issuerUrl, clientId, clientSecret, allowedDomains, ...switches }) => {
     remove.reset();
-    save.mutate({
-      issuerUrl: issuerUrl.trim(),
-      clientId: clientId.trim(),
-      ...(clientSecret ? { clientSecret } : {}),
-      allowedDomains: domains
-        .split(/[\s,;]+/)
-        .map(normaliseSsoDomain)
-        .filter(Boolean),
-      justInTime,
-      passwordLoginDisabled: passwordOff,
-      acceptUnverifiedEmail: acceptUnverified,
-    });
-  };
+    save.mutate(
+      {
+        issuerUrl: issuerUrl.trim(),
+        clientId: clientId.trim(),
+        ...(clientSecret ? { clientSecret } : {}),
+        allowedDomains: allowedDomains
+          .split(/[\s,;]+/)
+          .map(normaliseSsoDomain)
+          .filter(Boolean),
+        ...switches,
+      },
+      { onError: showApiErrorsIn(form) },
+    );
+  });
   const current = save.data ?? settings;
-  const otherError = save.isError && Object.keys(errors).length === 0;
+  const otherError = saveErrors(save).other;
 
   return (
     <form onSubmit={submit} noValidate>
@@ -98,17 +102,9 @@ function SsoForm({ settings }: { settings: SsoSettings | null }) {
           description={t('sso.settings.issuerUrlHint')}
           required
           type="url"
-          value={issuerUrl}
-          error={fieldError('issuerUrl')}
-          onChange={(e) => setIssuerUrl(e.currentTarget.value)}
+          {...form.getInputProps('issuerUrl')}
         />
-        <TextInput
-          label={t('sso.settings.clientId')}
-          required
-          value={clientId}
-          error={fieldError('clientId')}
-          onChange={(e) => setClientId(e.currentTarget.value)}
-        />
+        <TextInput label={t('sso.settings.clientId')} required {...form.getInputProps('clientId')} />
         <PasswordInput
           label={t('sso.settings.clientSecret')}
           description={
@@ -116,9 +112,7 @@ function SsoForm({ settings }: { settings: SsoSettings | null }) {
           }
           required={!current?.clientSecretSet}
           autoComplete="new-password"
-          value={clientSecret}
-          error={fieldError('clientSecret')}
-          onChange={(e) => setClientSecret(e.currentTarget.value)}
+          {...form.getInputProps('clientSecret')}
         />
         <Textarea
           label={t('sso.settings.allowedDomains')}
@@ -126,24 +120,18 @@ function SsoForm({ settings }: { settings: SsoSettings | null }) {
           required
           autosize
           minRows={2}
-          value={domains}
-          error={fieldError('allowedDomains')}
-          onChange={(e) => setDomains(e.currentTarget.value)}
+          {...form.getInputProps('allowedDomains')}
         />
         <Checkbox
           label={t('sso.settings.justInTime')}
-          checked={justInTime}
-          error={fieldError('justInTime')}
-          onChange={(e) => setJustInTime(e.currentTarget.checked)}
+          {...form.getInputProps('justInTime', { type: 'checkbox' })}
         />
         <Checkbox
           label={t('sso.settings.acceptUnverifiedEmail')}
           description={t('sso.settings.acceptUnverifiedEmailHint')}
-          checked={acceptUnverified}
-          error={fieldError('acceptUnverifiedEmail')}
-          onChange={(e) => setAcceptUnverified(e.currentTarget.checked)}
+          {...form.getInputProps('acceptUnverifiedEmail', { type: 'checkbox' })}
         />
-        {acceptUnverified && (
+        {form.values.acceptUnverifiedEmail && (
           <Alert color="orange" variant="light">
             {t('sso.settings.acceptUnverifiedEmailWarning')}
           </Alert>
@@ -155,9 +143,7 @@ function SsoForm({ settings }: { settings: SsoSettings | null }) {
               ? t('sso.settings.signInFirst')
               : t('sso.settings.passwordLoginHint')
           }
-          checked={passwordOff}
-          error={fieldError('passwordLoginDisabled')}
-          onChange={(e) => setPasswordOff(e.currentTarget.checked)}
+          {...form.getInputProps('passwordLoginDisabled', { type: 'checkbox' })}
         />
         <Group>
           <Button type="submit" loading={save.isPending}>

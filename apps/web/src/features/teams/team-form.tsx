@@ -1,11 +1,9 @@
-import { Alert, Button, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { MultiSelect, Select, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { Person, Team } from '@wk/contracts';
-import type { FormEvent } from 'react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/dialog';
-import { ApiError } from '../../api/client';
-import { useErrorMessage } from '../../components/states';
+import { showApiErrorsIn, useFormRules } from '../../components/api-form';
+import { FormDialog } from '../../components/form-dialog';
 import { subtreeIds } from './team-tree';
 import { useUpdateTeam } from './teams-api';
 
@@ -24,63 +22,44 @@ export function TeamForm({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const rules = useFormRules();
   const update = useUpdateTeam();
-  const [name, setName] = useState(team.name);
-  const [parentId, setParentId] = useState<string | null>(team.parentId);
-  const [managerIds, setManagerIds] = useState<string[]>(team.managerIds);
+  const form = useForm({
+    initialValues: { name: team.name, parentId: team.parentId, managerIds: team.managerIds },
+    validate: { name: rules.required },
+  });
   const blocked = subtreeIds(teams, team.id);
-  const errors = update.error instanceof ApiError ? update.error.fieldErrors() : {};
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    update.mutate({ id: team.id, body: { name: name.trim(), parentId }, managerIds }, { onSuccess: onSaved });
-  };
+  const submit = form.onSubmit(({ name, parentId, managerIds }) =>
+    update.mutate(
+      { id: team.id, body: { name: name.trim(), parentId }, managerIds },
+      { onSuccess: onSaved, onError: showApiErrorsIn(form, { userIds: 'managerIds' }) },
+    ),
+  );
 
   return (
-    <Dialog onClose={onClose} title={t('teams.editTitle', { name: team.name })}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {update.isError && Object.keys(errors).length === 0 && (
-            <Alert color="red" role="alert" variant="light">
-              {errorMessage(update.error)}
-            </Alert>
-          )}
-          <TextInput
-            label={t('teams.name')}
-            required
-            value={name}
-            error={errors['name']}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
-          <Select
-            label={t('teams.parent')}
-            placeholder={t('teams.topLevel')}
-            data={teams.filter((x) => !blocked.has(x.id)).map((x) => ({ value: x.id, label: x.name }))}
-            value={parentId}
-            error={errors['parentId']}
-            clearable
-            searchable
-            onChange={setParentId}
-          />
-          <MultiSelect
-            label={t('teams.managers')}
-            data={managers.map((p) => ({ value: p.id, label: p.name }))}
-            value={managerIds}
-            error={errors['userIds']}
-            searchable
-            onChange={setManagerIds}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t('teams.editTitle', { name: team.name })}
+      onClose={onClose}
+      onSubmit={() => submit()}
+      save={update}
+      submitLabel={t('common.save')}
+    >
+      <TextInput label={t('teams.name')} required {...form.getInputProps('name')} />
+      <Select
+        label={t('teams.parent')}
+        placeholder={t('teams.topLevel')}
+        data={teams.filter((x) => !blocked.has(x.id)).map((x) => ({ value: x.id, label: x.name }))}
+        clearable
+        searchable
+        {...form.getInputProps('parentId')}
+      />
+      <MultiSelect
+        label={t('teams.managers')}
+        data={managers.map((p) => ({ value: p.id, label: p.name }))}
+        searchable
+        {...form.getInputProps('managerIds')}
+      />
+    </FormDialog>
   );
 }

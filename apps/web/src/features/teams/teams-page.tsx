@@ -1,10 +1,11 @@
 import { Box, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { Person, Team } from '@wk/contracts';
-import type { FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog';
-import { ApiError } from '../../api/client';
+import { showApiErrorsIn, useFormRules } from '../../components/api-form';
+import { saveErrors } from '../../components/form-dialog';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, Loading, SuccessNote } from '../../components/states';
 import { useCan } from '../auth/session';
@@ -91,25 +92,27 @@ export function TeamsPage() {
   const managers = usePeople({ role: 'manager', offset: 0, limit: 200 });
   const create = useCreateTeam();
   const remove = useDeleteTeam();
-  const [name, setName] = useState('');
-  const [parentId, setParentId] = useState<string | null>(null);
+  const rules = useFormRules();
+  const form = useForm({
+    initialValues: { name: '', parentId: null as string | null },
+    validate: { name: rules.required },
+  });
   const [editing, setEditing] = useState<Team | null>(null);
   const [deleting, setDeleting] = useState<Team | null>(null);
   const [note, setNote] = useState('');
-  const createErrors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.onSubmit(({ name, parentId }) =>
     create.mutate(
       { name: name.trim(), parentId },
       {
         onSuccess: (team) => {
           setNote(t('teams.created', { name: team.name }));
-          setName('');
+          form.setFieldValue('name', '');
         },
+        onError: showApiErrorsIn(form),
       },
-    );
-  };
+    ),
+  );
   const people = new Map((managers.data?.items ?? []).map((p) => [p.id, p]));
 
   return (
@@ -119,28 +122,20 @@ export function TeamsPage() {
         <Paper withBorder p="md">
           <form onSubmit={submit} noValidate>
             <Group align="flex-end" wrap="wrap">
-              <TextInput
-                label={t('teams.name')}
-                required
-                value={name}
-                error={createErrors['name']}
-                onChange={(e) => setName(e.currentTarget.value)}
-              />
+              <TextInput label={t('teams.name')} required {...form.getInputProps('name')} />
               <Select
                 label={t('teams.parent')}
                 placeholder={t('teams.topLevel')}
                 data={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
-                value={parentId}
-                error={createErrors['parentId']}
                 clearable
                 searchable
-                onChange={setParentId}
+                {...form.getInputProps('parentId')}
               />
               <Button type="submit" loading={create.isPending}>
                 {t('teams.add')}
               </Button>
             </Group>
-            {create.isError && Object.keys(createErrors).length === 0 && <ErrorState error={create.error} />}
+            {saveErrors(create).other && <ErrorState error={create.error} />}
           </form>
         </Paper>
       )}
