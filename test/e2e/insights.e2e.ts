@@ -303,6 +303,21 @@ describe('outside-in dashboard', () => {
       leader.id,
     ]);
     const latest = overview.periods[overview.periods.length - 1];
+    // HR makes an action on the team's cell: the team view lists it with its status and effect.
+    const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
+    const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const focus = await hr.post('/api/actions/focuses', {
+      cell: {
+        valueKey: 'betrouwbaar',
+        teamId: data.teams.large,
+        periodKind: 'quarter',
+        period: latest,
+        metric: 'customer',
+      },
+      title: 'Afspraken nakomen',
+      actions: [{ what: 'Terugbellen binnen een dag', ownerId: leader.id, dueDate: due }],
+    });
+    expect(focus.status).toBe(201);
 
     page = await newPage(browser, { viewport: { width: 390, height: 844 } });
     await signIn(page, api.url, leader.email, TEST_PASSWORD);
@@ -341,7 +356,10 @@ describe('outside-in dashboard', () => {
       .getByRole('region', { name: 'Deelname per meting' })
       .getByText('Meting', { exact: true })
       .waitFor();
-    await page.getByRole('region', { name: 'Acties van het team' }).waitFor();
+    const actions = page.getByRole('region', { name: 'Acties van het team' });
+    await actions.getByRole('link', { name: 'Terugbellen binnen een dag' }).waitFor();
+    await actions.getByText('Effect: nog niet gemeten', { exact: false }).waitFor();
+    expect(await actions.getByText('open', { exact: true }).count()).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'insights-team-phone');
   });
