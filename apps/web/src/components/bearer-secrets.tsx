@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveErrors } from './form-dialog';
 import { ConfirmDialog } from './confirm-dialog';
@@ -125,4 +126,42 @@ export function RevokeConfirm<T extends { id: string; name: string }>({
       }
     />
   );
+}
+
+/**
+ * The revoke flow of a list of bearer secrets: which one is being revoked, the note after, and
+ * the confirmation dialog to render. A revoked secret that is still shown (just created) goes.
+ */
+export function useRevokeFlow<T extends { id: string; name: string }>(
+  ns: 'apiKeys' | 'scim',
+  revoke: {
+    mutate(item: T, options: { onSuccess: () => void }): void;
+    reset(): void;
+    isPending: boolean;
+    error: unknown;
+  },
+  created: { data?: { id: string }; reset(): void },
+) {
+  const [revoking, setRevoking] = useState<T | null>(null);
+  const [note, setNote] = useState('');
+  return {
+    note,
+    clearNote: () => setNote(''),
+    startRevoke: (item: T) => {
+      revoke.reset();
+      setRevoking(item);
+    },
+    dialog: revoking && (
+      <RevokeConfirm
+        ns={ns}
+        item={revoking}
+        revoke={revoke}
+        onClose={() => setRevoking(null)}
+        onRevoked={(revokedNote) => {
+          setNote(revokedNote);
+          if (created.data?.id === revoking.id) created.reset();
+        }}
+      />
+    ),
+  };
 }

@@ -1,8 +1,7 @@
 import { Code, Paper, Text, Title } from '@mantine/core';
 import type { ApiKey } from '@wk/contracts';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateByNameForm, RevokeConfirm, ShownOnce } from '../../components/bearer-secrets';
+import { CreateByNameForm, ShownOnce, useRevokeFlow } from '../../components/bearer-secrets';
 import { formatDateTime } from '../../components/format';
 import { ListTable } from '../../components/list-table';
 import { Page } from '../../components/page';
@@ -48,8 +47,7 @@ export function ApiKeysPage() {
   const keys = useApiKeys();
   const create = useCreateApiKey();
   const revoke = useRevokeApiKey();
-  const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const [note, setNote] = useState('');
+  const flow = useRevokeFlow<ApiKey>('apiKeys', revoke, create);
 
   return (
     <Page title={t('apiKeys.title')} intro={t('apiKeys.intro')}>
@@ -59,7 +57,7 @@ export function ApiKeysPage() {
           create={create}
           maxLength={120}
           minWidth={260}
-          onSubmit={() => setNote('')}
+          onSubmit={flow.clearNote}
         />
       </Paper>
       {create.data && (
@@ -71,7 +69,7 @@ export function ApiKeysPage() {
           copyLabel={t('apiKeys.copy')}
         />
       )}
-      <SuccessNote>{note}</SuccessNote>
+      <SuccessNote>{flow.note}</SuccessNote>
       <section aria-labelledby="keys-title">
         <Title order={2} size="h4" id="keys-title" mb="sm">
           {t('apiKeys.list')}
@@ -81,30 +79,13 @@ export function ApiKeysPage() {
             list.length === 0 ? (
               <EmptyState>{t('apiKeys.empty')}</EmptyState>
             ) : (
-              <KeyTable
-                keys={list}
-                onRevoke={(key) => {
-                  revoke.reset();
-                  setRevoking(key);
-                }}
-              />
+              <KeyTable keys={list} onRevoke={flow.startRevoke} />
             )
           }
         </QueryState>
       </section>
       <ApiKeyUsage />
-      {revoking && (
-        <RevokeConfirm
-          ns="apiKeys"
-          item={revoking}
-          revoke={revoke}
-          onClose={() => setRevoking(null)}
-          onRevoked={(revokedNote) => {
-            setNote(revokedNote);
-            if (create.data?.id === revoking.id) create.reset();
-          }}
-        />
-      )}
+      {flow.dialog}
     </Page>
   );
 }

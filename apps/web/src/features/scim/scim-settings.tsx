@@ -1,8 +1,7 @@
 import { Code, Fieldset, Stack, Text } from '@mantine/core';
 import type { ScimToken } from '@wk/contracts';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateByNameForm, RevokeConfirm, ShownOnce } from '../../components/bearer-secrets';
+import { CreateByNameForm, ShownOnce, useRevokeFlow } from '../../components/bearer-secrets';
 import { CopyField } from '../../components/copy-field';
 import { formatDateTime } from '../../components/format';
 import { ListTable } from '../../components/list-table';
@@ -34,8 +33,7 @@ export function ScimSettingsSection() {
   const settings = useScimSettings();
   const create = useCreateScimToken();
   const revoke = useRevokeScimToken();
-  const [revoking, setRevoking] = useState<ScimToken | null>(null);
-  const [note, setNote] = useState('');
+  const flow = useRevokeFlow<ScimToken>('scim', revoke, create);
 
   return (
     <Fieldset legend={t('scim.title')}>
@@ -53,7 +51,7 @@ export function ScimSettingsSection() {
                 create={create}
                 maxLength={80}
                 minWidth={240}
-                onSubmit={() => setNote('')}
+                onSubmit={flow.clearNote}
               />
               {create.data && (
                 <ShownOnce
@@ -64,34 +62,17 @@ export function ScimSettingsSection() {
                   copyLabel={t('scim.copy')}
                 />
               )}
-              <SuccessNote>{note}</SuccessNote>
+              <SuccessNote>{flow.note}</SuccessNote>
               {data.tokens.length === 0 ? (
                 <EmptyState>{t('scim.empty')}</EmptyState>
               ) : (
-                <TokenTable
-                  tokens={data.tokens}
-                  onRevoke={(token) => {
-                    revoke.reset();
-                    setRevoking(token);
-                  }}
-                />
+                <TokenTable tokens={data.tokens} onRevoke={flow.startRevoke} />
               )}
             </Stack>
           )}
         </QueryState>
       </Stack>
-      {revoking && (
-        <RevokeConfirm
-          ns="scim"
-          item={revoking}
-          revoke={revoke}
-          onClose={() => setRevoking(null)}
-          onRevoked={(revokedNote) => {
-            setNote(revokedNote);
-            if (create.data?.id === revoking.id) create.reset();
-          }}
-        />
-      )}
+      {flow.dialog}
     </Fieldset>
   );
 }
