@@ -188,6 +188,13 @@ describe('appraisals: context, reviewers and team changes (issue 16)', () => {
     const foreign = await new HttpClient(api.url).login(other.users.hr.email, TEST_PASSWORD);
     expect((await foreign.get(`/api/appraisals/${id}/context`)).status).toBe(404);
 
+    // English names for an English reader, where the journey or touchpoint has one.
+    await api.db.query(`UPDATE customer_journeys SET name_en = 'Moving house' WHERE id = $1`, [journey.id]);
+    const english = (await s.employee.get(`/api/appraisals/${id}/context?locale=en`))
+      .body as AppraisalContext;
+    expect(english.values[0].journeys[0].name).toBe('Moving house');
+    expect(english.values[0].touchpoints[0]).toMatchObject({ name: 'Aanvraag', journeyName: 'Moving house' });
+
     // With a lower minimum the second touchpoint (three grades) appears.
     await api.db.query(`UPDATE organisations SET anonymity_minimum = 3 WHERE id = $1`, [org]);
     const lower = (await s.employee.get(`/api/appraisals/${id}/context`)).body as AppraisalContext;

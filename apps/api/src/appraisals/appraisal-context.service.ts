@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { effectiveMinimum, mayShowAggregate } from '@wk/domain';
+import { effectiveMinimum, localized, mayShowAggregate } from '@wk/domain';
+import type { Locale } from '@wk/domain';
 import type { AppraisalContext, AppraisalRecognition } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { readCustomer } from '../insights/kpi-queries';
@@ -30,7 +31,7 @@ export class AppraisalContextService {
     private readonly appraisals: AppraisalsService,
   ) {}
 
-  async context(auth: AuthContext, id: string): Promise<AppraisalContext> {
+  async context(auth: AuthContext, id: string, locale: Locale = 'nl'): Promise<AppraisalContext> {
     const org = auth.organisationId;
     const { a } = await this.appraisals.load(auth, id);
     const [setting, valueRows] = await Promise.all([
@@ -91,7 +92,7 @@ export class AppraisalContextService {
       };
       for (const j of [...names.journeys].sort((x, y) => x.position - y.position)) {
         const shown = cell(journeySums.get(`${j.id}|${value.valueKey}`));
-        if (shown) value.journeys.push({ id: j.id, name: j.name, ...shown });
+        if (shown) value.journeys.push({ id: j.id, name: localized(j.name, j.name_en, locale), ...shown });
       }
       const touchpoints = [...names.touchpoints].sort(
         (x, y) =>
@@ -103,8 +104,12 @@ export class AppraisalContextService {
         if (shown)
           value.touchpoints.push({
             id: t.id,
-            name: t.name,
-            journeyName: journeyName.get(t.journey_id)?.name ?? '',
+            name: localized(t.name, t.name_en, locale),
+            journeyName: localized(
+              journeyName.get(t.journey_id)?.name ?? '',
+              journeyName.get(t.journey_id)?.name_en,
+              locale,
+            ),
             ...shown,
           });
       }

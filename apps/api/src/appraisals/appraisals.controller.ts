@@ -162,8 +162,12 @@ export class AppraisalsController {
     summary:
       "Beside the conversation: customer recognition per value of the journeys and touchpoints of the employee's current team in the cycle's period (anonymity minimum)",
   })
-  context(@CurrentUser() auth: AuthContext, @Param('id', AppraisalId) id: string): Promise<AppraisalContext> {
-    return this.contexts.context(auth, id);
+  context(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', AppraisalId) id: string,
+    @Query() q: LocaleQuery,
+  ): Promise<AppraisalContext> {
+    return this.contexts.context(auth, id, q.locale);
   }
 
   @Put(':id/self-review')

@@ -688,18 +688,24 @@ export class AppraisalsRepository {
     );
   }
 
-  /** The organisation's journeys and touchpoints by id, with their journey's name (for the context's labels). */
+  /** The organisation's journeys and touchpoints (NL and EN names), for the context's labels. */
   async journeyNames(organisationId: string) {
-    const journeys: { id: string; name: string; position: number }[] = await this.db.query(
-      `SELECT id, name, row_number() OVER (ORDER BY name, id)::int AS position
-         FROM customer_journeys WHERE organisation_id = $1`,
-      [organisationId],
-    );
-    const touchpoints: { id: string; name: string; journey_id: string; position: number }[] =
+    const journeys: { id: string; name: string; name_en: string | null; position: number }[] =
       await this.db.query(
-        `SELECT id, name, journey_id, position FROM journey_touchpoints WHERE organisation_id = $1`,
+        `SELECT id, name, name_en, row_number() OVER (ORDER BY name, id)::int AS position
+           FROM customer_journeys WHERE organisation_id = $1`,
         [organisationId],
       );
+    const touchpoints: {
+      id: string;
+      name: string;
+      name_en: string | null;
+      journey_id: string;
+      position: number;
+    }[] = await this.db.query(
+      `SELECT id, name, name_en, journey_id, position FROM journey_touchpoints WHERE organisation_id = $1`,
+      [organisationId],
+    );
     return { journeys, touchpoints };
   }
 

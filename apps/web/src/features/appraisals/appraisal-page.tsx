@@ -590,7 +590,7 @@ const monthLabel = (month: string, lang: string) =>
 function TeamRecognition({ a }: { a: Appraisal }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const query = useAppraisalContext(a.id);
+  const query = useAppraisalContext(a.id, lang === 'en' ? 'en' : 'nl');
   return (
     <Stack gap="xs" component="section" aria-labelledby={`recognition-${a.id}`}>
       <Title order={3} size="h5" id={`recognition-${a.id}`}>

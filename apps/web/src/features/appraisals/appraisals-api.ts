@@ -39,10 +39,11 @@ export function useAppraisal(id: string, locale: string) {
 }
 
 /** Customer recognition of the current team's journeys and touchpoints beside the conversation. */
-export function useAppraisalContext(id: string) {
+export function useAppraisalContext(id: string, locale: string) {
   return useQuery({
-    queryKey: [...KEY, id, 'context'],
-    queryFn: ({ signal }) => api<AppraisalContext>(`/appraisals/${id}/context`, { signal }),
+    queryKey: [...KEY, id, 'context', locale],
+    queryFn: ({ signal }) =>
+      api<AppraisalContext>(`/appraisals/${id}/context`, { signal, query: { locale } }),
   });
 }
 
