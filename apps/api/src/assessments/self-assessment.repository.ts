@@ -19,8 +19,29 @@ export interface InvitationRow {
   person_name: string;
 }
 
+/** A round the person was invited to, with the state of their invitation. */
+export interface MyRoundRow {
+  invitation_id: string;
+  round_id: string;
+  cycle_name: string;
+  opens_at: Date;
+  closes_at: Date;
+  closed: boolean;
+  completed_at: Date | null;
+  values_version_id: string;
+}
+
+export interface MyAnswerRow {
+  invitation_id: string;
+  behaviour_id: string;
+  value_key: string;
+  text_nl: string;
+  text_en: string;
+  level: SelfLevel | null;
+}
+
 /**
- * The employee's own form: one invitation's answers and examples. Statements on the round's content
+ * The employee's own form and history: one invitation's answers and examples. Statements on the round's content
  * run in the invitation's organisation; answers and examples are keyed by the invitation itself.
  * Methods that take an EntityManager run inside the caller's transaction.
  */
@@ -133,6 +154,58 @@ export class SelfAssessmentRepository {
     await m.query(
       `UPDATE assessment_invitations SET completed_at = coalesce(completed_at, now()) WHERE id = $1`,
       [invitationId],
+    );
+  }
+
+  /** The person's team and the organisation's anonymity minimum. */
+  async person(organisationId: string, userId: string) {
+    const row = await new OrganisationScope(this.db, organisationId).one<{
+      team_id: string | null;
+      anonymity_minimum: number;
+    }>(
+      `SELECT u.team_id, o.anonymity_minimum FROM users u JOIN organisations o ON o.id = u.organisation_id
+        WHERE u.organisation_id = $1 AND u.id = $2`,
+      [userId],
+    );
+    return row!;
+  }
+
+  /** Every round the person was invited to, oldest first. */
+  myRounds(organisationId: string, userId: string): Promise<MyRoundRow[]> {
+    return new OrganisationScope(this.db, organisationId).rows(
+      `SELECT i.id AS invitation_id, r.id AS round_id, c.name AS cycle_name, r.opens_at, r.closes_at,
+              (r.closed_at IS NOT NULL OR r.closes_at <= now()) AS closed, i.completed_at, r.values_version_id
+         FROM assessment_invitations i
+         JOIN assessment_rounds r ON r.id = i.round_id
+         JOIN assessment_cycles c ON c.id = r.cycle_id
+        WHERE i.organisation_id = $1 AND i.user_id = $2
+        ORDER BY r.opens_at`,
+      [userId],
+    );
+  }
+
+  /** The values of these versions, in the house's order. */
+  versionValues(
+    organisationId: string,
+    versionIds: string[],
+  ): Promise<{ version_id: string; key: string; name_nl: string; name_en: string }[]> {
+    return new OrganisationScope(this.db, organisationId).rows(
+      `SELECT version_id, key, name_nl, name_en FROM experience_values
+        WHERE organisation_id = $1 AND version_id = ANY($2::uuid[]) ORDER BY position`,
+      [versionIds],
+    );
+  }
+
+  /** The answers of these invitations with their behaviour's text, in the house's order. */
+  answersOf(organisationId: string, invitationIds: string[]): Promise<MyAnswerRow[]> {
+    return new OrganisationScope(this.db, organisationId).rows(
+      `SELECT a.invitation_id, b.id AS behaviour_id, e.key AS value_key, b.text_nl, b.text_en, a.level
+         FROM assessment_answers a
+         JOIN value_behaviours b ON b.id = a.behaviour_id
+         JOIN experience_values e ON e.id = b.value_id
+        WHERE a.organisation_id = $1 AND a.invitation_id = ANY($2::uuid[])
+        ORDER BY e.position, b.position`,
+      [invitationIds],
     );
   }
 }
