@@ -187,6 +187,19 @@ describe('reading customer comments', () => {
       [{ q: 'x'.repeat(201) }, 'q'],
       [{ cursor: 'not a cursor!' }, 'cursor'],
       [{ cursor: Buffer.from('["x","y"]').toString('base64url') }, 'cursor'],
+      [
+        { cursor: Buffer.from('["0","------------------------------------"]').toString('base64url') },
+        'cursor',
+      ],
+      [
+        {
+          cursor: Buffer.from(
+            `["2026-02-30T00:00:00.000Z","${'1'.repeat(8)}-1111-4111-8111-${'1'.repeat(12)}"]`,
+          ).toString('base64url'),
+        },
+        'cursor',
+      ],
+      [{ cursor: Buffer.from('5').toString('base64url') }, 'cursor'],
       [{ at: '2026-11' }, 'period'],
       [{ period: 'month', at: '2026-Q4' }, 'at'],
       [{ period: 'round', at: '2026-11' }, 'period'],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { commentCellKey, effectiveMinimum, periodMonths, releasedCommentCells } from '@wk/domain';
 import type { CommentsPage, NamedRef, ReadableComment } from '@wk/contracts';
@@ -34,9 +35,11 @@ function decodeCursor(cursor: string): { at: string; id: string } {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       typeof at === 'string' &&
+      /^(19|20)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) &&
       !Number.isNaN(Date.parse(at)) &&
+      new Date(at).toISOString() === at &&
       typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(id)
+      isUUID(id)
     )
       return { at, id };
   } catch {
