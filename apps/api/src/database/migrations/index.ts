@@ -22,6 +22,7 @@ import { Actions1764930000000 } from './1764930000000-actions';
 import { ReliabilityMinimum1764940000000 } from './1764940000000-reliability-minimum';
 import { AppraisalManagerSubmittedBy1764960000000 } from './1764960000000-appraisal-manager-submitted-by';
 import { EnglishNamesAndYouSaid1764970000000 } from './1764970000000-english-names-and-you-said';
+import { AppraisalAgreementFollowUps1764990000000 } from './1764990000000-appraisal-agreement-follow-ups';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   ReliabilityMinimum1764940000000,
   AppraisalManagerSubmittedBy1764960000000,
   EnglishNamesAndYouSaid1764970000000,
+  AppraisalAgreementFollowUps1764990000000,
 ];
