@@ -1,7 +1,7 @@
 import { Alert, Button, Divider, Stack, TextInput } from '@mantine/core';
 import { SSO_ERROR_CODES } from '@wk/contracts';
 import type { SsoErrorCode } from '@wk/contracts';
-import type { FormEvent } from 'react';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -25,18 +25,18 @@ export function SsoLogin({
 }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const [value, setValue] = useState('');
-  const [missing, setMissing] = useState(false);
+  const form = useForm({
+    initialValues: { value: '' },
+    validate: { value: (value) => (value.trim() ? null : t('sso.login.required')) },
+  });
   const [busy, setBusy] = useState(false);
   const code = params.get('sso_error');
   const error = code && (SSO_ERROR_CODES as readonly string[]).includes(code) ? (code as SsoErrorCode) : null;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!value.trim()) return setMissing(true);
+  const submit = form.onSubmit(({ value }) => {
     setBusy(true);
     go(ssoStartUrl(value));
-  };
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="sso-title">
@@ -51,12 +51,7 @@ export function SsoLogin({
           label={t('sso.login.field')}
           description={t('sso.login.fieldHint')}
           autoComplete="email"
-          value={value}
-          error={missing ? t('sso.login.required') : undefined}
-          onChange={(e) => {
-            setMissing(false);
-            setValue(e.currentTarget.value);
-          }}
+          {...form.getInputProps('value')}
         />
         <Button type="submit" variant="default" loading={busy}>
           {t('sso.login.go')}
