@@ -410,4 +410,88 @@ describe('appraisals: context, reviewers and team changes (issue 16)', () => {
     expect(enText).toContain('General: Cursus plannen');
     expect(enText).not.toContain('Betrouwbaar:');
   });
+
+  it("records per previous agreement whether it was achieved: reviewer and HR write, the employee reads, frozen once signed", async () => {
+    const s = await setUp('FollowUp');
+    const last = await s.open('Vorig jaar', LAST_YEAR);
+    await sign(s, last.of(s.world.users.employee.id), [
+      { valueId: s.version.values[0], what: 'Terugbellen binnen een dag', support: '', dueDate: null },
+      { valueId: null, what: 'Cursus plannen', support: '', dueDate: null },
+    ]);
+    const now = await s.open('Dit jaar');
+    const id = now.of(s.world.users.employee.id);
+    const before = (await s.employee.get(`/api/appraisals/${id}`)).body as Appraisal;
+    expect(before.previousAgreements.map((g) => g.followUp)).toEqual([null, null]);
+    const [first, second] = before.previousAgreements.map((g) => g.id);
+    const url = (agreementId: string) => `/api/appraisals/${id}/previous-agreements/${agreementId}/follow-up`;
+
+    // The reviewer records one; HR another (and corrects the reviewer's).
+    const saved = await s.manager.put(url(first), { status: 'partly', note: '  Meestal gelukt  ' });
+    expect(saved.status).toBe(200);
+    expect((saved.body as Appraisal).previousAgreements[0].followUp).toEqual({
+      status: 'partly',
+      note: 'Meestal gelukt',
+      updatedAt: expect.any(String),
+    });
+    expect((await s.hr.put(url(second), { status: 'no_longer_relevant' })).status).toBe(200);
+    expect((await s.hr.put(url(first), { status: 'achieved', note: 'Gelukt' })).status).toBe(200);
+
+    // The employee reads them, also on its own page; it cannot write.
+    const mine = (await s.employee.get(`/api/appraisals/${id}`)).body as Appraisal;
+    expect(mine.previousAgreements.map((g) => [g.what, g.followUp?.status, g.followUp?.note])).toEqual([
+      ['Terugbellen binnen een dag', 'achieved', 'Gelukt'],
+      ['Cursus plannen', 'no_longer_relevant', ''],
+    ]);
+    expect((await s.employee.put(url(first), { status: 'achieved' })).status).toBe(403);
+    // Another manager (not the reviewer): the appraisal does not exist for them.
+    const other = await createUser(api.db, s.world.organisationId, { role: 'manager' });
+    const otherClient = await s.login(other.email);
+    expect((await otherClient.put(url(first), { status: 'achieved' })).status).toBe(404);
+    expect((await otherClient.get(`/api/appraisals/${id}`)).status).toBe(404);
+
+    // Validation names the field; an agreement that is not a previous one of this appraisal is 404.
+    const bad = await s.manager.put(url(first), { status: 'done' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['status']);
+    const long = await s.manager.put(url(first), { status: 'partly', note: 'x'.repeat(501) });
+    expect(long.status).toBe(400);
+    expect(long.body.errors.map((e: { field: string }) => e.field)).toEqual(['note']);
+    expect((await s.manager.put(url('00000000-0000-4000-8000-000000000000'), { status: 'partly' })).status).toBe(
+      404,
+    );
+    expect((await s.manager.put(url('not-a-uuid'), { status: 'partly' })).status).toBe(404);
+    // Someone else's appraisal this year: the employee's agreement is not one of its previous ones.
+    const colleague = now.of(s.world.teamMember.id);
+    expect(
+      (
+        await s.manager.put(`/api/appraisals/${colleague}/previous-agreements/${first}/follow-up`, {
+          status: 'partly',
+        })
+      ).status,
+    ).toBe(404);
+    // Last year's appraisal itself cannot take a follow-up.
+    const lastId = last.of(s.world.users.employee.id);
+    const onLast = await s.manager.put(
+      `/api/appraisals/${lastId}/previous-agreements/${first}/follow-up`,
+      { status: 'partly' },
+    );
+    // Signed, so frozen before anything else is looked at.
+    expect(onLast.status).toBe(409);
+
+    // Signed by both: frozen, and the PDF shows the follow-up.
+    await sign(s, id);
+    const frozen = await s.manager.put(url(first), { status: 'not_achieved' });
+    expect(frozen.status).toBe(409);
+    const res = await fetch(`${api.url}/api/appraisals/${id}/pdf?locale=nl`, {
+      headers: { cookie: (s.employee as unknown as { cookie: string }).cookie },
+    });
+    const text = await pdfText(Buffer.from(await res.arrayBuffer()));
+    expect(text).toContain('Behaald: Gelukt');
+    expect(text).toContain('Niet meer van toepassing');
+    const [count] = await api.db.query(
+      `SELECT count(*)::int AS n FROM appraisal_agreement_follow_ups WHERE appraisal_id = $1`,
+      [id],
+    );
+    expect(count.n).toBe(2);
+  });
 });

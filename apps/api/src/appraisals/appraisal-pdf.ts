@@ -30,6 +30,12 @@ const LABELS = {
     disagrees: 'De medewerker is het niet eens met de beoordeling.',
     reopened: 'Heropend',
     previous: 'Afspraken uit',
+    followUp: {
+      achieved: 'Behaald',
+      partly: 'Deels behaald',
+      not_achieved: 'Niet behaald',
+      no_longer_relevant: 'Niet meer van toepassing',
+    },
   },
   en: {
     title: 'Appraisal and development conversation',
@@ -57,6 +63,12 @@ const LABELS = {
     disagrees: 'The employee disagrees with the appraisal.',
     reopened: 'Reopened',
     previous: 'Agreements from',
+    followUp: {
+      achieved: 'Achieved',
+      partly: 'Partly achieved',
+      not_achieved: 'Not achieved',
+      no_longer_relevant: 'No longer relevant',
+    },
   },
 } as const;
 
@@ -146,10 +158,14 @@ export function drawAppraisalPdf(
   if (a.previousAgreements.length) {
     doc.font('Helvetica-Bold').fontSize(12).text(`${l.previous} ${a.previousAgreements[0].cycleName}`);
     doc.font('Helvetica').fontSize(9);
-    for (const g of a.previousAgreements)
+    for (const g of a.previousAgreements) {
       doc.text(
         `${g.valueName ?? l.general}: ${g.what}${g.support ? ` (${l.support}: ${g.support})` : ''}${g.dueDate ? ` — ${l.due} ${date(g.dueDate)}` : ''}`,
       );
+      // Its follow-up, as recorded in this appraisal.
+      if (g.followUp)
+        doc.text(`    → ${l.followUp[g.followUp.status]}${g.followUp.note ? `: ${g.followUp.note}` : ''}`);
+    }
     doc.moveDown(0.5);
   }
   doc.font('Helvetica-Bold').fontSize(12).text(l.signatures);

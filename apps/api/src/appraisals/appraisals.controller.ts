@@ -24,6 +24,7 @@ import {
   ReassignDto,
   ReopenDto,
   SaveConversationDto,
+  SaveFollowUpDto,
   SaveReviewDto,
   ShareRoundsDto,
   SignDto,
@@ -40,6 +41,7 @@ class PerspectiveQuery {
 
 const CycleId = UuidParam('Appraisal cycle');
 const AppraisalId = UuidParam('Appraisal');
+const AgreementId = UuidParam('Previous agreement');
 
 @ApiTags('appraisals')
 @Controller('appraisal-cycles')
@@ -222,6 +224,21 @@ export class AppraisalsController {
     @Body() dto: ShareRoundsDto,
   ): Promise<Appraisal> {
     return this.appraisals.share(auth, id, dto);
+  }
+
+  @Put(':id/previous-agreements/:agreementId/follow-up')
+  @Authenticated({ permission: 'appraisals.review' })
+  @ApiOperation({
+    summary:
+      "The reviewer or HR records whether one of last cycle's agreements was achieved (the employee reads it)",
+  })
+  followUp(
+    @CurrentUser() auth: AuthContext,
+    @Param('id', AppraisalId) id: string,
+    @Param('agreementId', AgreementId) agreementId: string,
+    @Body() dto: SaveFollowUpDto,
+  ): Promise<Appraisal> {
+    return this.appraisals.saveFollowUp(auth, id, agreementId, dto);
   }
 
   @Put(':id/reviewer')

@@ -17,14 +17,16 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { APPRAISAL_LIMITS as L } from '@wk/contracts';
+import { APPRAISAL_LIMITS as L, FOLLOW_UP_STATUSES } from '@wk/contracts';
 import type {
   AppraisalAgreement,
   CreateAppraisalCycleRequest,
+  FollowUpStatus,
   ReassignReviewerRequest,
   ReopenAppraisalRequest,
   SaveAppraisalConversationRequest,
   SaveAppraisalReviewRequest,
+  SaveFollowUpRequest,
   ShareRoundsRequest,
   SignAppraisalRequest,
 } from '@wk/contracts';
@@ -189,4 +191,14 @@ export class ReopenDto implements ReopenAppraisalRequest {
   @IsNotEmpty()
   @MaxLength(L.reasonMax)
   reason!: string;
+}
+
+export class SaveFollowUpDto implements SaveFollowUpRequest {
+  @ApiProperty({ enum: FOLLOW_UP_STATUSES }) @IsIn(FOLLOW_UP_STATUSES) status!: FollowUpStatus;
+  @ApiPropertyOptional({ maxLength: L.followUpNoteMax })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(L.followUpNoteMax)
+  note?: string;
 }

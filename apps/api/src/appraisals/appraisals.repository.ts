@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AppraisalStage } from '@wk/contracts';
+import type { AppraisalStage, FollowUpStatus } from '@wk/contracts';
 import type { Locale } from '@wk/domain';
 import { returnedRows } from '../common/sql';
 
@@ -502,9 +502,10 @@ export class AppraisalsRepository {
 
   /**
    * The agreements of the employee's latest signed appraisal in a cycle that started before this
-   * one, with the value's name in both languages (the caller picks the viewer's).
+   * one, with the value's name in both languages (the caller picks the viewer's) and the follow-up
+   * recorded in appraisal `appraisalId` (the current one).
    */
-  async previousAgreements(organisationId: string, employeeId: string, cycleId: string) {
+  async previousAgreements(organisationId: string, employeeId: string, cycleId: string, appraisalId: string) {
     return this.db.query(
       `WITH previous AS (
          SELECT a.id, c.name AS cycle_name FROM appraisals a JOIN appraisal_cycles c ON c.id = a.cycle_id
@@ -513,14 +514,21 @@ export class AppraisalsRepository {
             AND a.stage IN ('signed', 'closed')
           ORDER BY c.period_start DESC, a.created_at DESC LIMIT 1
        )
-       SELECT p.cycle_name, v.name_nl AS value_name, v.name_en AS value_name_en, g.what, g.support,
-              g.due_date::text
+       SELECT g.id, p.cycle_name, v.name_nl AS value_name, v.name_en AS value_name_en, g.what, g.support,
+              g.due_date::text, f.status AS follow_up_status, f.note AS follow_up_note,
+              f.updated_at AS follow_up_at
          FROM previous p JOIN appraisal_agreements g ON g.appraisal_id = p.id
          LEFT JOIN experience_values v ON v.id = g.value_id
+         LEFT JOIN appraisal_agreement_follow_ups f
+           ON f.organisation_id = $1 AND f.appraisal_id = $4 AND f.agreement_id = g.id
         ORDER BY g.position`,
-      [organisationId, employeeId, cycleId],
+      [organisationId, employeeId, cycleId, appraisalId],
     ) as Promise<
       {
+        id: string;
+        follow_up_status: FollowUpStatus | null;
+        follow_up_note: string | null;
+        follow_up_at: Date | null;
         cycle_name: string;
         value_name: string | null;
         value_name_en: string | null;
@@ -612,6 +620,26 @@ export class AppraisalsRepository {
         review.ratings.map((r) => r.behaviourId),
         review.ratings.map((r) => r.level),
       ],
+    );
+  }
+
+  /** Records (or replaces) how a previous agreement turned out, in appraisal `appraisalId`. */
+  async saveFollowUp(
+    m: EntityManager,
+    organisationId: string,
+    appraisalId: string,
+    agreementId: string,
+    userId: string,
+    f: { status: FollowUpStatus; note: string },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO appraisal_agreement_follow_ups
+         (organisation_id, appraisal_id, agreement_id, status, note, updated_by, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now())
+       ON CONFLICT (appraisal_id, agreement_id)
+       DO UPDATE SET status = EXCLUDED.status, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by,
+                     updated_at = now()`,
+      [organisationId, appraisalId, agreementId, f.status, f.note, userId],
     );
   }
 

@@ -18,6 +18,7 @@ import {
   ReassignDto,
   ReopenDto,
   SaveConversationDto,
+  SaveFollowUpDto,
   SaveReviewDto,
   ShareRoundsDto,
   SignDto,
@@ -103,7 +104,7 @@ export class AppraisalsService {
       this.repo.agreements(org, a.id),
       this.repo.events(org, a.id),
       this.repo.sharedRoundIds(org, a.id),
-      this.repo.previousAgreements(org, a.employee_id, a.cycle_id),
+      this.repo.previousAgreements(org, a.employee_id, a.cycle_id, a.id),
     ]);
     const bothIn = Boolean(a.self_submitted_at && a.manager_submitted_at);
     const showSelf = role === 'employee' || (role === 'reviewer' ? bothIn : Boolean(a.self_submitted_at));
@@ -180,11 +181,19 @@ export class AppraisalsService {
       sharedSelfAssessments,
       shareableRounds,
       previousAgreements: previous.map((g) => ({
+        id: g.id,
         cycleName: g.cycle_name,
         valueName: localized(g.value_name, g.value_name_en, locale) ?? null,
         what: g.what,
         support: g.support,
         dueDate: g.due_date,
+        followUp: g.follow_up_status
+          ? {
+              status: g.follow_up_status,
+              note: g.follow_up_note ?? '',
+              updatedAt: g.follow_up_at!.toISOString(),
+            }
+          : null,
       })),
       events: events.map((e) => ({
         kind: e.kind,
@@ -392,6 +401,34 @@ export class AppraisalsService {
       if (a.reviewer_signed_at) throw conflict('reviewer_signed', 'The reviewer has signed already');
       await this.repo.update(m, auth.organisationId, a.id, { reviewer_id: user.id });
       await this.repo.addEvent(m, auth.organisationId, a.id, auth.userId, 'reassign', '');
+    });
+    return this.get(auth, id);
+  }
+
+  /**
+   * The reviewer or HR records how one of last cycle's agreements turned out, in this (the new)
+   * appraisal. Its own record: the version stays, so a conversation open in another tab still saves.
+   */
+  async saveFollowUp(
+    auth: AuthContext,
+    id: string,
+    agreementId: string,
+    dto: SaveFollowUpDto,
+  ): Promise<Appraisal> {
+    await this.repo.transaction(async (m) => {
+      const { a } = await this.forChange(m, auth, id, ['reviewer', 'hr']);
+      AppraisalsService.assertNotSigned(a);
+      const previous = await this.repo.previousAgreements(
+        auth.organisationId,
+        a.employee_id,
+        a.cycle_id,
+        a.id,
+      );
+      if (!previous.some((g) => g.id === agreementId)) throw notFound('Previous agreement');
+      await this.repo.saveFollowUp(m, auth.organisationId, a.id, agreementId, auth.userId, {
+        status: dto.status,
+        note: dto.note ?? '',
+      });
     });
     return this.get(auth, id);
   }

@@ -83,6 +83,7 @@ export const apiResourcesEn = {
   'API key': 'API key',
   Appraisal: 'Appraisal',
   'Appraisal cycle': 'Appraisal cycle',
+  'Previous agreement': 'Previous agreement',
   Cycle: 'Cycle',
   'Import job': 'Import',
   'Import kind': 'Import kind',

@@ -90,6 +90,7 @@ export const apiResourcesNl = {
   'API key': 'API-sleutel',
   Appraisal: 'Beoordeling',
   'Appraisal cycle': 'Beoordelingscyclus',
+  'Previous agreement': 'Eerdere afspraak',
   Cycle: 'Cyclus',
   'Import job': 'Import',
   'Import kind': 'Soort import',

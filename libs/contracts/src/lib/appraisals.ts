@@ -24,7 +24,24 @@ export const APPRAISAL_LIMITS = {
   agreementsMax: 30,
   agreementTextMax: 1000,
   reasonMax: 1000,
+  followUpNoteMax: 500,
 } as const;
+
+/** How a previous cycle's agreement turned out, recorded in the next appraisal. */
+export const FOLLOW_UP_STATUSES = ['achieved', 'partly', 'not_achieved', 'no_longer_relevant'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export interface AgreementFollowUp {
+  status: FollowUpStatus;
+  note: string;
+  updatedAt: string;
+}
+
+/** PUT /appraisals/:id/previous-agreements/:agreementId/follow-up (reviewer, HR/admin). */
+export interface SaveFollowUpRequest {
+  status: FollowUpStatus;
+  note?: string;
+}
 
 export interface AppraisalQuestion {
   id: string;
@@ -201,12 +218,16 @@ export interface Appraisal extends AppraisalSummary {
   events: AppraisalEvent[];
   /** The agreements of the employee's previous signed appraisal, to follow up on. */
   previousAgreements: {
+    /** The agreement's id (for recording its follow-up). */
+    id: string;
     cycleName: string;
     /** In the requested language (`?locale=`), Dutch when the value has no English name. */
     valueName: string | null;
     what: string;
     support: string;
     dueDate: string | null;
+    /** Whether it was achieved, as recorded in this appraisal; null until recorded. */
+    followUp: AgreementFollowUp | null;
   }[];
 }
 

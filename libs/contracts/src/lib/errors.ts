@@ -103,6 +103,7 @@ export const API_RESOURCES = [
   'API key',
   'Appraisal',
   'Appraisal cycle',
+  'Previous agreement',
   'Cycle',
   'Import job',
   'Import kind',
