@@ -66,6 +66,7 @@ function fill(path: string, fixtures: Fixtures): string {
     if (name === 'kind') return 'employees';
     if (name === 'key' && path.startsWith('/api/values/templates/')) return 'vidomes';
     if (name === 'key' && path.startsWith('/api/values/')) return 'betrouwbaar';
+    if (name === 'agreementId') return '00000000-0000-4000-8000-000000000000';
     if (name !== 'id') throw new Error(`no fixture for path parameter {${name}} in ${path}: add one here`);
     if (path.startsWith('/api/operator/organisations/')) return world.organisationId;
     if (path.startsWith('/api/people/')) return world.teamMember.id;
@@ -106,6 +107,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/appraisals/{id}/shared-rounds': { roundIds: [] },
   'PUT /api/appraisals/{id}/reviewer': { reviewerId: '00000000-0000-4000-8000-000000000000' },
   'POST /api/appraisals/{id}/reopen': { reason: 'Matrix' },
+  'PUT /api/appraisals/{id}/previous-agreements/{agreementId}/follow-up': { status: 'achieved' },
 };
 
 describe('access matrix: every route × every role × a foreign organisation', () => {

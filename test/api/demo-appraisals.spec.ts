@@ -76,6 +76,17 @@ describe('demo appraisals', () => {
     const reports = (await manager.get('/api/appraisals/reports')).body as AppraisalSummary[];
     expect(new Set(reports.filter((r) => r.cycleId === current.id).map((r) => r.stage)).size).toBe(5);
     // Someone of the contact centre: customers' recognition of the touchpoints it serves, this year.
+    // Conversations under way or signed this year: last year's agreements are followed up.
+    for (const r of reports.filter(
+      (x) => x.cycleId === current.id && (x.stage === 'conversation' || x.stage === 'signed'),
+    )) {
+      const later = (await manager.get(`/api/appraisals/${r.id}`)).body as Appraisal;
+      expect(later.previousAgreements.length).toBeGreaterThan(0);
+      for (const g of later.previousAgreements)
+        expect(g.followUp).toEqual(expect.objectContaining({ status: expect.any(String) }));
+    }
+    // Not yet for the demo employee, still in its self review.
+    expect(open.previousAgreements[0].followUp).toBeNull();
     const kcc = reports.find((r) => r.cycleId === current.id && r.teamName === 'Klantcontactcentrum')!;
     const served = (await manager.get(`/api/appraisals/${kcc.id}/context`)).body as AppraisalContext;
     expect(served.values.some((v) => v.journeys.length > 0 && v.touchpoints.length > 0)).toBe(true);

@@ -13,7 +13,8 @@ type Stage = 'not_started' | 'self_review' | 'manager_review' | 'conversation' |
 /**
  * Appraisals on first start: last year's closed cycle with every appraisal signed and agreements
  * made, and this year's open cycle with appraisals at every stage (the demo employee halfway through
- * its self review), so the appraisal pages, calibration and PDF show something true.
+ * its self review), so the appraisal pages, calibration and PDF show something true. This year's
+ * appraisals in conversation or signed have last year's agreements followed up.
  */
 export async function seedAppraisals(
   m: EntityManager,
@@ -53,6 +54,24 @@ export async function seedAppraisals(
     const stage = a.email === 'employee@demo.test' ? 'self_review' : stages[i % stages.length];
     await fill(m, organisationId, a, behaviours, i, stage, addDays(now, 7 + (i % 10)));
   }
+  await followUps(m, organisationId, last, current);
+}
+
+/** Conversations under way or signed this year: the reviewer followed up last year's agreements. */
+async function followUps(m: EntityManager, organisationId: string, lastCycleId: string, cycleId: string) {
+  await m.query(
+    `INSERT INTO appraisal_agreement_follow_ups
+       (organisation_id, appraisal_id, agreement_id, status, note, updated_by)
+     SELECT cur.organisation_id, cur.id, g.id,
+            (ARRAY['achieved', 'partly', 'achieved', 'not_achieved'])[1 + (row_number() OVER (ORDER BY cur.id) % 4)::int],
+            'Besproken in het gesprek; zie het gespreksverslag.', cur.reviewer_id
+       FROM appraisals cur
+       JOIN appraisals prev ON prev.organisation_id = cur.organisation_id AND prev.employee_id = cur.employee_id
+                           AND prev.cycle_id = $2
+       JOIN appraisal_agreements g ON g.appraisal_id = prev.id
+      WHERE cur.organisation_id = $1 AND cur.cycle_id = $3 AND cur.stage IN ('conversation', 'signed')`,
+    [organisationId, lastCycleId, cycleId],
+  );
 }
 
 async function cycle(

@@ -71,6 +71,19 @@ export const appraisalsEn: typeof appraisalsNl = {
   pdf: 'Download PDF',
   events: 'History',
   event: { reopen: 'Reopened', release: 'Released to the employee', reassign: 'Reviewer changed' },
+  followUp: {
+    label: 'Follow-up',
+    choose: 'Choose how it went',
+    note: 'Note (optional, max. 500 characters)',
+    save: 'Save follow-up',
+    none: 'not recorded yet',
+    status: {
+      achieved: 'Achieved',
+      partly: 'Partly achieved',
+      not_achieved: 'Not achieved',
+      no_longer_relevant: 'No longer relevant',
+    },
+  },
   context: {
     title: 'Beside the conversation',
     intro:

@@ -70,6 +70,19 @@ export const appraisalsNl = {
   pdf: 'PDF downloaden',
   events: 'Geschiedenis',
   event: { reopen: 'Heropend', release: 'Vrijgegeven aan medewerker', reassign: 'Beoordelaar gewijzigd' },
+  followUp: {
+    label: 'Opvolging',
+    choose: 'Kies hoe het ging',
+    note: 'Toelichting (optioneel, max. 500 tekens)',
+    save: 'Opvolging opslaan',
+    none: 'nog niet vastgelegd',
+    status: {
+      achieved: 'Behaald',
+      partly: 'Deels behaald',
+      not_achieved: 'Niet behaald',
+      no_longer_relevant: 'Niet meer van toepassing',
+    },
+  },
   context: {
     title: 'Naast het gesprek',
     intro:

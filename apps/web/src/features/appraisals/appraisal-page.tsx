@@ -14,7 +14,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { Appraisal, AppraisalAgreement, AppraisalReview } from '@wk/contracts';
+import { APPRAISAL_LIMITS, FOLLOW_UP_STATUSES } from '@wk/contracts';
+import type { Appraisal, AppraisalAgreement, AppraisalReview, FollowUpStatus } from '@wk/contracts';
 import { SELF_LEVEL_LABELS, SELF_LEVELS } from '@wk/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +34,7 @@ import {
   useReopen,
   useRelease,
   useSaveConversation,
+  useSaveFollowUp,
   useSaveReview,
   useShareRounds,
   useSign,
@@ -666,6 +668,82 @@ function TeamRecognition({ a }: { a: Appraisal }) {
   );
 }
 
+type PreviousAgreementRow = Appraisal['previousAgreements'][number];
+
+/**
+ * One of last cycle's agreements with its follow-up: the reviewer and HR record it while the
+ * appraisal is not signed; the employee (and anyone after signing) reads it.
+ */
+function PreviousAgreement({ a, g }: { a: Appraisal; g: PreviousAgreementRow }) {
+  const { t } = useTranslation();
+  const save = useSaveFollowUp(a.id);
+  const [status, setStatus] = useState<FollowUpStatus | null>(g.followUp?.status ?? null);
+  const [note, setNote] = useState(g.followUp?.note ?? '');
+  const frozen = a.stage === 'signed' || a.stage === 'closed';
+  const canEdit = (a.viewerRole === 'reviewer' || a.viewerRole === 'hr') && !frozen;
+  const statusOptions = FOLLOW_UP_STATUSES.map((s) => ({
+    value: s,
+    label: t(`appraisals.followUp.status.${s}`),
+  }));
+  return (
+    <Paper withBorder p="xs">
+      <Stack gap={6}>
+        <Text size="sm">
+          <strong>{g.valueName ?? t('appraisals.general')}</strong>: {g.what}
+          {g.support ? ` (${t('appraisals.support')}: ${g.support})` : ''}
+          {g.dueDate ? ` · ${t('appraisals.byWhen')} ${formatDate(g.dueDate)}` : ''}
+        </Text>
+        {canEdit ? (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (status) save.mutate({ agreementId: g.id, status, note });
+            }}
+          >
+            <Stack gap={6}>
+              <Select
+                label={t('appraisals.followUp.label')}
+                placeholder={t('appraisals.followUp.choose')}
+                data={statusOptions}
+                value={status}
+                onChange={(v) => setStatus(v as FollowUpStatus | null)}
+                allowDeselect={false}
+              />
+              <Textarea
+                label={t('appraisals.followUp.note')}
+                value={note}
+                maxLength={APPRAISAL_LIMITS.followUpNoteMax}
+                autosize
+                minRows={1}
+                onChange={(e) => setNote(e.currentTarget.value)}
+              />
+              <Group gap="xs">
+                <Button type="submit" size="xs" disabled={!status} loading={save.isPending}>
+                  {t('appraisals.followUp.save')}
+                </Button>
+                {save.isSuccess && <SuccessNote>{t('appraisals.saved')}</SuccessNote>}
+              </Group>
+              {save.isError && <ErrorState error={save.error} />}
+            </Stack>
+          </form>
+        ) : (
+          <Text size="sm" c={g.followUp ? undefined : 'dimmed'}>
+            {t('appraisals.followUp.label')}:{' '}
+            {g.followUp ? (
+              <>
+                <strong>{t(`appraisals.followUp.status.${g.followUp.status}`)}</strong>
+                {g.followUp.note ? ` — ${g.followUp.note}` : ''}
+              </>
+            ) : (
+              t('appraisals.followUp.none')
+            )}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
 /**
  * Beside the conversation, per value: both reviews (as far as the caller may see them), the current
  * team's self index and customer grade from insights (the insights api applies scope and anonymity
@@ -748,16 +826,12 @@ function ContextPanel({ a }: { a: Appraisal }) {
         {(kpis.isError || teamId === null) && <Text size="sm">{t('appraisals.context.noTeam')}</Text>}
         <TeamRecognition a={a} />
         {a.previousAgreements.length > 0 && (
-          <Stack gap={4}>
+          <Stack gap="xs">
             <Title order={3} size="h5">
               {t('appraisals.context.previous', { cycle: a.previousAgreements[0].cycleName })}
             </Title>
-            {a.previousAgreements.map((g, i) => (
-              <Text size="sm" key={i}>
-                <strong>{g.valueName ?? t('appraisals.general')}</strong>: {g.what}
-                {g.support ? ` (${t('appraisals.support')}: ${g.support})` : ''}
-                {g.dueDate ? ` · ${t('appraisals.byWhen')} ${formatDate(g.dueDate)}` : ''}
-              </Text>
+            {a.previousAgreements.map((g) => (
+              <PreviousAgreement key={g.id} a={a} g={g} />
             ))}
           </Stack>
         )}

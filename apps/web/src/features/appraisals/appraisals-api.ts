@@ -10,6 +10,7 @@ import type {
   CreateAppraisalCycleRequest,
   SaveAppraisalConversationRequest,
   SaveAppraisalReviewRequest,
+  SaveFollowUpRequest,
   SignAppraisalRequest,
 } from '@wk/contracts';
 import { api } from '../../api/client';
@@ -67,6 +68,15 @@ export const useSaveReview = (id: string, author: 'self' | 'manager') =>
 export const useSaveConversation = (id: string) =>
   useAppraisalMutation(id, (body: SaveAppraisalConversationRequest) =>
     api<Appraisal>(`/appraisals/${id}/conversation`, { method: 'PUT', body: { ...body } }),
+  );
+
+/** The reviewer or HR records whether one of last cycle's agreements was achieved. */
+export const useSaveFollowUp = (id: string) =>
+  useAppraisalMutation(id, ({ agreementId, ...body }: SaveFollowUpRequest & { agreementId: string }) =>
+    api<Appraisal>(`/appraisals/${id}/previous-agreements/${agreementId}/follow-up`, {
+      method: 'PUT',
+      body: { ...body },
+    }),
   );
 
 export const useSign = (id: string) =>
