@@ -1,8 +1,8 @@
-import { Button } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { formatDateTime } from './format';
 import type { ListColumn } from './list-table';
 import { StatusBadge } from './status-badge';
+import { DangerButton } from './danger-button';
 
 interface Revocable {
   name: string;
@@ -43,16 +43,12 @@ export function revocableColumns<T extends Revocable>(
       header: <span className="sr-only">{t(`${ns}.revoke`)}</span>,
       cell: (item) =>
         !item.revokedAt && (
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            color="red"
-            c="red.9"
+          <DangerButton
             aria-label={t(`${ns}.revokeLabel`, { name: item.name })}
             onClick={() => onRevoke(item)}
           >
             {t(`${ns}.revoke`)}
-          </Button>
+          </DangerButton>
         ),
     },
   ];

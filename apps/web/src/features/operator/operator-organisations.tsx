@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { CreateOrganisation } from './create-organisation';
 import { ORGANISATIONS_KEY } from './operator-keys';
+import { DangerButton } from '../../components/danger-button';
 
 /** The operator's organisations: usage counts, add one with its first admin, suspend, delete. */
 export function OperatorOrganisations() {
@@ -143,12 +144,7 @@ export function OperatorOrganisations() {
                       ? t('platform.organisations.suspend')
                       : t('platform.organisations.resume')}
                   </Button>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    // Subtle red on the striped row is below AA contrast: the darker shade reads.
-                    color="red"
-                    c="red.9"
+                  <DangerButton
                     onClick={() => {
                       setConfirm('');
                       remove.reset();
@@ -156,7 +152,7 @@ export function OperatorOrganisations() {
                     }}
                   >
                     {t('platform.organisations.delete')}
-                  </Button>
+                  </DangerButton>
                 </Group>
               ),
             },

@@ -13,6 +13,7 @@ import { usePeople, useTeams } from '../people/people-api';
 import { TeamForm } from './team-form';
 import { buildTeamTree, type TeamNode } from './team-tree';
 import { useCreateTeam, useDeleteTeam } from './teams-api';
+import { DangerButton } from '../../components/danger-button';
 
 function TeamBranch({
   nodes,
@@ -57,15 +58,12 @@ function TeamBranch({
                 >
                   {t('common.edit')}
                 </Button>
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  color="red"
+                <DangerButton
                   onClick={() => onDelete(node)}
                   aria-label={`${t('common.delete')}: ${node.name}`}
                 >
                   {t('common.delete')}
-                </Button>
+                </DangerButton>
               </Group>
             )}
           </Group>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ListTable } from '../../components/list-table';
 import { EmptyState, ErrorState, QueryState } from '../../components/states';
 import { useRotateSecret, useSendTest, useUpdateEndpoint, useWebhookEndpoints } from './webhooks-api';
+import { DangerButton } from '../../components/danger-button';
 
 /** The endpoints with their switch, log, test, rotate and delete; an action's error shows above. */
 export function EndpointsSection({
@@ -113,16 +114,12 @@ export function EndpointsSection({
                         >
                           {t('webhooks.rotate')}
                         </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          c="red.9"
+                        <DangerButton
                           aria-label={t('webhooks.deleteLabel', { url: e.url })}
                           onClick={() => onDelete(e)}
                         >
                           {t('webhooks.delete')}
-                        </Button>
+                        </DangerButton>
                       </Group>
                     ),
                   },
