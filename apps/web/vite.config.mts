@@ -60,5 +60,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.spec.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // Pages render in jsdom and some wait out real polling intervals (an import job polls each
+    // second): on two busy cores the 5 s default is too tight for a test's whole story.
+    testTimeout: 20_000,
   },
 });
