@@ -1,6 +1,6 @@
 import { TEST_PASSWORD } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
-import { HttpClient } from '../support/http-client';
+import { HttpClient, type HttpResponse } from '../support/http-client';
 import { createSurvey, surveyWorld } from '../support/surveys';
 
 interface Comment {
@@ -118,7 +118,7 @@ describe('reading customer comments', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res = await client.get(
+        const res: HttpResponse = await client.get(
           commentsUrl({ surveyId: survey.id, limit: 10, ...(cursor ? { cursor } : {}) }),
         );
         expect(res.status).toBe(200);
