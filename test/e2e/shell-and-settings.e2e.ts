@@ -1,42 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import {
-  closePage,
-  launchChromium,
-  newPage,
-  screenshot,
-  seriousA11yViolations,
-  signIn as signInAs,
-} from '../support/browser';
-import { createWorld, TEST_PASSWORD, World } from '../support/factories';
-import { RunningApi, startApi } from '../support/harness';
+import { closePage, newPage, screenshot, seriousA11yViolations } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import { TEST_PASSWORD } from '../support/factories';
 
 /** Navigation by role, the team tree, organisation settings and the outbox, in Debian's Chromium. */
 describe('app shell, teams, settings and outbox', () => {
-  let api: RunningApi;
-  let world: World;
-  let browser: Browser;
-  let page: Page;
+  const e2e = browserSuite({ organisation: 'Zorggroep' });
 
-  beforeAll(async () => {
-    api = await startApi({ WEB_DIST: 'dist/apps/web', SMTP_URL: undefined });
-    world = await createWorld(api.db, 'Zorggroep');
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-  beforeEach(async () => {
-    page = await newPage(browser);
-  });
-  afterEach(() => closePage(page));
-
-  const signIn = (email: string) => signInAs(page, api.url, email, TEST_PASSWORD);
   const menu = async () =>
-    (await page.getByRole('navigation').getByRole('link').allInnerTexts()).map((s) => s.trim());
+    (await e2e.page.getByRole('navigation').getByRole('link').allInnerTexts()).map((s) => s.trim());
 
   it('shows each role only its own menu, and an employee is refused the people page', async () => {
-    await signIn(world.users.manager.email);
+    await e2e.signIn(e2e.world.users.manager.email);
     expect(await menu()).toEqual([
       'Start',
       'Dashboard',
@@ -48,10 +22,10 @@ describe('app shell, teams, settings and outbox', () => {
       'Mensen',
       'Teams',
     ]);
-    await closePage(page);
+    await closePage(e2e.page);
 
-    page = await newPage(browser);
-    await signIn(world.users.employee.email);
+    e2e.page = await newPage(e2e.browser);
+    await e2e.signIn(e2e.world.users.employee.email);
     expect(await menu()).toEqual([
       'Start',
       'Dashboard',
@@ -60,120 +34,120 @@ describe('app shell, teams, settings and outbox', () => {
       'Mijn zelfbeoordelingen',
       'Gesprekken',
     ]);
-    await page.goto(`${api.url}/people`);
-    await page.getByRole('heading', { level: 1, name: /geen toegang/i }).waitFor();
+    await e2e.page.goto(`${e2e.api.url}/people`);
+    await e2e.page.getByRole('heading', { level: 1, name: /geen toegang/i }).waitFor();
   });
 
   it('sends a visitor without a session to sign-in and back to where they were going', async () => {
-    await page.goto(`${api.url}/teams`);
-    await page.getByRole('heading', { level: 1, name: /inloggen/i }).waitFor();
-    await page.getByLabel(/e-mail/i).fill(world.users.hr.email);
-    await page.getByLabel(/^wachtwoord/i).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: /inloggen/i }).click();
-    await page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/teams');
+    await e2e.page.goto(`${e2e.api.url}/teams`);
+    await e2e.page.getByRole('heading', { level: 1, name: /inloggen/i }).waitFor();
+    await e2e.page.getByLabel(/e-mail/i).fill(e2e.world.users.hr.email);
+    await e2e.page.getByLabel(/^wachtwoord/i).fill(TEST_PASSWORD);
+    await e2e.page.getByRole('button', { name: /inloggen/i }).click();
+    await e2e.page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();
+    expect(new URL(e2e.page.url()).pathname).toBe('/teams');
   });
 
   it('lets HR add a sub-team that appears in the tree under its parent', async () => {
-    await signIn(world.users.hr.email);
-    await page.getByRole('navigation').getByRole('link', { name: 'Teams' }).click();
-    await page.getByLabel(/^naam/i).fill('Wijkteam Noord');
-    await page.getByRole('textbox', { name: /valt onder/i }).click();
-    await page.getByRole('option', { name: 'Zorggroep afdeling' }).click();
-    await page.getByRole('button', { name: /team toevoegen/i }).click();
-    await page
+    await e2e.signIn(e2e.world.users.hr.email);
+    await e2e.page.getByRole('navigation').getByRole('link', { name: 'Teams' }).click();
+    await e2e.page.getByLabel(/^naam/i).fill('Wijkteam Noord');
+    await e2e.page.getByRole('textbox', { name: /valt onder/i }).click();
+    await e2e.page.getByRole('option', { name: 'Zorggroep afdeling' }).click();
+    await e2e.page.getByRole('button', { name: /team toevoegen/i }).click();
+    await e2e.page
       .getByRole('status')
       .filter({ hasText: /Wijkteam Noord/ })
       .waitFor();
 
-    const branch = page
+    const branch = e2e.page
       .getByRole('listitem')
-      .filter({ has: page.getByText('Zorggroep afdeling', { exact: true }) });
+      .filter({ has: e2e.page.getByText('Zorggroep afdeling', { exact: true }) });
     await branch.getByText('Wijkteam Noord', { exact: true }).waitFor();
-    const [row] = await api.db.query(
+    const [row] = await e2e.api.db.query(
       `SELECT p.name AS parent FROM teams t JOIN teams p ON p.id = t.parent_id WHERE t.organisation_id = $1 AND t.name = 'Wijkteam Noord'`,
-      [world.organisationId],
+      [e2e.world.organisationId],
     );
     expect(row.parent).toBe('Zorggroep afdeling');
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'teams');
+    expect(await seriousA11yViolations(e2e.page)).toEqual([]);
+    await screenshot(e2e.page, 'teams');
   });
 
   it('shows HR the settings read-only and lets an admin change the anonymity minimum, refusing 2, and pick the time zone from a list', async () => {
-    await signIn(world.users.hr.email);
-    await page.getByRole('navigation').getByRole('link', { name: 'Organisatie' }).click();
-    await page.getByText(/alleen een beheerder/i).waitFor();
-    expect(await page.getByRole('button', { name: /opslaan/i }).count()).toBe(0);
-    await closePage(page);
+    await e2e.signIn(e2e.world.users.hr.email);
+    await e2e.page.getByRole('navigation').getByRole('link', { name: 'Organisatie' }).click();
+    await e2e.page.getByText(/alleen een beheerder/i).waitFor();
+    expect(await e2e.page.getByRole('button', { name: /opslaan/i }).count()).toBe(0);
+    await closePage(e2e.page);
 
-    page = await newPage(browser);
-    await signIn(world.users.admin.email);
-    await page.getByRole('navigation').getByRole('link', { name: 'Organisatie' }).click();
-    const minimum = page.getByLabel(/minimum aantal respondenten voor een groep/i);
+    e2e.page = await newPage(e2e.browser);
+    await e2e.signIn(e2e.world.users.admin.email);
+    await e2e.page.getByRole('navigation').getByRole('link', { name: 'Organisatie' }).click();
+    const minimum = e2e.page.getByLabel(/minimum aantal respondenten voor een groep/i);
     await minimum.fill('2');
     // The general settings' button: the sign-in methods have their own form below.
-    const save = page.locator('form', { has: minimum }).getByRole('button', { name: /opslaan/i });
+    const save = e2e.page.locator('form', { has: minimum }).getByRole('button', { name: /opslaan/i });
     await save.click();
-    await page.locator('input[aria-invalid="true"]').waitFor();
+    await e2e.page.locator('input[aria-invalid="true"]').waitFor();
     expect(await minimum.getAttribute('aria-invalid')).toBe('true');
     await minimum.fill('7');
     // The time zone is picked from a searchable list with the keyboard, not typed as free text.
-    const zone = page.getByRole('textbox', { name: 'Tijdzone' });
+    const zone = e2e.page.getByRole('textbox', { name: 'Tijdzone' });
     expect(await zone.inputValue()).toBe('Europe/Amsterdam');
     await zone.focus();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('London');
-    await page.getByRole('option', { name: 'Europe/London' }).waitFor();
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
+    await e2e.page.keyboard.press('Control+A');
+    await e2e.page.keyboard.type('London');
+    await e2e.page.getByRole('option', { name: 'Europe/London' }).waitFor();
+    await e2e.page.keyboard.press('ArrowDown');
+    await e2e.page.keyboard.press('Enter');
     expect(await zone.inputValue()).toBe('Europe/London');
     await save.click();
-    await page
+    await e2e.page
       .getByRole('status')
       .filter({ hasText: /opgeslagen/i })
       .waitFor();
-    const [org] = await api.db.query(
+    const [org] = await e2e.api.db.query(
       `SELECT anonymity_minimum AS n, time_zone AS zone FROM organisations WHERE id = $1`,
-      [world.organisationId],
+      [e2e.world.organisationId],
     );
     expect(org).toEqual({ n: 7, zone: 'Europe/London' });
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'organisation');
+    expect(await seriousA11yViolations(e2e.page)).toEqual([]);
+    await screenshot(e2e.page, 'organisation');
   });
 
   it('lets an admin add a person and read the invitation in the outbox', async () => {
-    await signIn(world.users.admin.email);
-    await page.getByRole('navigation').getByRole('link', { name: 'Mensen' }).click();
-    await page.getByRole('button', { name: /persoon toevoegen/i }).click();
-    const dialog = page.getByRole('dialog');
+    await e2e.signIn(e2e.world.users.admin.email);
+    await e2e.page.getByRole('navigation').getByRole('link', { name: 'Mensen' }).click();
+    await e2e.page.getByRole('button', { name: /persoon toevoegen/i }).click();
+    const dialog = e2e.page.getByRole('dialog');
     await dialog.getByLabel(/^naam/i).fill('Noor Jansen');
     await dialog.getByLabel(/e-mailadres/i).fill('noor.e2e@example.test');
     await dialog.getByRole('button', { name: /opslaan/i }).click();
-    await page
+    await e2e.page
       .getByRole('status')
       .filter({ hasText: /Noor Jansen/ })
       .waitFor();
 
-    await page
+    await e2e.page
       .getByRole('navigation')
       .getByRole('link', { name: /verzonden e-mail/i })
       .click();
     // Wait for the outbox itself: the people list also has a row for this address.
-    await page.getByRole('heading', { level: 1, name: 'Verzonden e-mail' }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'noor.e2e@example.test' }).getByRole('button').click();
-    await page
+    await e2e.page.getByRole('heading', { level: 1, name: 'Verzonden e-mail' }).waitFor();
+    await e2e.page.getByRole('row').filter({ hasText: 'noor.e2e@example.test' }).getByRole('button').click();
+    await e2e.page
       .getByRole('dialog')
       .getByText(/set-password\?token=/)
       .waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'outbox');
+    expect(await seriousA11yViolations(e2e.page)).toEqual([]);
+    await screenshot(e2e.page, 'outbox');
 
     // The organisation's own background jobs are linked from here (Bull Board is the operator's).
-    await page.keyboard.press('Escape');
-    await page.getByRole('main').getByRole('link', { name: 'Achtergrondtaken' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Achtergrondtaken' }).waitFor();
+    await e2e.page.keyboard.press('Escape');
+    await e2e.page.getByRole('main').getByRole('link', { name: 'Achtergrondtaken' }).click();
+    await e2e.page.getByRole('heading', { level: 1, name: 'Achtergrondtaken' }).waitFor();
     // Without SMTP the invitation is held in the outbox, so no job is waiting: the empty state says so.
-    await page.getByText('Er is niets ingepland.').waitFor();
-    await screenshot(page, 'jobs-from-outbox');
+    await e2e.page.getByText('Er is niets ingepland.').waitFor();
+    await screenshot(e2e.page, 'jobs-from-outbox');
   });
 });
