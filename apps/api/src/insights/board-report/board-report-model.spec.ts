@@ -121,6 +121,23 @@ describe('board report model (what the PDF says, before drawing)', () => {
     expect(none).toEqual({ title: 'Hartmonitor', empty: 'Geen klantreis met klantantwoorden in Q3 2026.' });
   });
 
+  it('names the journey and its touchpoints in English for an English reader, Dutch where none is set', () => {
+    const base = boardInput().heart!;
+    const english = {
+      ...base,
+      nameEn: 'Moving house',
+      points: base.points.map((p, i) => ({ ...p, nameEn: i === 0 ? 'Web site' : null })),
+    };
+    const heart = boardReportModel(boardInput({ heart: english, locale: 'en' })).heart;
+    if ('empty' in heart) throw new Error('expected a heart monitor');
+    expect(heart.title).toContain('Moving house');
+    expect(heart.points.map((p) => p.name)).toEqual(['Web site', 'Bevestiging', 'Bezoek', 'Nazorg']);
+    const dutch = boardReportModel(boardInput({ heart: english })).heart;
+    if ('empty' in dutch) throw new Error('expected a heart monitor');
+    expect(dutch.title).toBe('Hartmonitor Verhuizing');
+    expect(dutch.points[0].name).toBe('Website');
+  });
+
   it('names periods and the NPS with its sign, provisional below the minimum', () => {
     expect(periodName('2026-09', 'nl')).toBe('september 2026');
     expect(periodName('2026-09', 'en')).toBe('September 2026');

@@ -228,13 +228,13 @@ function heart(input: BoardReportInput, w: BoardWords): BoardReportModel['heart'
   if (!input.heart || !input.heart.points.length)
     return { title: fillWords(w.heart, { journey: '' }).trim(), empty: fillWords(w.heartNone, { period }) };
   return {
-    title: fillWords(w.heart, { journey: input.heart.name }),
+    title: fillWords(w.heart, { journey: localized(input.heart.name, input.heart.nameEn, input.locale) }),
     points: input.heart.points.map((p) => {
       // Below the anonymity minimum the api gives no mean: the line has a hole there.
       const shown = p.state === 'reliable' || p.state === 'provisional' ? p.grade.mean : null;
       const provisional = p.state === 'provisional';
       return {
-        name: p.name,
+        name: localized(p.name, p.nameEn, input.locale),
         grade: shown,
         label:
           shown === null
@@ -252,7 +252,12 @@ function heart(input: BoardReportInput, w: BoardWords): BoardReportModel['heart'
 
 function actionRow(a: ActionDetail, input: BoardReportInput, w: BoardWords): ActionRowModel {
   const { locale } = input;
-  const group = a.cell.teamName ?? a.cell.journeyName ?? a.cell.touchpointName;
+  const group =
+    a.cell.teamName ??
+    (a.cell.journeyName !== null ? localized(a.cell.journeyName, a.cell.journeyNameEn, locale) : null) ??
+    (a.cell.touchpointName !== null
+      ? localized(a.cell.touchpointName, a.cell.touchpointNameEn, locale)
+      : null);
   const cell = [
     localized(a.cell.valueName, a.cell.valueNameEn, locale),
     group,
