@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
 import {
   closePage,
-  launchChromium,
   newPage,
   screenshot,
   seriousA11yViolations,
-  signIn,
+  signIn as signInAs,
 } from '../support/browser';
-import { createWorld, TEST_PASSWORD, World } from '../support/factories';
-import { RunningApi, startApi } from '../support/harness';
+import { browserSuite } from '../support/browser-suite';
+import { TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { csv, linkFromOutbox } from '../support/surveys';
 
@@ -17,18 +15,17 @@ const VALUES = ['betrouwbaar', 'persoonlijk', 'dichtbij', 'samen'];
 
 /** The customer's answer page on a phone, from a mailed link and from the QR code; HR's survey view. */
 describe('customer survey answer page', () => {
-  let api: RunningApi;
-  let world: World;
-  let browser: Browser;
-  let page: Page;
+  const e2e = browserSuite({
+    organisation: 'Klantpagina',
+    beforeClose: ({ api, world }) =>
+      api.db.query(`UPDATE surveys SET status = 'closed' WHERE organisation_id = $1`, [world.organisationId]),
+  });
   let hr: HttpClient;
   let survey: { id: string; openLink: string };
   let mailedLink: string;
 
   beforeAll(async () => {
-    api = await startApi({ WEB_DIST: 'dist/apps/web', SMTP_URL: undefined });
-    world = await createWorld(api.db, 'Klantpagina');
-    hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
+    hr = await new HttpClient(e2e.api.url).login(e2e.world.users.hr.email, TEST_PASSWORD);
     await hr.post('/api/values/draft/import', (await hr.get('/api/values/templates/vidomes')).body);
     const version = await hr.post('/api/values/draft/publish', {});
     const created = await hr.post('/api/surveys', {
@@ -45,23 +42,14 @@ describe('customer survey answer page', () => {
       csv('huurder@klant.test', 'buur@klant.test'),
     );
     // Without SMTP the invitation waits in the outbox; its text holds the single-use link.
-    const link = await linkFromOutbox(api.db, world.organisationId, 'huurder@klant.test');
-    mailedLink = `${api.url}${link.pathname}${link.search}`;
-    browser = await launchChromium();
+    const link = await linkFromOutbox(e2e.api.db, e2e.world.organisationId, 'huurder@klant.test');
+    mailedLink = `${e2e.api.url}${link.pathname}${link.search}`;
   });
-  afterAll(async () => {
-    await api.db.query(`UPDATE surveys SET status = 'closed' WHERE organisation_id = $1`, [
-      world.organisationId,
-    ]);
-    await browser?.close();
-    await api?.close();
-  });
-  afterEach(() => closePage(page));
 
   const question = (value: string) =>
-    page.getByRole('group', { name: `In welke mate herkent u '${value}' in onze dienstverlening?` });
+    e2e.page.getByRole('group', { name: `In welke mate herkent u '${value}' in onze dienstverlening?` });
   const noHorizontalScroll = () =>
-    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    e2e.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
   async function answerAll(grades: string[]) {
     for (const [i, value] of VALUES.entries())
@@ -69,23 +57,23 @@ describe('customer survey answer page', () => {
   }
 
   it('answers from the mailed link on a phone, once', async () => {
-    page = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
-    await page.goto(mailedLink);
-    await page.getByRole('heading', { level: 1, name: 'Uw reparatieverzoek' }).waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e2e.open({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await e2e.page.goto(mailedLink);
+    await e2e.page.getByRole('heading', { level: 1, name: 'Uw reparatieverzoek' }).waitFor();
+    expect(await seriousA11yViolations(e2e.page)).toEqual([]);
     expect(await noHorizontalScroll()).toBeLessThanOrEqual(0);
     await answerAll(['8', '9', 'Weet ik niet', '7']);
-    await page
+    await e2e.page
       .getByRole('group', { name: /Hoe waarschijnlijk is het dat u ons aanbeveelt/ })
       .getByRole('radio', { name: '10', exact: true })
       .check();
-    await page.getByRole('textbox', { name: /Wilt u nog iets kwijt/ }).fill('De monteur kwam op tijd.');
-    await screenshot(page, 'survey-phone-mailed-link');
-    await page.getByRole('button', { name: 'Versturen' }).click();
-    await page.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e2e.page.getByRole('textbox', { name: /Wilt u nog iets kwijt/ }).fill('De monteur kwam op tijd.');
+    await screenshot(e2e.page, 'survey-phone-mailed-link');
+    await e2e.page.getByRole('button', { name: 'Versturen' }).click();
+    await e2e.page.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
+    expect(await seriousA11yViolations(e2e.page)).toEqual([]);
 
-    const stored = await api.db.query(
+    const stored = await e2e.api.db.query(
       `SELECT r.channel, r.nps, r.comment, array_agg(g.grade ORDER BY e.position) AS grades
          FROM survey_responses r JOIN survey_response_grades g ON g.response_id = r.id
          JOIN experience_values e ON e.id = g.value_id
@@ -95,34 +83,38 @@ describe('customer survey answer page', () => {
     expect(stored).toEqual([
       { channel: 'email', nps: 10, comment: 'De monteur kwam op tijd.', grades: [8, 9, null, 7] },
     ]);
-    await page.goto(mailedLink);
-    await page.getByRole('heading', { name: 'U heeft deze vragenlijst al ingevuld, dank u wel' }).waitFor();
+    await e2e.page.goto(mailedLink);
+    await e2e.page
+      .getByRole('heading', { name: 'U heeft deze vragenlijst al ingevuld, dank u wel' })
+      .waitFor();
   });
 
   it('answers from the QR code link on a phone, in English when the browser asks for it', async () => {
-    page = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+    await e2e.open({ viewport: PHONE, isMobile: true, hasTouch: true });
     const openPath = new URL(survey.openLink).pathname;
-    await page.goto(`${api.url}${openPath}`);
-    await page.getByRole('heading', { level: 1, name: 'Uw reparatieverzoek' }).waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e2e.page.goto(`${e2e.api.url}${openPath}`);
+    await e2e.page.getByRole('heading', { level: 1, name: 'Uw reparatieverzoek' }).waitFor();
+    expect(await seriousA11yViolations(e2e.page)).toEqual([]);
     // Submitting with a question left open says where.
     await question('betrouwbaar').getByRole('radio', { name: '6', exact: true }).check();
-    await page.getByRole('button', { name: 'Versturen' }).click();
-    await page.getByText('Nog niet alle vragen zijn goed beantwoord').waitFor();
+    await e2e.page.getByRole('button', { name: 'Versturen' }).click();
+    await e2e.page.getByText('Nog niet alle vragen zijn goed beantwoord').waitFor();
     await answerAll(['6', '7', '8', '9']);
-    await page.getByRole('button', { name: 'Versturen' }).click();
-    await page.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
-    await page.goto(`${api.url}${openPath}`);
-    await page.getByRole('heading', { name: 'U heeft deze vragenlijst al ingevuld, dank u wel' }).waitFor();
-    const open = await api.db.query(
+    await e2e.page.getByRole('button', { name: 'Versturen' }).click();
+    await e2e.page.getByRole('heading', { name: 'Dank u wel!' }).waitFor();
+    await e2e.page.goto(`${e2e.api.url}${openPath}`);
+    await e2e.page
+      .getByRole('heading', { name: 'U heeft deze vragenlijst al ingevuld, dank u wel' })
+      .waitFor();
+    const open = await e2e.api.db.query(
       `SELECT count(*)::int AS n FROM survey_responses WHERE survey_id = $1 AND channel = 'open'`,
       [survey.id],
     );
     expect(open[0].n).toBe(1);
 
-    const english = await newPage(browser, { viewport: PHONE, locale: 'en-GB' });
+    const english = await newPage(e2e.browser, { viewport: PHONE, locale: 'en-GB' });
     try {
-      await english.goto(`${api.url}${openPath}`);
+      await english.goto(`${e2e.api.url}${openPath}`);
       await english
         .getByRole('group', { name: "To what extent do you recognise 'reliable' in our service?" })
         .waitFor();
@@ -132,24 +124,25 @@ describe('customer survey answer page', () => {
   });
 
   it('shows a friendly page for an unknown link', async () => {
-    page = await newPage(browser, { viewport: PHONE });
-    await page.goto(`${api.url}/r/${'x'.repeat(43)}`);
-    await page.getByRole('heading', { name: 'Deze link kennen we niet' }).waitFor();
-    expect(await page.locator('body').innerText()).not.toMatch(/stack|exception|error|survey_invitations/i);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await e2e.open({ viewport: PHONE });
+    await e2e.page.goto(`${e2e.api.url}/r/${'x'.repeat(43)}`);
+    await e2e.page.getByRole('heading', { name: 'Deze link kennen we niet' }).waitFor();
+    expect(await e2e.page.locator('body').innerText()).not.toMatch(
+      /stack|exception|error|survey_invitations/i,
+    );
+    expect(await seriousA11yViolations(e2e.page)).toEqual([]);
   });
 
   it('shows HR the waves and funnel, uploads contacts with a preview, and lets an admin create an API key', async () => {
-    page = await newPage(browser);
-    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
+    await e2e.signIn(e2e.world.users.hr.email);
     // The menu's link: the home page's checklist also links 'Een klantonderzoek opzetten'.
-    await page
+    await e2e.page
       .getByRole('navigation', { name: 'Hoofdmenu' })
       .getByRole('link', { name: 'Klantonderzoek' })
       .click();
-    await page.getByRole('heading', { level: 1, name: 'Klantonderzoek' }).waitFor();
-    await page.getByRole('link', { name: 'Huurders na reparatie' }).click();
-    const waves = page.getByRole('table', { name: 'Golven' });
+    await e2e.page.getByRole('heading', { level: 1, name: 'Klantonderzoek' }).waitFor();
+    await e2e.page.getByRole('link', { name: 'Huurders na reparatie' }).click();
+    const waves = e2e.page.getByRole('table', { name: 'Golven' });
     await waves.waitFor();
     // The table shows the funnel the api reports for the upload wave.
     const [wave] = (await hr.get(`/api/surveys/${survey.id}/waves`)).body;
@@ -158,12 +151,12 @@ describe('customer survey answer page', () => {
     expect(await row.getByRole('cell').allInnerTexts()).toEqual(
       expect.arrayContaining(['Upload', String(wave.invited), String(wave.sent), String(wave.opened), rate]),
     );
-    await page.getByText(`Respons: ${rate} (${wave.answered} van ${wave.invited})`).waitFor();
+    await e2e.page.getByText(`Respons: ${rate} (${wave.answered} van ${wave.invited})`).waitFor();
     // No mail server here: both mails are held in the outbox, and the funnel says so instead of
     // narrowing to 0 sent and widening again to the answer given through a held link.
     expect(wave).toMatchObject({ sent: 0, held: wave.invited });
     expect(wave.answered).toBeGreaterThan(0);
-    const funnel = page.getByRole('region', { name: 'Van uitnodiging tot antwoord' });
+    const funnel = e2e.page.getByRole('region', { name: 'Van uitnodiging tot antwoord' });
     await funnel
       .getByText(
         `Geen mailserver ingesteld: ${wave.held} uitnodigingen staan vastgehouden in de outbox en zijn niet verstuurd.`,
@@ -176,25 +169,25 @@ describe('customer survey answer page', () => {
         ),
       })
       .waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'survey-detail-hr');
+    expect(await seriousA11yViolations(e2e.page)).toEqual([]);
+    await screenshot(e2e.page, 'survey-detail-hr');
 
-    await page.getByLabel('CSV-bestand met contacten').setInputFiles({
+    await e2e.page.getByLabel('CSV-bestand met contacten').setInputFiles({
       name: 'contacten.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(csv('nieuw@klant.test', 'huurder@klant.test')),
     });
-    await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
-    const preview = page.getByRole('table', { name: 'Regels uit het bestand' });
+    await e2e.page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+    const preview = e2e.page.getByRole('table', { name: 'Regels uit het bestand' });
     await preview.getByRole('cell', { name: 'Nieuw', exact: true }).waitFor();
     await preview.getByRole('cell', { name: 'Al recent gevraagd' }).waitFor();
-    await page.getByRole('button', { name: 'Nu versturen' }).click();
-    await page.getByText('Golf verstuurd: 1 uitnodigingen.').waitFor();
+    await e2e.page.getByRole('button', { name: 'Nu versturen' }).click();
+    await e2e.page.getByText('Golf verstuurd: 1 uitnodigingen.').waitFor();
     expect((await hr.get(`/api/surveys/${survey.id}/waves`)).body).toHaveLength(2);
 
-    const admin = await newPage(browser);
+    const admin = await newPage(e2e.browser);
     try {
-      await signIn(admin, api.url, world.users.admin.email, TEST_PASSWORD);
+      await signInAs(admin, e2e.api.url, e2e.world.users.admin.email, TEST_PASSWORD);
       await admin.getByRole('link', { name: 'API-sleutels' }).click();
       await admin.getByRole('heading', { level: 1, name: 'API-sleutels' }).waitFor();
       await admin.getByLabel('Naam van de sleutel').fill('CRM');
@@ -204,7 +197,7 @@ describe('customer survey answer page', () => {
       expect(key).toMatch(/^wk_/);
       expect(await seriousA11yViolations(admin)).toEqual([]);
       // The key works for the CRM call, once per Idempotency-Key.
-      const call = await new HttpClient(api.url).request(
+      const call = await new HttpClient(e2e.api.url).request(
         'POST',
         '/api/v1/survey-invitations',
         { surveyId: survey.id, email: 'crm@klant.test' },
@@ -218,21 +211,20 @@ describe('customer survey answer page', () => {
 
   it('sends a wave with a "you said, we did" line that customers read above the questions', async () => {
     await hr.upload(`/api/surveys/${survey.id}/contacts`, csv('wijdeden@klant.test'));
-    page = await newPage(browser);
-    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
-    await page.goto(`${api.url}/surveys/${survey.id}`);
-    await page.getByRole('button', { name: 'Nu een golf versturen' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Golf versturen naar 1 contact' });
+    await e2e.signIn(e2e.world.users.hr.email);
+    await e2e.page.goto(`${e2e.api.url}/surveys/${survey.id}`);
+    await e2e.page.getByRole('button', { name: 'Nu een golf versturen' }).click();
+    const dialog = e2e.page.getByRole('dialog', { name: 'Golf versturen naar 1 contact' });
     const line = 'U vroeg om snellere reparaties: we plannen nu binnen 3 dagen.';
     await dialog.getByRole('textbox', { name: /U zei, wij deden" \(Nederlands\)/ }).fill(line);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await seriousA11yViolations(e2e.page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Nu een golf versturen' }).click();
-    await page.getByText('Golf verstuurd naar 1 contact.').waitFor();
+    await e2e.page.getByText('Golf verstuurd naar 1 contact.').waitFor();
 
-    const link = await linkFromOutbox(api.db, world.organisationId, 'wijdeden@klant.test');
-    const customer = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+    const link = await linkFromOutbox(e2e.api.db, e2e.world.organisationId, 'wijdeden@klant.test');
+    const customer = await newPage(e2e.browser, { viewport: PHONE, isMobile: true, hasTouch: true });
     try {
-      await customer.goto(`${api.url}${link.pathname}${link.search}`);
+      await customer.goto(`${e2e.api.url}${link.pathname}${link.search}`);
       const said = customer.getByText(line);
       await said.waitFor();
       await customer.getByText('U zei, wij deden').waitFor();
@@ -250,51 +242,50 @@ describe('customer survey answer page', () => {
 
   it('previews a few comments on the survey page and pages and searches them all on the comments page', async () => {
     // 44 more answers through the open link (a group far above the comment minimum).
-    const [{ values_version_id: versionId }] = await api.db.query(
+    const [{ values_version_id: versionId }] = await e2e.api.db.query(
       `SELECT values_version_id FROM surveys WHERE id = $1`,
       [survey.id],
     );
-    await api.db.query(
+    await e2e.api.db.query(
       `INSERT INTO survey_responses (organisation_id, survey_id, values_version_id, channel, locale, comment, submitted_at)
        SELECT $1, $2, $3, 'open', 'nl',
               CASE WHEN n = 7 THEN 'Lekkage in de badkamer bleef te lang liggen' ELSE 'Opmerking ' || n END,
               date_trunc('day', now()) - make_interval(days => n)
          FROM generate_series(1, 44) AS n`,
-      [world.organisationId, survey.id, versionId],
+      [e2e.world.organisationId, survey.id, versionId],
     );
     const total = (await hr.get(`/api/comments?surveyId=${survey.id}`)).body.total as number;
     expect(total).toBeGreaterThanOrEqual(44);
 
-    page = await newPage(browser);
-    await signIn(page, api.url, world.users.hr.email, TEST_PASSWORD);
-    await page.goto(`${api.url}/surveys/${survey.id}`);
-    const preview = page.getByRole('region', { name: 'Laatste opmerkingen' });
+    await e2e.signIn(e2e.world.users.hr.email);
+    await e2e.page.goto(`${e2e.api.url}/surveys/${survey.id}`);
+    const preview = e2e.page.getByRole('region', { name: 'Laatste opmerkingen' });
     await preview.getByRole('listitem').first().waitFor();
     expect(await preview.getByRole('listitem').count()).toBe(3);
     await preview.getByRole('link', { name: `Alle ${total} opmerkingen lezen, zoeken en filteren` }).click();
 
-    await page.getByRole('heading', { level: 1, name: 'Opmerkingen van klanten' }).waitFor();
-    const list = page.getByRole('region', { name: `${total} opmerkingen` });
+    await e2e.page.getByRole('heading', { level: 1, name: 'Opmerkingen van klanten' }).waitFor();
+    const list = e2e.page.getByRole('region', { name: `${total} opmerkingen` });
     await list.getByRole('listitem').nth(19).waitFor();
     expect(await list.getByRole('listitem').count()).toBe(20);
-    await page.getByRole('button', { name: 'Meer opmerkingen laden' }).click();
+    await e2e.page.getByRole('button', { name: 'Meer opmerkingen laden' }).click();
     await list.getByRole('listitem').nth(39).waitFor();
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'comments-page');
+    expect(await seriousA11yViolations(e2e.page)).toEqual([]);
+    await screenshot(e2e.page, 'comments-page');
 
-    await page.getByRole('searchbox', { name: 'Zoeken in opmerkingen' }).fill('lekkage');
-    const found = page.getByRole('region', { name: '1 opmerking' });
+    await e2e.page.getByRole('searchbox', { name: 'Zoeken in opmerkingen' }).fill('lekkage');
+    const found = e2e.page.getByRole('region', { name: '1 opmerking' });
     await found.getByText('Lekkage in de badkamer bleef te lang liggen').waitFor();
     expect(await found.getByRole('listitem').count()).toBe(1);
-    expect(new URL(page.url()).searchParams.get('q')).toBe('lekkage');
+    expect(new URL(e2e.page.url()).searchParams.get('q')).toBe('lekkage');
     // The survey's results are one click away.
-    await page.getByRole('link', { name: 'Resultaten van Huurders na reparatie' }).click();
-    await page.getByRole('table', { name: 'Golven' }).waitFor();
+    await e2e.page.getByRole('link', { name: 'Resultaten van Huurders na reparatie' }).click();
+    await e2e.page.getByRole('table', { name: 'Golven' }).waitFor();
 
     // On a phone the page fits.
-    await page.setViewportSize(PHONE);
-    await page.goto(`${api.url}/surveys/comments?survey=${survey.id}`);
-    await page.getByRole('searchbox', { name: 'Zoeken in opmerkingen' }).waitFor();
+    await e2e.page.setViewportSize(PHONE);
+    await e2e.page.goto(`${e2e.api.url}/surveys/comments?survey=${survey.id}`);
+    await e2e.page.getByRole('searchbox', { name: 'Zoeken in opmerkingen' }).waitFor();
     expect(await noHorizontalScroll()).toBeLessThanOrEqual(0);
   });
 });

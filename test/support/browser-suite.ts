@@ -11,6 +11,8 @@ export interface BrowserSuiteOptions {
   env?: Record<string, string | undefined>;
   /** Also start a worker, as in production (rounds, imports, mail). */
   worker?: boolean;
+  /** Runs before anything closes, e.g. to archive what would otherwise keep firing. */
+  beforeClose?: (suite: BrowserSuite) => Promise<void>;
 }
 
 /** What a browser test file shares: filled in by the hooks browserSuite registers. */
@@ -23,6 +25,8 @@ export interface BrowserSuite {
   page: Page;
   /** Signs in with the test password; with `context` on a new page of its own (e.g. a phone viewport). */
   signIn(email: string, context?: BrowserContextOptions): Promise<void>;
+  /** Replaces the test's page by one in a context of its own (a phone, downloads); returns it. */
+  open(context: BrowserContextOptions): Promise<Page>;
 }
 
 /**
@@ -32,11 +36,13 @@ export interface BrowserSuite {
 export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
   const env = { WEB_DIST: 'dist/apps/web', SMTP_URL: undefined, ...options.env };
   const suite = {
+    async open(context: BrowserContextOptions) {
+      await closePage(suite.page);
+      suite.page = await newPage(suite.browser, context);
+      return suite.page;
+    },
     async signIn(email: string, context?: BrowserContextOptions) {
-      if (context) {
-        await closePage(suite.page);
-        suite.page = await newPage(suite.browser, context);
-      }
+      if (context) await suite.open(context);
       await signIn(suite.page, suite.api.url, email, TEST_PASSWORD);
     },
   } as BrowserSuite;
@@ -48,6 +54,7 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
     suite.browser = await launchChromium();
   });
   afterAll(async () => {
+    if (suite.api) await options.beforeClose?.(suite);
     await suite.browser?.close();
     await suite.worker?.close();
     await suite.api?.close();
