@@ -182,6 +182,19 @@ describe('board report', () => {
     expect(whole.text).not.toContain('zelfbeeld: te weinig antwoorden');
   });
 
+  it('reports the last complete quarter when none is chosen, as the dashboard opens', async () => {
+    const { status, filename } = await report(hr, '');
+    expect(status).toBe(200);
+    const [{ month }] = await api.db.query(
+      `SELECT to_char(now() AT TIME ZONE time_zone, 'YYYY-MM') AS month FROM organisations WHERE id = $1`,
+      [world.organisationId],
+    );
+    const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+    const q = Math.ceil(m / 3);
+    const lastComplete = q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+    expect(filename).toBe(`bestuursrapport-${lastComplete}.pdf`);
+  });
+
   it('refuses bad filters with the field named, and unknown or foreign ones with 404', async () => {
     for (const [query, field] of [
       ['&teamId=not-a-uuid', 'teamId'],

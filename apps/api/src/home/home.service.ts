@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { effectiveMinimum, isProvisional, periodOfMonth, previousPeriod } from '@wk/domain';
+import { effectiveMinimum, isProvisional, lastCompletePeriod } from '@wk/domain';
 import { roleHas } from '@wk/contracts';
 import type {
   ActionSummary,
@@ -142,7 +142,7 @@ export class HomeService {
    * reliability minimum is provisional and never a verdict, so it is only counted.
    */
   private async belowTarget(auth: AuthContext, todayMonth: string): Promise<HomeBelowTarget> {
-    const period = previousPeriod('quarter', periodOfMonth('quarter', todayMonth));
+    const period = lastCompletePeriod('quarter', todayMonth);
     const query: KpiQueryDto = { period: 'quarter', to: period, breakdown: 'organisation' };
     const report = await this.insights.kpis(auth, query);
     let measured = 0;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Locale, periodMonths, periodOfMonth, previousPeriod } from '@wk/domain';
+import { lastCompletePeriod, type Locale, periodMonths, previousPeriod } from '@wk/domain';
 import type { ActionDetail, ActionSummary, CalendarPeriodKind, HeartMonitor, KpiReport } from '@wk/contracts';
 import { ActionsService } from '../actions/actions.service';
 import type { AuthContext } from '../auth/authenticated.decorator';
@@ -47,7 +47,8 @@ export class BoardReportService {
   async gather(auth: AuthContext, q: AtQueryDto): Promise<BoardReportInput> {
     const ctx = await this.scopes.context(auth);
     const kind = q.period;
-    const at = q.at ?? periodOfMonth(kind, ctx.todayMonth);
+    // Not chosen: the last complete period, as the dashboard opens (the current one is still filling).
+    const at = q.at ?? lastCompletePeriod(kind, ctx.todayMonth);
     let from = at;
     for (let i = 1; i < TREND[kind]; i++) from = previousPeriod(kind, from);
     const filter = { teamId: q.teamId, valueKey: q.valueKey };

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { periodOfMonth, previousPeriod } from '@wk/domain';
+import { lastCompletePeriod } from '@wk/domain';
 import type { CycleParticipationRow, PeriodInfo, TeamComments, TeamSiblings } from '@wk/contracts';
 import { Authenticated, CurrentUser } from '../auth/authenticated.decorator';
 import type { AuthContext } from '../auth/authenticated.decorator';
@@ -70,7 +70,7 @@ export class TeamViewController {
   ): Promise<TeamComments> {
     // Default: the last complete period (the current one is still filling).
     const today = (await this.scopes.context(auth)).todayMonth;
-    const at = query.at ?? previousPeriod(query.period, periodOfMonth(query.period, today));
+    const at = query.at ?? lastCompletePeriod(query.period, today);
     return this.periods.comments(auth, id, query.period, at);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  lastCompletePeriod,
   defaultPeriods,
   eventRange,
   isPeriodKey,
@@ -35,6 +36,14 @@ describe('reporting periods', () => {
     expect(periodRange('month', '2026-02', '2026-01')).toEqual([]);
     expect(previousPeriod('quarter', '2026-Q1')).toBe('2025-Q4');
     expect(previousPeriod('month', '2026-01')).toBe('2025-12');
+  });
+
+  it('defaults to the last complete month or quarter, across year ends', () => {
+    expect(lastCompletePeriod('quarter', '2026-12')).toBe('2026-Q3');
+    expect(lastCompletePeriod('quarter', '2027-01')).toBe('2026-Q4');
+    expect(lastCompletePeriod('quarter', '2026-04')).toBe('2026-Q1');
+    expect(lastCompletePeriod('month', '2026-12')).toBe('2026-11');
+    expect(lastCompletePeriod('month', '2027-01')).toBe('2026-12');
   });
 
   it('gives the months a period covers', () => {

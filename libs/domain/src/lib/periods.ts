@@ -53,6 +53,15 @@ export function previousPeriod(kind: CalendarPeriodKind, key: string): string {
   return keyOf(kind, ordinal(kind, key) - 1);
 }
 
+/**
+ * The last complete month or quarter before the month `todayMonth` (`YYYY-MM`, in the
+ * organisation's time zone): the default everywhere a period is not chosen, because the current one
+ * is still filling and its small numbers would read as a verdict.
+ */
+export function lastCompletePeriod(kind: CalendarPeriodKind, todayMonth: string): string {
+  return previousPeriod(kind, periodOfMonth(kind, todayMonth));
+}
+
 /** The first day of the first month and the first day after the last month of a period (`YYYY-MM-DD`). */
 export function periodMonths(kind: CalendarPeriodKind, key: string): { first: string; afterLast: string } {
   const first = kind === 'month' ? ordinal('month', key) : ordinal('quarter', key) * 3;

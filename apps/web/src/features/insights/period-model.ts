@@ -2,6 +2,7 @@ import type { CalendarPeriodKind, PeriodInfo, PeriodKind } from '@wk/contracts';
 import {
   DEFAULT_EVENT_PERIODS,
   defaultPeriods,
+  lastCompletePeriod,
   isPeriodKey as isDomainPeriodKey,
   periodMonths,
   periodOfMonth,
@@ -39,7 +40,7 @@ export function periodOf(kind: CalendarPeriodKind, date: Date): string {
 
 /** The last complete month or quarter before `now`: the default, since the current one is still filling. */
 export function lastComplete(kind: CalendarPeriodKind, now: Date = new Date()): string {
-  return previousPeriod(kind, periodOf(kind, now));
+  return lastCompletePeriod(kind, periodOf('month', now));
 }
 
 /** The selectable periods, newest first, ending with the one containing `now`. */
