@@ -465,7 +465,8 @@ describe('self-assessment cycles', () => {
     const queue = worker.get<Queue>(getQueueToken('assessments'));
     const fanOut = await eventually(async () => {
       const job = await queue.getJob(`fan-out-${roundId}`);
-      return (await job?.isCompleted()) && job;
+      // Read it again once completed: the copy fetched before completion has no return value yet.
+      return (await job?.isCompleted()) && (await queue.getJob(`fan-out-${roundId}`));
     }, 20_000);
     expect(fanOut.returnvalue).toBe(2);
     await eventually(async () => audience.every((email) => smtp.to(email).length >= 1), 20_000);
@@ -490,7 +491,8 @@ describe('self-assessment cycles', () => {
     const again = worker.get<Queue>(getQueueToken('assessments'));
     const rerun = await eventually(async () => {
       const job = await again.getJob(`fan-out-${roundId}`);
-      return (await job?.isCompleted()) && job;
+      // Read it again once completed: the copy fetched before completion has no return value yet.
+      return (await job?.isCompleted()) && (await again.getJob(`fan-out-${roundId}`));
     }, 20_000);
     expect(rerun.returnvalue).toBe(0);
     await allSent(world.organisationId);
@@ -547,7 +549,10 @@ describe('self-assessment cycles', () => {
     const day = 24 * 3600 * 1000;
     const latest = await eventually(async () => {
       const job = await queue.getJob(`remind-${roundId}-${opensAt.getTime() + 2 * day}`);
-      return (await job?.isCompleted()) && job;
+      // Read it again once completed: the copy fetched before completion has no return value yet.
+      return (
+        (await job?.isCompleted()) && (await queue.getJob(`remind-${roundId}-${opensAt.getTime() + 2 * day}`))
+      );
     }, 20_000);
     expect(latest.returnvalue).toBe(2);
     expect(await queue.getJob(`remind-${roundId}-${opensAt.getTime() + day}`)).toBeUndefined();
