@@ -1,6 +1,6 @@
 import type { HomeBelowTarget, HomeOverview } from '@wk/contracts';
 import { describe, expect, it } from 'vitest';
-import { belowTargetState, formatDay, formatRate, formWaiting, nameIn, showsReviews } from './home-model';
+import { belowTargetState, formatDay, formatRate, formWaiting, showsReviews } from './home-model';
 
 const below = (over: Partial<HomeBelowTarget>): HomeBelowTarget => ({
   period: '2026-Q3',
@@ -46,12 +46,6 @@ describe('home model', () => {
     [null, 'nl', '–'],
   ])('formats the rate %s (%s) as %s', (rate, lang, expected) => {
     expect(formatRate(rate, lang)).toBe(expected);
-  });
-
-  it('names a value in English only when it has an English name', () => {
-    expect(nameIn('en', 'Betrouwbaar', 'Reliable')).toBe('Reliable');
-    expect(nameIn('en', 'Betrouwbaar', '')).toBe('Betrouwbaar');
-    expect(nameIn('nl', 'Betrouwbaar', 'Reliable')).toBe('Betrouwbaar');
   });
 
   it.each([

@@ -1,5 +1,4 @@
 import type { HomeBelowTarget, HomeOverview } from '@wk/contracts';
-import { localized } from '@wk/domain';
 import { formatNumber } from '../../lib/number-format';
 
 /** A `YYYY-MM-DD` day in the reader's language ("4 dec 2026"), never shifted by the time zone. */
@@ -14,10 +13,6 @@ export function formatDay(day: string, lang: string): string {
 /** A participation or response rate 0-1 as a whole percentage; "–" without one. */
 export const formatRate = (rate: number | null, lang: string): string =>
   rate === null ? '–' : formatNumber(rate, 'share', lang);
-
-/** A value's name in the reader's language (the Dutch name when there is no English one). */
-export const nameIn = (lang: string, nl: string, en: string | null | undefined): string =>
-  localized(nl, en, lang);
 
 /** What the values-below-target card says: no reliable grade at all, all on target, or the list. */
 export function belowTargetState(b: HomeBelowTarget): 'noData' | 'none' | 'list' {

@@ -1,11 +1,12 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import type { HomeBelowTarget, HomeOrganisation } from '@wk/contracts';
+import { localized } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { formatNumber } from '../../lib/number-format';
 import { periodLabel } from '../insights/period-model';
-import { belowTargetState, formatRate, nameIn } from './home-model';
+import { belowTargetState, formatRate } from './home-model';
 
 import { Dimmed, Section } from './home-parts';
 
@@ -144,7 +145,7 @@ export function BelowTargetCard({ below }: { below: HomeBelowTarget }) {
                       component={Link}
                       to={`/insights/values/${v.key}?period=quarter&at=${below.period}`}
                     >
-                      {nameIn(lang, v.name, v.nameEn)}
+                      {localized(v.name, v.nameEn, lang)}
                     </Anchor>
                     <Text size="sm" c={v.status === 'below' ? 'red.9' : 'orange.9'}>
                       {t(`home.belowTarget.status.${v.status}`)}

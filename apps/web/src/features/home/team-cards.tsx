@@ -1,10 +1,11 @@
 import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import type { HomeActions, HomeManager, HomeReview } from '@wk/contracts';
+import { localized } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
 import { formatNumber } from '../../lib/number-format';
-import { formatDay, formatRate, nameIn } from './home-model';
+import { formatDay, formatRate } from './home-model';
 
 import { Dimmed, HOME_LIST_ITEMS, Overdue, Section } from './home-parts';
 
@@ -47,7 +48,7 @@ export function ActionsCard({
               <Group gap="xs">
                 <Text size="sm" c="dimmed">
                   {[
-                    nameIn(i18n.language, a.valueName, a.valueNameEn),
+                    localized(a.valueName, a.valueNameEn, i18n.language),
                     a.teamName,
                     a.mine ? t('home.actions.ownerMe') : t('home.actions.owner', { name: a.ownerName }),
                     t('home.dueOn', { date: formatDay(a.dueDate, i18n.language) }),
