@@ -30,9 +30,6 @@ export const homeEn: Texts<typeof homeNl> = {
   last: {
     title: 'My latest result',
     intro: '{{cycle}}, opened on {{date}}. Self score from 1 to 4.',
-    value: 'Value',
-    myScore: 'My score',
-    teamAverage: 'Team average',
     tooFew: 'too few participants',
     none: 'You have no completed self-assessment yet. After your first round your scores show here.',
     all: 'All my self-assessments',

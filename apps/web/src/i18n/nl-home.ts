@@ -26,9 +26,6 @@ export const homeNl = {
   last: {
     title: 'Mijn laatste resultaat',
     intro: '{{cycle}}, geopend op {{date}}. Zelfscore van 1 tot 4.',
-    value: 'Waarde',
-    myScore: 'Mijn score',
-    teamAverage: 'Gemiddelde team',
     tooFew: 'te weinig deelnemers',
     none: 'Je hebt nog geen afgeronde zelfbeoordeling. Na je eerste ronde zie je hier je scores.',
     all: 'Al mijn zelfbeoordelingen',

@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import type { HomeAppraisal, HomeOverview, HomeSelfAssessments } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../components/format';
-import { formatDecimal } from '../../lib/number-format';
-import { formatDay, nameIn } from './home-model';
+import { ValueScoresTable } from '../my-assessments/value-scores-table';
+import { formatDay } from './home-model';
 
 import { Dimmed, Overdue, Section } from './home-parts';
 
@@ -59,8 +59,7 @@ export function AppraisalCard({ appraisals }: { appraisals: HomeAppraisal[] }) {
 }
 
 export function LastResultCard({ last }: { last: HomeOverview['selfAssessments']['last'] }) {
-  const { t, i18n } = useTranslation();
-  const score = (n: number | null) => (n === null ? '–' : formatDecimal(n, 1, i18n.language));
+  const { t } = useTranslation();
   return (
     <Section
       id="home-last"
@@ -76,32 +75,7 @@ export function LastResultCard({ last }: { last: HomeOverview['selfAssessments']
       ) : (
         <>
           <Dimmed>{t('home.last.intro', { cycle: last.cycleName, date: formatDate(last.opensAt) })}</Dimmed>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('home.last.value')}</Table.Th>
-                <Table.Th>{t('home.last.myScore')}</Table.Th>
-                <Table.Th>{t('home.last.teamAverage')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {last.values.map((v) => (
-                <Table.Tr key={v.key}>
-                  <Table.Td>{nameIn(i18n.language, v.nameNl, v.nameEn)}</Table.Td>
-                  <Table.Td>{score(v.myScore)}</Table.Td>
-                  <Table.Td>
-                    {v.teamAverage === null ? (
-                      <Text span size="sm" c="dimmed">
-                        {t('home.last.tooFew')}
-                      </Text>
-                    ) : (
-                      score(v.teamAverage)
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ValueScoresTable values={last.values} tooFew={t('home.last.tooFew')} />
         </>
       )}
     </Section>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { MyAssessments, MyRound } from '@wk/contracts';
 import { localized, SELF_LEVEL_LABELS } from '@wk/domain';
@@ -13,6 +13,7 @@ import { formatDecimal } from '../../lib/number-format';
 import { Page } from '../../components/page';
 import { EmptyState, QueryState } from '../../components/states';
 import { scoreSeries, valueLegend } from './history-series';
+import { ValueScoresTable } from './value-scores-table';
 
 // Distinguishable on white and for common colour blindness (Okabe-Ito).
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000'];
@@ -121,32 +122,7 @@ function RoundCard({ round, minimum }: { round: MyRound; minimum: number }) {
             </Anchor>
           )}
         </Group>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('myAssessments.value')}</Table.Th>
-              <Table.Th>{t('myAssessments.myScore')}</Table.Th>
-              <Table.Th>{t('myAssessments.teamAverage')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {round.values.map((v) => (
-              <Table.Tr key={v.key}>
-                <Table.Td>{localized(v.nameNl, v.nameEn, lang)}</Table.Td>
-                <Table.Td>{score(v.myScore)}</Table.Td>
-                <Table.Td>
-                  {v.teamAverage === null ? (
-                    <Text span size="sm" c="dimmed">
-                      {t('myAssessments.tooFew', { minimum })}
-                    </Text>
-                  ) : (
-                    score(v.teamAverage)
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ValueScoresTable values={round.values} tooFew={t('myAssessments.tooFew', { minimum })} />
         {round.answers.length > 0 && (
           <Group>
             <Button
