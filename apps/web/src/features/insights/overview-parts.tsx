@@ -12,7 +12,7 @@ import { StatusPyramid } from './status-pyramid';
 import { formatNumber } from './table-model';
 import { tilesTable } from './tables';
 import { useInsightsParams } from './use-insights-params';
-import { ValueTileCard } from './value-tile';
+import { ValueTileGrid } from './value-tile';
 
 /** NPS and participation (per cycle) of the period, as plain figures with their n. */
 export function SummaryCards({ report, at }: { report: KpiReport; at: string }) {
@@ -122,17 +122,7 @@ export function OverviewBody({
         minimum={report.minimum}
         image={false}
       >
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" className="tile-grid">
-          {tiles.map((tile) => (
-            <ValueTileCard
-              key={tile.value.key}
-              tile={tile}
-              minimum={report.minimum}
-              reliabilityMinimum={report.reliabilityMinimum}
-              linkSearch={linkSearch}
-            />
-          ))}
-        </SimpleGrid>
+        <ValueTileGrid tiles={tiles} report={report} linkSearch={linkSearch} className="tile-grid" />
       </ChartCard>
       <StatusPyramid tiles={tiles} linkSearch={linkSearch} />
       <Group gap="xs">

@@ -1,4 +1,4 @@
-import { List, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { List, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import type { BehaviourReport, KpiReport } from '@wk/contracts';
 import { localized, valueReading } from '@wk/domain';
 import { useId, useState } from 'react';
@@ -10,7 +10,7 @@ import { periodLabel } from './period-model';
 import { formatNumber } from './table-model';
 import { useInsightsParams } from './use-insights-params';
 import { TrendChart } from './value-charts';
-import { ValueTileCard } from './value-tile';
+import { ValueTileGrid } from './value-tile';
 
 /**
  * The team per value (issue 17 item 5): self score, customer grade and gap in one tile per value
@@ -29,17 +29,12 @@ export function TeamValueTiles({ report, at }: { report: KpiReport; at: string }
       <Text size="sm" c="dimmed" mb="xs">
         {t('insights.teamView.valuesIntro')}
       </Text>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" className="team-tiles">
-        {valueTiles(report, at).map((tile) => (
-          <ValueTileCard
-            key={tile.value.key}
-            tile={tile}
-            minimum={report.minimum}
-            reliabilityMinimum={report.reliabilityMinimum}
-            linkSearch={periodSearch}
-          />
-        ))}
-      </SimpleGrid>
+      <ValueTileGrid
+        tiles={valueTiles(report, at)}
+        report={report}
+        linkSearch={periodSearch}
+        className="team-tiles"
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { KpiReport } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Line, LineChart, ReferenceLine, YAxis } from 'recharts';
@@ -46,7 +47,7 @@ function Sparkline({ tile }: { tile: ValueTile }) {
 }
 
 /** One value: recognition grade against its target, self index, the gap, trend and n. */
-export function ValueTileCard({
+function ValueTileCard({
   tile,
   minimum,
   reliabilityMinimum,
@@ -166,5 +167,32 @@ export function ValueTileCard({
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** The tiles of a report's values side by side (the overview and the team view). */
+export function ValueTileGrid({
+  tiles,
+  report,
+  linkSearch,
+  className,
+}: {
+  tiles: ValueTile[];
+  report: Pick<KpiReport, 'minimum' | 'reliabilityMinimum'>;
+  linkSearch: string;
+  className: string;
+}) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" className={className}>
+      {tiles.map((tile) => (
+        <ValueTileCard
+          key={tile.value.key}
+          tile={tile}
+          minimum={report.minimum}
+          reliabilityMinimum={report.reliabilityMinimum}
+          linkSearch={linkSearch}
+        />
+      ))}
+    </SimpleGrid>
   );
 }
