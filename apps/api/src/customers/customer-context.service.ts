@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { FieldError } from '@wk/contracts';
 import { invalidFields } from './customers.errors';
+import { JourneysRepository } from './journeys.repository';
 
 /** What a survey, an invitation or a response is about; each part optional (null or left out: none). */
 export interface CustomerContextIds {
@@ -13,20 +13,13 @@ export interface CustomerContextIds {
   teamId?: string | null;
 }
 
-interface ContextRow {
-  segment: boolean;
-  journey: boolean;
-  touchpointJourneyId: string | null;
-  team: boolean;
-}
-
 /**
  * For other modules (surveys, the CRM trigger): checks that the segment, journey, touchpoint and
  * team of a context belong to the organisation, and the touchpoint to the journey when both are given.
  */
 @Injectable()
 export class CustomerContextService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly journeys: JourneysRepository) {}
 
   /**
    * Throws one 400 naming each wrong field (`segmentId`, `journeyId`, `touchpointId`, `teamId`); an id
@@ -45,15 +38,12 @@ export class CustomerContextService {
     const journeyId = given(ids.journeyId);
     const touchpointId = given(ids.touchpointId);
     const teamId = given(ids.teamId);
-    const [row]: ContextRow[] = await (manager ?? this.db.manager).query(
-      `SELECT
-         EXISTS (SELECT 1 FROM customer_segments WHERE organisation_id = $1 AND id = $2::uuid) AS segment,
-         EXISTS (SELECT 1 FROM customer_journeys WHERE organisation_id = $1 AND id = $3::uuid) AS journey,
-         (SELECT journey_id FROM journey_touchpoints WHERE organisation_id = $1 AND id = $4::uuid)
-           AS "touchpointJourneyId",
-         EXISTS (SELECT 1 FROM teams WHERE organisation_id = $1 AND id = $5::uuid) AS team`,
-      [organisationId, asUuid(segmentId), asUuid(journeyId), asUuid(touchpointId), asUuid(teamId)],
-    );
+    const row = await this.journeys.context(manager, organisationId, {
+      segmentId: asUuid(segmentId),
+      journeyId: asUuid(journeyId),
+      touchpointId: asUuid(touchpointId),
+      teamId: asUuid(teamId),
+    });
     const errors: FieldError[] = [];
     if (segmentId !== null && !row.segment) errors.push({ field: 'segmentId', message: 'unknown segment' });
     if (journeyId !== null && !row.journey) errors.push({ field: 'journeyId', message: 'unknown journey' });

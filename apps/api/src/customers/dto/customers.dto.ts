@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -22,6 +23,31 @@ import { trim } from '../../common/transforms';
 /** More serving teams than any organisation has; only a bound against absurd payloads. */
 const MAX_TEAMS = 500;
 
+/** An English name next to the Dutch one: empty or null shows the Dutch name (null passes). */
+const EnglishName = (maxLength: number, example: string) =>
+  applyDecorators(
+    ApiPropertyOptional({
+      nullable: true,
+      example,
+      maxLength,
+      description: 'English name; empty or null shows the Dutch name',
+    }),
+    IsOptional(),
+    Transform(trim),
+    IsString(),
+    MaxLength(maxLength),
+  );
+
+/** Optional free text, stored empty when left out (an explicit null is refused). */
+const OptionalText = (maxLength: number, description?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ default: '', maxLength, ...(description ? { description } : {}) }),
+    Optional(),
+    Transform(trim),
+    IsString(),
+    MaxLength(maxLength),
+  );
+
 export class SegmentDto implements SegmentRequest {
   @ApiProperty({ example: 'Het tweeverdienershuishouden', maxLength: SURVEY_LIMITS.segmentNameLength })
   @Transform(trim)
@@ -30,34 +56,13 @@ export class SegmentDto implements SegmentRequest {
   @MaxLength(SURVEY_LIMITS.segmentNameLength)
   name!: string;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    example: 'The two-income household',
-    maxLength: SURVEY_LIMITS.segmentNameLength,
-    description: 'English name; empty or null shows the Dutch name',
-  })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(SURVEY_LIMITS.segmentNameLength)
+  @EnglishName(SURVEY_LIMITS.segmentNameLength, 'The two-income household')
   nameEn?: string | null;
 
-  @ApiPropertyOptional({ default: '', maxLength: SURVEY_LIMITS.descriptionLength })
-  @Optional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(SURVEY_LIMITS.descriptionLength)
+  @OptionalText(SURVEY_LIMITS.descriptionLength)
   description?: string;
 
-  @ApiPropertyOptional({
-    default: '',
-    maxLength: SURVEY_LIMITS.descriptionLength,
-    description: 'The persona story that gives the segment a face',
-  })
-  @Optional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(SURVEY_LIMITS.descriptionLength)
+  @OptionalText(SURVEY_LIMITS.descriptionLength, 'The persona story that gives the segment a face')
   persona?: string;
 }
 
@@ -74,16 +79,7 @@ export class TouchpointDto implements TouchpointRequest {
   @MaxLength(SURVEY_LIMITS.nameLength)
   name!: string;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    example: 'Submit the application',
-    maxLength: SURVEY_LIMITS.nameLength,
-    description: 'English name; empty or null shows the Dutch name',
-  })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(SURVEY_LIMITS.nameLength)
+  @EnglishName(SURVEY_LIMITS.nameLength, 'Submit the application')
   nameEn?: string | null;
 
   @ApiProperty({ enum: TOUCHPOINT_CHANNELS })
@@ -115,23 +111,10 @@ export class JourneyDto implements JourneyRequest {
   @MaxLength(SURVEY_LIMITS.nameLength)
   name!: string;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    example: 'Moving house',
-    maxLength: SURVEY_LIMITS.nameLength,
-    description: 'English name; empty or null shows the Dutch name',
-  })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(SURVEY_LIMITS.nameLength)
+  @EnglishName(SURVEY_LIMITS.nameLength, 'Moving house')
   nameEn?: string | null;
 
-  @ApiPropertyOptional({ default: '', maxLength: SURVEY_LIMITS.descriptionLength })
-  @Optional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(SURVEY_LIMITS.descriptionLength)
+  @OptionalText(SURVEY_LIMITS.descriptionLength)
   description?: string;
 
   @ApiPropertyOptional({ nullable: true, description: 'The customer segment this journey is drawn for' })
