@@ -1,32 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { effectiveMinimum, waveFunnel, type WaveFunnelCounts } from '@wk/domain';
 import type { SurveyComments, Wave } from '@wk/contracts';
 import { notFound } from '../common/domain-error';
-import { readInvitationFacts } from './waves/wave-funnel.query';
+import { CommentsRepository } from './comments/comments.repository';
+import { WaveInvitationsRepository } from './waves/wave-invitations.repository';
+import { type WaveRow, WavesRepository } from './waves/waves.repository';
 
-interface WaveRow {
-  id: string;
-  survey_id: string;
-  kind: Wave['kind'];
-  opens_at: Date;
-  closes_at: Date;
-  closed_at: Date | null;
-  reminder_sent_at: Date | null;
-  contacts_deleted_at: Date | null;
-  skipped: number;
-  funnel: WaveFunnelCounts;
-  you_said_nl: string | null;
-  you_said_en: string | null;
-}
+type WaveWithFunnel = WaveRow & { funnel: WaveFunnelCounts };
 
 const LATEST_COMMENTS = 50;
 
 /** HR's view of a survey: the funnel per wave and the latest comments (only from large enough groups). */
 @Injectable()
 export class SurveyReportService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly waveRows: WavesRepository,
+    private readonly invitations: WaveInvitationsRepository,
+    private readonly commentRows: CommentsRepository,
+  ) {}
 
   async waves(organisationId: string, surveyId: string): Promise<Wave[]> {
     return (await this.rows(organisationId, { surveyId })).map(toWave);
@@ -48,24 +39,10 @@ export class SurveyReportService {
     surveyId: string,
     limit: number | null = LATEST_COMMENTS,
   ): Promise<SurveyComments> {
-    const [org] = await this.db.query(`SELECT comment_minimum FROM organisations WHERE id = $1`, [
-      organisationId,
-    ]);
-    const minimum = effectiveMinimum(org?.comment_minimum);
-    const groups: { grp: string; responses: number }[] = await this.db.query(
-      `SELECT coalesce(wave_id::text, 'open') AS grp, count(*)::int AS responses
-         FROM survey_responses WHERE organisation_id = $1 AND survey_id = $2 GROUP BY 1`,
-      [organisationId, surveyId],
-    );
+    const minimum = effectiveMinimum((await this.commentRows.settings(organisationId))?.comment_minimum);
+    const groups = await this.commentRows.groups(organisationId, surveyId);
     const shown = groups.filter((g) => g.responses >= minimum).map((g) => g.grp);
-    const comments: { text: string; submitted_at: Date; grp: string }[] = await this.db.query(
-      `SELECT comment AS text, submitted_at, coalesce(wave_id::text, 'open') AS grp
-         FROM survey_responses
-        WHERE organisation_id = $1 AND survey_id = $2 AND comment IS NOT NULL AND comment <> ''
-          AND coalesce(wave_id::text, 'open') = ANY($3::text[])
-        ORDER BY submitted_at DESC, id LIMIT $4`,
-      [organisationId, surveyId, shown, limit],
-    );
+    const comments = await this.commentRows.latest(organisationId, surveyId, shown, limit);
     return {
       minimum,
       comments: comments.map((c) => ({
@@ -79,17 +56,12 @@ export class SurveyReportService {
     };
   }
 
-  private async rows(organisationId: string, by: { surveyId?: string; waveId?: string }): Promise<WaveRow[]> {
-    const waves: WaveRow[] = await this.db.query(
-      `SELECT w.id, w.survey_id, w.kind, w.opens_at, w.closes_at, w.closed_at, w.reminder_sent_at,
-              w.contacts_deleted_at, w.skipped, w.you_said_nl, w.you_said_en
-         FROM survey_waves w
-        WHERE w.organisation_id = $1 AND ($2::uuid IS NULL OR w.survey_id = $2) AND ($3::uuid IS NULL OR w.id = $3)
-        ORDER BY w.opens_at DESC`,
-      [organisationId, by.surveyId ?? null, by.waveId ?? null],
-    );
-    const facts = await readInvitationFacts(
-      this.db.manager,
+  private async rows(
+    organisationId: string,
+    by: { surveyId?: string; waveId?: string },
+  ): Promise<WaveWithFunnel[]> {
+    const waves = await this.waveRows.list(organisationId, by);
+    const facts = await this.invitations.facts(
       organisationId,
       waves.map((w) => w.id),
     );
@@ -97,7 +69,7 @@ export class SurveyReportService {
   }
 }
 
-const toWave = (row: WaveRow): Wave => ({
+const toWave = (row: WaveWithFunnel): Wave => ({
   id: row.id,
   surveyId: row.survey_id,
   kind: row.kind,

@@ -26,7 +26,7 @@ import { CreateSurveyDto, UpdateSurveyDto } from './dto/surveys.dto';
 import { WaveYouSaidDto } from './dto/wave.dto';
 import { SurveyReportService } from './survey-report.service';
 import { SurveysService } from './surveys.service';
-import { WavesService } from './waves/waves.service';
+import { WaveSendingService } from './waves/wave-sending.service';
 
 const upload = CsvUpload();
 const parseSend = new ParseBoolPipe({
@@ -40,7 +40,7 @@ export class SurveysController {
   constructor(
     private readonly surveys: SurveysService,
     private readonly contacts: ContactsService,
-    private readonly waves: WavesService,
+    private readonly waves: WaveSendingService,
     private readonly report: SurveyReportService,
   ) {}
 

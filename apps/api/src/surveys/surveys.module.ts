@@ -6,23 +6,32 @@ import { InsightsModule } from '../insights/insights.module';
 import { QUEUES } from '../jobs/queues';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { ApiIdempotencyRepository } from './api-trigger/api-idempotency.repository';
 import { ApiSurveysController } from './api-trigger/api-surveys.controller';
 import { ApiSurveysRepository } from './api-trigger/api-surveys.repository';
 import { SurveyInvitationsController } from './api-trigger/survey-invitations.controller';
 import { SurveyInvitationsService } from './api-trigger/survey-invitations.service';
 import { CommentsReadingController } from './comments/comments-reading.controller';
 import { CommentsReadingService } from './comments/comments-reading.service';
+import { CommentsRepository } from './comments/comments.repository';
+import { ContactsRepository } from './contacts/contacts.repository';
 import { ContactsService } from './contacts/contacts.service';
+import { QuarantineRepository } from './quarantine.repository';
 import { OpenLinkLimiter } from './respond/open-link-limiter';
 import { RespondController } from './respond/respond.controller';
+import { RespondRepository } from './respond/respond.repository';
 import { RespondService } from './respond/respond.service';
 import { SurveyLinks } from './survey-links';
 import { SurveyReportService } from './survey-report.service';
 import { SurveysController } from './surveys.controller';
+import { SurveysRepository } from './surveys.repository';
 import { SurveysService } from './surveys.service';
 import { SurveySchedulerService } from './waves/survey-scheduler.service';
 import { SurveyProcessor } from './waves/survey.processor';
+import { WaveInvitationsRepository } from './waves/wave-invitations.repository';
+import { WaveSendingService } from './waves/wave-sending.service';
 import { WavesController } from './waves/waves.controller';
+import { WavesRepository } from './waves/waves.repository';
 import { WavesService } from './waves/waves.service';
 
 /**
@@ -47,17 +56,26 @@ import { WavesService } from './waves/waves.service';
   ],
   providers: [
     SurveysService,
+    SurveysRepository,
     ContactsService,
+    ContactsRepository,
     WavesService,
+    WaveSendingService,
+    WavesRepository,
+    WaveInvitationsRepository,
+    QuarantineRepository,
     SurveySchedulerService,
     SurveyReportService,
     SurveyLinks,
     RespondService,
+    RespondRepository,
     SurveyInvitationsService,
     ApiSurveysRepository,
+    ApiIdempotencyRepository,
     PublicRateLimitGuard,
     OpenLinkLimiter,
     CommentsReadingService,
+    CommentsRepository,
   ],
   exports: [WavesService, SurveySchedulerService],
 })

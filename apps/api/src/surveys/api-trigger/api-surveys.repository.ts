@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SurveyStatus } from '@wk/contracts';
+import { OrganisationScope } from '../../common/organisation-scope';
 
 export interface ApiSurveyRow {
   id: string;
@@ -31,21 +32,20 @@ export interface ApiValueRow {
 export class ApiSurveysRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async survey(organisationId: string, surveyId: string): Promise<ApiSurveyRow | undefined> {
-    const [row]: ApiSurveyRow[] = await this.db.query(
+  survey(organisationId: string, surveyId: string): Promise<ApiSurveyRow | undefined> {
+    return new OrganisationScope(this.db, organisationId).one<ApiSurveyRow>(
       `SELECT id, name, status, title_nl, title_en, values_version_id, journey_id, touchpoint_id,
               ask_overall_grade, ask_nps, ask_comment
          FROM surveys WHERE organisation_id = $1 AND id = $2`,
-      [organisationId, surveyId],
+      [surveyId],
     );
-    return row;
   }
 
   values(organisationId: string, versionId: string): Promise<ApiValueRow[]> {
-    return this.db.query(
+    return new OrganisationScope(this.db, organisationId).rows<ApiValueRow>(
       `SELECT id, key, name_nl AS "nameNl", name_en AS "nameEn", question_nl AS "questionNl", question_en AS "questionEn"
          FROM experience_values WHERE organisation_id = $1 AND version_id = $2 ORDER BY position`,
-      [organisationId, versionId],
+      [versionId],
     );
   }
 }

@@ -1,21 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { SurveyInvitationResult } from '@wk/contracts';
 import type { ApiKeyContext } from '../../auth/authenticated.decorator';
 import { DomainError, invalid, notFound } from '../../common/domain-error';
 import { CustomerContextService } from '../../customers/customer-context.service';
 import { CreateSurveyInvitationDto } from '../dto/survey-invitation.dto';
 import { SurveyLinks } from '../survey-links';
-import { isOpen, WavesService, type WaveTimes } from '../waves/waves.service';
-
-interface StoredOutcome {
-  request_hash: string;
-  status: SurveyInvitationResult['status'];
-  invitation_id: string | null;
-  wave_id: string | null;
-}
+import { isOpen, type WaveTimes } from '../waves/sending';
+import { WaveSendingService } from '../waves/wave-sending.service';
+import { ApiIdempotencyRepository, type StoredOutcome } from './api-idempotency.repository';
 
 /**
  * The CRM trigger: one invitation after a touchpoint. The Idempotency-Key is claimed in the same
@@ -24,8 +17,8 @@ interface StoredOutcome {
 @Injectable()
 export class SurveyInvitationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly waves: WavesService,
+    private readonly keys: ApiIdempotencyRepository,
+    private readonly waves: WaveSendingService,
     private readonly context: CustomerContextService,
     private readonly links: SurveyLinks,
   ) {}
@@ -44,17 +37,9 @@ export class SurveyInvitationsService {
     const requestHash = hashOf(dto);
     const keyHash = this.links.idempotencyKey(caller.organisationId, key);
     let wave: WaveTimes | null = null;
-    const outcome = await this.db.transaction(async (m) => {
-      const [claimed] = await m.query(
-        `INSERT INTO api_idempotency_keys (organisation_id, key_hash, request_hash, status) VALUES ($1, $2, $3, 'processing')
-         ON CONFLICT (organisation_id, key_hash) DO NOTHING RETURNING key_hash`,
-        [caller.organisationId, keyHash, requestHash],
-      );
-      if (!claimed) {
-        const [stored]: StoredOutcome[] = await m.query(
-          `SELECT request_hash, status, invitation_id, wave_id FROM api_idempotency_keys WHERE organisation_id = $1 AND key_hash = $2`,
-          [caller.organisationId, keyHash],
-        );
+    const outcome = await this.keys.transaction(async (m) => {
+      if (!(await this.keys.claim(m, caller.organisationId, keyHash, requestHash))) {
+        const stored = await this.keys.stored(m, caller.organisationId, keyHash);
         if (stored.request_hash !== requestHash)
           throw new DomainError(
             'idempotency_key_reused',
@@ -68,33 +53,16 @@ export class SurveyInvitationsService {
       if (!survey || survey.organisation_id !== caller.organisationId) throw notFound('Survey');
       if (!isOpen(survey))
         throw new DomainError('survey_closed', 'This survey takes no invitations', HttpStatus.CONFLICT);
-      const [{ journey_id }] = await m.query(`SELECT journey_id FROM surveys WHERE id = $1`, [survey.id]);
       await this.context.assertContext(m, caller.organisationId, {
-        journeyId: journey_id ?? undefined,
+        journeyId: survey.journey_id ?? undefined,
         touchpointId: dto.touchpointId,
         segmentId: dto.segmentId,
         teamId: dto.teamId,
       });
       // One API wave per survey per day (in the organisation's time zone): its funnel and its close.
-      await m.query(
-        `INSERT INTO survey_waves (organisation_id, survey_id, kind, scheduled_for, closes_at)
-         VALUES ($1, $2, 'api', date_trunc('day', now() AT TIME ZONE $3) AT TIME ZONE $3,
-                 least(now() + make_interval(days => $4), coalesce($5, 'infinity'::timestamptz)))
-         ON CONFLICT (survey_id, kind, scheduled_for) DO NOTHING`,
-        [survey.organisation_id, survey.id, survey.time_zone, survey.window_days, survey.closes_at],
-      );
-      [wave] = await m.query(
-        `SELECT id, organisation_id, opens_at, closes_at, closed_at FROM survey_waves
-          WHERE survey_id = $1 AND kind = 'api' AND scheduled_for = date_trunc('day', now() AT TIME ZONE $2) AT TIME ZONE $2`,
-        [survey.id, survey.time_zone],
-      );
-      if ((wave as WaveTimes & { closed_at: Date | null }).closed_at)
-        throw new DomainError(
-          'wave_closed',
-          "Today's API wave of this survey was closed",
-          HttpStatus.CONFLICT,
-        );
-      const { invitationIds } = await this.waves.invite(m, survey, wave!, [
+      const apiWave = await this.waves.apiWave(m, survey);
+      wave = apiWave;
+      const { invitationIds } = await this.waves.invite(m, survey, apiWave, [
         {
           email: dto.email,
           locale: dto.locale ?? null,
@@ -107,14 +75,9 @@ export class SurveyInvitationsService {
         request_hash: requestHash,
         status: invitationIds.length ? 'invited' : 'skipped_quarantine',
         invitation_id: invitationIds[0] ?? null,
-        wave_id: wave!.id,
+        wave_id: apiWave.id,
       };
-      if (!invitationIds.length)
-        await m.query(`UPDATE survey_waves SET skipped = skipped + 1 WHERE id = $1`, [wave!.id]);
-      await m.query(
-        `UPDATE api_idempotency_keys SET status = $3, invitation_id = $4, wave_id = $5 WHERE organisation_id = $1 AND key_hash = $2`,
-        [caller.organisationId, keyHash, stored.status, stored.invitation_id, stored.wave_id],
-      );
+      await this.keys.settle(m, caller.organisationId, keyHash, stored);
       return { stored, replayed: false };
     });
     if (!outcome.replayed && wave && outcome.stored.status === 'invited') await this.waves.afterCommit(wave);

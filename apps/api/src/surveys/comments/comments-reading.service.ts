@@ -1,30 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { commentCellKey, effectiveMinimum, periodMonths, releasedCommentCells } from '@wk/domain';
 import type { CommentsPage, NamedRef, ReadableComment } from '@wk/contracts';
 import type { AuthContext } from '../../auth/authenticated.decorator';
 import { invalid, notFound } from '../../common/domain-error';
 import { COMMENTS_PAGE, CommentsQueryDto } from './comments-reading.dto';
-
-/** The group (survey and wave, or the survey's open link) and the cell (journey × touchpoint) of an answer. */
-const GROUP_SQL = `r.survey_id::text || '/' || coalesce(r.wave_id::text, 'open')`;
-const CELL_SQL = `coalesce(r.journey_id::text, '-') || '/' || coalesce(r.touchpoint_id::text, '-')`;
-
-interface CommentRow {
-  id: string;
-  text: string;
-  submitted_at: Date;
-  survey_id: string;
-  survey_name: string;
-  journey_id: string | null;
-  journey_name: string | null;
-  journey_name_en: string | null;
-  touchpoint_id: string | null;
-  touchpoint_name: string | null;
-  touchpoint_name_en: string | null;
-}
+import {
+  type CommentFilters,
+  type CommentRow,
+  CommentsRepository,
+  type FilterTable,
+} from './comments.repository';
 
 /** A keyset position: the day and the random id of the last comment shown (base64url JSON). */
 const encodeCursor = (row: CommentRow) =>
@@ -62,25 +48,14 @@ const ref = (id: string | null, name: string | null, nameEn: string | null): Nam
  */
 @Injectable()
 export class CommentsReadingService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repository: CommentsRepository) {}
 
   async page(auth: AuthContext, query: CommentsQueryDto): Promise<CommentsPage> {
     const org = auth.organisationId;
     await this.assertFilters(org, query);
-    const [settings] = await this.db.query(
-      `SELECT comment_minimum, time_zone FROM organisations WHERE id = $1`,
-      [org],
-    );
-    const minimum = effectiveMinimum(settings?.comment_minimum);
+    const minimum = effectiveMinimum((await this.repository.settings(org))?.comment_minimum);
 
-    const cells: { grp: string; cell: string; responses: number; comments: number }[] = await this.db.query(
-      `SELECT ${GROUP_SQL} AS grp, ${CELL_SQL} AS cell, count(*)::int AS responses,
-              count(*) FILTER (WHERE r.comment IS NOT NULL AND r.comment <> '')::int AS comments
-         FROM survey_responses r
-        WHERE r.organisation_id = $1 AND ($2::uuid IS NULL OR r.survey_id = $2)
-        GROUP BY 1, 2`,
-      [org, query.surveyId ?? null],
-    );
+    const cells = await this.repository.cells(org, query.surveyId ?? null);
     const released = releasedCommentCells(
       cells.map((c) => ({ group: c.grp, cell: c.cell, responses: c.responses })),
       minimum,
@@ -88,48 +63,21 @@ export class CommentsReadingService {
     const withheld = cells.some((c) => c.comments > 0 && !released.has(commentCellKey(c.grp, c.cell)));
 
     const months = query.period && query.at ? periodMonths(query.period, query.at) : null;
-    const filters = `
-        r.organisation_id = $1 AND r.comment IS NOT NULL AND r.comment <> ''
-        AND ${GROUP_SQL} || '|' || ${CELL_SQL} = ANY($2::text[])
-        AND ($3::uuid IS NULL OR r.survey_id = $3)
-        AND ($4::uuid IS NULL OR r.journey_id = $4)
-        AND ($5::uuid IS NULL OR r.touchpoint_id = $5)
-        AND ($6::text IS NULL OR EXISTS (
-              SELECT 1 FROM survey_response_grades g JOIN experience_values e ON e.id = g.value_id
-               WHERE g.response_id = r.id AND g.organisation_id = $1 AND e.key = $6 AND g.grade IS NOT NULL))
-        AND ($7::date IS NULL OR (r.submitted_at AT TIME ZONE o.time_zone)::date >= $7::date)
-        AND ($8::date IS NULL OR (r.submitted_at AT TIME ZONE o.time_zone)::date < $8::date)
-        AND ($9::text IS NULL OR r.comment ILIKE $9 ESCAPE '\\')`;
-    const params = [
-      org,
-      [...released],
-      query.surveyId ?? null,
-      query.journeyId ?? null,
-      query.touchpointId ?? null,
-      query.valueKey ?? null,
-      months?.first ?? null,
-      months?.afterLast ?? null,
-      query.q ? likePattern(query.q) : null,
-    ];
-    const from = `FROM survey_responses r JOIN organisations o ON o.id = r.organisation_id`;
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from} WHERE ${filters}`, params);
+    const filters: CommentFilters = {
+      released: [...released],
+      surveyId: query.surveyId ?? null,
+      journeyId: query.journeyId ?? null,
+      touchpointId: query.touchpointId ?? null,
+      valueKey: query.valueKey ?? null,
+      first: months?.first ?? null,
+      afterLast: months?.afterLast ?? null,
+      pattern: query.q ? likePattern(query.q) : null,
+    };
+    const total = await this.repository.count(org, filters);
 
     const limit = query.limit ?? COMMENTS_PAGE.default;
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const rows: CommentRow[] = await this.db.query(
-      `SELECT r.id, r.comment AS text, r.submitted_at, s.id AS survey_id, s.name AS survey_name,
-              j.id AS journey_id, j.name AS journey_name, j.name_en AS journey_name_en,
-              t.id AS touchpoint_id, t.name AS touchpoint_name, t.name_en AS touchpoint_name_en
-         ${from}
-         JOIN surveys s ON s.id = r.survey_id
-         LEFT JOIN customer_journeys j ON j.id = r.journey_id
-         LEFT JOIN journey_touchpoints t ON t.id = r.touchpoint_id
-        WHERE ${filters}
-          AND ($10::timestamptz IS NULL OR r.submitted_at < $10 OR (r.submitted_at = $10 AND r.id > $11::uuid))
-        ORDER BY r.submitted_at DESC, r.id
-        LIMIT $12`,
-      [...params, after?.at ?? null, after?.id ?? null, limit + 1],
-    );
+    const rows = await this.repository.page(org, filters, { after, limit });
     const more = rows.length > limit;
     const shown = rows.slice(0, limit);
     return {
@@ -149,25 +97,14 @@ export class CommentsReadingService {
 
   /** A filter on something of another organisation, or on nothing, is a 404 (never an empty page). */
   private async assertFilters(org: string, query: CommentsQueryDto): Promise<void> {
-    const checks: [string | undefined, string, 'Survey' | 'Journey' | 'Touchpoint'][] = [
+    const checks: [string | undefined, FilterTable, 'Survey' | 'Journey' | 'Touchpoint'][] = [
       [query.surveyId, 'surveys', 'Survey'],
       [query.journeyId, 'customer_journeys', 'Journey'],
       [query.touchpointId, 'journey_touchpoints', 'Touchpoint'],
     ];
-    for (const [id, table, what] of checks) {
-      if (!id) continue;
-      const [row] = await this.db.query(`SELECT 1 FROM ${table} WHERE organisation_id = $1 AND id = $2`, [
-        org,
-        id,
-      ]);
-      if (!row) throw notFound(what);
-    }
-    if (query.valueKey) {
-      const [row] = await this.db.query(
-        `SELECT 1 FROM experience_values WHERE organisation_id = $1 AND key = $2 LIMIT 1`,
-        [org, query.valueKey],
-      );
-      if (!row) throw notFound('Value');
-    }
+    for (const [id, table, what] of checks)
+      if (id && !(await this.repository.exists(org, table, id))) throw notFound(what);
+    if (query.valueKey && !(await this.repository.valueKeyExists(org, query.valueKey)))
+      throw notFound('Value');
   }
 }

@@ -1,17 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { nextRunOf, removeStaleSchedulers, syncCronScheduler } from '../../jobs/job-schedulers';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../../jobs/queues';
-
-interface ScheduledSurvey {
-  id: string;
-  status: string;
-  cron: string | null;
-  time_zone: string;
-}
+import { type ScheduledSurveyRow, SurveysRepository } from '../surveys.repository';
 
 /**
  * One BullMQ job scheduler per survey with a schedule (the same machinery as self-assessment
@@ -21,10 +13,10 @@ interface ScheduledSurvey {
 export class SurveySchedulerService {
   constructor(
     @InjectQueue(QUEUES.surveys) private readonly queue: Queue,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly surveys: SurveysRepository,
   ) {}
 
-  async sync(survey: ScheduledSurvey): Promise<void> {
+  async sync(survey: ScheduledSurveyRow): Promise<void> {
     await syncCronScheduler(
       this.queue,
       JOBS.sendWave.schedulerKey(survey.id),
@@ -35,9 +27,7 @@ export class SurveySchedulerService {
 
   /** Every scheduled survey gets its scheduler; stale ones go; housekeeping runs every few minutes. */
   async syncAll(): Promise<number> {
-    const surveys: ScheduledSurvey[] = await this.db.query(
-      `SELECT id, status, cron, time_zone FROM surveys WHERE cron IS NOT NULL OR status = 'active'`,
-    );
+    const surveys = await this.surveys.scheduled();
     for (const survey of surveys) await this.sync(survey);
     const wanted = new Set([
       ...surveys.filter((s) => s.status === 'active' && s.cron).map((s) => JOBS.sendWave.schedulerKey(s.id)),
