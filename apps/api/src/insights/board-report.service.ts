@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { lastCompletePeriod, type Locale, periodMonths, previousPeriod } from '@wk/domain';
 import type { ActionDetail, ActionSummary, CalendarPeriodKind, HeartMonitor, KpiReport } from '@wk/contracts';
 import { ActionsService } from '../actions/actions.service';
@@ -9,6 +7,7 @@ import type { AuthContext } from '../auth/authenticated.decorator';
 import { notFound } from '../common/domain-error';
 import { type BoardReportInput, boardReportModel } from './board-report/board-report-model';
 import { drawBoardReport } from './board-report/board-report-pdf';
+import { InsightsScopeRepository } from './insights-scope.repository';
 import { InsightsScopeService } from './insights-scope.service';
 import { InsightsService } from './insights.service';
 import { JourneyInsightsService } from './journey-insights.service';
@@ -32,7 +31,7 @@ export class BoardReportService {
     private readonly journeys: JourneyInsightsService,
     private readonly scopes: InsightsScopeService,
     private readonly modules: ModuleRef,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly readers: InsightsScopeRepository,
   ) {}
 
   /** Honours `teamId` and `valueKey` like the other insights routes; the page names what it covers. */
@@ -55,20 +54,9 @@ export class BoardReportService {
     const report = await this.insights.kpis(auth, { period: kind, from, to: at, ...filter });
     // A report on a value the organisation does not have would be an empty page that looks like "no data".
     if (q.valueKey && !report.values.length) throw notFound('Value');
-    const [me] = await this.db.query(
-      `SELECT COALESCE(u.locale, o.locale) AS locale, (now() AT TIME ZONE o.time_zone)::date::text AS today
-         FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1 AND o.id = $2`,
-      [auth.userId, ctx.organisationId],
-    );
+    const me = await this.readers.reader(ctx.organisationId, auth.userId);
     const locale: Locale = me?.locale === 'en' ? 'en' : 'nl';
-    const team = q.teamId
-      ? ((
-          await this.db.query(`SELECT name FROM teams WHERE id = $1 AND organisation_id = $2`, [
-            q.teamId,
-            ctx.organisationId,
-          ])
-        )[0]?.name ?? null)
-      : null;
+    const team = q.teamId ? await this.readers.teamName(ctx.organisationId, q.teamId) : null;
     const one = { period: kind, from: at, to: at, ...filter };
     const [touchpoints, behaviours, heart, actions] = await Promise.all([
       this.insights.kpis(auth, { ...one, breakdown: 'touchpoint' }),

@@ -1,30 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { revealsNestedGroup, suppressionPattern } from '@wk/domain';
 import type { PatternNode, SuppressionReason } from '@wk/domain';
 import {
-  readClosedRounds,
-  readPersonAnswers,
-  readTeamCells,
-  readTeamTree,
+  EmployeeAnswersRepository,
   type ClosedRound,
+  type PersonAnswerRow,
+} from './employee-answers.repository';
+import {
+  KpiRollupReadsRepository,
   type EmployeeKeyKind,
   type PeriodWindow,
-  type PersonAnswerRow,
-} from './kpi-queries';
-import { readBehaviourHistory } from '../values/behaviour-lineage';
+} from './kpi-rollup-reads.repository';
 import { NONE } from './kpi-rollups.service';
+import type { EmployeeSums } from './kpi-stats';
 
-/** Additive sums of an employee cell: per person their mean, shares at 3-4 and 4, and level shares. */
-export interface EmployeeSums {
-  n: number;
-  sum: number;
-  sumsq: number;
-  good: number;
-  role: number;
-  levels: [number, number, number, number];
-}
+// Other modules (actions) take the cells' sums from this service.
+export type { EmployeeSums } from './kpi-stats';
 
 export interface EmployeeCell {
   sums: EmployeeSums;
@@ -94,7 +85,10 @@ class Tree {
  */
 @Injectable()
 export class EmployeeCellsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly rollups: KpiRollupReadsRepository,
+    private readonly answers: EmployeeAnswersRepository,
+  ) {}
 
   async cells(
     organisationId: string,
@@ -103,9 +97,8 @@ export class EmployeeCellsService {
     kind: EmployeeKeyKind,
     valueKey?: string,
   ): Promise<EmployeeCells> {
-    const m = this.db.manager;
     const read = new Set(periods.read);
-    const rounds = (await readClosedRounds(m, periods.window)).filter((r) =>
+    const rounds = (await this.answers.closedRounds(periods.window)).filter((r) =>
       read.has(periods.bucket(periods.window.ids ? r.id : r.month)),
     );
     const byBucket = new Map<string, ClosedRound[]>();
@@ -116,13 +109,13 @@ export class EmployeeCellsService {
     const single = [...byBucket.values()].filter((rs) => rs.length === 1).map((rs) => rs[0].id);
     const pooled = [...byBucket.values()].filter((rs) => rs.length > 1).flatMap((rs) => rs.map((r) => r.id));
     const [tree, teamRows, personRows] = await Promise.all([
-      readTeamTree(m, organisationId).then((teams) => new Tree(teams)),
-      readTeamCells(m, organisationId, single, kind, valueKey),
-      readPersonAnswers(m, organisationId, pooled, kind, valueKey),
+      this.answers.teamTree(organisationId).then((teams) => new Tree(teams)),
+      this.rollups.teamCells(organisationId, single, kind, valueKey),
+      this.answers.personAnswers(organisationId, pooled, kind, valueKey),
     ]);
     // A reworded behaviour counts under its newest key (its `continues` link), across versions.
     if (kind === 'behaviour') {
-      const { lineage } = await readBehaviourHistory(m, organisationId);
+      const { lineage } = await this.answers.behaviourHistory(organisationId);
       for (const row of [...teamRows, ...personRows]) row.key = lineage.get(row.key) ?? row.key;
     }
     const out = new Map<string, EmployeeCell>();

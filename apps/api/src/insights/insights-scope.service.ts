@@ -1,12 +1,12 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { effectiveMinimum } from '@wk/domain';
 import type { ApiResource, BreakdownKind, KpiGroup } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { notFound } from '../common/domain-error';
 import { ScopeService } from '../people/scope.service';
-import type { CustomerFilter, TeamGrouping } from './kpi-queries';
+import { CustomerDimensionsRepository, type DimensionTable } from './customer-dimensions.repository';
+import { InsightsScopeRepository } from './insights-scope.repository';
+import type { CustomerFilter, TeamGrouping } from './kpi-rollup-reads.repository';
 
 export interface InsightsContext {
   organisationId: string;
@@ -42,16 +42,13 @@ const outsideScope = () =>
 @Injectable()
 export class InsightsScopeService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: InsightsScopeRepository,
+    private readonly dimensions: CustomerDimensionsRepository,
     private readonly scopes: ScopeService,
   ) {}
 
   async context(auth: AuthContext): Promise<InsightsContext> {
-    const [org] = await this.db.query(
-      `SELECT name, time_zone, anonymity_minimum, reliability_minimum, to_char(now() AT TIME ZONE time_zone, 'YYYY-MM') AS today
-         FROM organisations WHERE id = $1`,
-      [auth.organisationId],
-    );
+    const org = await this.repo.organisation(auth.organisationId);
     return {
       organisationId: auth.organisationId,
       organisationName: org.name,
@@ -67,8 +64,8 @@ export class InsightsScopeService {
     const scope = await this.scopes.of(auth);
     if (scope.kind === 'organisation') return null;
     if (scope.kind === 'teams') return new Set(scope.teamIds);
-    const [me] = await this.db.query(`SELECT team_id FROM users WHERE id = $1`, [auth.userId]);
-    return new Set(me?.team_id ? [me.team_id] : []);
+    const team = await this.repo.teamOf(auth.organisationId, auth.userId);
+    return new Set(team ? [team] : []);
   }
 
   async resolve(
@@ -79,10 +76,7 @@ export class InsightsScopeService {
     filter: CustomerFilter,
   ): Promise<ResolvedScope> {
     const visible = await this.visibleTeams(auth);
-    const teams: { id: string; name: string; parent_id: string | null }[] = await this.db.query(
-      `SELECT id, name, parent_id FROM teams WHERE organisation_id = $1`,
-      [auth.organisationId],
-    );
+    const teams = await this.repo.teams(auth.organisationId);
     const byId = new Map(teams.map((t) => [t.id, t]));
     if (teamId && (!byId.has(teamId) || (visible && !visible.has(teamId)))) throw notFound('Team');
     await this.assertFilters(auth.organisationId, filter);
@@ -121,23 +115,22 @@ export class InsightsScopeService {
 
   /** Names of segment, journey and touchpoint groups of a customer breakdown. */
   async dimensionNames(organisationId: string, breakdown: BreakdownKind): Promise<Map<string, KpiGroup>> {
-    const table = {
-      segment: 'customer_segments',
-      journey: 'customer_journeys',
-      touchpoint: 'journey_touchpoints',
-    }[breakdown as 'segment' | 'journey' | 'touchpoint'];
+    const table = (
+      {
+        segment: 'customer_segments',
+        journey: 'customer_journeys',
+        touchpoint: 'journey_touchpoints',
+      } as const
+    )[breakdown as 'segment' | 'journey' | 'touchpoint'];
     if (!table) return new Map();
-    const rows: { id: string; name: string; name_en: string | null }[] = await this.db.query(
-      `SELECT id, name, name_en FROM ${table} WHERE organisation_id = $1`,
-      [organisationId],
-    );
+    const rows = await this.dimensions.names(organisationId, table);
     return new Map(
       rows.map((r) => [r.id, { kind: breakdown, id: r.id, name: r.name, nameEn: r.name_en, parentId: null }]),
     );
   }
 
   private async assertFilters(organisationId: string, filter: CustomerFilter): Promise<void> {
-    const checks: [string | undefined, string, ApiResource][] = [
+    const checks: [string | undefined, DimensionTable, ApiResource][] = [
       [filter.surveyId, 'surveys', 'Survey'],
       [filter.segmentId, 'customer_segments', 'Segment'],
       [filter.journeyId, 'customer_journeys', 'Journey'],
@@ -145,11 +138,7 @@ export class InsightsScopeService {
     ];
     for (const [id, table, what] of checks) {
       if (!id) continue;
-      const [row] = await this.db.query(`SELECT 1 FROM ${table} WHERE organisation_id = $1 AND id = $2`, [
-        organisationId,
-        id,
-      ]);
-      if (!row) throw notFound(what);
+      if (!(await this.dimensions.exists(organisationId, table, id))) throw notFound(what);
     }
   }
 }

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { npsFromCounts, outsideInGap, participation, targetStatus } from '@wk/domain';
-import type { PyramidLevel } from '@wk/domain';
 import type {
   KpiGroup,
   KpiReport,
   KpiRow,
-  KpiValueInfo,
   NpsRow,
   ParticipationRow,
   SelfStat,
@@ -15,11 +11,11 @@ import type {
 } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { invalid } from '../common/domain-error';
-import { targetAtSql, targetsAtPeriodEnds } from '../value-targets/targets-in-force';
 import { InsightsScopeService } from './insights-scope.service';
 import { EmployeeCellsService } from './employee-cells.service';
-import { readCustomer, readParticipation, type Keyed } from './kpi-queries';
+import { KpiRollupReadsRepository, type Keyed } from './kpi-rollup-reads.repository';
 import { KpiQueryDto } from './kpi-query.dto';
+import { KpiValuesRepository } from './kpi-values.repository';
 import { ReportPeriodsService, periodBefore, type PeriodPlan } from './report-periods.service';
 import {
   addInto,
@@ -54,61 +50,12 @@ function byPeriod<T extends object>(plan: PeriodPlan, rows: Keyed<T>[], empty: (
 @Injectable()
 export class InsightsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly rollups: KpiRollupReadsRepository,
+    private readonly valueReads: KpiValuesRepository,
     private readonly scopes: InsightsScopeService,
     private readonly periods: ReportPeriodsService,
     private readonly employees: EmployeeCellsService,
   ) {}
-
-  /**
-   * The current version's values; with a window also each value retired by a newer version that
-   * has answers in it (after the current ones, as named in its last version), so history stays.
-   */
-  async values(
-    organisationId: string,
-    valueKey?: string,
-    window?: { first: string; afterLast: string },
-  ): Promise<KpiValueInfo[]> {
-    const rows: {
-      key: string;
-      name: string;
-      name_en: string;
-      level: PyramidLevel;
-      target: string;
-      retired: boolean;
-    }[] = await this.db.query(
-      `WITH cur AS (SELECT id FROM value_set_versions WHERE organisation_id = $1 AND status = 'published'
-                     ORDER BY number DESC LIMIT 1),
-            shown AS (
-              SELECT e.key, e.name_nl, e.name_en, e.level, e.position, false AS retired
-                FROM experience_values e WHERE e.version_id = (SELECT id FROM cur)
-              UNION ALL
-              SELECT * FROM (
-                SELECT DISTINCT ON (e.key) e.key, e.name_nl, e.name_en, e.level, e.position, true
-                  FROM experience_values e JOIN value_set_versions v ON v.id = e.version_id
-                 WHERE v.organisation_id = $1 AND v.status = 'published' AND $3::date IS NOT NULL
-                   AND NOT EXISTS (SELECT 1 FROM experience_values c WHERE c.version_id = (SELECT id FROM cur) AND c.key = e.key)
-                   AND (EXISTS (SELECT 1 FROM kpi_customer_org k WHERE k.organisation_id = $1 AND k.metric = e.key
-                                  AND k.month >= $3::date AND k.month < $4::date)
-                        OR EXISTS (SELECT 1 FROM kpi_self k WHERE k.organisation_id = $1 AND k.value_key = e.key
-                                     AND k.month >= $3::date AND k.month < $4::date))
-                 ORDER BY e.key, v.number DESC) r
-            )
-       SELECT s.key, s.name_nl AS name, s.name_en, s.level, s.retired,
-              ${targetAtSql('$1', 's.key', 'now()')} AS target
-         FROM shown s WHERE ($2::text IS NULL OR s.key = $2)
-        ORDER BY s.retired, s.position, s.key`,
-      [organisationId, valueKey ?? null, window?.first ?? null, window?.afterLast ?? null],
-    );
-    return rows.map((r) => ({
-      key: r.key,
-      name: r.name,
-      nameEn: r.name_en,
-      level: r.level,
-      target: Number(r.target),
-      ...(r.retired ? { retired: true } : {}),
-    }));
-  }
 
   async kpis(auth: AuthContext, q: KpiQueryDto): Promise<KpiReport> {
     const ctx = await this.scopes.context(auth);
@@ -125,25 +72,23 @@ export class InsightsService {
     };
     const scope = await this.scopes.resolve(auth, ctx, breakdown, q.teamId, filter);
     const plan = await this.periods.plan(ctx.organisationId, ctx.todayMonth, q);
-    const values = await this.values(ctx.organisationId, q.valueKey, plan.window);
+    const values = await this.valueReads.values(ctx.organisationId, q.valueKey, plan.window);
     // Each period's status against the target in force at its end (target history).
-    const targets = await targetsAtPeriodEnds(
-      this.db.manager,
+    const targets = await this.valueReads.targetsAtPeriodEnds(
       ctx.organisationId,
       values.map((v) => v.key),
       plan.info,
     );
     const hasSelf = (breakdown === 'organisation' || breakdown === 'team') && kind !== 'wave';
     const hasCustomer = kind !== 'round';
-    const m = this.db.manager;
     const none = Promise.resolve([]);
 
     const [cells, customerRows, participationRows] = await Promise.all([
       hasSelf
         ? this.employees.cells(ctx.organisationId, ctx.minimum, plan, 'value', q.valueKey)
         : Promise.resolve(null),
-      hasCustomer ? readCustomer(m, plan.window, scope.grouping, filter, breakdown, q.valueKey) : none,
-      hasSelf ? readParticipation(m, plan.window, scope.grouping) : none,
+      hasCustomer ? this.rollups.customer(plan.window, scope.grouping, filter, breakdown, q.valueKey) : none,
+      hasSelf ? this.rollups.participation(plan.window, scope.grouping) : none,
     ]);
     const customer = byPeriod(plan, customerRows, emptyCustomer);
     const groups =

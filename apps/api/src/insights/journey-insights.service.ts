@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { heartCellState, heartPeaksAndDips, periodMonths, periodOfMonth } from '@wk/domain';
 import type { BehaviourReport, HeartCell, HeartMonitor, HeartMonitorPoint } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { invalid, notFound } from '../common/domain-error';
-import { readBehaviourHistory } from '../values/behaviour-lineage';
-import { InsightsScopeService } from './insights-scope.service';
-import { InsightsService } from './insights.service';
+import { CustomerDimensionsRepository } from './customer-dimensions.repository';
+import { EmployeeAnswersRepository } from './employee-answers.repository';
 import { EmployeeCellsService } from './employee-cells.service';
-import { readCustomer } from './kpi-queries';
+import { InsightsScopeService } from './insights-scope.service';
+import { KpiRollupReadsRepository } from './kpi-rollup-reads.repository';
 import { JourneyAtQueryDto, PeriodQueryDto } from './kpi-query.dto';
+import { KpiValuesRepository } from './kpi-values.repository';
 import { addInto, customerStat, emptyCustomer, type CustomerSums } from './kpi-stats';
 import { ReportPeriodsService } from './report-periods.service';
 
@@ -21,35 +20,24 @@ import { ReportPeriodsService } from './report-periods.service';
 @Injectable()
 export class JourneyInsightsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly rollups: KpiRollupReadsRepository,
+    private readonly dimensions: CustomerDimensionsRepository,
+    private readonly valueReads: KpiValuesRepository,
+    private readonly answers: EmployeeAnswersRepository,
     private readonly scopes: InsightsScopeService,
-    private readonly insights: InsightsService,
     private readonly periods: ReportPeriodsService,
     private readonly employees: EmployeeCellsService,
   ) {}
 
   async heartMonitor(auth: AuthContext, journeyId: string, q: JourneyAtQueryDto): Promise<HeartMonitor> {
     const ctx = await this.scopes.context(auth);
-    const [journey] = await this.db.query(
-      `SELECT id, name, name_en FROM customer_journeys WHERE organisation_id = $1 AND id = $2`,
-      [ctx.organisationId, journeyId],
-    );
+    const journey = await this.dimensions.journey(ctx.organisationId, journeyId);
     if (!journey) throw notFound('Journey');
     const period = q.at ?? periodOfMonth(q.period, ctx.todayMonth);
     const months = periodMonths(q.period, period);
-    const touchpoints: {
-      id: string;
-      name: string;
-      name_en: string | null;
-      channel: string;
-      moment_of_truth: boolean;
-    }[] = await this.db.query(
-      `SELECT id, name, name_en, channel, moment_of_truth FROM journey_touchpoints WHERE journey_id = $1 ORDER BY position`,
-      [journeyId],
-    );
-    const values = await this.insights.values(ctx.organisationId);
-    const rows = await readCustomer(
-      this.db.manager,
+    const touchpoints = await this.dimensions.touchpoints(ctx.organisationId, journeyId);
+    const values = await this.valueReads.values(ctx.organisationId);
+    const rows = await this.rollups.customer(
       { organisationId: ctx.organisationId, first: months.first, afterLast: months.afterLast, ids: null },
       { roots: [], restrict: false, byRoot: false },
       { journeyId },
@@ -106,7 +94,7 @@ export class JourneyInsightsService {
     const node = q.teamId ?? null;
     const cells = await this.employees.cells(ctx.organisationId, ctx.minimum, plan, 'behaviour', q.valueKey);
     // Cells come under each behaviour's newest key (its `continues` link); the text is its newest.
-    const { textOf } = await readBehaviourHistory(this.db.manager, ctx.organisationId);
+    const { textOf } = await this.answers.behaviourHistory(ctx.organisationId);
     const behaviours = plan.periods.flatMap((period) =>
       cells.keys(period, node).map((behaviourKey) => {
         const cell = cells.get(period, node, behaviourKey)!;

@@ -1,298 +1,34 @@
 import type { EntityManager } from 'typeorm';
-import type { BreakdownKind } from '@wk/contracts';
-import type { CustomerSums } from './kpi-stats';
+import { EmployeeAnswersRepository } from './employee-answers.repository';
+import { KpiRollupReadsRepository } from './kpi-rollup-reads.repository';
 
 /**
- * Reads of the KPI rollups. Teams are grouped by subtree: each group root collects its own rows
- * and those of every team below it. Rows come back per month (`YYYY-MM-DD`) or, when the window
- * names rounds or waves, per round / wave id; and per group and value.
+ * The insights module's published rollup reads for other modules (actions, appraisals) and the
+ * benchmark, which passes its own EntityManager to record the statements. They run the
+ * repositories' statements (kpi-rollup-reads.repository.ts, employee-answers.repository.ts).
  */
-export interface TeamGrouping {
-  /** Roots whose subtrees are read; empty with `restrict` false reads the whole organisation. */
-  roots: string[];
-  /** Only rows inside the roots' subtrees. */
-  restrict: boolean;
-  /** Return the root as the group (else one group, null). */
-  byRoot: boolean;
-}
+export type {
+  CustomerFilter,
+  EmployeeKeyKind,
+  Keyed,
+  PeriodWindow,
+  TeamCellRow,
+  TeamGrouping,
+} from './kpi-rollup-reads.repository';
+export type { ClosedRound, PersonAnswerRow } from './employee-answers.repository';
 
-export interface CustomerFilter {
-  surveyId?: string;
-  segmentId?: string;
-  journeyId?: string;
-  touchpointId?: string;
-}
+type Reads = KpiRollupReadsRepository;
 
-/** The months read (`YYYY-MM-DD`, first day, end exclusive) and, for rounds or waves, which ones. */
-export interface PeriodWindow {
-  organisationId: string;
-  first: string;
-  afterLast: string;
-  /** Round ids (employee rollups) or wave ids (customer rollups); null: whole months. */
-  ids: string[] | null;
-}
+export const readParticipation = (m: EntityManager, ...args: Parameters<Reads['participation']>) =>
+  new KpiRollupReadsRepository(m).participation(...args);
 
-export interface Keyed<T> {
-  /** The month (`YYYY-MM-DD`), or the round / wave id when the window names them. */
-  period: string;
-  group: string | null;
-  key: string;
-  sums: T;
-}
+export const readCustomer = (m: EntityManager, ...args: Parameters<Reads['customer']>) =>
+  new KpiRollupReadsRepository(m).customer(...args);
 
-// The first CTE names the grouping parameters (and types them, also where a query does not use one).
-const TREE = `options AS (SELECT $5::boolean AS restrict, $6::boolean AS by_root),
-  tree(id, grp) AS (
-    SELECT id, id FROM teams WHERE organisation_id = $1 AND id = ANY($4::uuid[])
-    UNION ALL
-    SELECT t.id, tree.grp FROM teams t JOIN tree ON t.parent_id = tree.id WHERE t.organisation_id = $1
-  )`;
+export const readTeamCells = (m: EntityManager, ...args: Parameters<Reads['teamCells']>) =>
+  new KpiRollupReadsRepository(m).teamCells(...args);
 
-const grouped = (g: TeamGrouping) => [g.roots, g.restrict, g.byRoot];
-
-/** The period a rollup row counts in and the rows of the window; `$n` is the ids parameter. */
-const periodOf = (column: 'round_id' | 'wave_id', n: number) => {
-  const ids = `($${n}::uuid[] IS NULL OR k.${column} = ANY($${n}::uuid[]))`;
-  return {
-    bucket: `CASE WHEN $${n}::uuid[] IS NULL THEN k.month::text ELSE k.${column}::text END`,
-    ids,
-    where: `k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date AND ${ids}`,
-  };
-};
-const windowed = (w: PeriodWindow) => [w.organisationId, w.first, w.afterLast];
-
-export async function readParticipation(
+export const readClosedRounds = (
   m: EntityManager,
-  window: PeriodWindow,
-  g: TeamGrouping,
-): Promise<Keyed<{ invited: number; completed: number }>[]> {
-  const p = periodOf('round_id', 7);
-  const rows = await m.query(
-    `WITH RECURSIVE ${TREE}
-     SELECT ${p.bucket} AS period, CASE WHEN (SELECT by_root FROM options) THEN tree.grp END AS grp,
-            sum(k.invited)::int AS invited, sum(k.completed)::int AS completed
-       FROM kpi_participation k LEFT JOIN tree ON tree.id = k.team_id
-      WHERE ${p.where} AND (NOT (SELECT restrict FROM options) OR tree.grp IS NOT NULL)
-      GROUP BY 1, 2`,
-    [...windowed(window), ...grouped(g), window.ids],
-  );
-  return rows.map((r: Record<string, string>) => ({
-    period: r.period,
-    group: r.grp,
-    key: '',
-    sums: { invited: Number(r.invited), completed: Number(r.completed) },
-  }));
-}
-
-const DIMENSION: Partial<Record<BreakdownKind, string>> = {
-  segment: 'k.segment_id',
-  journey: 'k.journey_id',
-  touchpoint: 'k.touchpoint_id',
-};
-
-/**
- * Customer sums; `breakdown` segment/journey/touchpoint groups by that column (rows without one are
- * left out). Reads the coarsest rollup that can answer: per organisation-month, per team-month, or
- * the fine one when a customer dimension splits or filters, or the window names waves.
- */
-export async function readCustomer(
-  m: EntityManager,
-  window: PeriodWindow,
-  g: TeamGrouping,
-  filter: CustomerFilter,
-  breakdown: BreakdownKind,
-  valueKey?: string,
-): Promise<Keyed<CustomerSums>[]> {
-  const dimension = DIMENSION[breakdown];
-  const fine = Boolean(
-    dimension || window.ids || filter.surveyId || filter.segmentId || filter.journeyId || filter.touchpointId,
-  );
-  const p = periodOf('wave_id', 12);
-  const source = fine ? 'kpi_customer' : g.restrict ? 'kpi_customer_team' : 'kpi_customer_org';
-  const group = dimension
-    ? `NULLIF(${dimension}, '00000000-0000-0000-0000-000000000000')`
-    : g.restrict
-      ? 'CASE WHEN (SELECT by_root FROM options) THEN tree.grp END'
-      : 'NULL::uuid';
-  const rows = await m.query(
-    `WITH RECURSIVE ${TREE},
-       -- Types the filter parameters also where the coarse rollups leave them out; the filters
-       -- themselves compare with the parameters directly, so that each plan folds the unused ones away.
-       filters AS (SELECT $7::uuid AS segment_id, $8::uuid AS journey_id, $9::uuid AS touchpoint_id, $10::text AS value_key,
-                          $11::uuid AS survey_id, $12::uuid[] AS wave_ids)
-     SELECT ${fine ? p.bucket : 'k.month::text'} AS period, ${group} AS grp, k.metric AS key,
-            sum(k.n)::int AS n, sum(k.dont_know)::int AS dont_know, sum(k.sum) AS sum, sum(k.sumsq) AS sumsq,
-            sum(k.ge8)::int AS ge8, sum(k.ge9)::int AS ge9, sum(k.le6)::int AS le6
-       FROM ${source} k ${g.restrict ? 'JOIN tree ON tree.id = k.team_id' : ''}
-      WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date
-        AND ($10::text IS NULL OR k.metric = $10::text)
-        ${
-          fine
-            ? `AND ${p.ids}
-               AND ($11::uuid IS NULL OR k.survey_id = $11::uuid)
-               AND ($7::uuid IS NULL OR k.segment_id = $7::uuid)
-               AND ($8::uuid IS NULL OR k.journey_id = $8::uuid)
-               AND ($9::uuid IS NULL OR k.touchpoint_id = $9::uuid)`
-            : ''
-        }
-        ${dimension ? `AND ${dimension} <> '00000000-0000-0000-0000-000000000000'` : ''}
-      GROUP BY 1, 2, 3`,
-    [
-      ...windowed(window),
-      ...grouped(g),
-      filter.segmentId ?? null,
-      filter.journeyId ?? null,
-      filter.touchpointId ?? null,
-      valueKey ?? null,
-      filter.surveyId ?? null,
-      // Only the fine rollup knows waves; the coarse ones never see the parameter.
-      fine ? window.ids : null,
-    ],
-  );
-  return rows.map((r: Record<string, string>) => ({
-    period: r.period,
-    group: r.grp,
-    key: r.key,
-    sums: {
-      n: Number(r.n),
-      dontKnow: Number(r.dont_know),
-      sum: Number(r.sum),
-      sumsq: Number(r.sumsq),
-      ge8: Number(r.ge8),
-      ge9: Number(r.ge9),
-      le6: Number(r.le6),
-    },
-  }));
-}
-
-/** A closed round of the window (open rounds are never read: no live trickle), oldest first. */
-export interface ClosedRound {
-  id: string;
-  month: string;
-}
-
-export async function readClosedRounds(m: EntityManager, window: PeriodWindow): Promise<ClosedRound[]> {
-  return m.query(
-    `SELECT r.id, date_trunc('month', r.opens_at AT TIME ZONE o.time_zone)::date::text AS month
-       FROM assessment_rounds r JOIN organisations o ON o.id = r.organisation_id
-      WHERE r.organisation_id = $1 AND (r.closed_at IS NOT NULL OR r.closes_at <= now())
-        AND date_trunc('month', r.opens_at AT TIME ZONE o.time_zone)::date >= $2::date
-        AND date_trunc('month', r.opens_at AT TIME ZONE o.time_zone)::date < $3::date
-        AND ($4::uuid[] IS NULL OR r.id = ANY($4::uuid[]))
-      ORDER BY r.opens_at, r.id`,
-    [window.organisationId, window.first, window.afterLast, window.ids],
-  );
-}
-
-export async function readTeamTree(
-  m: EntityManager,
-  organisationId: string,
-): Promise<{ id: string; parentId: string | null }[]> {
-  return m.query(`SELECT id, parent_id AS "parentId" FROM teams WHERE organisation_id = $1`, [
-    organisationId,
-  ]);
-}
-
-/** What an employee cell is of: a value (self scores) or a behaviour (its four levels). */
-export type EmployeeKeyKind = 'value' | 'behaviour';
-
-/** One rollup row of a round: a team's respondents for a value or a behaviour (levels summed per respondent). */
-export interface TeamCellRow {
-  roundId: string;
-  teamId: string;
-  key: string;
-  valueKey: string;
-  n: number;
-  sum: number;
-  sumsq: number;
-  good: number;
-  role: number;
-  levels: [number, number, number, number];
-}
-
-/** Per round and team, from the rollups (a respondent counts once per round there). */
-export async function readTeamCells(
-  m: EntityManager,
-  organisationId: string,
-  roundIds: string[],
-  kind: EmployeeKeyKind,
-  valueKey?: string,
-): Promise<TeamCellRow[]> {
-  if (!roundIds.length) return [];
-  const rows: Record<string, string>[] =
-    kind === 'value'
-      ? await m.query(
-          `SELECT round_id, team_id, value_key AS key, value_key, n, sum, sumsq, good, role, 0 AS l1, 0 AS l2, 0 AS l3, 0 AS l4
-             FROM kpi_self WHERE organisation_id = $1 AND round_id = ANY($2::uuid[]) AND ($3::text IS NULL OR value_key = $3)`,
-          [organisationId, roundIds, valueKey ?? null],
-        )
-      : await m.query(
-          `SELECT round_id, team_id, behaviour_key AS key, value_key, l1 + l2 + l3 + l4 AS n,
-                  l1 + 2 * l2 + 3 * l3 + 4 * l4 AS sum, l1 + 4 * l2 + 9 * l3 + 16 * l4 AS sumsq,
-                  l3 + l4 AS good, l4 AS role, l1, l2, l3, l4
-             FROM kpi_behaviours WHERE organisation_id = $1 AND round_id = ANY($2::uuid[]) AND ($3::text IS NULL OR value_key = $3)`,
-          [organisationId, roundIds, valueKey ?? null],
-        );
-  return rows.map((r) => ({
-    roundId: r.round_id,
-    teamId: r.team_id,
-    key: r.key,
-    valueKey: r.value_key,
-    n: Number(r.n),
-    sum: Number(r.sum),
-    sumsq: Number(r.sumsq),
-    good: Number(r.good),
-    role: Number(r.role),
-    levels: [Number(r.l1), Number(r.l2), Number(r.l3), Number(r.l4)],
-  }));
-}
-
-/** One person's scored answers to a value or behaviour in one round (n.v.t. left out). */
-export interface PersonAnswerRow {
-  roundId: string;
-  person: string;
-  teamId: string;
-  key: string;
-  valueKey: string;
-  scored: number;
-  sum: number;
-  levels: [number, number, number, number];
-}
-
-/**
- * Per person, for periods that pool several rounds: a person counts once there, so the rollups
- * (per round) cannot answer. Only the completed invitations of the given (closed) rounds are read.
- */
-export async function readPersonAnswers(
-  m: EntityManager,
-  organisationId: string,
-  roundIds: string[],
-  kind: EmployeeKeyKind,
-  valueKey?: string,
-): Promise<PersonAnswerRow[]> {
-  if (!roundIds.length) return [];
-  const rows: Record<string, string>[] = await m.query(
-    `SELECT i.round_id, coalesce(i.user_id, i.id)::text AS person, coalesce(i.team_id, '00000000-0000-0000-0000-000000000000') AS team_id,
-            ${kind === 'value' ? 'e.key' : 'b.key'} AS key, e.key AS value_key, count(*)::int AS scored, sum(a.level)::int AS sum,
-            count(*) FILTER (WHERE a.level = 1)::int AS l1, count(*) FILTER (WHERE a.level = 2)::int AS l2,
-            count(*) FILTER (WHERE a.level = 3)::int AS l3, count(*) FILTER (WHERE a.level = 4)::int AS l4
-       FROM assessment_invitations i
-       JOIN assessment_answers a ON a.invitation_id = i.id
-       JOIN value_behaviours b ON b.id = a.behaviour_id
-       JOIN experience_values e ON e.id = b.value_id
-      WHERE i.organisation_id = $1 AND i.round_id = ANY($2::uuid[]) AND i.completed_at IS NOT NULL
-        AND a.level IS NOT NULL AND ($3::text IS NULL OR e.key = $3)
-      GROUP BY 1, 2, 3, 4, 5`,
-    [organisationId, roundIds, valueKey ?? null],
-  );
-  return rows.map((r) => ({
-    roundId: r.round_id,
-    person: r.person,
-    teamId: r.team_id,
-    key: r.key,
-    valueKey: r.value_key,
-    scored: Number(r.scored),
-    sum: Number(r.sum),
-    levels: [Number(r.l1), Number(r.l2), Number(r.l3), Number(r.l4)],
-  }));
-}
+  ...args: Parameters<EmployeeAnswersRepository['closedRounds']>
+) => new EmployeeAnswersRepository(m).closedRounds(...args);

@@ -20,6 +20,11 @@ export interface SelfSums {
   role: number;
 }
 
+/** An employee cell's sums: the self sums and each level's share per respondent, summed. */
+export interface EmployeeSums extends SelfSums {
+  levels: [number, number, number, number];
+}
+
 /** A rollup row of customer grades ("weet ik niet" counted apart). */
 export interface CustomerSums {
   n: number;

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   MAX_PERIODS,
   defaultPeriods,
@@ -14,7 +12,8 @@ import {
 import type { CalendarPeriodKind, EventPeriodKind, PeriodKind } from '@wk/domain';
 import type { PeriodInfo } from '@wk/contracts';
 import { invalid, notFound } from '../common/domain-error';
-import type { PeriodWindow } from './kpi-queries';
+import type { PeriodWindow } from './kpi-rollup-reads.repository';
+import { PeriodsRepository, type EventRow } from './periods.repository';
 
 /** What a report reads: the periods asked for, the one before the first, and the rollup window. */
 export interface PeriodPlan {
@@ -42,16 +41,6 @@ export function periodBefore(plan: PeriodPlan, period: string): string | null {
   return index > 0 ? plan.read[index - 1] : null;
 }
 
-interface EventRow {
-  key: string;
-  series_id: string;
-  series_name: string;
-  start: Date;
-  end: Date;
-  first_month: string;
-  after_month: string;
-}
-
 /** At most this many rounds or waves are offered by the period picker. */
 const CHOICES = 200;
 
@@ -62,7 +51,7 @@ const CHOICES = 200;
  */
 @Injectable()
 export class ReportPeriodsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repo: PeriodsRepository) {}
 
   async plan(organisationId: string, todayMonth: string, ask: PeriodAsk): Promise<PeriodPlan> {
     return isCalendarPeriod(ask.period)
@@ -155,29 +144,10 @@ export class ReportPeriodsService {
     kind: EventPeriodKind,
     seriesId?: string,
   ): Promise<EventRow[]> {
-    const [events, series] =
-      kind === 'round'
-        ? (['assessment_rounds', 'assessment_cycles'] as const)
-        : (['survey_waves', 'surveys'] as const);
-    const column = kind === 'round' ? 'cycle_id' : 'survey_id';
-    // Months in the organisation's time zone, as the rollups keep them; a wave's answers arrive until it closes.
-    const rows: EventRow[] = await this.db.query(
-      `SELECT e.id AS key, s.id AS series_id, s.name AS series_name, e.opens_at AS start, e.closes_at AS end,
-              date_trunc('month', e.opens_at AT TIME ZONE o.time_zone)::date::text AS first_month,
-              (date_trunc('month', e.closes_at AT TIME ZONE o.time_zone) + interval '1 month')::date::text AS after_month
-         FROM ${events} e JOIN ${series} s ON s.id = e.${column} JOIN organisations o ON o.id = e.organisation_id
-        WHERE e.organisation_id = $1 AND e.opens_at <= now() AND ($2::uuid IS NULL OR e.${column} = $2)
-        ORDER BY e.opens_at, e.id`,
-      [organisationId, seriesId ?? null],
-    );
+    const rows = await this.repo.events(organisationId, kind, seriesId);
     // Only an empty series can be an unknown (or another organisation's) cycle or survey.
-    if (seriesId && !rows.length) {
-      const [found] = await this.db.query(`SELECT 1 FROM ${series} WHERE organisation_id = $1 AND id = $2`, [
-        organisationId,
-        seriesId,
-      ]);
-      if (!found) throw notFound(kind === 'round' ? 'Cycle' : 'Survey');
-    }
+    if (seriesId && !rows.length && !(await this.repo.seriesExists(organisationId, kind, seriesId)))
+      throw notFound(kind === 'round' ? 'Cycle' : 'Survey');
     return rows;
   }
 }

@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { effectiveMinimum, participation, periodMonths, periodOfMonth } from '@wk/domain';
 import type { CalendarPeriodKind, PeriodKind } from '@wk/domain';
 import type { CycleParticipationRow, PeriodInfo, TeamComments } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { InsightsScopeService } from './insights-scope.service';
+import { KpiRollupReadsRepository } from './kpi-rollup-reads.repository';
 import type { PeriodQueryDto } from './kpi-query.dto';
 import { ReportPeriodsService } from './report-periods.service';
-
-// A team and every team below it ($1 organisation, $2 team).
-const SUBTREE = `tree(id) AS (
-    SELECT id FROM teams WHERE organisation_id = $1 AND id = $2
-    UNION ALL SELECT t.id FROM teams t JOIN tree ON t.parent_id = tree.id WHERE t.organisation_id = $1)`;
+import { TeamViewRepository } from './team-view.repository';
 
 /** The newest comments of a team view (the comments page lists them all). */
 export const TEAM_COMMENTS = 50;
@@ -24,7 +19,8 @@ export const TEAM_COMMENTS = 50;
 @Injectable()
 export class TeamPeriodsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: TeamViewRepository,
+    private readonly rollups: KpiRollupReadsRepository,
     private readonly scopes: InsightsScopeService,
     private readonly periods: ReportPeriodsService,
   ) {}
@@ -42,33 +38,16 @@ export class TeamPeriodsService {
    */
   async choices(auth: AuthContext, teamId: string, kind: PeriodKind): Promise<PeriodInfo[]> {
     const ctx = await this.team(auth, teamId);
-    const args = [ctx.organisationId, teamId];
     if (kind === 'round' || kind === 'wave') {
-      const ids: { id: string }[] = await this.db.query(
+      const taken = new Set(
         kind === 'round'
-          ? `WITH RECURSIVE ${SUBTREE}
-             SELECT DISTINCT i.round_id AS id FROM assessment_invitations i JOIN tree ON tree.id = i.team_id
-              WHERE i.organisation_id = $1`
-          : `WITH RECURSIVE ${SUBTREE}
-             SELECT DISTINCT k.wave_id AS id FROM kpi_customer k JOIN tree ON tree.id = k.team_id
-              WHERE k.organisation_id = $1 AND k.n + k.dont_know > 0`,
-        args,
+          ? await this.repo.roundIds(ctx.organisationId, teamId)
+          : await this.repo.waveIds(ctx.organisationId, teamId),
       );
-      const taken = new Set(ids.map((r) => r.id));
       return (await this.periods.choices(ctx.organisationId, kind)).filter((c) => taken.has(c.key));
     }
-    const months: { month: string }[] = await this.db.query(
-      `WITH RECURSIVE ${SUBTREE}
-       SELECT date_trunc('month', r.opens_at AT TIME ZONE o.time_zone)::date::text AS month
-         FROM assessment_rounds r JOIN organisations o ON o.id = r.organisation_id
-        WHERE r.organisation_id = $1 AND r.opens_at <= now()
-          AND EXISTS (SELECT 1 FROM assessment_invitations i JOIN tree ON tree.id = i.team_id WHERE i.round_id = r.id)
-       UNION
-       SELECT k.month::text FROM kpi_customer_team k JOIN tree ON tree.id = k.team_id
-        WHERE k.organisation_id = $1 AND k.n + k.dont_know > 0`,
-      args,
-    );
-    const keys = [...new Set(months.map((m) => periodOfMonth(kind, m.month.slice(0, 7))))].sort().reverse();
+    const months = await this.repo.months(ctx.organisationId, teamId);
+    const keys = [...new Set(months.map((m) => periodOfMonth(kind, m.slice(0, 7))))].sort().reverse();
     return keys.map((key) => {
       const span = periodMonths(kind, key);
       return { key, kind, seriesId: null, seriesName: null, start: span.first, end: span.afterLast };
@@ -88,43 +67,13 @@ export class TeamPeriodsService {
     at: string,
   ): Promise<TeamComments> {
     const ctx = await this.team(auth, teamId);
-    const [org] = await this.db.query(`SELECT comment_minimum FROM organisations WHERE id = $1`, [
-      ctx.organisationId,
-    ]);
-    const minimum = effectiveMinimum(org.comment_minimum);
+    const minimum = effectiveMinimum(await this.repo.commentMinimum(ctx.organisationId));
     const span = periodMonths(kind, at);
-    const groups = `WITH RECURSIVE ${SUBTREE},
-      answers AS (
-        SELECT r.id, r.comment, r.team_id, r.touchpoint_id, (r.submitted_at AT TIME ZONE o.time_zone)::date AS day,
-               count(*) OVER (PARTITION BY r.team_id, r.touchpoint_id,
-                              date_trunc('month', r.submitted_at AT TIME ZONE o.time_zone)) AS responses
-          FROM survey_responses r JOIN tree ON tree.id = r.team_id JOIN organisations o ON o.id = r.organisation_id
-         WHERE r.organisation_id = $1 AND (r.submitted_at AT TIME ZONE o.time_zone) >= $3::date
-           AND (r.submitted_at AT TIME ZONE o.time_zone) < $4::date)`;
-    const args = [ctx.organisationId, teamId, span.first, span.afterLast, minimum];
-    const [comments, [withheld]] = await Promise.all([
-      this.db.query(
-        `${groups}
-         SELECT a.comment AS text, a.day::text AS day, t.name AS team_name, tp.name AS touchpoint_name,
-                tp.name_en AS touchpoint_name_en
-           FROM answers a JOIN teams t ON t.id = a.team_id LEFT JOIN journey_touchpoints tp ON tp.id = a.touchpoint_id
-          WHERE a.responses >= $5 AND a.comment IS NOT NULL AND btrim(a.comment) <> ''
-          ORDER BY a.day DESC, a.id LIMIT ${TEAM_COMMENTS}`,
-        args,
-      ),
-      this.db.query(`${groups} SELECT count(*)::int AS n FROM answers WHERE responses < $5`, args),
+    const [comments, withheld] = await Promise.all([
+      this.repo.comments(ctx.organisationId, teamId, span, minimum, TEAM_COMMENTS),
+      this.repo.withheldResponses(ctx.organisationId, teamId, span, minimum),
     ]);
-    return {
-      minimum,
-      comments: comments.map((c: Record<string, string | null>) => ({
-        text: c.text as string,
-        day: c.day as string,
-        teamName: c.team_name as string,
-        touchpointName: c.touchpoint_name,
-        touchpointNameEn: c.touchpoint_name_en,
-      })),
-      withheldResponses: withheld.n,
-    };
+    return { minimum, comments, withheldResponses: withheld };
   }
 
   /** Invited and completed per cycle and period (the organisation, or a team with its sub-teams). */
@@ -132,27 +81,7 @@ export class TeamPeriodsService {
     const ctx = await this.scopes.context(auth);
     await this.scopes.resolve(auth, ctx, 'organisation', q.teamId, {});
     const plan = await this.periods.plan(ctx.organisationId, ctx.todayMonth, q);
-    const w = plan.window;
-    const rows: {
-      period: string;
-      cycle_id: string;
-      cycle_name: string;
-      invited: number;
-      completed: number;
-    }[] = await this.db.query(
-      `WITH RECURSIVE tree(id) AS (
-           SELECT id FROM teams WHERE organisation_id = $1 AND id = $5::uuid
-           UNION ALL SELECT t.id FROM teams t JOIN tree ON t.parent_id = tree.id WHERE t.organisation_id = $1)
-         SELECT CASE WHEN $4::uuid[] IS NULL THEN k.month::text ELSE k.round_id::text END AS period,
-                c.id AS cycle_id, c.name AS cycle_name, sum(k.invited)::int AS invited, sum(k.completed)::int AS completed
-           FROM kpi_participation k JOIN assessment_rounds r ON r.id = k.round_id
-           JOIN assessment_cycles c ON c.id = r.cycle_id
-          WHERE k.organisation_id = $1 AND k.month >= $2::date AND k.month < $3::date
-            AND ($4::uuid[] IS NULL OR k.round_id = ANY($4::uuid[]))
-            AND ($5::uuid IS NULL OR k.team_id IN (SELECT id FROM tree))
-          GROUP BY 1, 2, 3`,
-      [ctx.organisationId, w.first, w.afterLast, w.ids, q.teamId ?? null],
-    );
+    const rows = await this.rollups.cycleParticipation(plan.window, q.teamId);
     const asked = new Set(plan.periods);
     const sums = new Map<string, CycleParticipationRow>();
     for (const row of rows) {

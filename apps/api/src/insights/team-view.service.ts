@@ -1,22 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { isProvisional } from '@wk/domain';
 import type { TeamSiblingCell, TeamSiblingSide, TeamSiblings } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { EmployeeCellsService } from './employee-cells.service';
+import { InsightsScopeRepository, type TeamRow } from './insights-scope.repository';
 import { InsightsScopeService } from './insights-scope.service';
-import { InsightsService } from './insights.service';
-import { readCustomer } from './kpi-queries';
+import { KpiRollupReadsRepository } from './kpi-rollup-reads.repository';
 import type { PeriodQueryDto } from './kpi-query.dto';
+import { KpiValuesRepository } from './kpi-values.repository';
 import { addInto, customerStat, emptyCustomer, selfStat, type CustomerSums } from './kpi-stats';
 import { ReportPeriodsService } from './report-periods.service';
-
-interface TeamRow {
-  id: string;
-  name: string;
-  parent_id: string | null;
-}
 
 /**
  * Fewer sibling cells than this are not shown to a caller who may not see those teams: one unnamed
@@ -35,11 +28,12 @@ export const UNNAMED_SIBLINGS_MINIMUM = 2;
 @Injectable()
 export class TeamViewService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly rollups: KpiRollupReadsRepository,
+    private readonly teamReads: InsightsScopeRepository,
+    private readonly valueReads: KpiValuesRepository,
     private readonly scopes: InsightsScopeService,
     private readonly periods: ReportPeriodsService,
     private readonly employees: EmployeeCellsService,
-    private readonly insights: InsightsService,
   ) {}
 
   async siblings(auth: AuthContext, teamId: string, q: PeriodQueryDto): Promise<TeamSiblings> {
@@ -47,14 +41,11 @@ export class TeamViewService {
     // 404 for a team of another organisation or outside the caller's scope.
     const scope = await this.scopes.resolve(auth, ctx, 'organisation', teamId, { surveyId: q.surveyId });
     const visible = await this.scopes.visibleTeams(auth);
-    const teams: TeamRow[] = await this.db.query(
-      `SELECT id, name, parent_id FROM teams WHERE organisation_id = $1`,
-      [ctx.organisationId],
-    );
+    const teams = await this.teamReads.teams(ctx.organisationId);
     const team = teams.find((t) => t.id === teamId)!;
     const siblings = teams.filter((t) => t.parent_id === team.parent_id && t.id !== team.id);
     const plan = await this.periods.plan(ctx.organisationId, ctx.todayMonth, q);
-    const values = await this.insights.values(ctx.organisationId, q.valueKey, plan.window);
+    const values = await this.valueReads.values(ctx.organisationId, q.valueKey, plan.window);
     const hasSelf = q.period !== 'wave';
     const hasCustomer = q.period !== 'round';
 
@@ -63,8 +54,7 @@ export class TeamViewService {
         ? this.employees.cells(ctx.organisationId, ctx.minimum, plan, 'value', q.valueKey)
         : Promise.resolve(null),
       hasCustomer
-        ? readCustomer(
-            this.db.manager,
+        ? this.rollups.customer(
             plan.window,
             { roots: [team.id, ...siblings.map((s) => s.id)], restrict: true, byRoot: true },
             { surveyId: q.surveyId },
