@@ -3,15 +3,16 @@ import { localized } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
 import { useJourneys, useSegments } from '../customers/customers-api';
 import { useTeams } from '../people/people-api';
-import { touchpointsOf, withJourney, type SurveyFieldsProps } from './survey-draft';
+import { touchpointsOf, withJourney, type SurveyFormState } from './survey-draft';
 
 /** What a survey is about: journey → one of its touchpoints, profile and team, each optional. */
-export function SurveyContextFields({ draft, onChange, errors }: SurveyFieldsProps) {
+export function SurveyContextFields({ form }: { form: SurveyFormState }) {
   const { t, i18n } = useTranslation();
   const name = (x: { name: string; nameEn: string | null }) => localized(x.name, x.nameEn, i18n.language);
   const journeys = useJourneys().data ?? [];
   const segments = useSegments().data ?? [];
   const teams = useTeams().data ?? [];
+  const draft = form.values;
   const touchpoints = touchpointsOf(journeys, draft.journeyId);
   const common = { clearable: true, searchable: true, placeholder: t('surveys.form.none') };
   return (
@@ -24,9 +25,8 @@ export function SurveyContextFields({ draft, onChange, errors }: SurveyFieldsPro
           {...common}
           label={t('surveys.form.journey')}
           data={journeys.map((j) => ({ value: j.id, label: name(j) }))}
-          value={draft.journeyId}
-          onChange={(id) => onChange(withJourney(draft, id, journeys))}
-          error={errors['journeyId']}
+          {...form.getInputProps('journeyId')}
+          onChange={(id) => form.setValues(withJourney(form.getValues(), id, journeys))}
         />
         <Select
           {...common}
@@ -37,25 +37,19 @@ export function SurveyContextFields({ draft, onChange, errors }: SurveyFieldsPro
             value: tp.id,
             label: `${tp.position + 1}. ${name(tp)} (${t(`customers.channels.${tp.channel}`)})`,
           }))}
-          value={draft.touchpointId}
-          onChange={(id) => onChange({ ...draft, touchpointId: id })}
-          error={errors['touchpointId']}
+          {...form.getInputProps('touchpointId')}
         />
         <Select
           {...common}
           label={t('surveys.form.segment')}
           data={segments.map((s) => ({ value: s.id, label: name(s) }))}
-          value={draft.segmentId}
-          onChange={(id) => onChange({ ...draft, segmentId: id })}
-          error={errors['segmentId']}
+          {...form.getInputProps('segmentId')}
         />
         <Select
           {...common}
           label={t('surveys.form.team')}
           data={teams.map((team) => ({ value: team.id, label: team.name }))}
-          value={draft.teamId}
-          onChange={(id) => onChange({ ...draft, teamId: id })}
-          error={errors['teamId']}
+          {...form.getInputProps('teamId')}
         />
       </SimpleGrid>
     </Fieldset>

@@ -1,4 +1,5 @@
 import type { CreateSurveyRequest, Journey, Survey, Touchpoint } from '@wk/contracts';
+import type { UseFormReturnType } from '@mantine/form';
 import { SURVEY_DEFAULTS } from '@wk/domain';
 
 /** Schedule presets as cron patterns (minute hour day month weekday; `1#1` = the first Monday). */
@@ -16,102 +17,81 @@ export function presetOf(cron: string): SchedulePreset {
   return found ?? 'custom';
 }
 
-export interface SurveyDraft {
-  name: string;
+/** The survey fields the form edits as they are stored (the schedule is split into its own fields). */
+const EDITED = [
+  'name',
+  'journeyId',
+  'touchpointId',
+  'segmentId',
+  'teamId',
+  'titleNl',
+  'titleEn',
+  'introNl',
+  'introEn',
+  'askOverallGrade',
+  'askNps',
+  'askComment',
+  'windowDays',
+  'reminderAfterDays',
+  'openLinkEnabled',
+] as const satisfies readonly (keyof Survey)[];
+
+export type SurveyDraft = Pick<Survey, (typeof EDITED)[number]> & {
   valuesVersionId: string | null;
-  journeyId: string | null;
-  touchpointId: string | null;
-  segmentId: string | null;
-  teamId: string | null;
-  titleNl: string;
-  titleEn: string;
-  introNl: string;
-  introEn: string;
-  askOverallGrade: boolean;
-  askNps: boolean;
-  askComment: boolean;
-  windowDays: number;
-  reminderAfterDays: number;
   scheduled: boolean;
   cron: string;
   timeZone: string;
-  openLinkEnabled: boolean;
-}
+};
 
-/** What each group of survey form fields gets: the draft, its change and the api's field errors. */
-export interface SurveyFieldsProps {
-  draft: SurveyDraft;
-  onChange: (draft: SurveyDraft) => void;
-  errors: Record<string, string>;
-}
+/** The survey form (@mantine/form) that each group of survey form fields edits. */
+export type SurveyFormState = UseFormReturnType<SurveyDraft>;
+
+const NEW_SURVEY: Omit<SurveyDraft, 'valuesVersionId'> = {
+  name: '',
+  journeyId: null,
+  touchpointId: null,
+  segmentId: null,
+  teamId: null,
+  titleNl: '',
+  titleEn: '',
+  introNl: '',
+  introEn: '',
+  askOverallGrade: false,
+  askNps: false,
+  askComment: true,
+  windowDays: SURVEY_DEFAULTS.windowDays,
+  reminderAfterDays: SURVEY_DEFAULTS.reminderAfterDays,
+  scheduled: false,
+  cron: SCHEDULE_PRESETS.weekly,
+  timeZone: SURVEY_DEFAULTS.timeZone,
+  openLinkEnabled: false,
+};
 
 /** The form's starting point: a stored survey, or the defaults with the given (current) values version. */
 export function surveyDraft(survey: Survey | null, defaultVersionId: string | null = null): SurveyDraft {
-  if (survey)
-    return {
-      name: survey.name,
-      valuesVersionId: survey.valuesVersionId,
-      journeyId: survey.journeyId,
-      touchpointId: survey.touchpointId,
-      segmentId: survey.segmentId,
-      teamId: survey.teamId,
-      titleNl: survey.titleNl,
-      titleEn: survey.titleEn,
-      introNl: survey.introNl,
-      introEn: survey.introEn,
-      askOverallGrade: survey.askOverallGrade,
-      askNps: survey.askNps,
-      askComment: survey.askComment,
-      windowDays: survey.windowDays,
-      reminderAfterDays: survey.reminderAfterDays,
-      scheduled: !!survey.schedule,
-      cron: survey.schedule?.cron ?? SCHEDULE_PRESETS.weekly,
-      timeZone: survey.schedule?.timeZone ?? SURVEY_DEFAULTS.timeZone,
-      openLinkEnabled: survey.openLinkEnabled,
-    };
+  if (!survey) return { ...NEW_SURVEY, valuesVersionId: defaultVersionId };
   return {
-    name: '',
-    valuesVersionId: defaultVersionId,
-    journeyId: null,
-    touchpointId: null,
-    segmentId: null,
-    teamId: null,
-    titleNl: '',
-    titleEn: '',
-    introNl: '',
-    introEn: '',
-    askOverallGrade: false,
-    askNps: false,
-    askComment: true,
-    windowDays: SURVEY_DEFAULTS.windowDays,
-    reminderAfterDays: SURVEY_DEFAULTS.reminderAfterDays,
-    scheduled: false,
-    cron: SCHEDULE_PRESETS.weekly,
-    timeZone: SURVEY_DEFAULTS.timeZone,
-    openLinkEnabled: false,
+    ...(Object.fromEntries(EDITED.map((key) => [key, survey[key]])) as Pick<Survey, (typeof EDITED)[number]>),
+    valuesVersionId: survey.valuesVersionId,
+    scheduled: !!survey.schedule,
+    cron: survey.schedule?.cron ?? SCHEDULE_PRESETS.weekly,
+    timeZone: survey.schedule?.timeZone ?? SURVEY_DEFAULTS.timeZone,
   };
 }
 
 /** The body for POST /surveys and PATCH /surveys/:id; no schedule when it is switched off. */
 export function toSurveyRequest(d: SurveyDraft): CreateSurveyRequest {
+  const { valuesVersionId, scheduled, cron, timeZone, ...fields } = d;
   return {
+    ...fields,
     name: d.name.trim(),
-    valuesVersionId: d.valuesVersionId ?? '',
-    journeyId: d.journeyId,
+    valuesVersionId: valuesVersionId ?? '',
     touchpointId: d.journeyId ? d.touchpointId : null,
-    segmentId: d.segmentId,
-    teamId: d.teamId,
     titleNl: d.titleNl.trim(),
     titleEn: d.titleEn.trim(),
     introNl: d.introNl.trim(),
     introEn: d.introEn.trim(),
-    askOverallGrade: d.askOverallGrade,
-    askNps: d.askNps,
-    askComment: d.askComment,
-    windowDays: d.windowDays,
-    reminderAfterDays: d.reminderAfterDays,
-    schedule: d.scheduled ? { cron: d.cron.trim(), timeZone: d.timeZone.trim() } : null,
-    openLinkEnabled: d.openLinkEnabled,
+    schedule: scheduled ? { cron: cron.trim(), timeZone: timeZone.trim() } : null,
   };
 }
 

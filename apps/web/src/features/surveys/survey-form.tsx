@@ -1,9 +1,10 @@
 import { Fieldset, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { Survey } from '@wk/contracts';
 import { SURVEY_LIMITS } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
-import { FormDialog, saveErrors } from '../../components/form-dialog';
-import { useDraft } from '../../components/use-draft';
+import { showApiErrorsIn } from '../../components/api-form';
+import { FormDialog } from '../../components/form-dialog';
 import { useValueVersions } from '../values/values-api';
 import { SurveyContextFields } from './survey-context-fields';
 import { surveyDraft, toSurveyRequest } from './survey-draft';
@@ -26,21 +27,26 @@ export function SurveyForm({
   const update = useUpdateSurvey();
   const save = survey ? update : create;
   const published = (versions.data ?? []).filter((v) => v.status === 'published');
-  const errors = saveErrors(save).fields;
-  const { draft, setDraft, set, text } = useDraft(() => surveyDraft(survey), errors);
-  const versionId = draft.valuesVersionId ?? published.find((v) => v.isCurrent)?.id ?? null;
+  const form = useForm({ initialValues: surveyDraft(survey) });
+  const versionId = form.values.valuesVersionId ?? published.find((v) => v.isCurrent)?.id ?? null;
 
-  const submit = () => {
+  const submit = form.onSubmit((draft) => {
     const body = toSurveyRequest({ ...draft, valuesVersionId: versionId });
-    if (survey) update.mutate({ id: survey.id, body }, { onSuccess: onSaved });
-    else create.mutate(body, { onSuccess: onSaved });
-  };
+    // The schedule's errors belong to its own fields; one on the whole schedule to its switch.
+    const onError = showApiErrorsIn(form, {
+      'schedule.cron': 'cron',
+      'schedule.timeZone': 'timeZone',
+      schedule: 'scheduled',
+    });
+    if (survey) update.mutate({ id: survey.id, body }, { onSuccess: onSaved, onError });
+    else create.mutate(body, { onSuccess: onSaved, onError });
+  });
 
   return (
     <FormDialog
       title={survey ? t('surveys.form.editTitle', { name: survey.name }) : t('surveys.new')}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       save={save}
       submitLabel={survey ? t('common.save') : t('surveys.form.create')}
       size="xl"
@@ -52,7 +58,7 @@ export function SurveyForm({
           label={t('surveys.form.name')}
           required
           maxLength={SURVEY_LIMITS.nameLength}
-          {...text('name')}
+          {...form.getInputProps('name')}
           data-autofocus
         />
         <Select
@@ -63,43 +69,42 @@ export function SurveyForm({
             value: v.id,
             label: t('surveys.form.versionOption', { number: v.number }),
           }))}
+          {...form.getInputProps('valuesVersionId')}
           value={versionId}
-          onChange={(id) => set('valuesVersionId', id)}
-          error={errors['valuesVersionId']}
         />
       </SimpleGrid>
-      <SurveyContextFields draft={draft} onChange={setDraft} errors={errors} />
+      <SurveyContextFields form={form} />
       <Fieldset legend={t('surveys.form.texts')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('surveys.form.titleNl')}
             description={t('surveys.form.titleHint')}
             maxLength={SURVEY_LIMITS.nameLength}
-            {...text('titleNl')}
+            {...form.getInputProps('titleNl')}
           />
           <TextInput
             label={t('surveys.form.titleEn')}
             description={t('surveys.form.titleHint')}
             maxLength={SURVEY_LIMITS.nameLength}
-            {...text('titleEn')}
+            {...form.getInputProps('titleEn')}
           />
           <Textarea
             label={t('surveys.form.introNl')}
             autosize
             minRows={2}
             maxLength={SURVEY_LIMITS.introLength}
-            {...text('introNl')}
+            {...form.getInputProps('introNl')}
           />
           <Textarea
             label={t('surveys.form.introEn')}
             autosize
             minRows={2}
             maxLength={SURVEY_LIMITS.introLength}
-            {...text('introEn')}
+            {...form.getInputProps('introEn')}
           />
         </SimpleGrid>
       </Fieldset>
-      <SurveySendingFields draft={draft} onChange={setDraft} errors={errors} />
+      <SurveySendingFields form={form} />
     </FormDialog>
   );
 }

@@ -14,21 +14,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TimeZoneSelect } from '../../components/time-zone-select';
 import { cadenceInWords } from '../../lib/cadence-words';
-import {
-  presetOf,
-  SCHEDULE_PRESETS,
-  type SchedulePreset,
-  type SurveyDraft,
-  type SurveyFieldsProps,
-} from './survey-draft';
+import { presetOf, SCHEDULE_PRESETS, type SchedulePreset, type SurveyFormState } from './survey-draft';
 
 const PRESETS = Object.keys(SCHEDULE_PRESETS) as (keyof typeof SCHEDULE_PRESETS)[];
 
 /** Extra questions, answer window, reminder, optional schedule and the open link. */
-export function SurveySendingFields({ draft, onChange, errors }: SurveyFieldsProps) {
+export function SurveySendingFields({ form }: { form: SurveyFormState }) {
   const { t, i18n } = useTranslation();
-  const set = <K extends keyof SurveyDraft>(key: K, value: SurveyDraft[K]) =>
-    onChange({ ...draft, [key]: value });
+  const draft = form.values;
   // "Custom" stays chosen while the pattern is edited, even when it matches a preset on the way.
   const [custom, setCustom] = useState(() => presetOf(draft.cron) === 'custom');
   const preset: SchedulePreset = custom ? 'custom' : presetOf(draft.cron);
@@ -41,18 +34,15 @@ export function SurveySendingFields({ draft, onChange, errors }: SurveyFieldsPro
           </Text>
           <Checkbox
             label={t('surveys.form.askOverallGrade')}
-            checked={draft.askOverallGrade}
-            onChange={(e) => set('askOverallGrade', e.currentTarget.checked)}
+            {...form.getInputProps('askOverallGrade', { type: 'checkbox' })}
           />
           <Checkbox
             label={t('surveys.form.askNps')}
-            checked={draft.askNps}
-            onChange={(e) => set('askNps', e.currentTarget.checked)}
+            {...form.getInputProps('askNps', { type: 'checkbox' })}
           />
           <Checkbox
             label={t('surveys.form.askComment')}
-            checked={draft.askComment}
-            onChange={(e) => set('askComment', e.currentTarget.checked)}
+            {...form.getInputProps('askComment', { type: 'checkbox' })}
           />
         </Stack>
       </Fieldset>
@@ -66,9 +56,8 @@ export function SurveySendingFields({ draft, onChange, errors }: SurveyFieldsPro
               max={SURVEY_LIMITS.windowDaysMax}
               clampBehavior="none"
               allowDecimal={false}
-              value={draft.windowDays}
-              onChange={(n) => set('windowDays', Number(n))}
-              error={errors['windowDays']}
+              {...form.getInputProps('windowDays')}
+              onChange={(n) => form.setFieldValue('windowDays', Number(n))}
             />
             <NumberInput
               label={t('surveys.form.reminderDays')}
@@ -77,17 +66,14 @@ export function SurveySendingFields({ draft, onChange, errors }: SurveyFieldsPro
               max={SURVEY_LIMITS.windowDaysMax}
               clampBehavior="none"
               allowDecimal={false}
-              value={draft.reminderAfterDays}
-              onChange={(n) => set('reminderAfterDays', Number(n))}
-              error={errors['reminderAfterDays']}
+              {...form.getInputProps('reminderAfterDays')}
+              onChange={(n) => form.setFieldValue('reminderAfterDays', Number(n))}
             />
           </SimpleGrid>
           <Switch
             label={t('surveys.form.scheduled')}
             description={t('surveys.form.scheduledHint')}
-            checked={draft.scheduled}
-            onChange={(e) => set('scheduled', e.currentTarget.checked)}
-            error={errors['schedule']}
+            {...form.getInputProps('scheduled', { type: 'checkbox' })}
           />
           {draft.scheduled && (
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -103,33 +89,29 @@ export function SurveySendingFields({ draft, onChange, errors }: SurveyFieldsPro
                   const next = (p ?? 'custom') as SchedulePreset;
                   setCustom(next === 'custom');
                   // "Custom" keeps the pattern so it can be edited from there.
-                  if (next !== 'custom') set('cron', SCHEDULE_PRESETS[next]);
+                  if (next !== 'custom') form.setFieldValue('cron', SCHEDULE_PRESETS[next]);
                 }}
               />
               <TextInput
                 label={t('surveys.form.cron')}
                 description={`${cadenceInWords(draft.cron, t, i18n.language)} · ${t('surveys.form.cronHint')}`}
-                value={draft.cron}
+                {...form.getInputProps('cron')}
                 onChange={(e) => {
                   setCustom(true);
-                  set('cron', e.currentTarget.value);
+                  form.setFieldValue('cron', e.currentTarget.value);
                 }}
-                error={errors['schedule.cron'] ?? errors['cron']}
               />
               <TimeZoneSelect
                 label={t('surveys.form.timeZone')}
+                {...form.getInputProps('timeZone')}
                 value={draft.timeZone}
-                onChange={(zone) => set('timeZone', zone)}
-                error={errors['schedule.timeZone'] ?? errors['timeZone']}
               />
             </SimpleGrid>
           )}
           <Switch
             label={t('surveys.form.openLink')}
             description={t('surveys.form.openLinkHint')}
-            checked={draft.openLinkEnabled}
-            onChange={(e) => set('openLinkEnabled', e.currentTarget.checked)}
-            error={errors['openLinkEnabled']}
+            {...form.getInputProps('openLinkEnabled', { type: 'checkbox' })}
           />
         </Stack>
       </Fieldset>
