@@ -5,6 +5,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { UserEntity } from '../people/user.entity';
 import { AccountLinksService } from './account-links.service';
 import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
@@ -37,6 +38,7 @@ import { SessionService } from './session.service';
     PasswordService,
     LoginLimiterService,
     AccountLinksService,
+    ApiKeysRepository,
     ApiKeysService,
     OperatorsRepository,
     OperatorAuthService,
