@@ -1,5 +1,6 @@
 import type { Journey, JourneyRequest, TouchpointRequest } from '@wk/contracts';
 import type { TouchpointChannel } from '@wk/domain';
+import type { ReactNode } from 'react';
 
 /** A touchpoint being edited; `key` keeps React rows stable, `id` is kept so the api keeps the touchpoint. */
 export interface TouchpointDraft {
@@ -75,5 +76,5 @@ export function toJourneyRequest(draft: JourneyDraft): JourneyRequest {
 }
 
 /** The api's message for a touchpoint field (`touchpoints[1].name`), if any. */
-export const touchpointError = (errors: Record<string, string>, index: number, field: string) =>
+export const touchpointError = (errors: Record<string, ReactNode>, index: number, field: string) =>
   errors[`touchpoints[${index}].${field}`] ?? errors[`touchpoints.${index}.${field}`];

@@ -1,9 +1,10 @@
 import { MultiSelect, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { Journey } from '@wk/contracts';
 import { SURVEY_LIMITS } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
-import { FormDialog, saveErrors } from '../../components/form-dialog';
-import { useDraft } from '../../components/use-draft';
+import { ApiError } from '../../api/client';
+import { FormDialog } from '../../components/form-dialog';
 import { useTeams } from '../people/people-api';
 import { useSaveJourney, useSegments } from './customers-api';
 import { journeyDraft, toJourneyRequest } from './journey-draft';
@@ -23,18 +24,25 @@ export function JourneyForm({
   const save = useSaveJourney();
   const segments = useSegments();
   const teams = useTeams();
-  const errors = saveErrors(save).fields;
-  const { draft, set, text } = useDraft(() => journeyDraft(journey), errors);
+  const form = useForm({ initialValues: journeyDraft(journey) });
   const teamOptions = (teams.data ?? []).map((team) => ({ value: team.id, label: team.name }));
 
-  const submit = () =>
-    save.mutate({ id: journey?.id, body: toJourneyRequest(draft) }, { onSuccess: onSaved });
+  const submit = form.onSubmit((draft) =>
+    save.mutate(
+      { id: journey?.id, body: toJourneyRequest(draft) },
+      {
+        onSuccess: onSaved,
+        // As the api names them: a touchpoint's (`touchpoints[1].name`) show at its row.
+        onError: (error) => error instanceof ApiError && form.setErrors(error.fieldErrors()),
+      },
+    ),
+  );
 
   return (
     <FormDialog
       title={journey ? t('customers.editJourney', { name: journey.name }) : t('customers.newJourney')}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       save={save}
       submitLabel={t('customers.saveJourney')}
       size="xl"
@@ -46,7 +54,7 @@ export function JourneyForm({
           label={t('customers.journeyName')}
           required
           maxLength={SURVEY_LIMITS.nameLength}
-          {...text('name')}
+          {...form.getInputProps('name')}
           data-autofocus
         />
         <TextInput
@@ -54,17 +62,15 @@ export function JourneyForm({
           description={t('customers.nameEnHint')}
           lang="en"
           maxLength={SURVEY_LIMITS.nameLength}
-          {...text('nameEn')}
+          {...form.getInputProps('nameEn')}
         />
         <Select
           label={t('customers.journeySegment')}
           placeholder={t('customers.noSegment')}
           data={(segments.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          value={draft.segmentId}
           clearable
           searchable
-          onChange={(id) => set('segmentId', id)}
-          error={errors['segmentId']}
+          {...form.getInputProps('segmentId')}
         />
       </SimpleGrid>
       <Textarea
@@ -72,22 +78,23 @@ export function JourneyForm({
         autosize
         minRows={2}
         maxLength={SURVEY_LIMITS.descriptionLength}
-        {...text('description')}
+        {...form.getInputProps('description')}
       />
       <MultiSelect
         label={t('customers.journeyTeams')}
         data={teamOptions}
-        value={draft.teamIds}
         searchable
-        onChange={(ids) => set('teamIds', ids)}
-        error={errors['teamIds']}
+        {...form.getInputProps('teamIds')}
       />
       <TouchpointEditor
-        touchpoints={draft.touchpoints}
+        touchpoints={form.values.touchpoints}
         teams={teamOptions}
-        errors={errors}
-        onChange={(touchpoints) => set('touchpoints', touchpoints)}
-        onReorder={() => save.reset()}
+        errors={form.errors}
+        onChange={(touchpoints) => form.setFieldValue('touchpoints', touchpoints)}
+        onReorder={() => {
+          form.clearErrors();
+          save.reset();
+        }}
       />
     </FormDialog>
   );

@@ -1,9 +1,10 @@
 import { Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { Segment } from '@wk/contracts';
 import { SURVEY_LIMITS } from '@wk/domain';
 import { useTranslation } from 'react-i18next';
-import { FormDialog, saveErrors } from '../../components/form-dialog';
-import { useDraft } from '../../components/use-draft';
+import { showApiErrorsIn } from '../../components/api-form';
+import { FormDialog } from '../../components/form-dialog';
 import { useSaveSegment } from './customers-api';
 
 /** Add or edit a customer profile: name, general description and the persona story. */
@@ -18,17 +19,16 @@ export function SegmentForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveSegment();
-  const { draft, text } = useDraft(
-    () => ({
+  const form = useForm({
+    initialValues: {
       name: segment?.name ?? '',
       nameEn: segment?.nameEn ?? '',
       description: segment?.description ?? '',
       persona: segment?.persona ?? '',
-    }),
-    saveErrors(save).fields,
-  );
+    },
+  });
 
-  const submit = () =>
+  const submit = form.onSubmit((draft) =>
     save.mutate(
       {
         id: segment?.id,
@@ -39,14 +39,15 @@ export function SegmentForm({
           persona: draft.persona.trim(),
         },
       },
-      { onSuccess: onSaved },
-    );
+      { onSuccess: onSaved, onError: showApiErrorsIn(form) },
+    ),
+  );
 
   return (
     <FormDialog
       title={segment ? t('customers.editSegment', { name: segment.name }) : t('customers.newSegment')}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       save={save}
       submitLabel={t('common.save')}
       size="lg"
@@ -55,7 +56,7 @@ export function SegmentForm({
         label={t('customers.segmentName')}
         required
         maxLength={SURVEY_LIMITS.segmentNameLength}
-        {...text('name')}
+        {...form.getInputProps('name')}
         data-autofocus
       />
       <TextInput
@@ -63,7 +64,7 @@ export function SegmentForm({
         description={t('customers.nameEnHint')}
         lang="en"
         maxLength={SURVEY_LIMITS.segmentNameLength}
-        {...text('nameEn')}
+        {...form.getInputProps('nameEn')}
       />
       <Textarea
         label={t('customers.segmentDescription')}
@@ -71,7 +72,7 @@ export function SegmentForm({
         autosize
         minRows={2}
         maxLength={SURVEY_LIMITS.descriptionLength}
-        {...text('description')}
+        {...form.getInputProps('description')}
       />
       <Textarea
         label={t('customers.persona')}
@@ -79,7 +80,7 @@ export function SegmentForm({
         autosize
         minRows={3}
         maxLength={SURVEY_LIMITS.descriptionLength}
-        {...text('persona')}
+        {...form.getInputProps('persona')}
       />
     </FormDialog>
   );

@@ -11,6 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { SURVEY_LIMITS, TOUCHPOINT_CHANNELS, type TouchpointChannel } from '@wk/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrderButtons } from '../../components/order-buttons';
 import { moveItem } from '../values/values-model';
@@ -26,7 +27,7 @@ export function TouchpointEditor({
 }: {
   touchpoints: TouchpointDraft[];
   teams: { value: string; label: string }[];
-  errors: Record<string, string>;
+  errors: Record<string, ReactNode>;
   onChange: (touchpoints: TouchpointDraft[]) => void;
   /** Moving, adding or removing rows makes index-based api errors stale. */
   onReorder: () => void;
