@@ -77,7 +77,7 @@ import { WavesService } from './waves/waves.service';
     CommentsReadingService,
     CommentsRepository,
   ],
-  exports: [WavesService, SurveySchedulerService],
+  exports: [WavesService, WaveSendingService, SurveySchedulerService],
 })
 export class SurveysModule {}
 
