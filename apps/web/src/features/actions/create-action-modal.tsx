@@ -1,12 +1,22 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useForm } from '@mantine/form';
 import type { ActionCell } from '@wk/contracts';
 import { ACTION_LIMITS } from '@wk/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { setApiErrors } from '../../components/api-form';
 import { useErrorMessage } from '../../components/states';
 import { usePeople } from '../people/people-api';
 import { useCreateFocus } from './actions-api';
+
+/** The api names the one action's fields in its list; the form has them at the top. */
+const ACTION_FIELDS = {
+  'actions[0].what': 'what',
+  'actions[0].ownerId': 'ownerId',
+  'actions[0].dueDate': 'dueDate',
+  actions: 'what',
+};
 
 /** "Actie maken" on a KPI cell: a focus with one action (what, owner, due date). */
 export function CreateActionModal({
@@ -23,27 +33,28 @@ export function CreateActionModal({
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const create = useCreateFocus();
-  const [title, setTitle] = useState('');
-  const [what, setWhat] = useState('');
-  const [ownerId, setOwnerId] = useState<string | null>(null);
-  const [dueDate, setDueDate] = useState('');
+  const form = useForm({
+    initialValues: { title: '', what: '', ownerId: null as string | null, dueDate: '' },
+  });
+  // A failed save shows under the fields it names, else in the alert.
+  const [atFields, setAtFields] = useState(false);
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const people = usePeople({ q: q || undefined, status: 'active', offset: 0, limit: 50 });
   const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }));
   const close = () => {
     create.reset();
-    setTitle('');
-    setWhat('');
-    setOwnerId(null);
-    setDueDate('');
+    form.reset();
     onClose();
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  // The browser's own `required` checks run first (the form keeps its validation).
+  const submit = form.onSubmit(({ title, what, ownerId, dueDate }) => {
     if (!cell || !ownerId) return;
-    create.mutate({ cell, title, actions: [{ what, ownerId, dueDate }] }, { onSuccess: close });
-  };
+    create.mutate(
+      { cell, title, actions: [{ what, ownerId, dueDate }] },
+      { onSuccess: close, onError: (error) => setAtFields(setApiErrors(form, error, ACTION_FIELDS)) },
+    );
+  });
   return (
     <Modal
       opened={cell !== null}
@@ -62,8 +73,7 @@ export function CreateActionModal({
             description={t('actions.focusTitleHint')}
             required
             maxLength={ACTION_LIMITS.titleMax}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
+            {...form.getInputProps('title')}
           />
           <Textarea
             label={t('actions.what')}
@@ -71,8 +81,7 @@ export function CreateActionModal({
             autosize
             minRows={2}
             maxLength={ACTION_LIMITS.whatMax}
-            value={what}
-            onChange={(e) => setWhat(e.currentTarget.value)}
+            {...form.getInputProps('what')}
           />
           <Select
             label={t('actions.owner')}
@@ -80,21 +89,14 @@ export function CreateActionModal({
             required
             searchable
             data={options}
-            value={ownerId}
-            onChange={setOwnerId}
+            {...form.getInputProps('ownerId')}
             searchValue={search}
             onSearchChange={setSearch}
             filter={({ options: all }) => all}
             nothingFoundMessage={people.isFetching ? '…' : t('actions.noPeople')}
           />
-          <TextInput
-            type="date"
-            label={t('actions.dueDate')}
-            required
-            value={dueDate}
-            onChange={(e) => setDueDate(e.currentTarget.value)}
-          />
-          {create.isError && (
+          <TextInput type="date" label={t('actions.dueDate')} required {...form.getInputProps('dueDate')} />
+          {create.isError && !atFields && (
             <Alert color="red" role="alert">
               {errorMessage(create.error)}
             </Alert>
@@ -103,7 +105,7 @@ export function CreateActionModal({
             <Button variant="default" onClick={close}>
               {t('actions.cancel')}
             </Button>
-            <Button type="submit" loading={create.isPending} disabled={!ownerId}>
+            <Button type="submit" loading={create.isPending} disabled={!form.values.ownerId}>
               {t('actions.save')}
             </Button>
           </Group>
