@@ -1,10 +1,11 @@
 import { Alert, Button, Group, List, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { ExperienceValue } from '@wk/contracts';
 import { VALUE_LIMITS } from '@wk/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { showApiErrorsIn } from '../../components/api-form';
 import { formatDateTime } from '../../components/format';
+import { saveErrors } from '../../components/form-dialog';
 import { QueryState, SuccessNote } from '../../components/states';
 import { useSetValueTarget, useValueTargets } from './values-api';
 
@@ -13,10 +14,9 @@ export function ValueTargetEditor({ value }: { value: ExperienceValue }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const grade = (n: number) => n.toLocaleString(en ? 'en-GB' : 'nl-NL', { minimumFractionDigits: 1 });
-  const [target, setTarget] = useState<number | string>(value.targetGrade);
+  const form = useForm({ initialValues: { targetGrade: value.targetGrade as number | string } });
   const save = useSetValueTarget(value.key);
   const history = useValueTargets(value.key);
-  const fieldError = save.error instanceof ApiError ? save.error.fieldErrors().targetGrade : undefined;
   return (
     <Stack gap="xs" component="section" aria-labelledby={`target-${value.key}`}>
       <Title order={3} size="h5" id={`target-${value.key}`}>
@@ -26,10 +26,9 @@ export function ValueTargetEditor({ value }: { value: ExperienceValue }) {
         {t('valueTargets.intro')}
       </Text>
       <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate(Number(target));
-        }}
+        onSubmit={form.onSubmit(({ targetGrade }) =>
+          save.mutate(Number(targetGrade), { onError: showApiErrorsIn(form) }),
+        )}
       >
         <Group align="flex-end" gap="xs">
           <NumberInput
@@ -39,9 +38,7 @@ export function ValueTargetEditor({ value }: { value: ExperienceValue }) {
             step={0.1}
             decimalScale={1}
             decimalSeparator={en ? '.' : ','}
-            value={target}
-            onChange={setTarget}
-            error={fieldError}
+            {...form.getInputProps('targetGrade')}
             w={200}
           />
           <Button type="submit" loading={save.isPending}>
@@ -52,7 +49,7 @@ export function ValueTargetEditor({ value }: { value: ExperienceValue }) {
       {save.isSuccess && (
         <SuccessNote>{t('valueTargets.saved', { grade: grade(save.data.targetGrade) })}</SuccessNote>
       )}
-      {save.isError && !fieldError && (
+      {saveErrors(save).other && (
         <Alert color="red" role="alert">
           {t('valueTargets.failed')}
         </Alert>
