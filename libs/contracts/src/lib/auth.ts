@@ -42,3 +42,18 @@ export interface OperatorProfile {
 export interface ConfirmEmailRequest {
   token: string;
 }
+
+/**
+ * A credential an admin issues to another system (an API key, a SCIM token): shown once when it is
+ * created, then stored hashed; revoking it ends it at once.
+ */
+export interface IssuedCredential {
+  id: string;
+  name: string;
+  /** The first characters of the secret, to recognise it. */
+  prefix: string;
+  createdAt: string;
+  createdByName: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}

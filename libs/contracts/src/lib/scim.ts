@@ -1,14 +1,7 @@
+import type { IssuedCredential } from './auth';
+
 /** A SCIM provisioning token of the organisation (identity providers such as Entra ID or Okta use it). */
-export interface ScimToken {
-  id: string;
-  name: string;
-  /** The first characters of the token, to recognise it; the token itself is stored hashed. */
-  prefix: string;
-  createdAt: string;
-  createdByName: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ScimToken = IssuedCredential;
 
 /** Only the answer to creating a token carries the token itself, once. */
 export interface CreatedScimToken extends ScimToken {

@@ -1,4 +1,5 @@
-import type { Locale, ResponseChannel, TouchpointChannel, WaveKind } from '@wk/domain';
+import type { Locale, ResponseChannel, TouchpointChannel, WaveFunnelCounts, WaveKind } from '@wk/domain';
+import type { IssuedCredential } from './auth';
 import type { FieldError } from './errors';
 
 // ---------------------------------------------------------------------------------------------
@@ -184,7 +185,12 @@ export interface ContactUploadResult {
   wave: Wave | null;
 }
 
-export interface Wave {
+/**
+ * A wave with its funnel (`WaveFunnelCounts`, libs/domain wave-funnel.ts): invited → sent or held
+ * (`sent + held`) → opened → answered, each stage a subset of the one before. It counts
+ * invitations, never open-link answers.
+ */
+export interface Wave extends WaveFunnelCounts {
   id: string;
   surveyId: string;
   kind: WaveKind;
@@ -194,26 +200,8 @@ export interface Wave {
   reminderSentAt: string | null;
   /** When the wave's contact data was deleted (null while kept). */
   contactsDeletedAt: string | null;
-  /**
-   * The funnel, each stage a subset of the one before (libs/domain wave-funnel.ts): invited →
-   * sent or held (`sent + held`) → opened → answered. It counts invitations, never open-link answers.
-   */
-  invited: number;
   /** Contacts left out because they were asked within the quarantine. */
   skipped: number;
-  /** Invitations whose mail (or reminder) went to the mail server. */
-  sent: number;
-  /** Invitations whose mail is kept in the outbox because no mail server is configured. */
-  held: number;
-  /** Invitations whose mail still waits for the mail server, or was not sent (failed, stopped). */
-  waiting: number;
-  notSent: number;
-  /** Of the sent or held: links opened (answering counts as opening). */
-  opened: number;
-  /** Of the opened: links answered. */
-  answered: number;
-  /** Answered invitations whose mail was neither sent nor held: shown beside the funnel, not in it. */
-  answeredOutside: number;
   /** answered / invited, 0-1; null without invitations. */
   responseRate: number | null;
   /** "You said, we did": what changed since last time, shown above the questions (null: no line). */
@@ -291,16 +279,8 @@ export interface CommentsPage {
 // API keys and the CRM trigger
 // ---------------------------------------------------------------------------------------------
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  /** The first characters of the key, to recognise it; the key itself is stored hashed. */
-  prefix: string;
-  createdAt: string;
-  createdByName: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** A key another system (a CRM) calls the api with. */
+export type ApiKey = IssuedCredential;
 
 /** Only the answer to creating a key carries the key itself, once. */
 export interface CreatedApiKey extends ApiKey {

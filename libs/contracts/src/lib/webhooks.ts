@@ -22,6 +22,12 @@ export function isWebhookEventType(value: unknown): value is WebhookEventType {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(WEBHOOK_EVENTS, value);
 }
 
+/** `GET /api/webhooks/events`: an event of the catalogue and whether anything emits it yet. */
+export interface WebhookEventInfo {
+  type: WebhookEventType;
+  available: boolean;
+}
+
 /** The data of each event (the envelope is `{ type, timestamp, data }`). */
 export interface WebhookEventData {
   'round.opened': { roundId: string; cycleId: string; opensAt: string; closesAt: string };

@@ -5,14 +5,8 @@
  */
 import { isRecognitionGrade, RECOGNITION_MAX, RECOGNITION_MIN } from '../scales';
 import { type MaybeNumbers, presentNumbers } from './descriptive';
-import {
-  type IndexInterval,
-  meanInterval,
-  type MeanInterval,
-  rescaleInterval,
-  type ShareInterval,
-  wilsonInterval,
-} from './intervals';
+import type { IndexInterval, MeanInterval, ShareInterval } from './intervals';
+import { meanInterval, rescaleInterval, wilsonInterval } from './intervals';
 
 export const RECOGNITION_RANGE = { min: RECOGNITION_MIN, max: RECOGNITION_MAX } as const;
 /** Grades from which a customer "recognises" the value, and from which there is "emotional connection". */

@@ -5,14 +5,8 @@
  */
 import { isSelfLevel, selfIndex, selfScore, type SelfLevel } from '../scales';
 import { presentNumbers } from './descriptive';
-import {
-  type IndexInterval,
-  meanInterval,
-  type MeanInterval,
-  rescaleInterval,
-  type ShareInterval,
-  wilsonInterval,
-} from './intervals';
+import type { IndexInterval, MeanInterval, ShareInterval } from './intervals';
+import { meanInterval, rescaleInterval, wilsonInterval } from './intervals';
 
 /** One behaviour answer of one employee within one value. */
 export interface SelfAnswerRow {
