@@ -12,7 +12,11 @@ class RedisCloser implements OnApplicationShutdown {
   }
 }
 
-/** One ioredis client for rate-limit counters and health checks (BullMQ keeps its own connections). */
+/**
+ * One ioredis client for rate-limit counters and health checks (BullMQ keeps its own connections).
+ * Auto-pipelining sends the commands of one event-loop turn in one write: under load every answer
+ * takes a rate-limit point, and a system call per command was a measurable share of the api's CPU.
+ */
 @Global()
 @Module({
   providers: [
@@ -20,7 +24,11 @@ class RedisCloser implements OnApplicationShutdown {
       provide: REDIS,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true }),
+        new Redis(config.REDIS_URL, {
+          maxRetriesPerRequest: 2,
+          enableOfflineQueue: true,
+          enableAutoPipelining: true,
+        }),
     },
     RedisCloser,
   ],
