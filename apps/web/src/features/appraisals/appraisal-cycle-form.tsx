@@ -11,11 +11,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { CreateAppraisalCycleRequest } from '@wk/contracts';
 import { appraisalDateProblem } from '@wk/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { showApiErrorsIn } from '../../components/api-form';
 import { ErrorState } from '../../components/states';
 import { useTeams } from '../people/people-api';
 import { useValueVersions } from '../values/values-api';
@@ -29,6 +29,7 @@ const DATE_FIELDS = [
   'conversationDue',
   'signOffDue',
 ] as const;
+type DateField = (typeof DATE_FIELDS)[number];
 
 /** HR starts a new appraisal cycle: its dates, teams, values version and own questions. */
 export function CycleForm({ onDone }: { onDone: () => void }) {
@@ -36,35 +37,34 @@ export function CycleForm({ onDone }: { onDone: () => void }) {
   const teams = useTeams();
   const versions = useValueVersions();
   const create = useCreateAppraisalCycle();
-  const [name, setName] = useState('');
-  const [dates, setDates] = useState<Record<(typeof DATE_FIELDS)[number], string>>(
-    () => Object.fromEntries(DATE_FIELDS.map((f) => [f, ''])) as Record<(typeof DATE_FIELDS)[number], string>,
-  );
-  const [teamIds, setTeamIds] = useState<string[]>([]);
-  const [versionId, setVersionId] = useState<string | null>(null);
-  const [questions, setQuestions] = useState('');
-  const [agreementsSection, setAgreementsSection] = useState(true);
+  const form = useForm({
+    initialValues: {
+      name: '',
+      ...(Object.fromEntries(DATE_FIELDS.map((f) => [f, ''])) as Record<DateField, string>),
+      teamIds: [] as string[],
+      valuesVersionId: null as string | null,
+      questions: '',
+      agreementsSection: true,
+    },
+  });
+  const values = form.values;
   const published = (versions.data ?? []).filter((v) => v.status === 'published');
-  const complete = DATE_FIELDS.every((f) => dates[f]);
+  const complete = DATE_FIELDS.every((f) => values[f]);
   // The same ordering rule the api applies, shown at the field as soon as the dates are there.
-  const problem = complete ? appraisalDateProblem(dates) : null;
-  const serverErrors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
-  const errorOf = (field: string) =>
-    problem?.field === field ? t('appraisals.cycles.dateOrder') : serverErrors[field];
-  const submit = () => {
+  const problem = complete ? appraisalDateProblem(values) : null;
+  const dateError = (field: DateField) =>
+    problem?.field === field ? t('appraisals.cycles.dateOrder') : form.errors[field];
+  const submit = form.onSubmit(({ questions, valuesVersionId, ...rest }) => {
     const body: CreateAppraisalCycleRequest = {
-      name,
-      ...dates,
-      teamIds,
-      valuesVersionId: versionId ?? '',
+      ...rest,
+      valuesVersionId: valuesVersionId ?? '',
       questions: questions
         .split('\n')
         .map((q) => q.trim())
         .filter(Boolean),
-      agreementsSection,
     };
-    create.mutate(body, { onSuccess: onDone });
-  };
+    create.mutate(body, { onSuccess: onDone, onError: showApiErrorsIn(form) });
+  });
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -74,10 +74,8 @@ export function CycleForm({ onDone }: { onDone: () => void }) {
         <TextInput
           label={t('appraisals.cycles.name')}
           required
-          value={name}
           maxLength={120}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={serverErrors['name']}
+          {...form.getInputProps('name')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {DATE_FIELDS.map((field) => (
@@ -86,12 +84,8 @@ export function CycleForm({ onDone }: { onDone: () => void }) {
               type="date"
               required
               label={t(`appraisals.cycles.${field}`)}
-              value={dates[field]}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setDates((old) => ({ ...old, [field]: value }));
-              }}
-              error={errorOf(field)}
+              {...form.getInputProps(field)}
+              error={dateError(field)}
             />
           ))}
         </SimpleGrid>
@@ -99,8 +93,7 @@ export function CycleForm({ onDone }: { onDone: () => void }) {
           label={t('appraisals.cycles.teams')}
           description={t('appraisals.cycles.teamsHint')}
           data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-          value={teamIds}
-          onChange={setTeamIds}
+          {...form.getInputProps('teamIds')}
           searchable
         />
         <Select
@@ -110,28 +103,24 @@ export function CycleForm({ onDone }: { onDone: () => void }) {
             value: v.id,
             label: t('appraisals.cycles.versionOption', { number: v.number }),
           }))}
-          value={versionId}
-          onChange={setVersionId}
-          error={serverErrors['valuesVersionId']}
+          {...form.getInputProps('valuesVersionId')}
         />
         <Textarea
           label={t('appraisals.cycles.questions')}
           autosize
           minRows={2}
-          value={questions}
-          onChange={(e) => setQuestions(e.currentTarget.value)}
+          {...form.getInputProps('questions')}
         />
         <Checkbox
           label={t('appraisals.cycles.agreementsSection')}
-          checked={agreementsSection}
-          onChange={(e) => setAgreementsSection(e.currentTarget.checked)}
+          {...form.getInputProps('agreementsSection', { type: 'checkbox' })}
         />
         {create.isError && <ErrorState error={create.error} />}
         <Group>
           <Button
-            onClick={submit}
+            onClick={() => submit()}
             loading={create.isPending}
-            disabled={!name || !complete || !versionId || !!problem}
+            disabled={!values.name || !complete || !values.valuesVersionId || !!problem}
           >
             {t('appraisals.cycles.create')}
           </Button>
