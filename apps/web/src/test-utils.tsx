@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
+import type { Me, Role } from '@wk/contracts';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 
@@ -22,3 +23,15 @@ export function renderAt(path: string, routes: ReactNode) {
     </MantineProvider>,
   );
 }
+
+/** The signed-in user as GET /api/me gives it: Hanna of Gemeente Demo in the given role. */
+export const meAs = (role: Role, over: Partial<Me> = {}): Me => ({
+  userId: 'u1',
+  name: 'Hanna',
+  email: 'h@example.nl',
+  role,
+  locale: 'nl',
+  organisation: { id: 'o', name: 'Gemeente Demo', slug: 'demo', locale: 'nl' },
+  managedTeamIds: [],
+  ...over,
+});

@@ -1,6 +1,7 @@
-import type { HomeBelowTarget, HomeOverview } from '@wk/contracts';
+import type { HomeBelowTarget } from '@wk/contracts';
 import { describe, expect, it } from 'vitest';
 import { belowTargetState, formatDay, formatRate, formWaiting, showsReviews } from './home-model';
+import { homeOverview } from './home-fixtures';
 
 const below = (over: Partial<HomeBelowTarget>): HomeBelowTarget => ({
   period: '2026-Q3',
@@ -8,19 +9,6 @@ const below = (over: Partial<HomeBelowTarget>): HomeBelowTarget => ({
   measured: 0,
   provisional: 0,
   values: [],
-  ...over,
-});
-
-const home = (over: Partial<HomeOverview>): HomeOverview => ({
-  role: 'employee',
-  today: '2026-12-04',
-  anonymityMinimum: 5,
-  selfAssessments: { open: [], last: null },
-  appraisals: [],
-  teamActions: null,
-  manager: null,
-  reviews: null,
-  organisation: null,
   ...over,
 });
 
@@ -75,11 +63,11 @@ describe('home model', () => {
   });
 
   it.each([
-    [home({ reviews: null }), false],
-    [home({ role: 'manager', reviews: [] }), true],
-    [home({ role: 'hr', reviews: [] }), false],
+    [homeOverview({ reviews: null }), false],
+    [homeOverview({ role: 'manager', reviews: [] }), true],
+    [homeOverview({ role: 'hr', reviews: [] }), false],
     [
-      home({
+      homeOverview({
         role: 'hr',
         reviews: [
           {
@@ -100,10 +88,10 @@ describe('home model', () => {
   });
 
   it('knows when a form still waits for an answer', () => {
-    expect(formWaiting(home({}))).toBe(false);
-    expect(formWaiting(home({ selfAssessments: { open: [form('2026-12-01T10:00:00Z')], last: null } }))).toBe(
-      false,
-    );
-    expect(formWaiting(home({ selfAssessments: { open: [form(null)], last: null } }))).toBe(true);
+    expect(formWaiting(homeOverview({}))).toBe(false);
+    expect(
+      formWaiting(homeOverview({ selfAssessments: { open: [form('2026-12-01T10:00:00Z')], last: null } })),
+    ).toBe(false);
+    expect(formWaiting(homeOverview({ selfAssessments: { open: [form(null)], last: null } }))).toBe(true);
   });
 });

@@ -1,20 +1,11 @@
 import { screen, within } from '@testing-library/react';
-import type { HomeActions, HomeOverview } from '@wk/contracts';
+import type { HomeActions, HomeOverview, Role } from '@wk/contracts';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n';
-import { jsonResponse, renderAt } from '../../test-utils';
+import { jsonResponse, meAs, renderAt } from '../../test-utils';
 import { HomePage } from './home-page';
-
-const me = (role: string) => ({
-  userId: 'u1',
-  name: 'Hanna',
-  email: 'h@example.nl',
-  role,
-  locale: 'nl',
-  organisation: { id: 'o', name: 'Gemeente Demo', slug: 'demo', locale: 'nl' },
-  managedTeamIds: [],
-});
+import { homeOverview } from './home-fixtures';
 
 const noActions: HomeActions = { open: 0, overdue: 0, items: [] };
 const actions: HomeActions = {
@@ -37,24 +28,11 @@ const actions: HomeActions = {
   ],
 };
 
-const base = (over: Partial<HomeOverview>): HomeOverview => ({
-  role: 'employee',
-  today: '2026-12-04',
-  anonymityMinimum: 5,
-  selfAssessments: { open: [], last: null },
-  appraisals: [],
-  teamActions: null,
-  manager: null,
-  reviews: null,
-  organisation: null,
-  ...over,
-});
-
-function stub(role: string, home: HomeOverview | { status: number }) {
+function stub(role: Role, home: HomeOverview | { status: number }) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
-      if (url.startsWith('/api/me')) return jsonResponse(200, me(role));
+      if (url.startsWith('/api/me')) return jsonResponse(200, meAs(role));
       if (url.startsWith('/api/home'))
         return 'status' in home
           ? jsonResponse(home.status, { statusCode: home.status, code: 'x', message: 'Kapot', error: 'x' })
@@ -78,7 +56,7 @@ describe('home page', () => {
   it('gives an employee the waiting form as a button, the last result and the team’s actions', async () => {
     stub(
       'employee',
-      base({
+      homeOverview({
         selfAssessments: {
           open: [
             {
@@ -137,7 +115,7 @@ describe('home page', () => {
   });
 
   it('tells an employee with nothing waiting so, without an empty frame', async () => {
-    stub('employee', base({ teamActions: noActions }));
+    stub('employee', homeOverview({ teamActions: noActions }));
     renderHome();
     expect(await screen.findByText('Er staat nu geen zelfbeoordeling voor je open.')).toBeTruthy();
     expect(screen.getByText(/nog geen afgeronde zelfbeoordeling/)).toBeTruthy();
@@ -148,7 +126,7 @@ describe('home page', () => {
   it("shows a manager its teams' participation with counts only where the team is large enough", async () => {
     stub(
       'manager',
-      base({
+      homeOverview({
         role: 'manager',
         manager: {
           rounds: [
@@ -211,7 +189,7 @@ describe('home page', () => {
   it('shows HR open rounds and waves with rates, values below target, overdue actions and the checklist', async () => {
     stub(
       'hr',
-      base({
+      homeOverview({
         role: 'hr',
         reviews: [],
         organisation: {
@@ -290,7 +268,7 @@ describe('home page', () => {
     try {
       stub(
         'employee',
-        base({
+        homeOverview({
           selfAssessments: {
             open: [
               {

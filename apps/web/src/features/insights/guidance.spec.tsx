@@ -1,21 +1,11 @@
 import { screen, within } from '@testing-library/react';
-import type { KpiReport } from '@wk/contracts';
+import type { KpiReport, Role } from '@wk/contracts';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderAt } from '../../test-utils';
+import { jsonResponse, meAs, renderAt } from '../../test-utils';
 import { provisionalN, valueTiles } from './kpi-model';
 import { OverviewPage } from './overview-page';
 import { customer, ORG, report, row, self, team } from './test-fixtures';
-
-const me = (role: string) => ({
-  userId: 'u1',
-  name: 'Hanna',
-  email: 'h@example.nl',
-  role,
-  locale: 'nl',
-  organisation: { id: 'o', name: 'Gemeente Demo', slug: 'demo', locale: 'nl' },
-  managedTeamIds: [],
-});
 
 /** A month with 3 customer answers (the demo): on target by the numbers, but no verdict. */
 const small = report(
@@ -73,9 +63,9 @@ const renderOverview = () =>
     </Routes>,
   );
 
-function stub(role: string, byBreakdown: Record<string, KpiReport>) {
+function stub(role: Role, byBreakdown: Record<string, KpiReport>) {
   const fetchMock = vi.fn(async (url: string) => {
-    if (url.startsWith('/api/me')) return jsonResponse(200, me(role));
+    if (url.startsWith('/api/me')) return jsonResponse(200, meAs(role));
     if (url.startsWith('/api/insights/participation')) return jsonResponse(200, []);
     const breakdown = new URL(url, 'http://x').searchParams.get('breakdown') ?? 'organisation';
     return jsonResponse(200, byBreakdown[breakdown] ?? report([]));

@@ -1,19 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderAt } from '../../test-utils';
+import { jsonResponse, meAs, renderAt } from '../../test-utils';
 import { OverviewPage } from './overview-page';
 import { orgReport } from './test-fixtures';
 
-const me = {
-  userId: 'u1',
-  name: 'Hanna',
-  email: 'h@example.nl',
-  role: 'hr',
-  locale: 'nl',
-  organisation: { id: 'o', name: 'Gemeente Demo', slug: 'demo', locale: 'nl' },
-  managedTeamIds: [],
-};
+const me = meAs('hr');
 
 const renderOverview = (path: string) =>
   renderAt(

@@ -2,19 +2,11 @@ import { screen, waitFor } from '@testing-library/react';
 import type { PeriodInfo, TeamSiblings } from '@wk/contracts';
 import { Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderAt } from '../../test-utils';
+import { jsonResponse, meAs, renderAt } from '../../test-utils';
 import { TeamPage } from './team-page';
 import { orgReport, team } from './test-fixtures';
 
-const me = {
-  userId: 'u1',
-  name: 'Mila',
-  email: 'm@example.nl',
-  role: 'manager',
-  locale: 'nl',
-  organisation: { id: 'o', name: 'Gemeente Demo', slug: 'demo', locale: 'nl' },
-  managedTeamIds: ['t1'],
-};
+const me = meAs('manager', { name: 'Mila', email: 'm@example.nl', managedTeamIds: ['t1'] });
 
 const quarter = (key: string): PeriodInfo => ({
   key,
