@@ -9,8 +9,8 @@ import autocannon from 'autocannon';
 export interface LoadRequest {
   kind: 'run';
   label: string;
-  /** http://127.0.0.1:<port> */
-  baseUrl: string;
+  /** http://127.0.0.1:<port> of each api process: connections and tokens are split evenly among them. */
+  baseUrls: string[];
   tokens: string[];
   valueIds: string[];
   connections: number;
@@ -74,85 +74,109 @@ export function answer(valueIds: string[], next: () => number): Answer {
 const percentile = (sorted: Float64Array, p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 
-export function runLoad(req: LoadRequest): Promise<LoadResult> {
-  const { tokens } = req;
-  const connections = Math.max(1, Math.min(req.connections, tokens.length));
+/** What one autocannon instance (one api process) measured. */
+interface PartResult {
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+export async function runLoad(req: LoadRequest): Promise<LoadResult> {
+  const { tokens, baseUrls } = req;
+  const connections = Math.max(baseUrls.length, Math.min(req.connections, tokens.length));
   const next = random(req.seed);
   const handed = new Set<string>();
   let handedOut = 0;
   const latencies = new Float64Array(tokens.length * 2); // retries after a timeout take a new token
   let responses = 0;
   const status: Record<string, number> = {};
+  let stoppedBy: LoadResult['stoppedBy'] = 'tokens';
+  const started = process.hrtime.bigint();
+  const share = (total: number, i: number) =>
+    Math.floor(total / baseUrls.length) + (i < total % baseUrls.length ? 1 : 0);
+  let offset = 0;
 
-  return new Promise((resolve, reject) => {
-    let stoppedBy: LoadResult['stoppedBy'] = 'tokens';
-    const started = process.hrtime.bigint();
-    const instance = autocannon(
-      {
-        url: req.baseUrl,
-        connections,
-        // One request per token: autocannon calls setupRequest exactly once per request it writes
-        // and never writes more than `amount`, so the tokens cannot run out or repeat.
-        amount: tokens.length,
-        timeout: 10,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        requests: [
-          {
-            setupRequest: (request) => {
-              // Defensive only (see `amount`): an unknown token is a cheap 404, never a reuse.
-              const token = handedOut < tokens.length ? tokens[handedOut] : 'exhausted';
-              handedOut++;
-              handed.add(token);
-              return {
-                ...request,
-                path: `/api/respond/${token}`,
-                body: JSON.stringify(answer(req.valueIds, next)),
-              };
+  const parts = baseUrls.map((url, i): Promise<PartResult> => {
+    const own = tokens.slice(offset, (offset += share(tokens.length, i)));
+    let used = 0;
+    return new Promise((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url,
+          connections: Math.max(1, Math.min(share(connections, i), own.length)),
+          // One request per token: autocannon calls setupRequest exactly once per request it writes
+          // and never writes more than `amount`, so the tokens cannot run out or repeat.
+          amount: own.length,
+          timeout: 10,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          requests: [
+            {
+              setupRequest: (request) => {
+                // Defensive only (see `amount`): an unknown token is a cheap 404, never a reuse.
+                const token = used < own.length ? own[used] : 'exhausted';
+                used++;
+                handedOut++;
+                handed.add(token);
+                return {
+                  ...request,
+                  path: `/api/respond/${token}`,
+                  body: JSON.stringify(answer(req.valueIds, next)),
+                };
+              },
             },
-          },
-        ],
-      },
-      (error, result) => {
-        clearTimeout(timer);
-        if (error) return reject(error);
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        const sorted = latencies.slice(0, responses).sort();
-        const sum = sorted.reduce((a, b) => a + b, 0);
-        resolve({
-          label: req.label,
-          connections,
-          tokens: tokens.length,
-          handedOut,
-          distinctHandedOut: handed.size,
-          responses,
-          status,
-          ok: result['2xx'],
-          non2xx: result.non2xx,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          seconds,
-          stoppedBy,
-          latencyMs: {
-            mean: responses ? sum / responses : 0,
-            p50: percentile(sorted, 50),
-            p90: percentile(sorted, 90),
-            p99: percentile(sorted, 99),
-            max: sorted.length ? sorted[sorted.length - 1] : 0,
-          },
-        });
-      },
-    );
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      if (responses < latencies.length) latencies[responses] = responseTime;
-      responses++;
-      status[statusCode] = (status[statusCode] ?? 0) + 1;
+          ],
+        },
+        (error, result) => {
+          clearTimeout(timer);
+          if (error) return reject(error);
+          resolve({
+            ok: result['2xx'],
+            non2xx: result.non2xx,
+            errors: result.errors,
+            timeouts: result.timeouts,
+          });
+        },
+      );
+      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+        if (responses < latencies.length) latencies[responses] = responseTime;
+        responses++;
+        status[statusCode] = (status[statusCode] ?? 0) + 1;
+      });
+      const timer = setTimeout(() => {
+        stoppedBy = 'duration';
+        instance.stop();
+      }, req.durationSeconds * 1000);
     });
-    const timer = setTimeout(() => {
-      stoppedBy = 'duration';
-      instance.stop();
-    }, req.durationSeconds * 1000);
   });
+  const results = await Promise.all(parts);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const sorted = latencies.slice(0, responses).sort();
+  const sum = sorted.reduce((a, b) => a + b, 0);
+  const total = (key: keyof PartResult) => results.reduce((n, r) => n + r[key], 0);
+  return {
+    label: req.label,
+    connections,
+    tokens: tokens.length,
+    handedOut,
+    distinctHandedOut: handed.size,
+    responses,
+    status,
+    ok: total('ok'),
+    non2xx: total('non2xx'),
+    errors: total('errors'),
+    timeouts: total('timeouts'),
+    seconds,
+    stoppedBy,
+    latencyMs: {
+      mean: responses ? sum / responses : 0,
+      p50: percentile(sorted, 50),
+      p90: percentile(sorted, 90),
+      p99: percentile(sorted, 99),
+      max: sorted.length ? sorted[sorted.length - 1] : 0,
+    },
+  };
 }
 
 if (process.send && process.env.SURVEY_SUBMIT_DRIVER === '1') {
