@@ -15,7 +15,9 @@ import { JourneyInsightsService } from './journey-insights.service';
 import { KpiRefreshProcessor } from './kpi-refresh.processor';
 import { KpiRefreshService } from './kpi-refresh.service';
 import { KpiRollupReadsRepository } from './kpi-rollup-reads.repository';
+import { KpiRollupsRepository } from './kpi-rollups.repository';
 import { KpiRollupsService } from './kpi-rollups.service';
+import { KpiRoundRollupsRepository } from './kpi-round-rollups.repository';
 import { KpiValuesRepository } from './kpi-values.repository';
 import { PeriodsRepository } from './periods.repository';
 import { ReportPeriodsService } from './report-periods.service';
@@ -30,6 +32,8 @@ import { TeamViewService } from './team-view.service';
   controllers: [InsightsController, TeamViewController],
   providers: [
     KpiRollupsService,
+    KpiRollupsRepository,
+    KpiRoundRollupsRepository,
     KpiRefreshService,
     InsightsService,
     InsightsScopeService,
@@ -60,6 +64,6 @@ export class InsightsModule {}
 /** Rollups are refreshed only by the worker. */
 @Module({
   imports: [InsightsModule, BullModule.registerQueue({ name: QUEUES.insights })],
-  providers: [KpiRefreshProcessor],
+  providers: [KpiRefreshProcessor, KpiRollupsRepository, KpiRoundRollupsRepository],
 })
 export class InsightsWorkerModule {}

@@ -115,8 +115,11 @@ export const IMPORT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { count: 1_000 },
 };
 
-/** Rollup refreshes wait this long so that a burst of answers costs one refresh. */
-export const KPI_REFRESH_DELAY_MS = 2_000;
+/**
+ * Rollup refreshes wait this long so that a burst of answers costs one refresh. A customer refresh
+ * adds just the new answers, so a short delay keeps the dashboard seconds behind a submit.
+ */
+export const KPI_REFRESH_DELAY_MS = 1_000;
 
 /** A refresh job leaves no trace when done, so the next answer can queue the next refresh under the same id. */
 export const REFRESH_JOB_OPTIONS: JobsOptions = {

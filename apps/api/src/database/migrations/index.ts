@@ -23,6 +23,7 @@ import { ReliabilityMinimum1764940000000 } from './1764940000000-reliability-min
 import { AppraisalManagerSubmittedBy1764960000000 } from './1764960000000-appraisal-manager-submitted-by';
 import { EnglishNamesAndYouSaid1764970000000 } from './1764970000000-english-names-and-you-said';
 import { AppraisalAgreementFollowUps1764990000000 } from './1764990000000-appraisal-agreement-follow-ups';
+import { KpiPendingResponses1765030000000 } from './1765030000000-kpi-pending-responses';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   AppraisalManagerSubmittedBy1764960000000,
   EnglishNamesAndYouSaid1764970000000,
   AppraisalAgreementFollowUps1764990000000,
+  KpiPendingResponses1765030000000,
 ];
