@@ -11,9 +11,8 @@
  * boots in a few seconds). Prints figures; never fails on a missed target.
  * Run: npm run bench:kpi-restart      RESPONSES (300000)  ANSWERS (40)  ROUNDS (2 per way of stopping)
  */
-import { ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
@@ -29,6 +28,7 @@ import {
 import { HttpClient } from '../support/http-client';
 import { createSurvey } from '../support/surveys';
 import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, runBench, throwaway } from './throwaway';
+import { exited, startWorker } from './worker-child';
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -56,23 +56,6 @@ const env = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
-
-/** The worker in its own process (test/support/worker-process.js), so it can be killed. */
-function startWorker(): Promise<ChildProcess> {
-  const child = fork(join(__dirname, '..', 'support', 'worker-process.js'), [], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m) => (m === 'ready' ? resolve(child) : reject(new Error(String(m)))));
-    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((done) =>
-    child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done()),
-  );
 
 async function main() {
   let api: INestApplication | undefined;
@@ -147,7 +130,7 @@ async function main() {
     };
 
     const results: { how: string; sinceStart: number; sinceReady: number; sinceLastAnswer: number }[] = [];
-    worker = await startWorker();
+    worker = await startWorker(env);
     for (const how of ['SIGKILL', 'SIGTERM'] as const)
       for (let round = 0; round < ROUNDS; round++) {
         // Answers reach the running worker; it is stopped while it refreshes the month.
@@ -164,7 +147,7 @@ async function main() {
         const lastAnswer = performance.now();
         const { stored } = await counts();
         const started = performance.now();
-        worker = await startWorker();
+        worker = await startWorker(env);
         const ready = performance.now();
         for (;;) {
           const now = await counts();
