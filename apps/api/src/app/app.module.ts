@@ -3,7 +3,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { AuthModule } from '../auth/auth.module';
 import { AppConfig } from '../config/config';
 import { DemoModule } from '../demo/demo.module';
-import { HealthController } from '../health/health.controller';
+import { HealthModule } from '../health/health.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PeopleModule } from '../people/people.module';
@@ -52,6 +52,7 @@ export class AppModule {
         ActionsModule,
         HomeModule,
         DemoModule,
+        HealthModule,
         ...(webDist
           ? [
               // /assets is served compressed and cached for good by mountWebAssets; the rest here.
@@ -63,7 +64,6 @@ export class AppModule {
             ]
           : []),
       ],
-      controllers: [HealthController],
     };
   }
 }

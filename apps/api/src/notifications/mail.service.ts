@@ -1,11 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../jobs/queues';
-import { OutboxMessageEntity } from './outbox-message.entity';
+import { OutboxRepository } from './outbox.repository';
 
 export interface MailToSend {
   organisationId: string;
@@ -25,7 +24,7 @@ export interface MailToSend {
 @Injectable()
 export class MailService {
   constructor(
-    @InjectRepository(OutboxMessageEntity) private readonly outbox: Repository<OutboxMessageEntity>,
+    private readonly outbox: OutboxRepository,
     @InjectQueue(QUEUES.mail) private readonly queue: Queue,
     private readonly config: AppConfig,
   ) {}
@@ -38,63 +37,23 @@ export class MailService {
    * Stores the message (idempotent on dedupKey) and returns its id. Pass the caller's transaction
    * manager to store it atomically with the work; call `dispatch` after commit.
    */
-  async store(mail: MailToSend, manager: EntityManager = this.outbox.manager): Promise<string> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessageEntity)
-      .values({
-        organisationId: mail.organisationId,
-        kind: mail.kind,
-        dedupKey: mail.dedupKey,
-        toAddress: mail.to,
-        subject: mail.subject,
-        textBody: mail.text,
-        htmlBody: mail.html ?? null,
-        roundId: mail.roundId ?? null,
-        waveId: mail.waveId ?? null,
-        status: this.deliveryEnabled ? 'pending' : 'held',
-        attempts: 0,
-      })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const inserted = result.raw[0]?.id as string | undefined;
-    if (inserted) return inserted;
-    const existing = await manager.findOneOrFail(OutboxMessageEntity, {
-      where: { organisationId: mail.organisationId, dedupKey: mail.dedupKey },
-      select: { id: true },
-    });
-    return existing.id;
+  async store(mail: MailToSend, manager?: EntityManager): Promise<string> {
+    return this.outbox.insert(mail, this.initialStatus, manager);
   }
 
   /**
    * Stores many messages in one statement (a round's invitations); those whose dedup key exists
    * already are skipped. Use inside the caller's transaction, then `dispatch` after commit.
    */
-  async storeMany(mails: MailToSend[], manager: EntityManager = this.outbox.manager): Promise<void> {
+  async storeMany(mails: MailToSend[], manager?: EntityManager): Promise<void> {
     for (let start = 0; start < mails.length; start += 2000) {
-      const chunk = mails.slice(start, start + 2000);
-      await manager.query(
-        `INSERT INTO outbox_messages (organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, status, attempts, round_id, wave_id)
-         SELECT organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, $8, 0, round_id, wave_id
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $9::uuid[], $10::uuid[])
-             AS m(organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, round_id, wave_id)
-         ON CONFLICT (organisation_id, dedup_key) DO NOTHING`,
-        [
-          chunk.map((m) => m.organisationId),
-          chunk.map((m) => m.kind),
-          chunk.map((m) => m.dedupKey),
-          chunk.map((m) => m.to),
-          chunk.map((m) => m.subject),
-          chunk.map((m) => m.text),
-          chunk.map((m) => m.html ?? null),
-          this.deliveryEnabled ? 'pending' : 'held',
-          chunk.map((m) => m.roundId ?? null),
-          chunk.map((m) => m.waveId ?? null),
-        ],
-      );
+      await this.outbox.insertMany(mails.slice(start, start + 2000), this.initialStatus, manager);
     }
+  }
+
+  /** Without SMTP a message is held: it shows in the outbox and is never sent. */
+  private get initialStatus(): 'pending' | 'held' {
+    return this.deliveryEnabled ? 'pending' : 'held';
   }
 
   /** Queues delivery of stored messages; the job id makes a repeated dispatch a no-op. */
@@ -117,13 +76,9 @@ export class MailService {
    */
   async dispatchPending(organisationId: string, dedupKeys: string[]): Promise<number> {
     if (!dedupKeys.length) return 0;
-    // Looked up through the unique (organisation_id, dedup_key) index.
-    const rows: { id: string }[] = await this.outbox.query(
-      `SELECT id FROM outbox_messages WHERE organisation_id = $1 AND dedup_key = ANY($2::text[]) AND status = 'pending'`,
-      [organisationId, dedupKeys],
-    );
-    await this.dispatch(rows.map((r) => r.id));
-    return rows.length;
+    const ids = await this.outbox.pendingIds(organisationId, dedupKeys);
+    await this.dispatch(ids);
+    return ids.length;
   }
 
   async send(mail: MailToSend): Promise<string> {

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { OutboxMessage, OutboxStatus } from '@wk/contracts';
+import { OrganisationScope } from '../common/organisation-scope';
+import type { MailToSend } from './mail.service';
+import { OutboxMessageEntity } from './outbox-message.entity';
 
 export interface OutboxFilter {
   status?: OutboxStatus;
@@ -41,7 +44,10 @@ const SELECT = `SELECT m.id, m.kind, m.to_address, m.subject, m.text_body, m.sta
   LEFT JOIN survey_waves w ON w.organisation_id = m.organisation_id AND w.id = m.wave_id
   LEFT JOIN surveys s ON s.id = w.survey_id`;
 
-/** The outbox as admins read it; every query is scoped to the organisation here. */
+/**
+ * The outbox (outbox_messages): messages stored by every module, and as admins read them. Writes
+ * take the caller's transaction manager, to store a message atomically with its work.
+ */
 @Injectable()
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -72,6 +78,73 @@ export class OutboxRepository {
       id,
     ]);
     return row ? toDto(row) : null;
+  }
+
+  /** Stores the message unless its dedup key exists; answers its id either way. */
+  async insert(
+    mail: MailToSend,
+    status: OutboxStatus,
+    manager: EntityManager = this.db.manager,
+  ): Promise<string> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessageEntity)
+      .values({
+        organisationId: mail.organisationId,
+        kind: mail.kind,
+        dedupKey: mail.dedupKey,
+        toAddress: mail.to,
+        subject: mail.subject,
+        textBody: mail.text,
+        htmlBody: mail.html ?? null,
+        roundId: mail.roundId ?? null,
+        waveId: mail.waveId ?? null,
+        status,
+        attempts: 0,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const inserted = result.raw[0]?.id as string | undefined;
+    if (inserted) return inserted;
+    const existing = await manager.findOneOrFail(OutboxMessageEntity, {
+      where: { organisationId: mail.organisationId, dedupKey: mail.dedupKey },
+      select: { id: true },
+    });
+    return existing.id;
+  }
+
+  /** Stores the messages in one statement (of any organisation each); existing dedup keys are skipped. */
+  async insertMany(mails: MailToSend[], status: OutboxStatus, manager: EntityManager = this.db.manager) {
+    await manager.query(
+      `INSERT INTO outbox_messages (organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, status, attempts, round_id, wave_id)
+       SELECT organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, $8, 0, round_id, wave_id
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $9::uuid[], $10::uuid[])
+           AS m(organisation_id, kind, dedup_key, to_address, subject, text_body, html_body, round_id, wave_id)
+       ON CONFLICT (organisation_id, dedup_key) DO NOTHING`,
+      [
+        mails.map((m) => m.organisationId),
+        mails.map((m) => m.kind),
+        mails.map((m) => m.dedupKey),
+        mails.map((m) => m.to),
+        mails.map((m) => m.subject),
+        mails.map((m) => m.text),
+        mails.map((m) => m.html ?? null),
+        status,
+        mails.map((m) => m.roundId ?? null),
+        mails.map((m) => m.waveId ?? null),
+      ],
+    );
+  }
+
+  /** The ids of the still pending messages with these dedup keys (through the unique index). */
+  async pendingIds(organisationId: string, dedupKeys: string[]): Promise<string[]> {
+    const rows = await new OrganisationScope(this.db, organisationId).rows<{ id: string }>(
+      `SELECT id FROM outbox_messages WHERE organisation_id = $1 AND dedup_key = ANY($2::text[]) AND status = 'pending'`,
+      [dedupKeys],
+    );
+    return rows.map((r) => r.id);
   }
 }
 

@@ -88,6 +88,15 @@ export class PlatformRepository {
     return affected > 0;
   }
 
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Holds the setup lock until the transaction ends: setups run one at a time. */
+  async lockSetup(manager: EntityManager, lockId: number): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [lockId]);
+  }
+
   async organisationCount(manager: EntityManager = this.db.manager): Promise<number> {
     const [{ n }]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM organisations`);
     return n;

@@ -1,6 +1,4 @@
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { SetupChecklist, SetupState } from '@wk/contracts';
 import { LoginLimiterService } from '../auth/login-limiter.service';
 import { PasswordService } from '../auth/password.service';
@@ -32,7 +30,6 @@ export class SetupService {
     private readonly sessions: SessionService,
     private readonly limiter: LoginLimiterService,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async state(): Promise<SetupState> {
@@ -54,8 +51,8 @@ export class SetupService {
   async setup(dto: SetupDto, meta: { ip: string; userAgent?: string }): Promise<string> {
     await this.limiter.beforeAttempt(meta.ip, 'platform-setup');
     const passwordHash = await this.passwords.hash(dto.admin.password);
-    const admin = await this.db.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK]);
+    const admin = await this.platform.transaction(async (manager) => {
+      await this.platform.lockSetup(manager, SETUP_LOCK);
       if ((await this.platform.organisationCount(manager)) > 0)
         throw new ConflictException({
           code: 'already_set_up',

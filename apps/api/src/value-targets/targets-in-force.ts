@@ -1,4 +1,11 @@
 import { EntityManager } from 'typeorm';
+import { OrganisationScope } from '../common/organisation-scope';
+
+/** A value key's target in force at a moment (numeric: pg answers a string), null without any. */
+interface TargetAtRow {
+  key: string;
+  target: string | null;
+}
 
 /*
  * The targets in force: the value-targets module's public SQL, used by values (current targets) and
@@ -45,7 +52,7 @@ export async function targetsAtPeriodEnds(
   periods: PeriodEnd[],
 ): Promise<Map<string, number>> {
   if (!keys.length || !periods.length) return new Map();
-  const rows: { period: string; key: string; target: string | null }[] = await m.query(
+  const rows = await new OrganisationScope(m, organisationId).rows<TargetAtRow & { period: string }>(
     `WITH org AS (SELECT id, time_zone FROM organisations WHERE id = $1),
           ends AS (
             SELECT p.period, least(now(), CASE WHEN p.end_text ~ '^\\d{4}-\\d{2}-\\d{2}$'
@@ -54,7 +61,7 @@ export async function targetsAtPeriodEnds(
               FROM unnest($2::text[], $3::text[]) AS p(period, end_text), org)
      SELECT ends.period, k.key, ${targetAtSql('$1', 'k.key', 'ends.at')} AS target
        FROM ends CROSS JOIN unnest($4::text[]) AS k(key)`,
-    [organisationId, periods.map((p) => p.key), periods.map((p) => p.end), keys],
+    [periods.map((p) => p.key), periods.map((p) => p.end), keys],
   );
   return new Map(
     rows.filter((r) => r.target !== null).map((r) => [`${r.period}|${r.key}`, Number(r.target)]),
@@ -68,9 +75,9 @@ export async function targetsNow(
   keys: string[],
 ): Promise<Map<string, number>> {
   if (!keys.length) return new Map();
-  const rows: { key: string; target: string | null }[] = await m.query(
+  const rows = await new OrganisationScope(m, organisationId).rows<TargetAtRow>(
     `SELECT k.key, ${targetAtSql('$1', 'k.key', 'now()')} AS target FROM unnest($2::text[]) AS k(key)`,
-    [organisationId, keys],
+    [keys],
   );
   return new Map(rows.filter((r) => r.target !== null).map((r) => [r.key, Number(r.target)]));
 }

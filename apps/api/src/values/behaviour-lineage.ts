@@ -1,5 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { behaviourLineage } from '@wk/domain';
+import { OrganisationScope } from '../common/organisation-scope';
+
+interface PublishedBehaviourRow {
+  number: number;
+  key: string;
+  continues_key: string | null;
+  text_nl: string;
+  text_en: string;
+}
 
 export interface BehaviourHistory {
   /** Every published behaviour key → the key its trend is reported under (its newest continuation). */
@@ -13,18 +22,11 @@ export async function readBehaviourHistory(
   m: EntityManager,
   organisationId: string,
 ): Promise<BehaviourHistory> {
-  const rows: {
-    number: number;
-    key: string;
-    continues_key: string | null;
-    text_nl: string;
-    text_en: string;
-  }[] = await m.query(
+  const rows = await new OrganisationScope(m, organisationId).rows<PublishedBehaviourRow>(
     `SELECT v.number, b.key, b.continues_key, b.text_nl, b.text_en
          FROM value_behaviours b JOIN value_set_versions v ON v.id = b.version_id
         WHERE v.organisation_id = $1 AND v.status = 'published'
         ORDER BY v.number, b.position`,
-    [organisationId],
   );
   const versions = new Map<number, { key: string; continuesKey: string | null }[]>();
   const textOf = new Map<string, { text_nl: string; text_en: string }>();
