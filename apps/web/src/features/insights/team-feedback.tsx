@@ -1,8 +1,7 @@
-import { Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, List, Text } from '@mantine/core';
 import type { ActionSummary } from '@wk/contracts';
 import { localized } from '@wk/domain';
 import { useQueries } from '@tanstack/react-query';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
@@ -13,27 +12,9 @@ import type { ActionDetail } from '@wk/contracts';
 import { STATUS_COLOR } from '../actions/action-model';
 import { useCan } from '../auth/session';
 import { useActions } from '../actions/actions-api';
+import { TitledSection } from './insight-section';
 import { useTeamComments } from './team-api';
 import { useInsightsParams } from './use-insights-params';
-
-function Section({ title, intro, children }: { title: string; intro?: string; children: React.ReactNode }) {
-  const id = useId();
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
-      <Stack gap="xs">
-        <Title order={2} size="h4" id={id}>
-          {title}
-        </Title>
-        {intro && (
-          <Text size="sm" c="dimmed">
-            {intro}
-          </Text>
-        )}
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 /** Customer comments given for the team in a month or quarter: whole groups at or above the comment minimum. */
 export function TeamCommentsCard({ teamId }: { teamId: string }) {
@@ -45,14 +26,15 @@ export function TeamCommentsCard({ teamId }: { teamId: string }) {
   if (kind === 'round') return null;
   if (!calendar)
     return (
-      <Section title={t('insights.teamView.comments.title')}>
+      <TitledSection gap="xs" title={t('insights.teamView.comments.title')}>
         <Text c="dimmed">{t('insights.teamView.comments.calendarOnly')}</Text>
-      </Section>
+      </TitledSection>
     );
   return (
     <QueryState query={comments}>
       {(data) => (
-        <Section
+        <TitledSection
+          gap="xs"
           title={t('insights.teamView.comments.title')}
           intro={t('insights.teamView.comments.intro', { minimum: data.minimum })}
         >
@@ -87,7 +69,7 @@ export function TeamCommentsCard({ teamId }: { teamId: string }) {
               {t('insights.teamView.comments.more')}
             </Anchor>
           )}
-        </Section>
+        </TitledSection>
       )}
     </QueryState>
   );
@@ -115,7 +97,11 @@ export function TeamActionsCard({ teamId }: { teamId: string }) {
     })),
   });
   return (
-    <Section title={t('insights.teamView.actions.title')} intro={t('insights.teamView.actions.intro')}>
+    <TitledSection
+      gap="xs"
+      title={t('insights.teamView.actions.title')}
+      intro={t('insights.teamView.actions.intro')}
+    >
       <QueryState query={list}>
         {(rows) =>
           rows.length === 0 ? (
@@ -149,6 +135,6 @@ export function TeamActionsCard({ teamId }: { teamId: string }) {
           )
         }
       </QueryState>
-    </Section>
+    </TitledSection>
   );
 }
