@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '../common/sql';
 import type { OrganisationStatus, OrganisationUsage, SetupChecklist } from '@wk/contracts';
+
+/** How far apart api processes may start and still each have a valid setup token. */
+const SETUP_START_WINDOW = '2 minutes';
 
 interface UsageRow {
   id: string;
@@ -102,24 +104,26 @@ export class PlatformRepository {
     return n;
   }
 
-  /** Replaces the setup token (a new one per start while setup is needed). */
+  /**
+   * Adds this start's setup token. Tokens of processes started within SETUP_START_WINDOW of each
+   * other (replicas on an empty database) all stay valid; older ones are revoked.
+   */
   async storeSetupToken(tokenHash: string): Promise<void> {
     await this.db.query(
-      `INSERT INTO platform_setup (id, token_hash) VALUES (1, $1)
-       ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, created_at = now(), used_at = NULL`,
-      [tokenHash],
+      `WITH revoked AS (DELETE FROM platform_setup_tokens WHERE created_at < now() - $2::interval)
+       INSERT INTO platform_setup_tokens (token_hash) VALUES ($1)`,
+      [tokenHash, SETUP_START_WINDOW],
     );
   }
 
-  /** Takes the setup token exactly once, locking it for the transaction that creates the organisation. */
+  /** Spends the setup tokens when this one is among them (in the transaction that creates the organisation). */
   async claimSetupToken(manager: EntityManager, tokenHash: string): Promise<boolean> {
-    const rows = returnedRows<{ id: number }>(
-      await manager.query(
-        `UPDATE platform_setup SET used_at = now() WHERE id = 1 AND token_hash = $1 AND used_at IS NULL RETURNING id`,
-        [tokenHash],
-      ),
+    const [{ valid }]: { valid: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM platform_setup_tokens WHERE token_hash = $1) AS valid`,
+      [tokenHash],
     );
-    return rows.length > 0;
+    if (valid) await manager.query(`DELETE FROM platform_setup_tokens`);
+    return valid;
   }
 
   async checklist(organisationId: string): Promise<SetupChecklist> {

@@ -36,7 +36,10 @@ export class SetupService {
     return { needed: (await this.platform.organisationCount()) === 0 };
   }
 
-  /** Called at api start: prints a fresh token when setup is needed (each start replaces the last). */
+  /**
+   * Called at api start: prints a fresh token when setup is needed. Replicas started together each
+   * print one and each works; a later start revokes the earlier ones (PlatformRepository).
+   */
   async announceIfNeeded(): Promise<string | null> {
     if (!(await this.state()).needed) return null;
     const { token, hash } = newToken();

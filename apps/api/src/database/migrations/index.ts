@@ -24,6 +24,7 @@ import { AppraisalManagerSubmittedBy1764960000000 } from './1764960000000-apprai
 import { EnglishNamesAndYouSaid1764970000000 } from './1764970000000-english-names-and-you-said';
 import { AppraisalAgreementFollowUps1764990000000 } from './1764990000000-appraisal-agreement-follow-ups';
 import { KpiPendingResponses1765030000000 } from './1765030000000-kpi-pending-responses';
+import { SetupTokens1765100000000 } from './1765100000000-setup-tokens';
 
 /** Every migration, in order. Hand-reviewed SQL; `synchronize` is never used. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   EnglishNamesAndYouSaid1764970000000,
   AppraisalAgreementFollowUps1764990000000,
   KpiPendingResponses1765030000000,
+  SetupTokens1765100000000,
 ];
