@@ -1,54 +1,8 @@
-import { Alert, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import type { Locale } from '@wk/domain';
-import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../components/language-switch';
+import { PublicFrame } from '../../components/public-frame';
 import type { LinkProblem } from './recognition-model';
-
-/**
- * The page around the questions: organisation and language on top, one h1, a phone-wide card.
- * `focusHeading` moves focus to the h1 when the view replaces the form (thanks, a link problem),
- * so screen readers announce what happened.
- */
-export function RecognitionFrame({
-  title,
-  organisation,
-  onLanguage,
-  focusHeading = false,
-  children,
-}: {
-  title: string;
-  organisation?: string;
-  onLanguage: (locale: Locale) => void;
-  focusHeading?: boolean;
-  children: ReactNode;
-}) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    document.title = organisation ? `${title} · ${organisation}` : title;
-  }, [title, organisation]);
-  useEffect(() => {
-    if (focusHeading) heading.current?.focus();
-  }, [focusHeading, title]);
-  return (
-    <Box mih="100vh" bg="gray.0" px={{ base: 'xs', sm: 'md' }} py="md">
-      <Group component="header" justify="space-between" maw={680} mx="auto" mb="sm" wrap="nowrap" gap="sm">
-        <Text fw={700} c="blue.9" truncate>
-          {organisation ?? ''}
-        </Text>
-        <LanguageSwitch onChoose={onLanguage} />
-      </Group>
-      <Paper component="main" withBorder p={{ base: 'sm', sm: 'lg' }} radius="md" maw={680} mx="auto">
-        <Stack gap="md">
-          <Title order={1} size="h2" ref={heading} tabIndex={-1} style={{ overflowWrap: 'anywhere' }}>
-            {title}
-          </Title>
-          {children}
-        </Stack>
-      </Paper>
-    </Box>
-  );
-}
 
 const TITLES: Record<LinkProblem, string> = {
   link_not_found: 'recognition.notFoundTitle',
@@ -84,9 +38,9 @@ export function ProblemView({
   const { t } = useTranslation();
   const retry = onRetry && (problem === 'too_many' || problem === 'failed');
   return (
-    <RecognitionFrame
+    <PublicFrame
       title={t(TITLES[problem])}
-      organisation={organisation}
+      brand={organisation}
       onLanguage={onLanguage}
       focusHeading={focusHeading}
     >
@@ -100,7 +54,7 @@ export function ProblemView({
           </Button>
         </Group>
       )}
-    </RecognitionFrame>
+    </PublicFrame>
   );
 }
 
@@ -114,15 +68,15 @@ export function ThanksView({
 }) {
   const { t } = useTranslation();
   return (
-    <RecognitionFrame
+    <PublicFrame
       title={t('recognition.thanksTitle')}
-      organisation={organisation}
+      brand={organisation}
       onLanguage={onLanguage}
       focusHeading
     >
       <Alert color="teal" variant="light" role="status">
         {t('recognition.thanksBody')}
       </Alert>
-    </RecognitionFrame>
+    </PublicFrame>
   );
 }

@@ -3,9 +3,10 @@ import type { Locale } from '@wk/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import { PublicFrame } from '../../components/public-frame';
 import { Loading } from '../../components/states';
 import { useRecognitionForm, useSubmitRecognition, type RecognitionLink } from './recognition-api';
-import { ProblemView, RecognitionFrame, ThanksView } from './recognition-frame';
+import { ProblemView, ThanksView } from './recognition-frame';
 import { chooseLocale, isFinal, linkProblemOf } from './recognition-model';
 import { RecognitionQuestions } from './recognition-questions';
 
@@ -49,9 +50,9 @@ export function RecognitionPage({ kind }: { kind: RecognitionLink['kind'] }) {
     );
   if (form.isPending)
     return (
-      <RecognitionFrame title={t('recognition.title')} onLanguage={onLanguage}>
+      <PublicFrame title={t('recognition.title')} onLanguage={onLanguage}>
         <Loading />
-      </RecognitionFrame>
+      </PublicFrame>
     );
   if (form.isError)
     return (
@@ -64,11 +65,7 @@ export function RecognitionPage({ kind }: { kind: RecognitionLink['kind'] }) {
 
   const data = form.data;
   return (
-    <RecognitionFrame
-      title={data.title || data.organisationName}
-      organisation={organisation}
-      onLanguage={onLanguage}
-    >
+    <PublicFrame title={data.title || data.organisationName} brand={organisation} onLanguage={onLanguage}>
       <Stack gap={4}>
         {data.intro && <Text style={{ whiteSpace: 'pre-line' }}>{data.intro}</Text>}
         {data.youSaid && (
@@ -86,6 +83,6 @@ export function RecognitionPage({ kind }: { kind: RecognitionLink['kind'] }) {
         </Text>
       </Stack>
       <RecognitionQuestions form={data} locale={locale} submit={submit} onDone={() => setDone(true)} />
-    </RecognitionFrame>
+    </PublicFrame>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Group,
-  Paper,
-  Progress,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Progress, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SaveAnswersRequest, SelfAssessmentForm } from '@wk/contracts';
 import { localized, SELF_LEVEL_LABELS, SELF_LEVELS } from '@wk/domain';
@@ -18,7 +6,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
-import { LanguageSwitch } from '../../components/language-switch';
+import { PublicFrame } from '../../components/public-frame';
 import { formatDateTime } from '../../components/format';
 import { ErrorState, Loading, useErrorMessage } from '../../components/states';
 import { firstOpenStep, fromRadio, progressOf, toRadio } from './form-progress';
@@ -34,28 +22,13 @@ function useForm(token: string) {
   });
 }
 
+/** The self-assessment is a public form like the customer's: the same frame, under the app's name. */
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
-  useEffect(() => {
-    document.title = `${title} · ${t('app.name')}`;
-  }, [title, t]);
   return (
-    <Box mih="100vh" bg="gray.0" px="sm" py="md">
-      <Group justify="space-between" maw={640} mx="auto" mb="md">
-        <Text fw={700} c="blue.9">
-          {t('app.name')}
-        </Text>
-        <LanguageSwitch />
-      </Group>
-      <Paper component="main" withBorder p="md" radius="md" maw={640} mx="auto">
-        <Stack gap="md">
-          <Title order={1} size="h3">
-            {title}
-          </Title>
-          {children}
-        </Stack>
-      </Paper>
-    </Box>
+    <PublicFrame title={title} brand={t('app.name')}>
+      {children}
+    </PublicFrame>
   );
 }
 
