@@ -1,5 +1,5 @@
-import i18next from 'i18next';
 import type { Locale } from '@wk/domain';
+import { mailHtml, mailTexts } from '../notifications/mail-rendering';
 
 /** The owner's reminder of an action, NL (default) and EN. */
 const resources = {
@@ -35,17 +35,7 @@ const resources = {
   },
 };
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources,
-  fallbackLng: 'nl',
-  defaultNS: 'mail',
-  ns: ['mail'],
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const textsIn = mailTexts(resources);
 
 export function renderActionReminder(
   stage: 'before' | 'due',
@@ -59,7 +49,7 @@ export function renderActionReminder(
     link: string;
   },
 ): { subject: string; text: string; html: string } {
-  const t = i18n.getFixedT(locale);
+  const t = textsIn(locale);
   const due = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
     dateStyle: 'long',
     timeZone: 'UTC',
@@ -67,13 +57,9 @@ export function renderActionReminder(
   const value = vars.valueName ? t('value', { name: vars.valueName }) : '';
   const values = { ...vars, due, value };
   const paragraphs = [t('greeting', values), t(`${stage}.body`, values), t('signature', values)];
-  const html = paragraphs
-    .map(
-      (p) =>
-        `<p>${escapeHtml(p)
-          .replace(escapeHtml(vars.link), `<a href="${escapeHtml(vars.link)}">${escapeHtml(vars.link)}</a>`)
-          .replace(/\n/g, '<br>')}</p>`,
-    )
-    .join('\n');
-  return { subject: t(`${stage}.subject`, values), text: paragraphs.join('\n\n'), html };
+  return {
+    subject: t(`${stage}.subject`, values),
+    text: paragraphs.join('\n\n'),
+    html: mailHtml(paragraphs, { url: vars.link, label: vars.link }),
+  };
 }

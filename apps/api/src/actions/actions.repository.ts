@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ActionCell, ActionMetric, ActionStatus, CalendarPeriodKind } from '@wk/contracts';
+import type { JourneyTouchpointColumns } from '../common/journey-touchpoint-columns';
 import { readCustomer, type TeamGrouping } from '../insights/kpi-queries';
 import { addInto, emptyCustomer, type CustomerSums } from '../insights/kpi-stats';
 
-export interface ActionRow {
+export interface ActionRow extends JourneyTouchpointColumns {
   id: string;
   focus_id: string;
   focus_title: string;
@@ -14,12 +15,6 @@ export interface ActionRow {
   value_name_en: string | null;
   team_id: string | null;
   team_name: string | null;
-  journey_id: string | null;
-  journey_name: string | null;
-  journey_name_en: string | null;
-  touchpoint_id: string | null;
-  touchpoint_name: string | null;
-  touchpoint_name_en: string | null;
   period_kind: CalendarPeriodKind;
   period: string;
   metric: ActionMetric;

@@ -1,4 +1,9 @@
-import { ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import {
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { CADENCE_MESSAGES, cadenceProblem, isIanaTimeZone } from '@wk/domain';
 
 @ValidatorConstraint({ name: 'ianaTimeZone' })
@@ -24,3 +29,8 @@ export class CronPattern implements ValidatorConstraintInterface {
     return `cron ${CADENCE_MESSAGES[cadenceProblem(args.value) ?? 'pattern']}`;
   }
 }
+
+/** A cadence (cron pattern) the scheduler accepts: `CronPattern` as a property decorator. */
+export const IsCadence = () => Validate(CronPattern);
+/** An IANA time zone: `IanaTimeZone` as a property decorator. */
+export const IsTimeZone = () => Validate(IanaTimeZone);

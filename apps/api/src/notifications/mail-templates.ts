@@ -1,7 +1,7 @@
-import i18next, { TFunction } from 'i18next';
 import type { Locale } from '@wk/domain';
+import { mailHtml, mailTexts } from './mail-rendering';
 
-/** Mail texts in NL (default) and EN, rendered by i18next (interpolation escapes HTML). */
+/** Mail texts in NL (default) and EN, rendered by i18next (mail-rendering.ts). */
 const resources = {
   nl: {
     mail: {
@@ -129,15 +129,7 @@ const resources = {
   },
 };
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources,
-  fallbackLng: 'nl',
-  defaultNS: 'mail',
-  ns: ['mail'],
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const textsIn = mailTexts(resources);
 
 export type LinkMailKind =
   | 'invite'
@@ -159,8 +151,6 @@ export interface RenderedMail {
   html: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** An invitation or reset mail with one action link. */
 export function renderLinkMail(
   kind: LinkMailKind,
@@ -180,7 +170,7 @@ export function renderLinkMail(
     dateOnly?: boolean;
   },
 ): RenderedMail {
-  const t: TFunction = i18n.getFixedT(locale);
+  const t = textsIn(locale);
   const expires = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
     dateStyle: 'long',
     timeStyle: vars.dateOnly ? undefined : 'short',
@@ -189,19 +179,11 @@ export function renderLinkMail(
   const values = { ...vars, expires, task: vars.task ? t(`appraisalTask.${vars.task}`) : undefined };
   const greeting = vars.name ? t('greeting', values) : t('formalGreeting');
   const paragraphs = [greeting, t(`${kind}.body`, values), t('signature', values)];
-  const text = paragraphs.join('\n\n');
-  const html = paragraphs
-    .map(
-      (p) =>
-        `<p>${escapeHtml(p)
-          .replace(
-            escapeHtml(vars.link),
-            `<a href="${escapeHtml(vars.link)}">${escapeHtml(t(`${kind}.action`))}</a>`,
-          )
-          .replace(/\n/g, '<br>')}</p>`,
-    )
-    .join('\n');
-  return { subject: t(`${kind}.subject`, values), text, html };
+  return {
+    subject: t(`${kind}.subject`, values),
+    text: paragraphs.join('\n\n'),
+    html: mailHtml(paragraphs, { url: vars.link, label: t(`${kind}.action`) }),
+  };
 }
 
 /** A notice without a link (e.g. to the old address when an account's e-mail is being changed). */
@@ -210,8 +192,7 @@ export function renderNoticeMail(
   locale: Locale,
   vars: { name: string; organisation: string; newEmail: string },
 ): RenderedMail {
-  const t: TFunction = i18n.getFixedT(locale);
+  const t = textsIn(locale);
   const paragraphs = [t('greeting', vars), t(`${kind}.body`, vars), t('signature', vars)];
-  const html = paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
-  return { subject: t(`${kind}.subject`, vars), text: paragraphs.join('\n\n'), html };
+  return { subject: t(`${kind}.subject`, vars), text: paragraphs.join('\n\n'), html: mailHtml(paragraphs) };
 }

@@ -5,7 +5,7 @@ import type {
   WebhookDeliveryPage,
   WebhookEndpoint,
   WebhookEndpointWithSecret,
-  WebhookEventType,
+  WebhookEventInfo,
 } from '@wk/contracts';
 import { Authenticated, CurrentUser } from '../auth/authenticated.decorator';
 import type { AuthContext } from '../auth/authenticated.decorator';
@@ -22,7 +22,7 @@ export class WebhooksController {
   @Get('events')
   @Authenticated({ permission: 'webhooks.manage' })
   @ApiOperation({ summary: 'The event catalogue (reserved events are subscribable, not yet emitted)' })
-  events(): { type: WebhookEventType; available: boolean }[] {
+  events(): WebhookEventInfo[] {
     return this.webhooks.catalogue();
   }
 

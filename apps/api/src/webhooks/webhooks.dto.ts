@@ -1,16 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  MaxLength,
-} from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn } from 'class-validator';
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_LIMITS } from '@wk/contracts';
 import type {
   CreateWebhookEndpointRequest,
@@ -18,24 +7,19 @@ import type {
   WebhookEventType,
 } from '@wk/contracts';
 import { Optional } from '../common/optional';
-import { trim } from '../common/transforms';
+import { RequiredText, TrimmedText } from '../common/field-decorators';
 
 const EVENTS_MESSAGE = `events must be names from the catalogue: ${WEBHOOK_EVENT_TYPES.join(', ')}`;
 
 /** The URL's form (https, no credentials, no refused address) is checked by the service: it depends on NODE_ENV. */
 export class CreateWebhookEndpointDto implements CreateWebhookEndpointRequest {
   @ApiProperty({ example: 'https://example.com/hooks/waardenkompas', maxLength: WEBHOOK_LIMITS.urlMax })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(WEBHOOK_LIMITS.urlMax)
+  @RequiredText(WEBHOOK_LIMITS.urlMax)
   url!: string;
 
   @ApiPropertyOptional({ maxLength: WEBHOOK_LIMITS.descriptionMax })
   @Optional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(WEBHOOK_LIMITS.descriptionMax)
+  @TrimmedText(WEBHOOK_LIMITS.descriptionMax)
   description?: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true })
@@ -52,33 +36,8 @@ export class CreateWebhookEndpointDto implements CreateWebhookEndpointRequest {
   enabled?: boolean;
 }
 
-export class UpdateWebhookEndpointDto implements UpdateWebhookEndpointRequest {
-  @ApiPropertyOptional({ maxLength: WEBHOOK_LIMITS.urlMax })
-  @Optional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(WEBHOOK_LIMITS.urlMax)
-  url?: string;
-
-  @ApiPropertyOptional({ maxLength: WEBHOOK_LIMITS.descriptionMax })
-  @Optional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(WEBHOOK_LIMITS.descriptionMax)
-  description?: string;
-
-  @ApiPropertyOptional({ enum: WEBHOOK_EVENT_TYPES, isArray: true })
-  @Optional()
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
-  @ArrayUnique()
-  @IsIn(WEBHOOK_EVENT_TYPES, { each: true, message: EVENTS_MESSAGE })
-  events?: WebhookEventType[];
-
-  @ApiPropertyOptional()
-  @Optional()
-  @IsBoolean()
-  enabled?: boolean;
-}
+/** Every field may change on its own; what is sent is validated like on create. */
+// skipNullProperties: false: a null is validated (and refused) like any value, not skipped.
+export class UpdateWebhookEndpointDto
+  extends PartialType(CreateWebhookEndpointDto, { skipNullProperties: false })
+  implements UpdateWebhookEndpointRequest {}

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { WEBHOOK_EVENTS, WEBHOOK_TEST_EVENT } from '@wk/contracts';
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_EVENTS, WEBHOOK_TEST_EVENT } from '@wk/contracts';
 import type {
   CreateWebhookEndpointRequest,
   UpdateWebhookEndpointRequest,
@@ -8,7 +8,7 @@ import type {
   WebhookDeliveryPage,
   WebhookEndpoint,
   WebhookEndpointWithSecret,
-  WebhookEventType,
+  WebhookEventInfo,
 } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { DomainError, invalid, notFound } from '../common/domain-error';
@@ -31,11 +31,8 @@ export class WebhooksService {
     this.box = new SecretBox(config.SESSION_SECRET);
   }
 
-  catalogue(): { type: WebhookEventType; available: boolean }[] {
-    return Object.entries(WEBHOOK_EVENTS).map(([type, info]) => ({
-      type: type as WebhookEventType,
-      available: info.available,
-    }));
+  catalogue(): WebhookEventInfo[] {
+    return WEBHOOK_EVENT_TYPES.map((type) => ({ type, available: WEBHOOK_EVENTS[type].available }));
   }
 
   async list(auth: AuthContext): Promise<WebhookEndpoint[]> {

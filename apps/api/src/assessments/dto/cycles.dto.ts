@@ -1,19 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsObject,
-  IsInt,
-  IsNotEmpty,
-  IsString,
   IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  Validate,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -21,15 +14,12 @@ import { CYCLE_DEFAULTS, CYCLE_LIMITS, SELF_LEVELS } from '@wk/domain';
 import type { SelfLevel } from '@wk/domain';
 import type { CreateCycleRequest, SaveAnswersRequest, UpdateCycleRequest } from '@wk/contracts';
 import { Optional } from '../../common/optional';
-import { trim } from '../../common/transforms';
-import { CronPattern, IanaTimeZone } from '../../common/validators';
+import { IntBetween, RequiredText, TrimmedText } from '../../common/field-decorators';
+import { IsCadence, IsTimeZone } from '../../common/validators';
 
 export class CreateCycleDto implements CreateCycleRequest {
   @ApiProperty({ example: 'Kwartaalmeting' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(CYCLE_LIMITS.nameLength)
+  @RequiredText(CYCLE_LIMITS.nameLength)
   name!: string;
   @ApiProperty({ description: 'A published values version' }) @IsUUID() valuesVersionId!: string;
   @ApiPropertyOptional({ type: [String], description: 'Empty or left out: the whole organisation' })
@@ -38,24 +28,20 @@ export class CreateCycleDto implements CreateCycleRequest {
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   teamIds?: string[];
-  @ApiProperty({ example: CYCLE_DEFAULTS.cron }) @Validate(CronPattern) cron!: string;
+  @ApiProperty({ example: CYCLE_DEFAULTS.cron }) @IsCadence() cron!: string;
   @ApiPropertyOptional({ example: CYCLE_DEFAULTS.timeZone })
   @Optional()
-  @Validate(IanaTimeZone)
+  @IsTimeZone()
   timeZone?: string;
   @ApiPropertyOptional({ default: CYCLE_DEFAULTS.windowDays })
   @Optional()
-  @IsInt()
-  @Min(CYCLE_LIMITS.windowDaysMin)
-  @Max(CYCLE_LIMITS.windowDaysMax)
+  @IntBetween(CYCLE_LIMITS.windowDaysMin, CYCLE_LIMITS.windowDaysMax)
   windowDays?: number;
   @ApiPropertyOptional({ type: [Number], default: CYCLE_DEFAULTS.reminderDays })
   @Optional()
   @IsArray()
   @ArrayMaxSize(10)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(CYCLE_LIMITS.windowDaysMax, { each: true })
+  @IntBetween(1, CYCLE_LIMITS.windowDaysMax, { each: true })
   reminderDays?: number[];
   @ApiPropertyOptional({ default: true }) @Optional() @IsBoolean() remindDayBeforeDeadline?: boolean;
 }
@@ -77,9 +63,7 @@ export class AnswerDto {
 export class ExampleDto {
   @ApiProperty() @IsUUID() valueId!: string;
   @ApiProperty({ description: 'Empty removes the example' })
-  @Transform(trim)
-  @IsString()
-  @MaxLength(1000)
+  @TrimmedText(1000)
   text!: string;
 }
 

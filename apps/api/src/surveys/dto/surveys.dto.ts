@@ -1,40 +1,23 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDateString,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  Validate,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDateString, IsObject, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
 import { SURVEY_DEFAULTS, SURVEY_LIMITS } from '@wk/domain';
 import type { CreateSurveyRequest, SurveySchedule, UpdateSurveyRequest } from '@wk/contracts';
 import { Optional } from '../../common/optional';
-import { trim } from '../../common/transforms';
-import { CronPattern, IanaTimeZone } from '../../common/validators';
+import { IntBetween, RequiredText, TrimmedText } from '../../common/field-decorators';
+import { IsCadence, IsTimeZone } from '../../common/validators';
 
 /** Present and null clears an optional reference; absent leaves it. */
 const Nullable = () => ValidateIf((_o, v) => v !== undefined && v !== null);
 
 export class ScheduleDto implements SurveySchedule {
-  @ApiProperty({ example: '0 9 * * 1' }) @Validate(CronPattern) cron!: string;
-  @ApiProperty({ example: SURVEY_DEFAULTS.timeZone }) @Validate(IanaTimeZone) timeZone!: string;
+  @ApiProperty({ example: '0 9 * * 1' }) @IsCadence() cron!: string;
+  @ApiProperty({ example: SURVEY_DEFAULTS.timeZone }) @IsTimeZone() timeZone!: string;
 }
 
 export class CreateSurveyDto implements CreateSurveyRequest {
   @ApiProperty({ example: 'Klanttevredenheid huurders' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(SURVEY_LIMITS.nameLength)
+  @RequiredText(SURVEY_LIMITS.nameLength)
   name!: string;
 
   @ApiProperty({ description: 'A published values version' }) @IsUUID() valuesVersionId!: string;
@@ -44,19 +27,15 @@ export class CreateSurveyDto implements CreateSurveyRequest {
   @ApiPropertyOptional({ nullable: true }) @Nullable() @IsUUID() segmentId?: string | null;
   @ApiPropertyOptional({ nullable: true }) @Nullable() @IsUUID() teamId?: string | null;
 
-  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxLength(200) titleNl?: string;
-  @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @MaxLength(200) titleEn?: string;
+  @ApiPropertyOptional() @Optional() @TrimmedText(200) titleNl?: string;
+  @ApiPropertyOptional() @Optional() @TrimmedText(200) titleEn?: string;
   @ApiPropertyOptional()
   @Optional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(SURVEY_LIMITS.introLength)
+  @TrimmedText(SURVEY_LIMITS.introLength)
   introNl?: string;
   @ApiPropertyOptional()
   @Optional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(SURVEY_LIMITS.introLength)
+  @TrimmedText(SURVEY_LIMITS.introLength)
   introEn?: string;
 
   @ApiPropertyOptional({ default: false }) @Optional() @IsBoolean() askOverallGrade?: boolean;
@@ -68,16 +47,12 @@ export class CreateSurveyDto implements CreateSurveyRequest {
 
   @ApiPropertyOptional({ default: SURVEY_DEFAULTS.windowDays })
   @Optional()
-  @IsInt()
-  @Min(SURVEY_LIMITS.windowDaysMin)
-  @Max(SURVEY_LIMITS.windowDaysMax)
+  @IntBetween(SURVEY_LIMITS.windowDaysMin, SURVEY_LIMITS.windowDaysMax)
   windowDays?: number;
 
   @ApiPropertyOptional({ default: SURVEY_DEFAULTS.reminderAfterDays, description: '0: no reminder' })
   @Optional()
-  @IsInt()
-  @Min(0)
-  @Max(SURVEY_LIMITS.windowDaysMax)
+  @IntBetween(0, SURVEY_LIMITS.windowDaysMax)
   reminderAfterDays?: number;
 
   @ApiPropertyOptional({ type: ScheduleDto, nullable: true, description: 'null: waves only by hand or API' })
