@@ -7,7 +7,7 @@ import type { AppraisalContext, AppraisalRecognition } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { readCustomer } from '../insights/kpi-queries';
 import { addInto, customerStat, emptyCustomer, type CustomerSums } from '../insights/kpi-stats';
-import { AppraisalsRepository } from './appraisals.repository';
+import { AppraisalContextRepository } from './appraisal-context.repository';
 import { AppraisalsService } from './appraisals.service';
 
 /** `YYYY-MM-01` of a date, and of the month after it. */
@@ -27,15 +27,15 @@ function monthAfter(date: string): string {
 export class AppraisalContextService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly repo: AppraisalsRepository,
+    private readonly repo: AppraisalContextRepository,
     private readonly appraisals: AppraisalsService,
   ) {}
 
   async context(auth: AuthContext, id: string, locale: Locale = 'nl'): Promise<AppraisalContext> {
     const org = auth.organisationId;
     const { a } = await this.appraisals.load(auth, id);
-    const [setting, valueRows] = await Promise.all([
-      this.repo.anonymityMinimum(org),
+    const [{ anonymity_minimum: setting }, valueRows] = await Promise.all([
+      this.repo.organisation(org),
       this.repo.values(org, a.values_version_id),
     ]);
     const values = [...new Map(valueRows.map((v) => [v.value_id, v.value_key])).entries()];

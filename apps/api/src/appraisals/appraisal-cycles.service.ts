@@ -1,16 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { appraisalDateProblem, effectiveMinimum, localized, mayShowAggregate, selfIndex } from '@wk/domain';
-import type { Locale } from '@wk/domain';
+import { appraisalDateProblem } from '@wk/domain';
 import type {
-  AppraisalCalibration,
   AppraisalCycle,
   AppraisalCycleRow,
   AppraisalProgressRow,
   AppraisalSummary,
-  CalibrationGroup,
-  ManagerPerspective,
+  CreateAppraisalCycleRequest,
 } from '@wk/contracts';
 import type { AuthContext } from '../auth/authenticated.decorator';
 import { conflict, DomainError, invalid, notFound } from '../common/domain-error';
@@ -18,12 +15,18 @@ import { AppConfig } from '../config/config';
 import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../jobs/queues';
 import { renderLinkMail } from '../notifications/mail-templates';
 import { MailService, type MailToSend } from '../notifications/mail.service';
-import { AppraisalsRepository, CycleRow, Recipient } from './appraisals.repository';
-import { CreateAppraisalCycleDto } from './appraisals.dto';
+import { AppraisalContextRepository } from './appraisal-context.repository';
+import { AppraisalCyclesRepository, CycleRow, DeadlineStage, Recipient } from './appraisal-cycles.repository';
 import { toSummary } from './appraisal-view';
+import { AppraisalsRepository } from './appraisals.repository';
 
-export const REMINDER_STAGES = ['self_review', 'manager_review', 'conversation', 'sign_off'] as const;
-export type ReminderStage = (typeof REMINDER_STAGES)[number];
+export const REMINDER_STAGES = [
+  'self_review',
+  'manager_review',
+  'conversation',
+  'sign_off',
+] as const satisfies DeadlineStage[];
+export type ReminderStage = DeadlineStage;
 /** Reminders go this many days before a stage's deadline, at 09:00 UTC. */
 export const REMIND_DAYS_BEFORE = 3;
 
@@ -41,20 +44,22 @@ export class AppraisalCyclesService {
   private readonly logger = new Logger(AppraisalCyclesService.name);
 
   constructor(
-    private readonly repo: AppraisalsRepository,
+    private readonly cycles: AppraisalCyclesRepository,
+    private readonly appraisalRows: AppraisalsRepository,
+    private readonly context: AppraisalContextRepository,
     private readonly mail: MailService,
     private readonly config: AppConfig,
     @InjectQueue(QUEUES.appraisals) private readonly queue: Queue,
   ) {}
 
   async list(auth: AuthContext): Promise<AppraisalCycle[]> {
-    return (await this.repo.cycles(auth.organisationId)).map(toCycle);
+    return (await this.cycles.cycles(auth.organisationId)).map(toCycle);
   }
 
   async get(auth: AuthContext, id: string): Promise<AppraisalCycle & { progress: AppraisalProgressRow[] }> {
-    const cycle = await this.repo.cycle(auth.organisationId, id);
+    const cycle = await this.cycles.cycle(auth.organisationId, id);
     if (!cycle) throw notFound('Appraisal cycle');
-    const progress = await this.repo.progress(auth.organisationId, id);
+    const progress = await this.cycles.progress(auth.organisationId, id);
     return {
       ...toCycle(cycle),
       progress: progress.map((p) => ({
@@ -71,11 +76,11 @@ export class AppraisalCyclesService {
    * changed team, and the appraisal is not signed yet, with who would review by today's team tree.
    */
   async appraisals(auth: AuthContext, id: string): Promise<AppraisalCycleRow[]> {
-    if (!(await this.repo.cycle(auth.organisationId, id))) throw notFound('Appraisal cycle');
-    const rows = (await this.repo.list(auth.organisationId, { cycleId: id })).map(toSummary);
+    if (!(await this.cycles.cycle(auth.organisationId, id))) throw notFound('Appraisal cycle');
+    const rows = (await this.appraisalRows.list(auth.organisationId, { cycleId: id })).map(toSummary);
     const open = (a: AppraisalSummary) => a.stage !== 'signed' && a.stage !== 'closed';
     const flagged = rows.filter((a) => open(a) && (a.reviewerIssue || a.teamChanged));
-    const suggestions = await this.repo.suggestedReviewers(
+    const suggestions = await this.appraisalRows.suggestedReviewers(
       auth.organisationId,
       flagged.map((a) => a.employeeId),
     );
@@ -85,104 +90,26 @@ export class AppraisalCyclesService {
     }));
   }
 
-  /**
-   * The distribution of manager ratings per value, per team and per reviewer. A group below the
-   * anonymity minimum shows its size only, never its ratings.
-   */
-  async calibration(auth: AuthContext, id: string, locale: Locale = 'nl'): Promise<AppraisalCalibration> {
-    const cycle = await this.repo.cycle(auth.organisationId, id);
-    if (!cycle) throw notFound('Appraisal cycle');
-    const setting = await this.repo.anonymityMinimum(auth.organisationId);
-    const values = [
-      ...new Map(
-        (await this.repo.values(auth.organisationId, cycle.values_version_id)).map((v) => [
-          v.value_id,
-          localized(v.value_name_nl, v.value_name_en, locale),
-        ]),
-      ),
-    ].map(([valueId, name]) => ({ id: valueId, name }));
-    const groups = async (by: 'team' | 'reviewer'): Promise<CalibrationGroup[]> => {
-      const rows = await this.repo.managerRatingCounts(auth.organisationId, id, by);
-      const result = new Map<string, CalibrationGroup>();
-      for (const r of rows) {
-        const key = r.group_id ?? '';
-        let group = result.get(key);
-        if (!group) {
-          const suppressed = !mayShowAggregate(r.n, setting);
-          group = {
-            id: r.group_id,
-            name: r.group_name,
-            n: r.n,
-            suppressed,
-            perValue: suppressed
-              ? []
-              : values.map((v) => ({ valueId: v.id, mean: null, distribution: [0, 0, 0, 0] })),
-          };
-          result.set(key, group);
-        }
-        const cell = group.perValue.find((p) => p.valueId === r.value_id);
-        if (cell && r.level) cell.distribution[r.level - 1] += r.count;
-      }
-      for (const group of result.values())
-        for (const cell of group.perValue) {
-          const total = cell.distribution.reduce((a, b) => a + b, 0);
-          cell.mean = total ? cell.distribution.reduce((sum, c, i) => sum + c * (i + 1), 0) / total : null;
-        }
-      return [...result.values()];
-    };
-    return {
-      anonymityMinimum: effectiveMinimum(setting),
-      values,
-      teams: await groups('team'),
-      reviewers: await groups('reviewer'),
-    };
-  }
-
-  /**
-   * The managers' view of a value over the whole organisation (an aggregate, never per person or
-   * team), for the value detail beside self and customer; below the anonymity minimum only its size.
-   */
-  async managerPerspective(auth: AuthContext, valueKey: string): Promise<ManagerPerspective> {
-    const setting = await this.repo.anonymityMinimum(auth.organisationId);
-    const rows = await this.repo.managerRatingsOfValue(auth.organisationId, valueKey);
-    return {
-      valueKey,
-      minimum: effectiveMinimum(setting),
-      cycles: rows.map((r) => {
-        const shown = mayShowAggregate(r.n, setting);
-        return {
-          cycleId: r.cycle_id,
-          cycleName: r.cycle_name,
-          periodEnd: r.period_end,
-          n: r.n,
-          suppressed: !shown,
-          mean: shown ? r.mean : null,
-          index: shown ? selfIndex(r.mean) : null,
-        };
-      }),
-    };
-  }
-
-  async create(auth: AuthContext, dto: CreateAppraisalCycleDto): Promise<AppraisalCycle> {
+  async create(auth: AuthContext, dto: CreateAppraisalCycleRequest): Promise<AppraisalCycle> {
     const problem = appraisalDateProblem(dto);
     if (problem)
       throw new DomainError('validation_failed', problem.message, HttpStatus.BAD_REQUEST, [problem]);
-    if (!(await this.repo.publishedVersion(auth.organisationId, dto.valuesVersionId)))
+    if (!(await this.context.publishedVersion(auth.organisationId, dto.valuesVersionId)))
       throw invalid(
         'valuesVersionId',
         'valuesVersionId must be a published values version of the organisation',
       );
     const teamIds = dto.teamIds ?? [];
-    const found = new Set(await this.repo.existingTeams(auth.organisationId, teamIds));
+    const found = new Set(await this.context.existingTeams(auth.organisationId, teamIds));
     const missing = teamIds.findIndex((t) => !found.has(t));
     if (missing >= 0) throw invalid(`teamIds[${missing}]`, 'not a team of the organisation');
-    const id = await this.repo.insertCycle(auth.organisationId, {
+    const id = await this.cycles.insert(auth.organisationId, {
       ...dto,
       teamIds,
       questions: (dto.questions ?? []).map((text, i) => ({ id: `q${i + 1}`, text: text.trim() })),
       agreementsSection: dto.agreementsSection ?? true,
     });
-    return toCycle((await this.repo.cycle(auth.organisationId, id))!);
+    return toCycle((await this.cycles.cycle(auth.organisationId, id))!);
   }
 
   /**
@@ -192,19 +119,19 @@ export class AppraisalCyclesService {
    */
   async open(auth: AuthContext, id: string): Promise<AppraisalCycle> {
     await this.openCycle(auth.organisationId, id);
-    return toCycle((await this.repo.cycle(auth.organisationId, id))!);
+    return toCycle((await this.cycles.cycle(auth.organisationId, id))!);
   }
 
   async openCycle(organisationId: string, id: string): Promise<{ created: number }> {
-    const { created, keys } = await this.repo.transaction(async (m) => {
+    const { created, keys } = await this.appraisalRows.transaction(async (m) => {
       // Serialises concurrent openings of the same cycle.
-      if (!(await this.repo.lockCycle(m, organisationId, id))) throw notFound('Appraisal cycle');
-      const cycle = (await this.repo.cycle(organisationId, id, m))!;
+      if (!(await this.cycles.lock(m, organisationId, id))) throw notFound('Appraisal cycle');
+      const cycle = (await this.cycles.cycle(organisationId, id, m))!;
       if (cycle.status === 'closed') throw conflict('cycle_closed', 'The appraisal cycle is closed');
-      await this.repo.setCycleStatus(m, organisationId, id, 'open');
-      const createdIds = await this.repo.createAppraisals(m, organisationId, id, cycle.team_ids);
-      const org = await this.repo.organisation(organisationId);
-      const mails = (await this.repo.employeesOf(m, organisationId, id)).map((r) =>
+      await this.cycles.setStatus(m, organisationId, id, 'open');
+      const createdIds = await this.cycles.createAppraisals(m, organisationId, id, cycle.team_ids);
+      const org = await this.context.organisation(organisationId);
+      const mails = (await this.cycles.employeesOf(m, organisationId, id)).map((r) =>
         this.inviteMail(cycle, org, r),
       );
       await this.mail.storeMany(mails, m);
@@ -216,19 +143,19 @@ export class AppraisalCyclesService {
   }
 
   async close(auth: AuthContext, id: string): Promise<AppraisalCycle> {
-    await this.repo.transaction(async (m) => {
-      const cycle = await this.repo.cycle(auth.organisationId, id, m);
+    await this.appraisalRows.transaction(async (m) => {
+      const cycle = await this.cycles.cycle(auth.organisationId, id, m);
       if (!cycle) throw notFound('Appraisal cycle');
       if (cycle.status !== 'open')
         throw conflict('cycle_not_open', 'Only an open appraisal cycle can be closed');
-      await this.repo.setCycleStatus(m, auth.organisationId, id, 'closed');
+      await this.cycles.setStatus(m, auth.organisationId, id, 'closed');
     });
-    return toCycle((await this.repo.cycle(auth.organisationId, id))!);
+    return toCycle((await this.cycles.cycle(auth.organisationId, id))!);
   }
 
   /** One delayed job per stage deadline still ahead (fixed ids: scheduling again adds nothing). */
   async scheduleReminders(organisationId: string, cycleId: string): Promise<void> {
-    const cycle = await this.repo.cycle(organisationId, cycleId);
+    const cycle = await this.cycles.cycle(organisationId, cycleId);
     if (!cycle) return;
     for (const stage of REMINDER_STAGES) {
       const due = new Date(`${dueOf(cycle, stage)}T09:00:00Z`);
@@ -251,10 +178,10 @@ export class AppraisalCyclesService {
    * stage and person means a second run (or a retried job) sends nothing twice.
    */
   async remind(organisationId: string, cycleId: string, stage: ReminderStage): Promise<number> {
-    const cycle = await this.repo.cycle(organisationId, cycleId);
+    const cycle = await this.cycles.cycle(organisationId, cycleId);
     if (!cycle || cycle.status !== 'open') return 0;
-    const org = await this.repo.organisation(organisationId);
-    const mails = (await this.repo.behind(organisationId, cycleId, stage)).map((r) =>
+    const org = await this.context.organisation(organisationId);
+    const mails = (await this.cycles.behind(organisationId, cycleId, stage)).map((r) =>
       this.mailFor(
         cycle,
         org,

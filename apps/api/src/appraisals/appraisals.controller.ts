@@ -1,26 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import type {
-  Appraisal,
-  AppraisalCalibration,
-  AppraisalContext,
-  AppraisalCycle,
-  AppraisalCycleRow,
-  AppraisalProgressRow,
-  AppraisalSummary,
-  ManagerPerspective,
-} from '@wk/contracts';
-import { LOCALES } from '@wk/domain';
-import type { Locale } from '@wk/domain';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Appraisal, AppraisalContext, AppraisalSummary, ManagerPerspective } from '@wk/contracts';
 import { Authenticated, CurrentUser } from '../auth/authenticated.decorator';
 import type { AuthContext } from '../auth/authenticated.decorator';
-import { Optional } from '../common/optional';
 import { UuidParam } from '../common/uuid-param';
+import { AppraisalCalibrationService } from './appraisal-calibration.service';
 import { AppraisalContextService } from './appraisal-context.service';
-import { AppraisalCyclesService } from './appraisal-cycles.service';
+import { AppraisalOversightService } from './appraisal-oversight.service';
+import { AppraisalWritingService } from './appraisal-writing.service';
 import {
-  CreateAppraisalCycleDto,
+  LocaleQuery,
+  PerspectiveQuery,
   ReassignDto,
   ReopenDto,
   SaveConversationDto,
@@ -31,96 +21,18 @@ import {
 } from './appraisals.dto';
 import { AppraisalsService } from './appraisals.service';
 
-class LocaleQuery {
-  @ApiPropertyOptional({ enum: LOCALES }) @Optional() @IsIn(LOCALES) locale?: Locale;
-}
-
-class PerspectiveQuery {
-  @ApiProperty({ example: 'betrouwbaar' }) @IsString() @IsNotEmpty() @MaxLength(60) valueKey!: string;
-}
-
-const CycleId = UuidParam('Appraisal cycle');
 const AppraisalId = UuidParam('Appraisal');
 const AgreementId = UuidParam('Previous agreement');
 
-@ApiTags('appraisals')
-@Controller('appraisal-cycles')
-export class AppraisalCyclesController {
-  constructor(private readonly cycles: AppraisalCyclesService) {}
-
-  @Get()
-  @Authenticated({ permission: 'appraisals.manage' })
-  list(@CurrentUser() auth: AuthContext): Promise<AppraisalCycle[]> {
-    return this.cycles.list(auth);
-  }
-
-  @Post()
-  @Authenticated({ permission: 'appraisals.manage' })
-  create(@CurrentUser() auth: AuthContext, @Body() dto: CreateAppraisalCycleDto): Promise<AppraisalCycle> {
-    return this.cycles.create(auth, dto);
-  }
-
-  @Get(':id')
-  @Authenticated({ permission: 'appraisals.manage' })
-  @ApiOperation({ summary: 'The cycle with its progress per team and stage (never answers)' })
-  get(
-    @CurrentUser() auth: AuthContext,
-    @Param('id', CycleId) id: string,
-  ): Promise<AppraisalCycle & { progress: AppraisalProgressRow[] }> {
-    return this.cycles.get(auth, id);
-  }
-
-  @Get(':id/appraisals')
-  @Authenticated({ permission: 'appraisals.manage' })
-  @ApiOperation({
-    summary:
-      "The cycle's appraisals (never answers), flagged where the reviewer cannot review or the employee changed team",
-  })
-  appraisals(
-    @CurrentUser() auth: AuthContext,
-    @Param('id', CycleId) id: string,
-  ): Promise<AppraisalCycleRow[]> {
-    return this.cycles.appraisals(auth, id);
-  }
-
-  @Get(':id/calibration')
-  @Authenticated({ permission: 'appraisals.manage' })
-  @ApiOperation({
-    summary:
-      'Manager ratings per value per team and reviewer, only for groups at or above the anonymity minimum',
-  })
-  calibration(
-    @CurrentUser() auth: AuthContext,
-    @Param('id', CycleId) id: string,
-    @Query() q: LocaleQuery,
-  ): Promise<AppraisalCalibration> {
-    return this.cycles.calibration(auth, id, q.locale);
-  }
-
-  @Post(':id/open')
-  @Authenticated({ permission: 'appraisals.manage' })
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Open: one appraisal and one mail per person in the audience (again: only newcomers)',
-  })
-  open(@CurrentUser() auth: AuthContext, @Param('id', CycleId) id: string): Promise<AppraisalCycle> {
-    return this.cycles.open(auth, id);
-  }
-
-  @Post(':id/close')
-  @Authenticated({ permission: 'appraisals.manage' })
-  @HttpCode(200)
-  close(@CurrentUser() auth: AuthContext, @Param('id', CycleId) id: string): Promise<AppraisalCycle> {
-    return this.cycles.close(auth, id);
-  }
-}
-
+/** One appraisal for its employee, reviewer and HR: read, review, converse, sign, share, the PDF. */
 @ApiTags('appraisals')
 @Controller('appraisals')
 export class AppraisalsController {
   constructor(
     private readonly appraisals: AppraisalsService,
-    private readonly cycles: AppraisalCyclesService,
+    private readonly writing: AppraisalWritingService,
+    private readonly oversight: AppraisalOversightService,
+    private readonly calibrations: AppraisalCalibrationService,
     private readonly contexts: AppraisalContextService,
   ) {}
 
@@ -144,7 +56,7 @@ export class AppraisalsController {
       "The managers' ratings of one value over the organisation per cycle (anonymity minimum, never per person)",
   })
   perspective(@CurrentUser() auth: AuthContext, @Query() q: PerspectiveQuery): Promise<ManagerPerspective> {
-    return this.cycles.managerPerspective(auth, q.valueKey);
+    return this.calibrations.managerPerspective(auth, q.valueKey);
   }
 
   @Get(':id')
@@ -179,7 +91,7 @@ export class AppraisalsController {
     @Param('id', AppraisalId) id: string,
     @Body() dto: SaveReviewDto,
   ): Promise<Appraisal> {
-    return this.appraisals.saveReview(auth, id, 'self', dto);
+    return this.writing.saveReview(auth, id, 'self', dto);
   }
 
   @Put(':id/manager-review')
@@ -189,7 +101,7 @@ export class AppraisalsController {
     @Param('id', AppraisalId) id: string,
     @Body() dto: SaveReviewDto,
   ): Promise<Appraisal> {
-    return this.appraisals.saveReview(auth, id, 'manager', dto);
+    return this.writing.saveReview(auth, id, 'manager', dto);
   }
 
   @Put(':id/conversation')
@@ -199,7 +111,7 @@ export class AppraisalsController {
     @Param('id', AppraisalId) id: string,
     @Body() dto: SaveConversationDto,
   ): Promise<Appraisal> {
-    return this.appraisals.saveConversation(auth, id, dto);
+    return this.writing.saveConversation(auth, id, dto);
   }
 
   @Post(':id/sign')
@@ -210,7 +122,7 @@ export class AppraisalsController {
     @Param('id', AppraisalId) id: string,
     @Body() dto: SignDto,
   ): Promise<Appraisal> {
-    return this.appraisals.sign(auth, id, dto);
+    return this.writing.sign(auth, id, dto);
   }
 
   @Put(':id/shared-rounds')
@@ -223,7 +135,7 @@ export class AppraisalsController {
     @Param('id', AppraisalId) id: string,
     @Body() dto: ShareRoundsDto,
   ): Promise<Appraisal> {
-    return this.appraisals.share(auth, id, dto);
+    return this.writing.share(auth, id, dto);
   }
 
   @Put(':id/previous-agreements/:agreementId/follow-up')
@@ -238,7 +150,7 @@ export class AppraisalsController {
     @Param('agreementId', AgreementId) agreementId: string,
     @Body() dto: SaveFollowUpDto,
   ): Promise<Appraisal> {
-    return this.appraisals.saveFollowUp(auth, id, agreementId, dto);
+    return this.oversight.saveFollowUp(auth, id, agreementId, dto);
   }
 
   @Put(':id/reviewer')
@@ -248,7 +160,7 @@ export class AppraisalsController {
     @Param('id', AppraisalId) id: string,
     @Body() dto: ReassignDto,
   ): Promise<Appraisal> {
-    return this.appraisals.reassign(auth, id, dto);
+    return this.oversight.reassign(auth, id, dto);
   }
 
   @Post(':id/release')
@@ -256,7 +168,7 @@ export class AppraisalsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Show the manager's review to the employee before the self review is in" })
   release(@CurrentUser() auth: AuthContext, @Param('id', AppraisalId) id: string): Promise<Appraisal> {
-    return this.appraisals.release(auth, id);
+    return this.oversight.release(auth, id);
   }
 
   @Post(':id/reopen')
@@ -267,7 +179,7 @@ export class AppraisalsController {
     @Param('id', AppraisalId) id: string,
     @Body() dto: ReopenDto,
   ): Promise<Appraisal> {
-    return this.appraisals.reopen(auth, id, dto);
+    return this.oversight.reopen(auth, id, dto);
   }
 
   @Get(':id/pdf')

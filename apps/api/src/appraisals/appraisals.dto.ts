@@ -30,8 +30,8 @@ import type {
   ShareRoundsRequest,
   SignAppraisalRequest,
 } from '@wk/contracts';
-import { SELF_LEVELS } from '@wk/domain';
-import type { SelfLevel } from '@wk/domain';
+import { LOCALES, SELF_LEVELS } from '@wk/domain';
+import type { Locale, SelfLevel } from '@wk/domain';
 import { Optional } from '../common/optional';
 import { trim } from '../common/transforms';
 
@@ -201,4 +201,12 @@ export class SaveFollowUpDto implements SaveFollowUpRequest {
   @IsString()
   @MaxLength(L.followUpNoteMax)
   note?: string;
+}
+
+export class LocaleQuery {
+  @ApiPropertyOptional({ enum: LOCALES }) @Optional() @IsIn(LOCALES) locale?: Locale;
+}
+
+export class PerspectiveQuery {
+  @ApiProperty({ example: 'betrouwbaar' }) @IsString() @IsNotEmpty() @MaxLength(60) valueKey!: string;
 }

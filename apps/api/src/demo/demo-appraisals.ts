@@ -1,5 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { REVIEWER_SQL } from '../appraisals/appraisals.repository';
+import type { AppraisalConversationsRepository } from '../appraisals/appraisal-conversations.repository';
+import type { AppraisalCyclesRepository } from '../appraisals/appraisal-cycles.repository';
+import { REVIEWER_SQL } from '../appraisals/appraisal-sql';
+import type { AppraisalsRepository } from '../appraisals/appraisals.repository';
+
+/** The appraisal module's repositories: the demo writes cycles, reviews and agreements as the api does. */
+export interface AppraisalStores {
+  cycles: AppraisalCyclesRepository;
+  appraisals: AppraisalsRepository;
+  conversations: AppraisalConversationsRepository;
+}
 
 /** The teams whose people have appraisals in the demo: the department "Wonen" of the demo manager. */
 const DEMO_APPRAISAL_TEAMS = ['Wijkteam Noord', 'Wijkteam Zuid', 'Klantcontactcentrum'];
@@ -21,6 +31,7 @@ export async function seedAppraisals(
   organisationId: string,
   versionId: string,
   teamIds: Map<string, string>,
+  stores: AppraisalStores,
   now = new Date(),
 ): Promise<void> {
   const teams = DEMO_APPRAISAL_TEAMS.map((t) => teamIds.get(t)).filter((id): id is string => Boolean(id));
@@ -30,14 +41,14 @@ export async function seedAppraisals(
     [versionId],
   );
   const year = now.getUTCFullYear();
-  const last = await cycle(m, organisationId, versionId, teams, {
+  const last = await cycle(m, stores, organisationId, versionId, teams, {
     name: `Jaargesprekken ${year - 1}`,
     periodStart: `${year - 1}-01-01`,
     periodEnd: `${year - 1}-12-31`,
     dues: [addDays(now, -330), addDays(now, -316), addDays(now, -302), addDays(now, -288)].map(day),
     status: 'closed',
   });
-  const current = await cycle(m, organisationId, versionId, teams, {
+  const current = await cycle(m, stores, organisationId, versionId, teams, {
     name: `Jaargesprekken ${year}`,
     periodStart: `${year}-01-01`,
     periodEnd: `${year}-12-31`,
@@ -46,13 +57,13 @@ export async function seedAppraisals(
   });
   const lastIds = await appraisals(m, organisationId, last, teams);
   for (const [i, a] of lastIds.entries())
-    await fill(m, organisationId, a, behaviours, i, 'closed', addDays(now, -300 + (i % 10)));
+    await fill(m, stores, organisationId, a, behaviours, i, 'closed', addDays(now, -300 + (i % 10)));
   const currentIds = await appraisals(m, organisationId, current, teams);
   const stages: Stage[] = ['not_started', 'self_review', 'manager_review', 'conversation', 'signed'];
   for (const [i, a] of currentIds.entries()) {
     // The demo employee is halfway through its self review: something to continue on first sign-in.
     const stage = a.email === 'employee@demo.test' ? 'self_review' : stages[i % stages.length];
-    await fill(m, organisationId, a, behaviours, i, stage, addDays(now, 7 + (i % 10)));
+    await fill(m, stores, organisationId, a, behaviours, i, stage, addDays(now, 7 + (i % 10)));
   }
   await followUps(m, organisationId, last, current);
 }
@@ -76,29 +87,34 @@ async function followUps(m: EntityManager, organisationId: string, lastCycleId: 
 
 async function cycle(
   m: EntityManager,
+  stores: AppraisalStores,
   organisationId: string,
   versionId: string,
   teams: string[],
   c: { name: string; periodStart: string; periodEnd: string; dues: string[]; status: 'open' | 'closed' },
 ): Promise<string> {
-  const [row] = await m.query(
-    `INSERT INTO appraisal_cycles (organisation_id, name, period_start, period_end, team_ids, values_version_id,
-       self_review_due, manager_review_due, conversation_due, sign_off_due, questions, status, opened_at, closed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text, now(), CASE WHEN $12::text = 'closed' THEN now() END)
-     RETURNING id`,
-    [
-      organisationId,
-      c.name,
-      c.periodStart,
-      c.periodEnd,
-      teams,
-      versionId,
-      ...c.dues,
-      JSON.stringify([{ id: 'q1', text: 'Waar ben je het meest trots op dit jaar?' }]),
-      c.status,
-    ],
+  const [selfReviewDue, managerReviewDue, conversationDue, signOffDue] = c.dues;
+  const id = await stores.cycles.insert(
+    organisationId,
+    {
+      name: c.name,
+      periodStart: c.periodStart,
+      periodEnd: c.periodEnd,
+      teamIds: teams,
+      valuesVersionId: versionId,
+      selfReviewDue,
+      managerReviewDue,
+      conversationDue,
+      signOffDue,
+      questions: [{ id: 'q1', text: 'Waar ben je het meest trots op dit jaar?' }],
+      agreementsSection: true,
+    },
+    m,
   );
-  return row.id;
+  // Opened (and closed) before any appraisal exists: the seeder adds them itself, at every stage.
+  await stores.cycles.setStatus(m, organisationId, id, 'open');
+  if (c.status === 'closed') await stores.cycles.setStatus(m, organisationId, id, 'closed');
+  return id;
 }
 
 async function appraisals(m: EntityManager, organisationId: string, cycleId: string, teams: string[]) {
@@ -114,6 +130,7 @@ async function appraisals(m: EntityManager, organisationId: string, cycleId: str
 
 async function fill(
   m: EntityManager,
+  stores: AppraisalStores,
   organisationId: string,
   a: { id: string; reviewer_id: string | null },
   behaviours: { value_id: string; behaviour_id: string }[],
@@ -124,58 +141,48 @@ async function fill(
   if (stage === 'not_started') return;
   const order: Stage[] = ['self_review', 'manager_review', 'conversation', 'signed', 'closed'];
   const reached = (s: Stage) => order.indexOf(stage) >= order.indexOf(s);
-  const review = async (author: 'self' | 'manager', shift: number, count = behaviours.length) => {
-    await m.query(
-      `INSERT INTO appraisal_reviews (organisation_id, appraisal_id, author, comments, answers) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        organisationId,
-        a.id,
-        author,
-        JSON.stringify({
-          [behaviours[0].value_id]:
-            author === 'self'
-              ? 'Ik bel huurders altijd terug zoals beloofd.'
-              : 'Betrouwbaar en vriendelijk naar huurders.',
-        }),
-        JSON.stringify({
-          q1: author === 'self' ? 'De renovatie in Tanthof.' : 'Hoe je de bewonersavond leidde.',
-        }),
-      ],
-    );
-    await m.query(
-      `INSERT INTO appraisal_ratings (organisation_id, appraisal_id, author, behaviour_id, level)
-       SELECT $1, $2, $3, b, l FROM unnest($4::uuid[], $5::smallint[]) AS x(b, l)`,
-      [
-        organisationId,
-        a.id,
-        author,
-        behaviours.slice(0, count).map((b) => b.behaviour_id),
-        behaviours.slice(0, count).map((_, j) => LEVELS[(i + j * 3 + shift) % LEVELS.length]),
-      ],
-    );
-  };
+  const review = (author: 'self' | 'manager', shift: number, count = behaviours.length) =>
+    stores.conversations.saveReview(m, organisationId, a.id, author, {
+      comments: {
+        [behaviours[0].value_id]:
+          author === 'self'
+            ? 'Ik bel huurders altijd terug zoals beloofd.'
+            : 'Betrouwbaar en vriendelijk naar huurders.',
+      },
+      answers: { q1: author === 'self' ? 'De renovatie in Tanthof.' : 'Hoe je de bewonersavond leidde.' },
+      ratings: behaviours.slice(0, count).map((b, j) => ({
+        behaviourId: b.behaviour_id,
+        level: LEVELS[(i + j * 3 + shift) % LEVELS.length],
+      })),
+    });
   // A self review in progress has half the behaviours rated.
   await review('self', 0, reached('manager_review') ? behaviours.length : Math.ceil(behaviours.length / 2));
   const both = reached('conversation');
   if (both) await review('manager', 1);
   const signed = reached('signed');
   if (signed)
-    await m.query(
-      `INSERT INTO appraisal_agreements (organisation_id, appraisal_id, value_id, position, what, support, due_date)
-       VALUES ($1, $2, $3, 0, 'Terugbelafspraken in de wijk altijd binnen een werkdag nakomen', 'Maandelijkse coaching door de teamleider', $4)`,
-      [organisationId, a.id, behaviours[0].value_id, day(addDays(meeting, 120))],
-    );
-  await m.query(
-    `UPDATE appraisals SET stage = $3,
-       self_submitted_at = CASE WHEN $4 THEN $7::timestamptz - interval '20 days' END,
-       manager_submitted_at = CASE WHEN $5 THEN $7::timestamptz - interval '10 days' END,
-       manager_submitted_by = CASE WHEN $5 THEN reviewer_id END,
-       meeting_date = CASE WHEN $5 THEN $7::date END,
-       shared_notes = CASE WHEN $5 THEN 'We bespraken de terugbelafspraken en de bewonersavond.' ELSE '' END,
-       employee_signed_at = CASE WHEN $6 THEN $7::timestamptz + interval '1 day' END,
-       reviewer_signed_at = CASE WHEN $6 THEN $7::timestamptz + interval '1 day' END,
-       signed_reviewer_id = CASE WHEN $6 THEN reviewer_id END
-     WHERE id = $1 AND organisation_id = $2`,
-    [a.id, organisationId, stage, reached('manager_review'), both, signed, meeting.toISOString()],
-  );
+    await stores.conversations.replaceAgreements(m, organisationId, a.id, [
+      {
+        valueId: behaviours[0].value_id,
+        what: 'Terugbelafspraken in de wijk altijd binnen een werkdag nakomen',
+        support: 'Maandelijkse coaching door de teamleider',
+        dueDate: day(addDays(meeting, 120)),
+      },
+    ]);
+  const at = (days: number) => addDays(meeting, days);
+  await stores.appraisals.update(m, organisationId, a.id, {
+    stage,
+    ...(reached('manager_review') ? { self_submitted_at: at(-20) } : {}),
+    ...(both
+      ? {
+          manager_submitted_at: at(-10),
+          manager_submitted_by: a.reviewer_id,
+          meeting_date: day(meeting),
+          shared_notes: 'We bespraken de terugbelafspraken en de bewonersavond.',
+        }
+      : {}),
+    ...(signed
+      ? { employee_signed_at: at(1), reviewer_signed_at: at(1), signed_reviewer_id: a.reviewer_id }
+      : {}),
+  });
 }

@@ -1,5 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppraisalConversationsRepository } from '../appraisals/appraisal-conversations.repository';
+import { AppraisalCyclesRepository } from '../appraisals/appraisal-cycles.repository';
+import { AppraisalsRepository } from '../appraisals/appraisals.repository';
 import { AppConfig } from '../config/config';
 import { PasswordService } from '../auth/password.service';
 import { OrganisationEntity } from '../organisations/organisation.entity';
@@ -32,6 +35,9 @@ export class DemoSeedService {
     private readonly config: AppConfig,
     private readonly values: ValuesService,
     private readonly rollups: KpiRollupsService,
+    private readonly appraisalCycles: AppraisalCyclesRepository,
+    private readonly appraisals: AppraisalsRepository,
+    private readonly conversations: AppraisalConversationsRepository,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -111,7 +117,11 @@ export class DemoSeedService {
     // A year of quarterly self-assessments and customer responses, so every chart has a story.
     await seedHistory(manager, org.id, versionId, teamIds, customers);
     // Last year's signed appraisals and this year's cycle at every stage.
-    await seedAppraisals(manager, org.id, versionId, teamIds);
+    await seedAppraisals(manager, org.id, versionId, teamIds, {
+      cycles: this.appraisalCycles,
+      appraisals: this.appraisals,
+      conversations: this.conversations,
+    });
     return org.id;
   }
 
