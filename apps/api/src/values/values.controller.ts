@@ -15,12 +15,16 @@ import { notFound } from '../common/domain-error';
 import { UuidParam } from '../common/uuid-param';
 import { ValueSetContentDto, ValueSetTemplateDto } from './dto/value-set.dto';
 import { templateSummaries, VALUE_TEMPLATES } from './templates';
+import { ValueDraftsService } from './value-drafts.service';
 import { ValuesService } from './values.service';
 
 @ApiTags('values')
 @Controller('values')
 export class ValuesController {
-  constructor(private readonly values: ValuesService) {}
+  constructor(
+    private readonly values: ValuesService,
+    private readonly drafts: ValueDraftsService,
+  ) {}
 
   @Get('current')
   @Authenticated({ permission: 'values.read' })
@@ -74,21 +78,21 @@ export class ValuesController {
   @Authenticated({ permission: 'values.write' })
   @ApiOperation({ summary: 'Start a draft as a copy of the current version (409 draft_exists)' })
   createDraft(@CurrentUser() auth: AuthContext): Promise<ValueSetVersion> {
-    return this.values.createDraft(auth);
+    return this.drafts.createDraft(auth);
   }
 
   @Put('draft')
   @Authenticated({ permission: 'values.write' })
   @ApiOperation({ summary: 'Replace the whole content of the draft' })
   saveDraft(@CurrentUser() auth: AuthContext, @Body() dto: ValueSetContentDto): Promise<ValueSetVersion> {
-    return this.values.saveDraft(auth, dto);
+    return this.drafts.saveDraft(auth, dto);
   }
 
   @Delete('draft')
   @Authenticated({ permission: 'values.write' })
   @HttpCode(204)
   discardDraft(@CurrentUser() auth: AuthContext): Promise<void> {
-    return this.values.discardDraft(auth);
+    return this.drafts.discardDraft(auth);
   }
 
   @Get('draft/check')
@@ -110,7 +114,7 @@ export class ValuesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish the draft; it becomes the current version and is frozen' })
   publish(@CurrentUser() auth: AuthContext): Promise<ValueSetVersion> {
-    return this.values.publish(auth);
+    return this.drafts.publish(auth);
   }
 
   @Post('draft/import')
@@ -118,7 +122,7 @@ export class ValuesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Replace the draft content by a JSON template (starts a draft if needed)' })
   importDraft(@CurrentUser() auth: AuthContext, @Body() dto: ValueSetTemplateDto): Promise<ValueSetVersion> {
-    return this.values.importDraft(auth, dto);
+    return this.drafts.importDraft(auth, dto);
   }
 
   @Get('templates')

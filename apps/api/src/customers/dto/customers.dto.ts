@@ -23,29 +23,32 @@ import { trim } from '../../common/transforms';
 /** More serving teams than any organisation has; only a bound against absurd payloads. */
 const MAX_TEAMS = 500;
 
+// applyDecorators applies in list order; TypeScript applies stacked decorators bottom-up, so the
+// lists below run from the bottom line up and validation messages keep their order.
+
 /** An English name next to the Dutch one: empty or null shows the Dutch name (null passes). */
 const EnglishName = (maxLength: number, example: string) =>
   applyDecorators(
+    MaxLength(maxLength),
+    IsString(),
+    Transform(trim),
+    IsOptional(),
     ApiPropertyOptional({
       nullable: true,
       example,
       maxLength,
       description: 'English name; empty or null shows the Dutch name',
     }),
-    IsOptional(),
-    Transform(trim),
-    IsString(),
-    MaxLength(maxLength),
   );
 
 /** Optional free text, stored empty when left out (an explicit null is refused). */
 const OptionalText = (maxLength: number, description?: string) =>
   applyDecorators(
-    ApiPropertyOptional({ default: '', maxLength, ...(description ? { description } : {}) }),
-    Optional(),
-    Transform(trim),
-    IsString(),
     MaxLength(maxLength),
+    IsString(),
+    Transform(trim),
+    Optional(),
+    ApiPropertyOptional({ default: '', maxLength, ...(description ? { description } : {}) }),
   );
 
 export class SegmentDto implements SegmentRequest {

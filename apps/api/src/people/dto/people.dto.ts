@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -18,15 +19,20 @@ import { ROLES, USER_STATUSES } from '@wk/contracts';
 import type { CreatePersonRequest, Role, UpdatePersonRequest, UserStatus } from '@wk/contracts';
 import { PaginationQuery } from '../../common/pagination.dto';
 
+/** An optional employee number (null or empty clears it), trimmed; decorators listed bottom-up. */
+const EmployeeNumber = () =>
+  applyDecorators(
+    MaxLength(40),
+    IsString(),
+    Transform(trim),
+    IsOptional(),
+    ApiPropertyOptional({ nullable: true }),
+  );
+
 export class CreatePersonDto implements CreatePersonRequest {
   @ApiProperty() @Transform(trim) @IsEmail() @MaxLength(320) email!: string;
   @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120) name!: string;
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(40)
-  employeeNumber?: string | null;
+  @EmployeeNumber() employeeNumber?: string | null;
   @ApiPropertyOptional({ enum: ROLES }) @Optional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() teamId?: string | null;
   @ApiPropertyOptional({ enum: LOCALES, nullable: true }) @IsOptional() @IsIn(LOCALES) locale?: Locale | null;
@@ -36,12 +42,7 @@ export class CreatePersonDto implements CreatePersonRequest {
 export class UpdatePersonDto implements UpdatePersonRequest {
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsEmail() @MaxLength(320) email?: string;
   @ApiPropertyOptional() @Optional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120) name?: string;
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(40)
-  employeeNumber?: string | null;
+  @EmployeeNumber() employeeNumber?: string | null;
   @ApiPropertyOptional({ enum: ROLES }) @Optional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() teamId?: string | null;
   @ApiPropertyOptional({ enum: LOCALES, nullable: true }) @IsOptional() @IsIn(LOCALES) locale?: Locale | null;
