@@ -112,7 +112,7 @@ export function RevokeConfirm<T extends { id: string; name: string }>({
     <ConfirmDialog
       title={t(`${ns}.revokeTitle`)}
       message={t(`${ns}.confirmRevoke`, { name: item.name })}
-      confirmLabel={t(`${ns}.revoke`)}
+      confirmLabel={t('secrets.revoke')}
       loading={revoke.isPending}
       error={revoke.error ?? undefined}
       onClose={onClose}

@@ -12,8 +12,7 @@ interface Revocable {
 
 /**
  * Last used, status and a revoke button: the columns every list of bearer secrets shares (API keys,
- * SCIM tokens). `ns` names the feature's texts: lastUsed, never, status, revoked, active, revoke,
- * revokeLabel.
+ * SCIM tokens), in the shared `secrets` words; `ns` names the feature's own revokeLabel.
  */
 export function revocableColumns<T extends Revocable>(
   t: TFunction,
@@ -23,31 +22,31 @@ export function revocableColumns<T extends Revocable>(
   return [
     {
       key: 'lastUsed',
-      header: t(`${ns}.lastUsed`),
-      cell: (item) => (item.lastUsedAt ? formatDateTime(item.lastUsedAt) : t(`${ns}.never`)),
+      header: t('secrets.lastUsed'),
+      cell: (item) => (item.lastUsedAt ? formatDateTime(item.lastUsedAt) : t('secrets.never')),
     },
     {
       key: 'status',
-      header: t(`${ns}.status`),
+      header: t('secrets.status'),
       cell: (item) =>
         item.revokedAt ? (
           <StatusBadge color="gray">
-            {t(`${ns}.revoked`)} {formatDateTime(item.revokedAt)}
+            {t('secrets.revoked')} {formatDateTime(item.revokedAt)}
           </StatusBadge>
         ) : (
-          <StatusBadge color="teal">{t(`${ns}.active`)}</StatusBadge>
+          <StatusBadge color="teal">{t('secrets.active')}</StatusBadge>
         ),
     },
     {
       key: 'revoke',
-      header: <span className="sr-only">{t(`${ns}.revoke`)}</span>,
+      header: <span className="sr-only">{t('secrets.revoke')}</span>,
       cell: (item) =>
         !item.revokedAt && (
           <DangerButton
             aria-label={t(`${ns}.revokeLabel`, { name: item.name })}
             onClick={() => onRevoke(item)}
           >
-            {t(`${ns}.revoke`)}
+            {t('secrets.revoke')}
           </DangerButton>
         ),
     },

@@ -19,12 +19,6 @@ export const scimEn: typeof scimNl = {
   empty: 'There is no token yet. Create one to turn provisioning on.',
   prefix: 'Starts with',
   createdAt: 'Created',
-  lastUsed: 'Last used',
-  never: 'Never',
-  status: 'Status',
-  active: 'Active',
-  revoked: 'Revoked',
-  revoke: 'Revoke',
   revokeLabel: 'Revoke token {{name}}',
   revokeTitle: 'Revoke token',
   confirmRevoke:

@@ -5,6 +5,7 @@ import { valueTargetsEn } from './en-value-targets';
 import { webhooksEn } from './en-webhooks';
 import { ssoEn } from './en-sso';
 import { scimEn } from './en-scim';
+import { secretsEn } from './en-secrets';
 import { insightsEn } from './en-insights';
 import { recognitionEn } from './en-recognition';
 import { surveysEn } from './en-surveys';
@@ -541,6 +542,7 @@ export const en: Messages = {
   recognition: recognitionEn,
   sso: ssoEn,
   scim: scimEn,
+  secrets: secretsEn,
   insights: insightsEn,
   platform: platformEn,
   help: helpEn,

@@ -93,12 +93,6 @@ export const apiKeysNl = {
   prefix: 'Begint met',
   createdAt: 'Aangemaakt',
   createdBy: 'Door',
-  lastUsed: 'Laatst gebruikt',
-  never: 'Nog nooit',
-  status: 'Status',
-  active: 'Actief',
-  revoked: 'Ingetrokken',
-  revoke: 'Intrekken',
   revokeLabel: 'Intrekken: sleutel {{name}}',
   revokeTitle: 'Sleutel intrekken',
   confirmRevoke:

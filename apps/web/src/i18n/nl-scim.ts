@@ -18,12 +18,6 @@ export const scimNl = {
   empty: 'Er is nog geen token. Maak er een om provisioning aan te zetten.',
   prefix: 'Begint met',
   createdAt: 'Gemaakt',
-  lastUsed: 'Laatst gebruikt',
-  never: 'Nog nooit',
-  status: 'Status',
-  active: 'Actief',
-  revoked: 'Ingetrokken',
-  revoke: 'Intrekken',
   revokeLabel: 'Token {{name}} intrekken',
   revokeTitle: 'Token intrekken',
   confirmRevoke:

@@ -4,6 +4,7 @@ import { valueTargetsNl } from './nl-value-targets';
 import { homeNl } from './nl-home';
 import { ssoNl } from './nl-sso';
 import { scimNl } from './nl-scim';
+import { secretsNl } from './nl-secrets';
 import { apiKeysNl, customersNl } from './nl-customers';
 import { webhooksNl } from './nl-webhooks';
 import { insightsNl } from './nl-insights';
@@ -542,6 +543,7 @@ export const nl = {
   recognition: recognitionNl,
   sso: ssoNl,
   scim: scimNl,
+  secrets: secretsNl,
   insights: insightsNl,
   platform: platformNl,
   help: helpNl,

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CreatedScimToken, ScimSettings, ScimToken } from '@wk/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scimNl } from '../../i18n/nl-scim';
+import { secretsNl } from '../../i18n/nl-secrets';
 import { jsonResponse, renderAt } from '../../test-utils';
 import { ScimSettingsSection } from './scim-settings';
 
@@ -58,10 +59,10 @@ describe('ScimSettingsSection', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Token Entra ID intrekken' }));
     const dialog = await screen.findByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: scimNl.revoke }));
+    fireEvent.click(within(dialog).getByRole('button', { name: secretsNl.revoke }));
     await waitFor(() => expect(calls).toContain('POST /api/scim-tokens/t1/revoke'));
     // The token disappears with the revocation and the table says so.
     await waitFor(() => expect(screen.queryByLabelText(scimNl.token)).toBeNull());
-    expect(await screen.findByText(new RegExp(scimNl.revoked))).toBeTruthy();
+    expect(await screen.findByText(new RegExp(secretsNl.revoked))).toBeTruthy();
   });
 });
