@@ -1,14 +1,12 @@
 import { OperatorAuthService } from '@wk/api-testing';
 import { ROLES } from '@wk/contracts';
 import type { Role } from '@wk/contracts';
+import { createCycle } from '../support/cycles';
 import { createPublishedValueSet, createUser, createWorld, TEST_PASSWORD, World } from '../support/factories';
 import type { INestApplicationContext } from '@nestjs/common';
 import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 import { linkIn, SmtpSink } from '../support/smtp-sink';
-
-/** Once a year: a schedule that exists but does not fire during the test. */
-const YEARLY = '0 9 1 1 *';
 
 describe('platform operator: the queue dashboard belongs to no organisation', () => {
   const prefix = `${process.env.QUEUE_PREFIX}-operator`;
@@ -71,13 +69,7 @@ describe('platform operator: the queue dashboard belongs to no organisation', ()
     const setUp = async (world: World) => {
       const values = await createPublishedValueSet(api.db, world.organisationId);
       const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
-      const cycle = await hr.post('/api/cycles', {
-        name: 'Jaarlijks',
-        valuesVersionId: values.versionId,
-        teamIds: [world.teamId],
-        cron: YEARLY,
-      });
-      expect(cycle.status).toBe(201);
+      const cycle = await createCycle(hr, { valuesVersionId: values.versionId, teamIds: [world.teamId] });
       const person = await hr.post('/api/people', {
         email: `nieuw-${world.slug}@example.test`,
         name: 'Nieuw',
@@ -87,7 +79,7 @@ describe('platform operator: the queue dashboard belongs to no organisation', ()
         `SELECT id FROM outbox_messages WHERE organisation_id = $1 AND kind = 'invite' AND to_address = $2`,
         [world.organisationId, `nieuw-${world.slug}@example.test`],
       );
-      return { cycleId: cycle.body.id as string, outboxId: outboxId as string };
+      return { cycleId: cycle.id, outboxId: outboxId as string };
     };
     const own = await setUp(a);
     const other = await setUp(b);

@@ -5,7 +5,7 @@ import type { BehaviourReport, KpiReport, MyAssessments } from '@wk/contracts';
 import { createOrganisation, createTeam, createUser, TEST_PASSWORD } from '../support/factories';
 import { eventually, RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
-import { random } from '../support/insights-data';
+import { random } from '../support/random';
 
 /** One employee aggregate someone obtained through the api: which cell, and what it showed. */
 interface Seen {

@@ -5,7 +5,8 @@ import type { KpiReport, KpiRow, PeriodInfo } from '@wk/contracts';
 import { createUser, createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
-import { createInsightsData, InsightsData, random } from '../support/insights-data';
+import { createInsightsData, InsightsData } from '../support/insights-data';
+import { random } from '../support/random';
 
 const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
 const close = (a: number | null | undefined, b: number | null | undefined) =>

@@ -3,6 +3,7 @@ import type { Queue } from 'bullmq';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { OperatorAuthService, RoundsService, SetupService } from '@wk/api-testing';
+import { createCycle } from '../support/cycles';
 import { createPublishedValueSet, createWorld, TEST_PASSWORD } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
@@ -239,15 +240,9 @@ describe('first-run setup and the platform operator', () => {
     const other = await createWorld(api.db, 'Blijft');
     const values = await createPublishedValueSet(api.db, world.organisationId);
     const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
-    const cycle = await hr.post('/api/cycles', {
-      name: 'Jaarlijks',
-      valuesVersionId: values.versionId,
-      teamIds: [world.teamId],
-      cron: '0 9 1 1 *',
-    });
-    expect(cycle.status).toBe(201);
+    const cycle = await createCycle(hr, { valuesVersionId: values.versionId, teamIds: [world.teamId] });
     const queue = api.app.get<Queue>(getQueueToken('assessments'));
-    expect(await queue.getJobScheduler(`cycle-${cycle.body.id}`)).toBeTruthy();
+    expect(await queue.getJobScheduler(`cycle-${cycle.id}`)).toBeTruthy();
     const before = await rowsOf(api, world.organisationId);
     expect(Object.keys(before).length).toBeGreaterThan(5);
     const otherBefore = await rowsOf(api, other.organisationId);
@@ -266,7 +261,7 @@ describe('first-run setup and the platform operator', () => {
     ).toBe(204);
     expect(await rowsOf(api, world.organisationId)).toEqual({});
     expect(await rowsOf(api, other.organisationId)).toEqual(otherBefore);
-    expect(await queue.getJobScheduler(`cycle-${cycle.body.id}`)).toBeFalsy();
+    expect(await queue.getJobScheduler(`cycle-${cycle.id}`)).toBeFalsy();
     expect((await operator.get(`/api/operator/organisations/${world.organisationId}`)).status).toBe(404);
   });
 

@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeedService, VIDOMES_TEMPLATE } from '@wk/api-testing';
 import type { ValueSetVersion } from '@wk/contracts';
+import { newValue } from '@wk/domain';
 import { createPublishedValueSet, createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
@@ -13,25 +14,15 @@ const toDraftContent = (values: ValueSetVersion['values']) =>
 
 const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
 
-/** A value as the editor sends it, with `behaviours` as NL texts keyed `<key>-1..n`. */
+/** A value as the editor sends it (a new basis value), with `behaviours` as NL texts keyed `<key>-1..n`. */
 function value(nameNl: string, behaviours: string[], overrides: Record<string, unknown> = {}) {
-  const key = nameNl.toLowerCase();
+  const fresh = newValue(nameNl, 'basis', []);
   return {
-    key,
-    nameNl,
-    nameEn: '',
+    ...fresh,
     descriptionNl: `Wat ${nameNl} betekent`,
-    descriptionEn: '',
-    level: 'basis',
-    tier: 'base',
-    charge: 'rational',
-    theme: null,
-    targetGrade: 7.5,
-    questionNl: null,
-    questionEn: null,
     loadings: [{ area: 'website', textNl: `${nameNl} online`, textEn: '' }],
     behaviours: behaviours.map((textNl, i) => ({
-      key: `${key}-${i + 1}`,
+      key: `${fresh.key}-${i + 1}`,
       continuesKey: null,
       textNl,
       textEn: '',

@@ -3,19 +3,8 @@ import type { Survey, Wave } from '@wk/contracts';
 import { createWorld, TEST_PASSWORD } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
+import { random } from '../support/random';
 import { createSurvey, csv, linkFromOutbox, surveyWorld, tokenOf } from '../support/surveys';
-
-/** A random generator for the generated waves (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const stagesOf = (w: Wave) => [w.invited, w.sent + w.held, w.opened, w.answered];
 const neverWidens = (stages: number[]) => stages.every((v, i) => i === 0 || v <= stages[i - 1]);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { KpiRollupsService, RoundsService, WebhookEvents } from '@wk/api-testing';
 import type { Role } from '@wk/contracts';
+import { createCycle } from '../support/cycles';
 import { createPublishedValueSet, createWorld, TEST_PASSWORD, type World } from '../support/factories';
 import { eventually, type RunningApi, startApi, startWorker } from '../support/harness';
 import { HttpClient } from '../support/http-client';
@@ -198,14 +199,11 @@ describe('outgoing webhooks', () => {
     });
     const values = await createPublishedValueSet(api.db, world.organisationId);
     const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
-    const cycle = (
-      await hr.post('/api/cycles', {
-        name: 'Webhooks',
-        valuesVersionId: values.versionId,
-        teamIds: [world.teamId],
-        cron: '0 9 1 1 *',
-      })
-    ).body;
+    const cycle = await createCycle(hr, {
+      name: 'Webhooks',
+      valuesVersionId: values.versionId,
+      teamIds: [world.teamId],
+    });
     const opened = await hr.post(`/api/cycles/${cycle.id}/rounds`, {});
     expect(opened.status).toBeLessThan(300);
     const [{ id: roundId }] = await api.db.query(`SELECT id FROM assessment_rounds WHERE cycle_id = $1`, [

@@ -40,7 +40,14 @@ import {
 } from '@wk/api-testing';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
-import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, runBench, throwaway } from './throwaway';
+import {
+  benchApiEnv,
+  cleanUpOnSignals,
+  deleteRedisKeys,
+  dropDatabase,
+  runBench,
+  throwaway,
+} from './throwaway';
 
 const num = (name: string, fallback: number, min = 0) => {
   const value = Number(process.env[name] ?? fallback);
@@ -89,7 +96,7 @@ const VALUE_KEY = process.env.VALUE_KEY ?? 'betrouwbaar';
 const CHANNELS = ['website', 'phone', 'desk', 'email', 'visit'];
 
 const target = throwaway();
-const { databaseUrl, prefix } = target;
+const { databaseUrl } = target;
 
 const fixed = (n: number, digits = 0) => n.toFixed(digits);
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
@@ -781,17 +788,7 @@ async function main() {
   const stopListening = cleanUpOnSignals(cleanup);
 
   try {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      QUEUE_PREFIX: prefix,
-      DEMO: '0',
-      NODE_ENV: 'test', // only the log level: warnings and errors
-      WEB_DIST: '',
-      PORT: '0',
-    };
-    delete env.SMTP_URL;
-    api = await createApi(loadConfig(env));
+    api = await createApi(loadConfig(benchApiEnv(target)));
     await api.listen(0, '127.0.0.1');
     const { port } = api.getHttpServer().address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;

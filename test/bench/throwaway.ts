@@ -21,6 +21,25 @@ export function throwaway() {
 
 export type Throwaway = ReturnType<typeof throwaway>;
 
+/**
+ * The api's environment on a throwaway database and queue prefix: no demo data, no dashboard, a
+ * free port and quiet logs (NODE_ENV=test: warnings and errors only). Without SMTP_URL, mails stay
+ * in the outbox as `held`. `extra` adds or overrides settings.
+ */
+export function benchApiEnv(target: Throwaway, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { SMTP_URL: _smtp, ...inherited } = process.env;
+  return {
+    ...inherited,
+    DATABASE_URL: target.databaseUrl,
+    QUEUE_PREFIX: target.prefix,
+    DEMO: '0',
+    NODE_ENV: 'test',
+    WEB_DIST: '',
+    PORT: '0',
+    ...extra,
+  };
+}
+
 export async function dropDatabase(target: Throwaway): Promise<void> {
   const admin = new Client({ connectionString: target.adminUrl });
   await admin.connect();

@@ -1,17 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createTeam, createUser } from './factories';
-
-/** A small deterministic random generator for test data (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random';
 
 export interface InsightsData {
   versionId: string;
