@@ -1,13 +1,14 @@
 import { Alert, Anchor, Button, Fieldset, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PASSWORD_MIN_LENGTH } from '@wk/contracts';
 import type { SetupRequest, SetupState } from '@wk/contracts';
 import type { Locale } from '@wk/domain';
-import type { FormEvent } from 'react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { showApiErrorsIn } from '../../components/api-form';
+import { saveErrors } from '../../components/form-dialog';
 import { Loading, useErrorMessage } from '../../components/states';
 import { TimeZoneSelect } from '../../components/time-zone-select';
 import { currentLanguage } from '../../i18n';
@@ -27,24 +28,29 @@ export function SetupPage() {
   const navigate = useNavigate();
   const errorMessage = useErrorMessage();
   const state = useSetupState();
-  const [form, setForm] = useState({
-    token: '',
-    name: '',
-    locale: currentLanguage() as Locale,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Amsterdam',
-    adminName: '',
-    adminEmail: '',
-    password: '',
+  const form = useForm({
+    initialValues: {
+      token: '',
+      name: '',
+      locale: currentLanguage() as Locale,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Amsterdam',
+      adminName: '',
+      adminEmail: '',
+      password: '',
+    },
   });
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (values: typeof form.values) =>
       api('/setup', {
         method: 'POST',
         body: {
-          token: form.token.trim(),
-          organisation: { name: form.name.trim(), locale: form.locale, timeZone: form.timeZone },
-          admin: { name: form.adminName.trim(), email: form.adminEmail.trim(), password: form.password },
+          token: values.token.trim(),
+          organisation: { name: values.name.trim(), locale: values.locale, timeZone: values.timeZone },
+          admin: {
+            name: values.adminName.trim(),
+            email: values.adminEmail.trim(),
+            password: values.password,
+          },
         } satisfies SetupRequest,
       }),
     onSuccess: async () => {
@@ -52,12 +58,18 @@ export function SetupPage() {
       await navigate('/', { replace: true });
     },
   });
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  const otherError = save.isError && Object.keys(errors).length === 0;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  const otherError = saveErrors(save).other;
+  const submit = form.onSubmit((values) =>
+    save.mutate(values, {
+      onError: showApiErrorsIn(form, {
+        'organisation.name': 'name',
+        'organisation.timeZone': 'timeZone',
+        'admin.name': 'adminName',
+        'admin.email': 'adminEmail',
+        'admin.password': 'password',
+      }),
+    }),
+  );
 
   return (
     <AuthLayout title={t('platform.setup.title')}>
@@ -86,29 +98,24 @@ export function SetupPage() {
               description={t('platform.setup.tokenHint')}
               required
               autoComplete="off"
-              value={form.token}
-              error={errors['token']}
-              onChange={(e) => set('token')(e.currentTarget.value)}
+              {...form.getInputProps('token')}
             />
             <Fieldset legend={t('platform.setup.organisation')}>
               <Stack gap="sm">
                 <TextInput
                   label={t('platform.setup.organisationName')}
                   required
-                  value={form.name}
-                  error={errors['organisation.name']}
-                  onChange={(e) => set('name')(e.currentTarget.value)}
+                  {...form.getInputProps('name')}
                 />
                 <LocaleSelect
                   label={t('platform.setup.locale')}
-                  value={form.locale}
-                  onChange={(v) => v && set('locale')(v)}
+                  value={form.values.locale}
+                  onChange={(v) => v && form.setFieldValue('locale', v)}
                 />
                 <TimeZoneSelect
                   label={t('platform.setup.timeZone')}
-                  value={form.timeZone}
-                  error={errors['organisation.timeZone']}
-                  onChange={set('timeZone')}
+                  {...form.getInputProps('timeZone')}
+                  value={form.values.timeZone}
                 />
               </Stack>
             </Fieldset>
@@ -118,27 +125,21 @@ export function SetupPage() {
                   label={t('platform.setup.adminName')}
                   required
                   autoComplete="name"
-                  value={form.adminName}
-                  error={errors['admin.name']}
-                  onChange={(e) => set('adminName')(e.currentTarget.value)}
+                  {...form.getInputProps('adminName')}
                 />
                 <TextInput
                   label={t('platform.setup.adminEmail')}
                   type="email"
                   required
                   autoComplete="username"
-                  value={form.adminEmail}
-                  error={errors['admin.email']}
-                  onChange={(e) => set('adminEmail')(e.currentTarget.value)}
+                  {...form.getInputProps('adminEmail')}
                 />
                 <PasswordInput
                   label={t('platform.setup.password')}
                   description={t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH })}
                   required
                   autoComplete="new-password"
-                  value={form.password}
-                  error={errors['admin.password']}
-                  onChange={(e) => set('password')(e.currentTarget.value)}
+                  {...form.getInputProps('password')}
                 />
               </Stack>
             </Fieldset>
