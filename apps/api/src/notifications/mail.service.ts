@@ -81,6 +81,12 @@ export class MailService {
     return ids.length;
   }
 
+  /** Queues those of the given stored messages that are still pending (a repeat queues nothing new). */
+  async dispatchStillPending(outboxIds: string[]): Promise<void> {
+    if (!outboxIds.length) return;
+    await this.dispatch(await this.outbox.stillPending(outboxIds));
+  }
+
   async send(mail: MailToSend): Promise<string> {
     const id = await this.store(mail);
     await this.dispatch([id]);

@@ -138,6 +138,15 @@ export class OutboxRepository {
     );
   }
 
+  /** Those of the given messages (of any organisation) that are still pending. */
+  async stillPending(ids: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM outbox_messages WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The ids of the still pending messages with these dedup keys (through the unique index). */
   async pendingIds(organisationId: string, dedupKeys: string[]): Promise<string[]> {
     const rows = await new OrganisationScope(this.db, organisationId).rows<{ id: string }>(

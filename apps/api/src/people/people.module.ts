@@ -7,6 +7,7 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { QUEUES } from '../jobs/queues';
 import { ImportController } from './import/import.controller';
 import { ImportJobEntity } from './import/import-job.entity';
+import { ImportJobsRepository } from './import/import-jobs.repository';
 import { ImportProcessor } from './import/import.processor';
 import { ImportService } from './import/import.service';
 import { MeController } from './me.controller';
@@ -28,7 +29,7 @@ import { UserEntity } from './user.entity';
     OrganisationsModule,
   ],
   controllers: [MeController, PeopleController, TeamsController, ImportController],
-  providers: [PeopleService, TeamsService, ScopeService, ImportService],
+  providers: [PeopleService, TeamsService, ScopeService, ImportJobsRepository, ImportService],
   exports: [PeopleService, TeamsService, ScopeService, ImportService],
 })
 export class PeopleModule {}

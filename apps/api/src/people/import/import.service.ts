@@ -1,8 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { ImportAction, ImportJob, ImportKind, ImportPreview, ImportRowResult } from '@wk/contracts';
 import type { AuthContext } from '../../auth/authenticated.decorator';
 import { AccountLinksService } from '../../auth/account-links.service';
@@ -13,10 +12,8 @@ import { MailService } from '../../notifications/mail.service';
 import { applyEmployees, EMPLOYEE_COLUMNS, planEmployees } from './employee-import';
 import { PermanentImportError } from './import-errors';
 import { ImportJobEntity } from './import-job.entity';
+import { ImportJobsRepository } from './import-jobs.repository';
 import { applyTeams, planTeams, TEAM_COLUMNS } from './team-import';
-
-/** Advisory lock key per organisation: two imports of one organisation never interleave. */
-const IMPORT_LOCK = 727_274_100;
 
 const read = (kind: ImportKind, file: Buffer) =>
   readCsv(file, kind === 'employees' ? EMPLOYEE_COLUMNS : TEAM_COLUMNS);
@@ -27,16 +24,15 @@ export const IMPORT_RETENTION_DAYS = 30;
 @Injectable()
 export class ImportService {
   constructor(
-    private readonly db: DataSource,
+    private readonly jobs: ImportJobsRepository,
     private readonly links: AccountLinksService,
     private readonly mail: MailService,
-    @InjectRepository(ImportJobEntity) private readonly jobs: Repository<ImportJobEntity>,
     @InjectQueue(QUEUES.imports) private readonly queue: Queue,
   ) {}
 
   async preview(auth: AuthContext, kind: ImportKind, file: Buffer): Promise<ImportPreview> {
     const plan = await this.plan(
-      this.db.manager,
+      this.jobs.manager,
       auth.organisationId,
       auth.role === 'admin',
       kind,
@@ -52,36 +48,28 @@ export class ImportService {
   async start(auth: AuthContext, kind: ImportKind, file: Buffer, invite: boolean): Promise<ImportJob> {
     const table = read(kind, file);
     const { preview } = await this.plan(
-      this.db.manager,
+      this.jobs.manager,
       auth.organisationId,
       auth.role === 'admin',
       kind,
       table,
     );
     if (preview.summary.error > 0) throw rowErrors(preview);
-    const job = await this.jobs.save(
-      this.jobs.create({
-        organisationId: auth.organisationId,
-        kind,
-        file,
-        invite: kind === 'employees' && invite,
-        asAdmin: auth.role === 'admin',
-        status: 'queued',
-        progressDone: 0,
-        progressTotal: table.rows.length,
-        outboxIds: [],
-        createdBy: auth.userId,
-      }),
-    );
+    const job = await this.jobs.insert({
+      organisationId: auth.organisationId,
+      kind,
+      file,
+      invite: kind === 'employees' && invite,
+      asAdmin: auth.role === 'admin',
+      progressTotal: table.rows.length,
+      createdBy: auth.userId,
+    });
     await this.enqueue(job.id);
     return toDto(job);
   }
 
   async get(auth: AuthContext, id: string): Promise<ImportJob> {
-    const job = await this.jobs.findOne({
-      where: { id, organisationId: auth.organisationId },
-      select: jobColumnsWithoutFile,
-    });
+    const job = await this.jobs.get(auth.organisationId, id);
     if (!job) throw notFound('Import job');
     return toDto(job);
   }
@@ -94,19 +82,15 @@ export class ImportService {
     );
   }
 
-  /** Queues every import job the database says is unfinished (Redis may have lost them). */
   /** Deletes finished imports older than the retention; a running one is never touched. */
-  async purgeFinished(olderThanDays = IMPORT_RETENTION_DAYS): Promise<number> {
-    const result = await this.jobs.delete({
-      status: In(['done', 'failed']),
-      finishedAt: LessThan(new Date(Date.now() - olderThanDays * 24 * 3600 * 1000)),
-    });
-    return result.affected ?? 0;
+  purgeFinished(olderThanDays = IMPORT_RETENTION_DAYS): Promise<number> {
+    return this.jobs.purgeFinished(new Date(Date.now() - olderThanDays * 24 * 3600 * 1000));
   }
 
+  /** Queues every import job the database says is unfinished (Redis may have lost them). */
   async requeueUnfinished(): Promise<number> {
-    const open = await this.jobs.find({ where: { status: In(['queued', 'running']) }, select: { id: true } });
-    for (const job of open) await this.enqueue(job.id);
+    const open = await this.jobs.unfinishedIds();
+    for (const id of open) await this.enqueue(id);
     return open.length;
   }
 
@@ -116,22 +100,13 @@ export class ImportService {
    * the invitations are queued. Progress is written outside the transaction, so pollers see it.
    */
   async run(id: string, lastAttempt: boolean): Promise<void> {
-    const job = await this.jobs.findOneBy({ id });
+    const job = await this.jobs.find(id);
     if (!job || job.status === 'failed') return;
     if (job.status === 'done') return this.dispatchInvitations(job.outboxIds);
-    await this.jobs.update(
-      { id, status: In(['queued', 'running']) },
-      { status: 'running', startedAt: new Date(), progressDone: 0 },
-    );
+    await this.jobs.markRunning(id);
     try {
-      const outcome = await this.db.transaction(async (manager) => {
-        await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-          IMPORT_LOCK,
-          job.organisationId,
-        ]);
-        // Another run of this job may have committed while this one waited for the lock.
-        const [current] = await manager.query(`SELECT status FROM import_jobs WHERE id = $1`, [id]);
-        if (current?.status !== 'running') return null;
+      const outcome = await this.jobs.transaction(async (manager) => {
+        if (!(await this.jobs.lockAndCheckRunning(manager, job.organisationId, id))) return null;
         const table = read(job.kind, job.file ?? Buffer.alloc(0));
         const { preview, apply } = await this.plan(manager, job.organisationId, job.asAdmin, job.kind, table);
         // The organisation changed since the start (a team deleted, an e-mail taken): nothing is written.
@@ -144,18 +119,11 @@ export class ImportService {
           invite: job.invite,
           progress: this.progressReporter(id, table.rows.length),
         });
-        await manager.update(
-          ImportJobEntity,
-          { id },
-          {
-            status: 'done',
-            progressDone: table.rows.length,
-            result: preview,
-            outboxIds,
-            file: null,
-            finishedAt: new Date(),
-          },
-        );
+        await this.jobs.markDone(manager, id, {
+          progressDone: table.rows.length,
+          result: preview,
+          outboxIds,
+        });
         return outboxIds;
       });
       if (outcome) await this.dispatchInvitations(outcome);
@@ -172,26 +140,12 @@ export class ImportService {
 
   /** Marks an unfinished job failed (its transaction wrote nothing) and drops the file. */
   async fail(id: string, message: string, preview: ImportPreview | null = null): Promise<void> {
-    await this.jobs.update(
-      { id, status: In(['queued', 'running']) },
-      {
-        status: 'failed',
-        error: message.slice(0, 2000),
-        result: preview,
-        file: null,
-        finishedAt: new Date(),
-      },
-    );
+    await this.jobs.markFailed(id, message.slice(0, 2000), preview);
   }
 
   /** Stored with the rows; queued after the commit (a repeat is a no-op: job ids and the outbox status). */
   private async dispatchInvitations(outboxIds: string[]): Promise<void> {
-    if (!outboxIds.length) return;
-    const pending: { id: string }[] = await this.db.query(
-      `SELECT id FROM outbox_messages WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
-      [outboxIds],
-    );
-    await this.mail.dispatch(pending.map((m) => m.id));
+    await this.mail.dispatchStillPending(outboxIds);
   }
 
   /** Writes progress on its own connection about a hundred times per file (and at every row of a small one). */
@@ -201,7 +155,7 @@ export class ImportService {
     return async (done: number) => {
       if (done - reported < step && done < total) return;
       reported = done;
-      await this.jobs.update({ id, status: 'running' }, { progressDone: done });
+      await this.jobs.progress(id, done);
     };
   }
 
@@ -258,19 +212,6 @@ interface ApplyOptions {
   invite: boolean;
   progress: (done: number) => Promise<void>;
 }
-
-const jobColumnsWithoutFile = {
-  id: true,
-  organisationId: true,
-  kind: true,
-  status: true,
-  progressDone: true,
-  progressTotal: true,
-  result: true,
-  error: true,
-  createdAt: true,
-  finishedAt: true,
-} as const;
 
 const toDto = (job: ImportJobEntity): ImportJob => ({
   id: job.id,
