@@ -1,4 +1,5 @@
 import { Button, Checkbox, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { Appraisal, AppraisalAgreement } from '@wk/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,15 +16,28 @@ import { MutationError } from './appraisal-shared';
 export function Conversation({ a, onReload }: { a: Appraisal; onReload: () => void }) {
   const { t } = useTranslation();
   const editable = a.stage === 'conversation' && !a.employeeSignedAt && !a.reviewerSignedAt;
-  const [meetingDate, setMeetingDate] = useState(a.meetingDate ?? '');
-  const [notes, setNotes] = useState(a.sharedNotes);
-  const [agreements, setAgreements] = useState<AppraisalAgreement[]>(a.agreements);
+  const form = useForm({
+    initialValues: { meetingDate: a.meetingDate ?? '', sharedNotes: a.sharedNotes, agreements: a.agreements },
+  });
   const save = useSaveConversation(a.id);
-  const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  // As the api names them: an agreement's (`agreements[1].what`) show at its own fields.
+  const submit = form.onSubmit(({ meetingDate, sharedNotes, agreements }) =>
+    save.mutate(
+      {
+        version: a.version,
+        meetingDate: meetingDate || null,
+        sharedNotes,
+        ...(a.agreementsSection ? { agreements } : {}),
+      },
+      { onError: (error) => error instanceof ApiError && form.setErrors(error.fieldErrors()) },
+    ),
+  );
   const valueOptions = [
     { value: '', label: t('appraisals.general') },
     ...a.values.map((v) => ({ value: v.id, label: v.name })),
   ];
+  const setAgreements = (change: (old: AppraisalAgreement[]) => AppraisalAgreement[]) =>
+    form.setFieldValue('agreements', change);
   const set = (i: number, patch: Partial<AppraisalAgreement>) =>
     setAgreements((old) => old.map((g, j) => (j === i ? { ...g, ...patch } : g)));
   if (!editable)
@@ -60,27 +74,20 @@ export function Conversation({ a, onReload }: { a: Appraisal; onReload: () => vo
         <Title order={2} size="h4">
           {t('appraisals.conversation')}
         </Title>
-        <TextInput
-          type="date"
-          label={t('appraisals.meetingDate')}
-          value={meetingDate}
-          onChange={(e) => setMeetingDate(e.currentTarget.value)}
-          error={fieldErrors['meetingDate']}
-        />
+        <TextInput type="date" label={t('appraisals.meetingDate')} {...form.getInputProps('meetingDate')} />
         <Textarea
           label={t('appraisals.notes')}
           autosize
           minRows={3}
           maxLength={10000}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
+          {...form.getInputProps('sharedNotes')}
         />
         {a.agreementsSection && (
           <Stack gap="sm">
             <Title order={3} size="h5">
               {t('appraisals.agreements')}
             </Title>
-            {agreements.map((g, i) => (
+            {form.values.agreements.map((g, i) => (
               <Paper key={i} withBorder p="sm">
                 <Stack gap="xs">
                   <Select
@@ -95,7 +102,7 @@ export function Conversation({ a, onReload }: { a: Appraisal; onReload: () => vo
                     value={g.what}
                     required
                     onChange={(e) => set(i, { what: e.currentTarget.value })}
-                    error={fieldErrors[`agreements[${i}].what`]}
+                    error={form.errors[`agreements[${i}].what`]}
                   />
                   <TextInput
                     label={t('appraisals.support')}
@@ -137,14 +144,7 @@ export function Conversation({ a, onReload }: { a: Appraisal; onReload: () => vo
           size="md"
           style={{ alignSelf: 'flex-start' }}
           loading={save.isPending}
-          onClick={() =>
-            save.mutate({
-              version: a.version,
-              meetingDate: meetingDate || null,
-              sharedNotes: notes,
-              ...(a.agreementsSection ? { agreements } : {}),
-            })
-          }
+          onClick={() => submit()}
         >
           {t('appraisals.save')}
         </Button>
