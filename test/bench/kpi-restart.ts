@@ -27,7 +27,14 @@ import {
 } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { createSurvey } from '../support/surveys';
-import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, runBench, throwaway } from './throwaway';
+import {
+  cleanUpOnSignals,
+  deleteRedisKeys,
+  dropDatabase,
+  loadTestEnv,
+  runBench,
+  throwaway,
+} from './throwaway';
 import { exited, startWorker } from './worker-child';
 
 const num = (name: string, fallback: number) => {
@@ -42,17 +49,7 @@ const TARGET_SECONDS = 10;
 
 const target = throwaway();
 const { databaseUrl, prefix } = target;
-const env = {
-  DATABASE_URL: databaseUrl,
-  QUEUE_PREFIX: prefix,
-  NODE_ENV: 'test',
-  DEMO: '0',
-  WEB_DIST: '',
-  SMTP_URL: '',
-  OPEN_LINK_RESPONSES_PER_IP: '1000000',
-  PUBLIC_LIMIT_PER_IP: '1000000',
-  LOGIN_LIMIT_PER_IP: '100000',
-};
+const env = loadTestEnv(target);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => (ms / 1000).toFixed(1);

@@ -40,6 +40,25 @@ export function benchApiEnv(target: Throwaway, extra: NodeJS.ProcessEnv = {}): N
   };
 }
 
+/**
+ * The settings of an api or worker process on the throwaway under load: no demo data, no dashboard,
+ * no mail server (mails stay `held`), quiet logs, and the per-IP rate limits far above what a load
+ * test sends from its one address (they guard the public pages, not what is measured).
+ */
+export function loadTestEnv(target: Throwaway): Record<string, string> {
+  return {
+    DATABASE_URL: target.databaseUrl,
+    QUEUE_PREFIX: target.prefix,
+    NODE_ENV: 'test',
+    DEMO: '0',
+    WEB_DIST: '',
+    SMTP_URL: '',
+    OPEN_LINK_RESPONSES_PER_IP: '1000000',
+    PUBLIC_LIMIT_PER_IP: '1000000',
+    LOGIN_LIMIT_PER_IP: '100000',
+  };
+}
+
 export async function dropDatabase(target: Throwaway): Promise<void> {
   const admin = new Client({ connectionString: target.adminUrl });
   await admin.connect();
