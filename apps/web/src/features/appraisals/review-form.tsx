@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { Appraisal, AppraisalReview } from '@wk/contracts';
 import { SELF_LEVEL_LABELS, SELF_LEVELS } from '@wk/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SuccessNote } from '../../components/states';
 import { fromRadio, toRadio } from '../self-assessment/form-progress';
@@ -10,6 +10,9 @@ import { useSaveReview } from './appraisals-api';
 import { Lang, MutationError, levelText } from './appraisal-shared';
 
 /* The review on the four levels per behaviour: the form (self or manager) and the read-only view. */
+
+type Level = 1 | 2 | 3 | 4 | null;
+const byId = <T,>(entries: [string, T][]): Record<string, T> => Object.fromEntries(entries);
 
 /** The review form of the employee (self) or the reviewer (manager): one block per value. */
 export function ReviewForm({
@@ -24,15 +27,15 @@ export function ReviewForm({
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'nl';
   const own = author === 'self' ? a.selfReview : a.managerReview;
-  const [ratings, setRatings] = useState<Record<string, 1 | 2 | 3 | 4 | null>>(() =>
-    Object.fromEntries((own?.ratings ?? []).map((r) => [r.behaviourId, r.level])),
-  );
-  const [comments, setComments] = useState<Record<string, string>>(() =>
-    Object.fromEntries((own?.comments ?? []).map((c) => [c.valueId, c.text])),
-  );
-  const [answers, setAnswers] = useState<Record<string, string>>(() =>
-    Object.fromEntries((own?.answers ?? []).map((c) => [c.questionId, c.text])),
-  );
+  // Per behaviour its level (null: not applicable), per value a comment, per own question an answer.
+  const form = useForm({
+    initialValues: {
+      ratings: byId<Level>((own?.ratings ?? []).map((r) => [r.behaviourId, r.level])),
+      comments: byId((own?.comments ?? []).map((c) => [c.valueId, c.text])),
+      answers: byId((own?.answers ?? []).map((c) => [c.questionId, c.text])),
+    },
+  });
+  const { ratings, comments, answers } = form.values;
   const save = useSaveReview(a.id, author);
   const total = a.values.reduce((n, v) => n + v.behaviours.length, 0);
   const done = Object.keys(ratings).length;
@@ -67,7 +70,7 @@ export function ReviewForm({
                 key={b.id}
                 label={b.text}
                 value={toRadio(ratings[b.id])}
-                onChange={(v) => setRatings((old) => ({ ...old, [b.id]: fromRadio(v) }))}
+                onChange={(v) => form.setFieldValue(`ratings.${b.id}`, fromRadio(v))}
               >
                 <Stack gap={8} mt={8}>
                   {SELF_LEVELS.map((level) => (
@@ -88,10 +91,7 @@ export function ReviewForm({
               minRows={2}
               maxLength={2000}
               value={comments[value.id] ?? ''}
-              onChange={(e) => {
-                const text = e.currentTarget.value;
-                setComments((old) => ({ ...old, [value.id]: text }));
-              }}
+              onChange={(e) => form.setFieldValue(`comments.${value.id}`, e.currentTarget.value)}
             />
           </Stack>
         </Paper>
@@ -110,10 +110,7 @@ export function ReviewForm({
                 minRows={2}
                 maxLength={4000}
                 value={answers[q.id] ?? ''}
-                onChange={(e) => {
-                  const text = e.currentTarget.value;
-                  setAnswers((old) => ({ ...old, [q.id]: text }));
-                }}
+                onChange={(e) => form.setFieldValue(`answers.${q.id}`, e.currentTarget.value)}
               />
             ))}
           </Stack>
