@@ -16,6 +16,7 @@ import { PeopleService } from './people.service';
 import { ScopeService } from './scope.service';
 import { TeamEntity, TeamManagerEntity } from './team.entity';
 import { TeamsController } from './teams.controller';
+import { TeamsRepository } from './teams.repository';
 import { TeamsService } from './teams.service';
 import { UserEntity } from './user.entity';
 
@@ -29,7 +30,14 @@ import { UserEntity } from './user.entity';
     OrganisationsModule,
   ],
   controllers: [MeController, PeopleController, TeamsController, ImportController],
-  providers: [PeopleService, TeamsService, ScopeService, ImportJobsRepository, ImportService],
+  providers: [
+    PeopleService,
+    TeamsRepository,
+    TeamsService,
+    ScopeService,
+    ImportJobsRepository,
+    ImportService,
+  ],
   exports: [PeopleService, TeamsService, ScopeService, ImportService],
 })
 export class PeopleModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/authenticated.decorator';
+import { TeamsRepository } from './teams.repository';
 
 /**
  * What part of the organisation a caller may see. Admin and HR see all of it; a manager sees the
@@ -11,20 +11,11 @@ export type Scope =
 
 @Injectable()
 export class ScopeService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly teams: TeamsRepository) {}
 
-  async managedTeamIds(organisationId: string, userId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `WITH RECURSIVE scope AS (
-         SELECT t.id FROM teams t
-         JOIN team_managers m ON m.team_id = t.id AND m.organisation_id = t.organisation_id
-         WHERE m.organisation_id = $1 AND m.user_id = $2
-         UNION
-         SELECT c.id FROM teams c JOIN scope s ON c.parent_id = s.id WHERE c.organisation_id = $1
-       ) SELECT id FROM scope`,
-      [organisationId, userId],
-    );
-    return rows.map((r) => r.id);
+  /** The teams the person manages and every team below them. */
+  managedTeamIds(organisationId: string, userId: string): Promise<string[]> {
+    return this.teams.managedTeamIds(organisationId, userId);
   }
 
   async of(auth: AuthContext): Promise<Scope> {
