@@ -2,9 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { RoundsService } from '@wk/api-testing';
-import { createPublishedValueSet, createWorld, TEST_PASSWORD, World } from '../support/factories';
-import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
+import type { World } from '../support/factories';
+import { allMailSent, closeApiWithWorker, startApiWithWorker } from '../support/api-with-worker';
+import { eventually, RunningApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
+import { archiveCycles, cycleWorld } from '../support/rounds';
 import { SmtpSink } from '../support/smtp-sink';
 import { createSurvey, csv } from '../support/surveys';
 
@@ -21,27 +23,14 @@ describe('cadences and overlapping rounds (issue 12)', () => {
   const organisations: string[] = [];
 
   beforeAll(async () => {
-    const url = await smtp.start();
-    api = await startApi({ SMTP_URL: url, QUEUE_PREFIX: prefix });
-    worker = await startWorker({ SMTP_URL: url, QUEUE_PREFIX: prefix });
+    ({ api, worker } = await startApiWithWorker(smtp, prefix));
   });
   afterAll(async () => {
-    await api.db.query(
-      `UPDATE assessment_cycles SET status = 'archived' WHERE organisation_id = ANY($1::uuid[])`,
-      [organisations],
-    );
-    await worker?.close();
-    await api.close();
-    await smtp.stop();
+    await archiveCycles(api.db, organisations);
+    await closeApiWithWorker({ api, worker, smtp });
   });
 
-  async function setUp(name: string) {
-    const world = await createWorld(api.db, name);
-    organisations.push(world.organisationId);
-    const values = await createPublishedValueSet(api.db, world.organisationId);
-    const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
-    return { world, values, hr };
-  }
+  const setUp = (name: string) => cycleWorld(api, name, organisations);
 
   async function createCycle(hr: HttpClient, world: World, versionId: string) {
     const res = await hr.post('/api/cycles', {
@@ -58,14 +47,7 @@ describe('cadences and overlapping rounds (issue 12)', () => {
     api.db.query(`SELECT id, closed_at FROM assessment_rounds WHERE cycle_id = $1`, [cycleId]);
 
   /** Waits until every mail of the organisation is delivered. */
-  const allSent = (organisationId: string) =>
-    eventually(async () => {
-      const [{ n }] = await api.db.query(
-        `SELECT count(*)::int AS n FROM outbox_messages WHERE organisation_id = $1 AND status <> 'sent'`,
-        [organisationId],
-      );
-      return n === 0;
-    }, 20_000);
+  const allSent = (organisationId: string) => allMailSent(api, organisationId, 20_000);
 
   it('refuses a seconds field and a cadence more often than daily, for cycles and surveys, naming the field', async () => {
     const { world, values, hr } = await setUp('Ritme');

@@ -3,9 +3,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { RoundsService } from '@wk/api-testing';
-import { createPublishedValueSet, createUser, createWorld, TEST_PASSWORD, World } from '../support/factories';
+import { createPublishedValueSet, createUser, TEST_PASSWORD, World } from '../support/factories';
+import { allMailSent, closeApiWithWorker, startApiWithWorker } from '../support/api-with-worker';
 import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
 import { HttpClient } from '../support/http-client';
+import { archiveCycles, cycleWorld } from '../support/rounds';
 import { linkIn, SmtpSink } from '../support/smtp-sink';
 
 const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
@@ -19,31 +21,18 @@ describe('self-assessment cycles', () => {
   let worker: INestApplicationContext | undefined;
 
   beforeAll(async () => {
-    const url = await smtp.start();
-    api = await startApi({ SMTP_URL: url, QUEUE_PREFIX: prefix });
-    worker = await startWorker({ SMTP_URL: url, QUEUE_PREFIX: prefix });
+    ({ api, worker } = await startApiWithWorker(smtp, prefix));
   });
   afterAll(async () => {
     // Stop the cycles these tests made (only those: other files share the database), so no worker
     // elsewhere keeps firing them.
-    await api.db.query(
-      `UPDATE assessment_cycles SET status = 'archived' WHERE organisation_id = ANY($1::uuid[])`,
-      [organisations],
-    );
-    await worker?.close();
-    await api.close();
-    await smtp.stop();
+    await archiveCycles(api.db, organisations);
+    await closeApiWithWorker({ api, worker, smtp });
   });
 
   const organisations: string[] = [];
 
-  async function setUp(name: string) {
-    const world = await createWorld(api.db, name);
-    organisations.push(world.organisationId);
-    const values = await createPublishedValueSet(api.db, world.organisationId);
-    const hr = await new HttpClient(api.url).login(world.users.hr.email, TEST_PASSWORD);
-    return { world, values, hr };
-  }
+  const setUp = (name: string) => cycleWorld(api, name, organisations);
 
   async function createCycle(hr: HttpClient, world: World, versionId: string, cron = YEARLY) {
     const res = await hr.post('/api/cycles', {
@@ -429,14 +418,7 @@ describe('self-assessment cycles', () => {
       QUEUE_PREFIX: prefix,
     });
 
-  const allSent = (organisationId: string) =>
-    eventually(async () => {
-      const [{ n }] = await api.db.query(
-        `SELECT count(*)::int AS n FROM outbox_messages WHERE organisation_id = $1 AND status <> 'sent'`,
-        [organisationId],
-      );
-      return n === 0;
-    });
+  const allSent = (organisationId: string) => allMailSent(api, organisationId);
 
   it('re-queues the fan-out, reminders and close of open rounds when the worker starts after Redis lost them', async () => {
     const { world, values, hr } = await setUp('Kwijt');

@@ -1,7 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
+import { closeApiWithWorker, startApiWithWorker } from '../support/api-with-worker';
+import { eventually, RunningApi } from '../support/harness';
 import { TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { linkIn, SmtpSink } from '../support/smtp-sink';
@@ -16,18 +17,14 @@ describe('customer surveys: four channels', () => {
   const organisations: string[] = [];
 
   beforeAll(async () => {
-    const url = await smtp.start();
-    api = await startApi({ SMTP_URL: url, QUEUE_PREFIX: prefix });
-    worker = await startWorker({ SMTP_URL: url, QUEUE_PREFIX: prefix });
+    ({ api, worker } = await startApiWithWorker(smtp, prefix));
   });
   afterAll(async () => {
     // Stop this file's scheduled surveys (only these: other files share the database).
     await api.db.query(`UPDATE surveys SET status = 'closed' WHERE organisation_id = ANY($1::uuid[])`, [
       organisations,
     ]);
-    await worker?.close();
-    await api.close();
-    await smtp.stop();
+    await closeApiWithWorker({ api, worker, smtp });
   });
 
   async function setUp(name: string) {

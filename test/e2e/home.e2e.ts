@@ -1,8 +1,7 @@
 import { RoundsService } from '@wk/api-testing';
 import { screenshot, seriousA11yViolations } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
-import { TEST_PASSWORD } from '../support/factories';
-import { HttpClient } from '../support/http-client';
+import { archiveCycles, createOpenRound } from '../support/rounds';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -10,27 +9,13 @@ const PHONE = { width: 390, height: 844 };
 describe('home page with next steps', () => {
   const e2e = browserSuite({
     organisation: 'Startpagina',
-    beforeClose: ({ api, world }) =>
-      api.db.query(`UPDATE assessment_cycles SET status = 'archived' WHERE organisation_id = $1`, [
-        world.organisationId,
-      ]),
+    beforeClose: ({ api, world }) => archiveCycles(api.db, [world.organisationId]),
   });
 
   beforeAll(async () => {
-    const hr = await new HttpClient(e2e.api.url).login(e2e.world.users.hr.email, TEST_PASSWORD);
-    await hr.post('/api/values/draft/import', (await hr.get('/api/values/templates/vidomes')).body);
-    const version = await hr.post('/api/values/draft/publish', {});
-    const cycle = await hr.post('/api/cycles', {
-      name: 'Voorjaarsmeting',
-      valuesVersionId: version.body.id,
-      teamIds: [e2e.world.departmentId],
-      cron: '0 9 1 1 *',
-    });
-    await hr.post(`/api/cycles/${cycle.body.id}/pause`, {});
-    const round = await hr.post(`/api/cycles/${cycle.body.id}/rounds`, {});
-    expect(round.status).toBe(201);
+    const { roundId } = await createOpenRound(e2e, e2e.world.departmentId);
     // The invitations, as the worker would make them.
-    await e2e.api.app.get(RoundsService).fanOut(round.body.id);
+    await e2e.api.app.get(RoundsService).fanOut(roundId);
   });
 
   it("shows the employee the waiting form's button on a phone, accessible, and the button opens the form", async () => {

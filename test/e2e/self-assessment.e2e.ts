@@ -1,8 +1,7 @@
 import { screenshot, seriousA11yViolations } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
-import { TEST_PASSWORD } from '../support/factories';
 import { eventually } from '../support/harness';
-import { HttpClient } from '../support/http-client';
+import { archiveCycles, createOpenRound } from '../support/rounds';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -13,25 +12,12 @@ describe('self-assessment form on a phone', () => {
     // The worker sends a round's invitations, as in production.
     worker: true,
     env: { QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-e2e-self` },
-    beforeClose: ({ api, world }) =>
-      api.db.query(`UPDATE assessment_cycles SET status = 'archived' WHERE organisation_id = $1`, [
-        world.organisationId,
-      ]),
+    beforeClose: ({ api, world }) => archiveCycles(api.db, [world.organisationId]),
   });
   let link: string;
 
   beforeAll(async () => {
-    const hr = await new HttpClient(e2e.api.url).login(e2e.world.users.hr.email, TEST_PASSWORD);
-    await hr.post('/api/values/draft/import', (await hr.get('/api/values/templates/vidomes')).body);
-    const version = await hr.post('/api/values/draft/publish', {});
-    const cycle = await hr.post('/api/cycles', {
-      name: 'Voorjaarsmeting',
-      valuesVersionId: version.body.id,
-      teamIds: [e2e.world.teamId],
-      cron: '0 9 1 1 *',
-    });
-    await hr.post(`/api/cycles/${cycle.body.id}/pause`, {});
-    expect((await hr.post(`/api/cycles/${cycle.body.id}/rounds`, {})).status).toBe(201);
+    await createOpenRound(e2e, e2e.world.teamId);
     // Without SMTP the invitation waits in the outbox; its text holds the personal link.
     const mail = await eventually(async () => {
       const [row]: { text_body: string }[] = await e2e.api.db.query(
