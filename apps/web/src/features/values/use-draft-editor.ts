@@ -1,6 +1,7 @@
 import type { ValueSetVersion } from '@wk/contracts';
 import type { ValueDraft } from '@wk/domain';
-import { useEffect, useMemo, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { PublishedBehaviour } from './value-form';
@@ -13,10 +14,11 @@ import { findProblems, localized, toDraftContent, valueIndexOf, type Problem } f
  */
 export function useDraftEditor(draft: ValueSetVersion, current: ValueSetVersion | null) {
   const { t, i18n } = useTranslation();
-  const [values, setValues] = useState<ValueDraft[]>(() => toDraftContent(draft.values));
+  // The draft's values and the api's field errors of the last save (`values[1].nameNl`), as a form.
+  const form = useForm({ initialValues: { values: toDraftContent(draft.values) } });
+  const values = form.values.values;
   const [selected, setSelected] = useState(0);
   const [dirty, setDirty] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [showBlocked, setShowBlocked] = useState(false);
   const save = useSaveDraft();
 
@@ -26,7 +28,7 @@ export function useDraftEditor(draft: ValueSetVersion, current: ValueSetVersion 
   const [seenContent, setSeenContent] = useState(serverContent);
   if (serverContent !== seenContent) {
     setSeenContent(serverContent);
-    setValues(toDraftContent(draft.values));
+    form.setFieldValue('values', toDraftContent(draft.values));
     setDirty(false);
   }
 
@@ -51,8 +53,8 @@ export function useDraftEditor(draft: ValueSetVersion, current: ValueSetVersion 
   );
   const byField = new Map<string, Problem>();
   for (const p of problems) if (!byField.has(p.field)) byField.set(p.field, p);
-  const errorFor = (field: string): string | undefined => {
-    if (serverErrors[field]) return serverErrors[field];
+  const errorFor = (field: string): ReactNode => {
+    if (form.errors[field]) return form.errors[field];
     const problem = byField.get(field);
     if (!problem || problem.blocking === 'none') return undefined;
     return t(`values.problems.${problem.code}`, { max: problem.max });
@@ -60,9 +62,9 @@ export function useDraftEditor(draft: ValueSetVersion, current: ValueSetVersion 
   const saveBlocked = problems.some((p) => p.blocking === 'save');
 
   const update = (next: ValueDraft[]) => {
-    setValues(next);
+    form.setFieldValue('values', next);
     setDirty(true);
-    setServerErrors({});
+    form.clearErrors();
   };
   const onSave = () => {
     if (saveBlocked) {
@@ -72,7 +74,7 @@ export function useDraftEditor(draft: ValueSetVersion, current: ValueSetVersion 
     setShowBlocked(false);
     save.mutate(values, {
       onSuccess: () => setDirty(false),
-      onError: (error) => error instanceof ApiError && setServerErrors(error.fieldErrors()),
+      onError: (error) => error instanceof ApiError && form.setErrors(error.fieldErrors()),
     });
   };
 

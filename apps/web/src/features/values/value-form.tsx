@@ -16,10 +16,8 @@ import {
   DEFAULT_TARGET_BY_LEVEL,
   LOADING_AREAS,
   PYRAMID_LEVELS,
-  uniqueKey,
   VALUE_CHARGES,
   VALUE_TIERS,
-  type BehaviourDraft,
   type LoadingArea,
   type LoadingDraft,
   type PyramidLevel,
@@ -27,9 +25,9 @@ import {
   type ValueDraft,
   type ValueTier,
 } from '@wk/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OrderButtons } from '../../components/order-buttons';
-import { moveItem } from './values-model';
+import { BehavioursFieldset } from './value-behaviours';
 
 export interface PublishedBehaviour {
   key: string;
@@ -40,7 +38,7 @@ interface ValueFormProps {
   value: ValueDraft;
   index: number;
   onChange: (value: ValueDraft) => void;
-  errorFor: (field: string) => string | undefined;
+  errorFor: (field: string) => ReactNode;
   /** Behaviours of the published version a new behaviour may continue. */
   publishedBehaviours: PublishedBehaviour[];
   /** Every behaviour key in the draft, so a new one gets a free key. */
@@ -65,22 +63,6 @@ export function ValueForm({
       'loadings',
       value.loadings.map((l, j) => (j === i ? { ...l, ...patch } : l)),
     );
-  const setBehaviour = (i: number, patch: Partial<BehaviourDraft>) =>
-    set(
-      'behaviours',
-      value.behaviours.map((b, j) => (j === i ? { ...b, ...patch } : b)),
-    );
-  const publishedKeys = new Set(publishedBehaviours.map((b) => b.key));
-  const addBehaviour = () =>
-    set('behaviours', [
-      ...value.behaviours,
-      {
-        key: uniqueKey(`${value.key}-${value.behaviours.length + 1}`, takenBehaviourKeys),
-        continuesKey: null,
-        textNl: '',
-        textEn: '',
-      },
-    ]);
 
   return (
     <Stack gap="md">
@@ -238,78 +220,14 @@ export function ValueForm({
         </Stack>
       </Fieldset>
 
-      <Fieldset legend={t('values.editor.behaviours')}>
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('values.editor.behavioursHint')}
-          </Text>
-          {errorFor(`${at}.behaviours`) && (
-            <Text size="sm" c="red.9" role="alert">
-              {errorFor(`${at}.behaviours`)}
-            </Text>
-          )}
-          {value.behaviours.map((behaviour, i) => {
-            const isNew = !publishedKeys.has(behaviour.key);
-            return (
-              <Stack key={behaviour.key} gap={4} className="behaviour-row">
-                <Group align="flex-end" wrap="wrap" gap="xs">
-                  <TextInput
-                    style={{ flex: '1 1 260px' }}
-                    label={t('values.editor.behaviourNl', { n: i + 1 })}
-                    required
-                    value={behaviour.textNl}
-                    onChange={(e) => setBehaviour(i, { textNl: e.currentTarget.value })}
-                    error={
-                      errorFor(`${at}.behaviours[${i}].textNl`) ?? errorFor(`${at}.behaviours[${i}].key`)
-                    }
-                  />
-                  <TextInput
-                    style={{ flex: '1 1 260px' }}
-                    label={t('values.editor.behaviourEn', { n: i + 1 })}
-                    value={behaviour.textEn}
-                    onChange={(e) => setBehaviour(i, { textEn: e.currentTarget.value })}
-                    error={errorFor(`${at}.behaviours[${i}].textEn`)}
-                  />
-                  <OrderButtons
-                    labels={{
-                      up: t('values.editor.behaviourUp', { n: i + 1 }),
-                      down: t('values.editor.behaviourDown', { n: i + 1 }),
-                      remove: t('values.editor.removeBehaviour', { n: i + 1 }),
-                    }}
-                    first={i === 0}
-                    last={i === value.behaviours.length - 1}
-                    onMove={(d) => set('behaviours', moveItem(value.behaviours, i, d))}
-                    onRemove={() =>
-                      set(
-                        'behaviours',
-                        value.behaviours.filter((_, j) => j !== i),
-                      )
-                    }
-                  />
-                </Group>
-                {isNew && publishedBehaviours.length > 0 && (
-                  <Select
-                    maw={520}
-                    label={t('values.editor.continues', { n: i + 1 })}
-                    data={[
-                      { value: '', label: t('values.editor.continuesNone') },
-                      ...publishedBehaviours.map((b) => ({ value: b.key, label: b.label })),
-                    ]}
-                    value={behaviour.continuesKey ?? ''}
-                    onChange={(k) => setBehaviour(i, { continuesKey: k || null })}
-                    error={errorFor(`${at}.behaviours[${i}].continuesKey`)}
-                  />
-                )}
-              </Stack>
-            );
-          })}
-          <Group>
-            <Button variant="default" size="xs" onClick={addBehaviour}>
-              {t('values.editor.addBehaviour')}
-            </Button>
-          </Group>
-        </Stack>
-      </Fieldset>
+      <BehavioursFieldset
+        value={value}
+        at={at}
+        errorFor={errorFor}
+        publishedBehaviours={publishedBehaviours}
+        takenBehaviourKeys={takenBehaviourKeys}
+        onChange={(behaviours) => set('behaviours', behaviours)}
+      />
     </Stack>
   );
 }
