@@ -42,9 +42,14 @@ export class ContactsRepository {
   }
 
   /** The lower-cased addresses already waiting for the survey's next wave. */
-  async pendingEmails(surveyId: string, m: EntityManager = this.db.manager): Promise<Set<string>> {
-    const rows: { email: string }[] = await m.query(
-      `SELECT lower(email) AS email FROM survey_contacts WHERE survey_id = $1 AND wave_id IS NULL`,
+  async pendingEmails(
+    organisationId: string,
+    surveyId: string,
+    m: EntityManager = this.db.manager,
+  ): Promise<Set<string>> {
+    const rows = await new OrganisationScope(m, organisationId).rows<{ email: string }>(
+      `SELECT lower(email) AS email FROM survey_contacts
+        WHERE organisation_id = $1 AND survey_id = $2 AND wave_id IS NULL`,
       [surveyId],
     );
     return new Set(rows.map((r) => r.email));

@@ -92,7 +92,7 @@ export class ContactsService {
     );
     return checkContacts(table, {
       ...(await this.contacts.names(organisationId, m)),
-      pending: await this.contacts.pendingEmails(surveyId, m),
+      pending: await this.contacts.pendingEmails(organisationId, surveyId, m),
       isQuarantined: (email) => quarantined.has(this.links.emailKey(organisationId, email)),
     });
   }
