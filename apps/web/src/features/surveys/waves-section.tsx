@@ -194,7 +194,7 @@ export function WavesSection({
           submitLabel={t('surveys.waves.sendNow')}
           save={sendWave}
           onClose={() => setSending(false)}
-          onSubmit={(body) =>
+          onSubmit={(body, onError) =>
             sendWave.mutate(
               { surveyId: survey.id, body },
               {
@@ -202,6 +202,7 @@ export function WavesSection({
                   setNote(t('surveys.waves.sent', { count: wave.invited }));
                   setSending(false);
                 },
+                onError,
               },
             )
           }
@@ -214,7 +215,7 @@ export function WavesSection({
           submitLabel={t('common.save')}
           save={updateWave}
           onClose={() => setEditing(null)}
-          onSubmit={(body) =>
+          onSubmit={(body, onError) =>
             updateWave.mutate(
               { waveId: editing.id, body },
               {
@@ -222,6 +223,7 @@ export function WavesSection({
                   setNote(t('surveys.youSaid.saved', { date: formatDate(editing.opensAt) }));
                   setEditing(null);
                 },
+                onError,
               },
             )
           }

@@ -1,9 +1,10 @@
 import { Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import type { Wave, WaveYouSaidRequest } from '@wk/contracts';
 import { SURVEY_LIMITS } from '@wk/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormDialog, saveErrors, type SaveState } from '../../components/form-dialog';
+import { showApiErrorsIn } from '../../components/api-form';
+import { FormDialog, type SaveState } from '../../components/form-dialog';
 
 /**
  * "You said, we did": the optional line customers read above the questions of a wave, in Dutch and
@@ -21,18 +22,25 @@ export function YouSaidDialog({
   title: string;
   submitLabel: string;
   save: SaveState;
-  onSubmit: (body: WaveYouSaidRequest) => void;
+  /** Saves the line; `onError` puts the api's field errors under the fields. */
+  onSubmit: (body: WaveYouSaidRequest, onError: (error: unknown) => void) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [nl, setNl] = useState(wave?.youSaidNl ?? '');
-  const [en, setEn] = useState(wave?.youSaidEn ?? '');
-  const errors = saveErrors(save).fields;
+  const form = useForm({
+    initialValues: { youSaidNl: wave?.youSaidNl ?? '', youSaidEn: wave?.youSaidEn ?? '' },
+  });
+  const submit = form.onSubmit(({ youSaidNl, youSaidEn }) =>
+    onSubmit(
+      { youSaidNl: youSaidNl.trim() || null, youSaidEn: youSaidEn.trim() || null },
+      showApiErrorsIn(form),
+    ),
+  );
   return (
     <FormDialog
       title={title}
       onClose={onClose}
-      onSubmit={() => onSubmit({ youSaidNl: nl.trim() || null, youSaidEn: en.trim() || null })}
+      onSubmit={() => submit()}
       save={save}
       submitLabel={submitLabel}
       size="lg"
@@ -45,9 +53,7 @@ export function YouSaidDialog({
         autosize
         minRows={2}
         maxLength={SURVEY_LIMITS.youSaidLength}
-        value={nl}
-        onChange={(e) => setNl(e.currentTarget.value)}
-        error={errors['youSaidNl']}
+        {...form.getInputProps('youSaidNl')}
         data-autofocus
       />
       <Textarea
@@ -56,9 +62,7 @@ export function YouSaidDialog({
         autosize
         minRows={2}
         maxLength={SURVEY_LIMITS.youSaidLength}
-        value={en}
-        onChange={(e) => setEn(e.currentTarget.value)}
-        error={errors['youSaidEn']}
+        {...form.getInputProps('youSaidEn')}
       />
     </FormDialog>
   );
