@@ -11,7 +11,9 @@ import { ImportJobsRepository } from './import/import-jobs.repository';
 import { ImportProcessor } from './import/import.processor';
 import { ImportService } from './import/import.service';
 import { MeController } from './me.controller';
+import { MeService } from './me.service';
 import { PeopleController } from './people.controller';
+import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { ScopeService } from './scope.service';
 import { TeamEntity, TeamManagerEntity } from './team.entity';
@@ -31,7 +33,9 @@ import { UserEntity } from './user.entity';
   ],
   controllers: [MeController, PeopleController, TeamsController, ImportController],
   providers: [
+    PeopleRepository,
     PeopleService,
+    MeService,
     TeamsRepository,
     TeamsService,
     ScopeService,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, FindOptionsWhere, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { outranks } from '@wk/contracts';
 import type { Page, Person } from '@wk/contracts';
 import type { Locale } from '@wk/domain';
@@ -10,28 +9,15 @@ import { SessionService } from '../auth/session.service';
 import { conflict, DomainError, invalid, notFound } from '../common/domain-error';
 import { MailService } from '../notifications/mail.service';
 import { CreatePersonDto, PeopleQuery, UpdatePersonDto } from './dto/people.dto';
+import { PeopleFilter, PeopleRepository, PersonRow } from './people.repository';
 import { ScopeService } from './scope.service';
-import { TeamEntity } from './team.entity';
+import { TeamsRepository } from './teams.repository';
 import { UserEntity } from './user.entity';
 
-type PersonRow = UserEntity & {
-  teamName: string | null;
-  managesTeamIds: string[];
-  pendingEmail: string | null;
-};
-
-const toPerson = (u: PersonRow): Person => ({
-  id: u.id,
-  email: u.email,
-  name: u.name,
-  employeeNumber: u.employeeNumber,
-  role: u.role,
-  status: u.status,
-  locale: u.locale,
-  teamId: u.teamId,
-  teamName: u.teamName,
+const toPerson = (u: PersonRow, pendingEmail: string | null): Person => ({
+  ...u,
   managesTeamIds: u.managesTeamIds ?? [],
-  pendingEmail: u.pendingEmail,
+  pendingEmail,
   lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
   createdAt: u.createdAt.toISOString(),
 });
@@ -39,91 +25,57 @@ const toPerson = (u: PersonRow): Person => ({
 @Injectable()
 export class PeopleService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly people: PeopleRepository,
+    private readonly teams: TeamsRepository,
     private readonly scopes: ScopeService,
     private readonly links: AccountLinksService,
     private readonly sessions: SessionService,
     private readonly mail: MailService,
   ) {}
 
-  /** People the caller may see, always within its organisation (and for managers, its teams). */
-  private async visible(auth: AuthContext): Promise<SelectQueryBuilder<UserEntity>> {
-    const qb = this.users
-      .createQueryBuilder('u')
-      .leftJoin(TeamEntity, 't', 't.id = u.team_id AND t.organisation_id = u.organisation_id')
-      .addSelect('t.name', 'team_name')
-      .addSelect(
-        `ARRAY(SELECT m.team_id FROM team_managers m WHERE m.user_id = u.id AND m.organisation_id = u.organisation_id ORDER BY m.team_id)`,
-        'manages_team_ids',
-      )
-      .where('u.organisation_id = :org', { org: auth.organisationId });
-    const scope = await this.scopes.of(auth);
-    if (scope.kind === 'teams') qb.andWhere('u.team_id = ANY(:teamIds)', { teamIds: scope.teamIds });
-    if (scope.kind === 'self') qb.andWhere('u.id = :self', { self: scope.userId });
-    return qb;
-  }
-
-  private async rows(qb: SelectQueryBuilder<UserEntity>): Promise<Person[]> {
-    const { entities, raw } = await qb.getRawAndEntities();
-    const organisationId = entities[0]?.organisationId;
-    const pending = organisationId
+  /** People the caller may see (always within its organisation; managers: their teams), with pending e-mails. */
+  private async visible(
+    auth: AuthContext,
+    filter: PeopleFilter,
+    page?: { limit: number; offset: number },
+  ): Promise<Person[]> {
+    const rows = await this.people.people(auth.organisationId, await this.scopes.of(auth), filter, page);
+    const pending = rows.length
       ? await this.links.pendingEmails(
-          organisationId,
-          entities.map((e) => e.id),
+          auth.organisationId,
+          rows.map((r) => r.id),
         )
       : new Map<string, string>();
-    return entities.map((entity) => {
-      const row = raw.find((r) => r.u_id === entity.id);
-      return toPerson({
-        ...entity,
-        teamName: row?.team_name ?? null,
-        managesTeamIds: row?.manages_team_ids ?? [],
-        pendingEmail: pending.get(entity.id) ?? null,
-      });
-    });
+    return rows.map((row) => toPerson(row, pending.get(row.id) ?? null));
   }
 
   async list(auth: AuthContext, query: PeopleQuery): Promise<Page<Person>> {
-    const qb = await this.visible(auth);
-    if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where('u.name ILIKE :like OR u.email ILIKE :like OR u.employee_number ILIKE :like', { like }),
-        ),
-      );
-    }
-    if (query.teamId) qb.andWhere('u.team_id = :teamId', { teamId: query.teamId });
-    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.status) qb.andWhere('u.status = :status', { status: query.status });
-    const total = await qb.clone().getCount();
-    qb.orderBy('u.name', 'ASC').addOrderBy('u.id').offset(query.offset).limit(query.limit);
-    return { items: await this.rows(qb), total, limit: query.limit, offset: query.offset };
+    const filter = { q: query.q, teamId: query.teamId, role: query.role, status: query.status };
+    const total = await this.people.count(auth.organisationId, await this.scopes.of(auth), filter);
+    const items = await this.visible(auth, filter, { limit: query.limit, offset: query.offset });
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   async get(auth: AuthContext, id: string): Promise<Person> {
-    const [person] = await this.rows((await this.visible(auth)).andWhere('u.id = :id', { id }));
+    const [person] = await this.visible(auth, { id });
     if (!person) throw notFound('Person');
     return person;
   }
 
   async create(auth: AuthContext, dto: CreatePersonDto): Promise<Person> {
     this.guardAdminRole(auth, dto.role);
-    const created = await this.users.manager.transaction(async (manager) => {
+    const created = await this.people.transaction(async (manager) => {
       await this.assertTeam(manager, auth.organisationId, dto.teamId);
       await this.assertUnique(manager, auth.organisationId, dto);
-      const user = await manager.save(
-        manager.create(UserEntity, {
-          organisationId: auth.organisationId,
-          email: dto.email,
-          name: dto.name,
-          employeeNumber: dto.employeeNumber || null,
-          role: dto.role ?? 'employee',
-          status: 'invited',
-          locale: dto.locale ?? null,
-          teamId: dto.teamId ?? null,
-        }),
-      );
+      const user = await this.people.insert(manager, auth.organisationId, {
+        email: dto.email,
+        name: dto.name,
+        employeeNumber: dto.employeeNumber || null,
+        role: dto.role ?? 'employee',
+        status: 'invited',
+        locale: dto.locale ?? null,
+        teamId: dto.teamId ?? null,
+      });
       const outboxId = dto.invite === false ? null : await this.links.send('invite', user, manager);
       return { id: user.id, outboxId };
     });
@@ -151,7 +103,7 @@ export class PeopleService {
       throw new DomainError('self_lockout', 'You cannot deactivate yourself or change your own role', 409);
     }
     const confirmByMail = emailChanges && current.status !== 'invited';
-    const outboxIds = await this.users.manager.transaction(async (manager) => {
+    const outboxIds = await this.people.transaction(async (manager) => {
       await this.assertTeam(manager, auth.organisationId, dto.teamId);
       await this.assertUnique(manager, auth.organisationId, dto, id);
       const { email: _email, ...rest } = dto;
@@ -160,16 +112,11 @@ export class PeopleService {
       if (dto.employeeNumber === '') patch.employeeNumber = null;
       // Reactivating someone who never chose a password puts them back to "invited".
       if (dto.status === 'active' && current.status === 'deactivated') {
-        const withHash = await manager.findOne(UserEntity, {
-          where: { id },
-          select: { id: true, passwordHash: true },
-        });
-        patch.status = withHash?.passwordHash ? 'active' : 'invited';
+        patch.status = (await this.people.hasPassword(manager, id)) ? 'active' : 'invited';
       }
-      if (Object.keys(patch).length > 0)
-        await manager.update(UserEntity, { id, organisationId: auth.organisationId }, patch);
+      if (Object.keys(patch).length > 0) await this.people.update(manager, auth.organisationId, id, patch);
       if (!emailChanges) return [];
-      const user = await manager.findOneByOrFail(UserEntity, { id, organisationId: auth.organisationId });
+      const user = await this.people.user(auth.organisationId, id, manager);
       if (confirmByMail) return this.links.sendEmailChange(user, dto.email!, manager);
       return [await this.links.send('invite', user, manager)];
     });
@@ -190,17 +137,14 @@ export class PeopleService {
     input: { name: string; email: string; locale?: Locale | null; passwordHash?: string },
   ): Promise<{ userId: string; outboxId: string | null }> {
     await this.assertUnique(manager, organisationId, { email: input.email });
-    const user = await manager.save(
-      manager.create(UserEntity, {
-        organisationId,
-        email: input.email,
-        name: input.name,
-        role: 'admin',
-        status: input.passwordHash ? 'active' : 'invited',
-        locale: input.locale ?? null,
-        passwordHash: input.passwordHash ?? null,
-      }),
-    );
+    const user = await this.people.insert(manager, organisationId, {
+      email: input.email,
+      name: input.name,
+      role: 'admin',
+      status: input.passwordHash ? 'active' : 'invited',
+      locale: input.locale ?? null,
+      passwordHash: input.passwordHash ?? null,
+    });
     const outboxId = input.passwordHash ? null : await this.links.send('invite', user, manager);
     return { userId: user.id, outboxId };
   }
@@ -214,7 +158,7 @@ export class PeopleService {
         `Your role (${auth.role}) may not send links to a ${person.role}`,
         403,
       );
-    const user = await this.users.findOneByOrFail({ id, organisationId: auth.organisationId });
+    const user = await this.people.user(auth.organisationId, id);
     if (user.status !== 'invited') throw conflict('already_active', 'This person already has an account');
     const outboxId = await this.links.send('invite', user);
     await this.mail.dispatch([outboxId]);
@@ -226,17 +170,7 @@ export class PeopleService {
    * Running it twice sends nothing the second time.
    */
   async invitePending(auth: AuthContext): Promise<{ invited: number }> {
-    const pending = await this.users
-      .createQueryBuilder('u')
-      .where('u.organisation_id = :org AND u.status = :invited', {
-        org: auth.organisationId,
-        invited: 'invited',
-      })
-      .andWhere(
-        `NOT EXISTS (SELECT 1 FROM user_tokens t WHERE t.user_id = u.id AND t.organisation_id = u.organisation_id
-           AND t.purpose = 'invite' AND t.used_at IS NULL AND t.expires_at > now())`,
-      )
-      .getMany();
+    const pending = await this.people.withoutLiveInvitation(auth.organisationId);
     const outboxIds: string[] = [];
     for (const user of pending) outboxIds.push(await this.links.send('invite', user));
     await this.mail.dispatch(outboxIds);
@@ -256,7 +190,7 @@ export class PeopleService {
     organisationId: string,
     teamId?: string | null,
   ): Promise<void> {
-    if (teamId && !(await manager.existsBy(TeamEntity, { id: teamId, organisationId })))
+    if (teamId && !(await this.teams.exists(manager, organisationId, teamId)))
       throw invalid('teamId', 'unknown team');
   }
 
@@ -266,12 +200,9 @@ export class PeopleService {
     dto: { email?: string; employeeNumber?: string | null },
     exceptId?: string,
   ): Promise<void> {
-    const clash = async (where: FindOptionsWhere<UserEntity>) => {
-      const found = await manager.findOne(UserEntity, {
-        where: { organisationId, ...where },
-        select: { id: true },
-      });
-      return found && found.id !== exceptId;
+    const clash = async (where: { email: string } | { employeeNumber: string }) => {
+      const holder = await this.people.holderOf(manager, organisationId, where);
+      return holder !== undefined && holder !== exceptId;
     };
     if (dto.email && (await clash({ email: dto.email })))
       throw conflict('conflict', 'This e-mail address is already in use', 'email');
