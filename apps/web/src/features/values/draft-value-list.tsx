@@ -1,36 +1,29 @@
 import { Group, Paper, Select, Stack, Text, TextInput, Title, UnstyledButton, Button } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { newValue, PYRAMID_LEVELS, type PyramidLevel, type ValueDraft } from '@wk/domain';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrderButtons } from '../../components/order-buttons';
 import { moveItem } from './values-model';
 
 function AddValueForm({ onAdd }: { onAdd: (name: string, level: PyramidLevel) => void }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [level, setLevel] = useState<PyramidLevel>('basis');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const form = useForm({ initialValues: { name: '', level: 'basis' as PyramidLevel } });
+  const submit = form.onSubmit(({ name, level }) => {
     if (!name.trim()) return;
     onAdd(name.trim(), level);
-    setName('');
-  };
+    form.setFieldValue('name', '');
+  });
   return (
     <form onSubmit={submit} aria-label={t('values.editor.addValue')}>
       <Stack gap="xs">
-        <TextInput
-          label={t('values.editor.newValueName')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-        />
+        <TextInput label={t('values.editor.newValueName')} {...form.getInputProps('name')} />
         <Select
           label={t('values.editor.level')}
           allowDeselect={false}
           data={PYRAMID_LEVELS.map((l) => ({ value: l, label: t(`values.levels.${l}`) }))}
-          value={level}
-          onChange={(l) => l && setLevel(l as PyramidLevel)}
+          {...form.getInputProps('level')}
         />
-        <Button type="submit" variant="default" disabled={!name.trim()}>
+        <Button type="submit" variant="default" disabled={!form.values.name.trim()}>
           {t('values.editor.add')}
         </Button>
       </Stack>
