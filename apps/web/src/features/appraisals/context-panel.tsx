@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Select, Table, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { APPRAISAL_LIMITS, FOLLOW_UP_STATUSES } from '@wk/contracts';
 import type { Appraisal, AppraisalReview, FollowUpStatus } from '@wk/contracts';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
 import { ErrorState, QueryState, SuccessNote } from '../../components/states';
@@ -115,8 +115,12 @@ type PreviousAgreementRow = Appraisal['previousAgreements'][number];
 function PreviousAgreement({ a, g }: { a: Appraisal; g: PreviousAgreementRow }) {
   const { t } = useTranslation();
   const save = useSaveFollowUp(a.id);
-  const [status, setStatus] = useState<FollowUpStatus | null>(g.followUp?.status ?? null);
-  const [note, setNote] = useState(g.followUp?.note ?? '');
+  const form = useForm({
+    initialValues: {
+      status: (g.followUp?.status ?? null) as FollowUpStatus | null,
+      note: g.followUp?.note ?? '',
+    },
+  });
   const frozen = a.stage === 'signed' || a.stage === 'closed';
   const canEdit = (a.viewerRole === 'reviewer' || a.viewerRole === 'hr') && !frozen;
   const statusOptions = FOLLOW_UP_STATUSES.map((s) => ({
@@ -133,30 +137,27 @@ function PreviousAgreement({ a, g }: { a: Appraisal; g: PreviousAgreementRow }) 
         </Text>
         {canEdit ? (
           <form
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={form.onSubmit(({ status, note }) => {
               if (status) save.mutate({ agreementId: g.id, status, note });
-            }}
+            })}
           >
             <Stack gap={6}>
               <Select
                 label={t('appraisals.followUp.label')}
                 placeholder={t('appraisals.followUp.choose')}
                 data={statusOptions}
-                value={status}
-                onChange={(v) => setStatus(v as FollowUpStatus | null)}
+                {...form.getInputProps('status')}
                 allowDeselect={false}
               />
               <Textarea
                 label={t('appraisals.followUp.note')}
-                value={note}
                 maxLength={APPRAISAL_LIMITS.followUpNoteMax}
                 autosize
                 minRows={1}
-                onChange={(e) => setNote(e.currentTarget.value)}
+                {...form.getInputProps('note')}
               />
               <Group gap="xs">
-                <Button type="submit" size="xs" disabled={!status} loading={save.isPending}>
+                <Button type="submit" size="xs" disabled={!form.values.status} loading={save.isPending}>
                   {t('appraisals.followUp.save')}
                 </Button>
                 {save.isSuccess && <SuccessNote>{t('appraisals.saved')}</SuccessNote>}
