@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { Locale, ResponseChannel } from '@wk/domain';
 import { SurveyLinks } from '../survey-links';
+import type { SurveyFormColumns } from '../surveys.repository';
 
 /** What decides whether a link may be answered, and how (the survey's extra questions). */
 export interface LinkState {
@@ -20,20 +21,12 @@ export interface LinkState {
 }
 
 /** A survey as the answer page needs it, reached by a single-use token or an open-link code. */
-export interface LinkRow extends LinkState {
+export interface LinkRow extends LinkState, SurveyFormColumns {
   organisation_id: string;
   survey_id: string;
   values_version_id: string;
   wave_id: string | null;
   locale: Locale;
-  journey_id: string | null;
-  touchpoint_id: string | null;
-  segment_id: string | null;
-  team_id: string | null;
-  title_nl: string;
-  title_en: string;
-  intro_nl: string;
-  intro_en: string;
   organisation_name: string;
   /** The wave's "you said, we did" line; for the open link the latest wave's that has one. */
   you_said_nl: string | null;
