@@ -2,24 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OrganisationScope } from '../../common/organisation-scope';
+import type { JourneyTouchpointColumns } from '../../common/journey-touchpoint-columns';
 
 /** The group (survey and wave, or the survey's open link) and the cell (journey × touchpoint) of an answer. */
 const GROUP_SQL = `r.survey_id::text || '/' || coalesce(r.wave_id::text, 'open')`;
 const CELL_SQL = `coalesce(r.journey_id::text, '-') || '/' || coalesce(r.touchpoint_id::text, '-')`;
 
 /** A comment with the names of its survey, journey and touchpoint. */
-export interface CommentRow {
+export interface CommentRow extends JourneyTouchpointColumns {
   id: string;
   text: string;
   submitted_at: Date;
   survey_id: string;
   survey_name: string;
-  journey_id: string | null;
-  journey_name: string | null;
-  journey_name_en: string | null;
-  touchpoint_id: string | null;
-  touchpoint_name: string | null;
-  touchpoint_name_en: string | null;
 }
 
 /** Responses and comments of one cell of one group. */
