@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Journey } from '@wk/contracts';
 import type { TouchpointChannel } from '@wk/domain';
-import { OrganisationScope } from '../common/organisation-scope';
+import { OrganisationRepository } from '../common/organisation-repository';
 import { lockRow, nameTaken } from './named-rows';
 
 /** A journey's stored fields (create and replace alike). */
@@ -70,17 +69,7 @@ const touchpointColumns = (list: TouchpointWrite[]) => [
  * inside the caller's transaction; every one runs in one organisation's scope.
  */
 @Injectable()
-export class JourneysRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
-  private scope(organisationId: string, m?: EntityManager): OrganisationScope {
-    return new OrganisationScope(m ?? this.db, organisationId);
-  }
-
+export class JourneysRepository extends OrganisationRepository {
   /** The organisation's journeys by name, or the one with `id`. */
   journeys(organisationId: string, id?: string): Promise<Journey[]> {
     return id === undefined

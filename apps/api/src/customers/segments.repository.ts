@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Segment } from '@wk/contracts';
-import { OrganisationScope } from '../common/organisation-scope';
+import { OrganisationRepository } from '../common/organisation-repository';
 import { lockRow, nameTaken } from './named-rows';
 
 /** A segment's stored fields (create and replace alike). */
@@ -27,17 +26,7 @@ const COLUMNS = `id, name, name_en AS "nameEn", description, persona, created_at
  * caller's transaction; every one runs in one organisation's scope.
  */
 @Injectable()
-export class SegmentsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
-  private scope(organisationId: string, m?: EntityManager): OrganisationScope {
-    return new OrganisationScope(m ?? this.db, organisationId);
-  }
-
+export class SegmentsRepository extends OrganisationRepository {
   list(organisationId: string): Promise<Segment[]> {
     return this.scope(organisationId).rows<Segment>(
       `SELECT ${COLUMNS} FROM customer_segments WHERE organisation_id = $1 ORDER BY lower(name), name, id`,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Team } from '@wk/contracts';
-import { OrganisationScope } from '../common/organisation-scope';
+import { OrganisationRepository } from '../common/organisation-repository';
 import type { Scope } from './scope.service';
 
 /** How many members and sub-teams a team has. */
@@ -16,17 +15,7 @@ export interface TeamContentRow {
  * an EntityManager run inside the caller's transaction; every one runs in one organisation's scope.
  */
 @Injectable()
-export class TeamsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
-  private scope(organisationId: string, m?: EntityManager): OrganisationScope {
-    return new OrganisationScope(m ?? this.db, organisationId);
-  }
-
+export class TeamsRepository extends OrganisationRepository {
   /** The teams within `scope` by name, with their active members counted and their managers. */
   list(organisationId: string, scope: Scope): Promise<Team[]> {
     const within =
