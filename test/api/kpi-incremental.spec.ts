@@ -1,5 +1,6 @@
 import { KpiRollupsService } from '@wk/api-testing';
 import { RunningApi, startApi } from '../support/harness';
+import { random } from '../support/random';
 import { createSurvey, surveyWorld } from '../support/surveys';
 
 /**
@@ -13,16 +14,9 @@ import { createSurvey, surveyWorld } from '../support/surveys';
 const SEQUENCES = 10;
 const STEPS = 30;
 
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed from its seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Draws from a seeded generator, so a failing sequence can be replayed from its seed. */
+function draws(seed: number) {
+  const next = random(seed);
   return {
     int: (below: number) => Math.floor(next() * below),
     pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
@@ -55,7 +49,7 @@ describe('incremental customer rollups', () => {
     const teams = [world.teamId, world.otherTeamId, null];
 
     /** `count` responses with their grades in one statement, as a customer's submit stores them. */
-    const submit = async (rng: ReturnType<typeof random>, count: number) => {
+    const submit = async (rng: ReturnType<typeof draws>, count: number) => {
       const rows = Array.from({ length: count }, () => ({
         survey: rng.pick(surveys),
         team: rng.pick(teams),
@@ -90,7 +84,7 @@ describe('incremental customer rollups', () => {
         )
       ).map((r: { id: string }) => r.id);
 
-    const operations: Record<string, (rng: ReturnType<typeof random>) => Promise<unknown>> = {
+    const operations: Record<string, (rng: ReturnType<typeof draws>) => Promise<unknown>> = {
       submit: (rng) => submit(rng, 1 + rng.int(4)),
       submitMany: (rng) => submit(rng, 20 + rng.int(40)),
       lateGrades: async (rng) => {
@@ -157,7 +151,7 @@ describe('incremental customer rollups', () => {
 
     let incrementalRows = 0;
     for (let seed = 1; seed <= SEQUENCES; seed++) {
-      const rng = random(seed * 7919);
+      const rng = draws(seed * 7919);
       const names = Object.keys(operations);
       const done: string[] = [];
       for (let step = 0; step < STEPS; step++) {

@@ -26,7 +26,14 @@ import { createApi, KpiRollupsService, loadConfig, prepareDatabase } from '@wk/a
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { createSurvey } from '../support/surveys';
-import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, runBench, throwaway } from './throwaway';
+import {
+  cleanUpOnSignals,
+  deleteRedisKeys,
+  dropDatabase,
+  loadTestEnv,
+  runBench,
+  throwaway,
+} from './throwaway';
 import { exited, startWorker } from './worker-child';
 
 const num = (name: string, fallback: number, min = 1) => {
@@ -48,17 +55,7 @@ const fresh = throwaway();
 const target = reused
   ? { ...fresh, database: reused, databaseUrl: fresh.databaseUrl.replace(fresh.database, reused) }
   : fresh;
-const env = {
-  DATABASE_URL: target.databaseUrl,
-  QUEUE_PREFIX: target.prefix,
-  NODE_ENV: 'test',
-  DEMO: '0',
-  WEB_DIST: '',
-  SMTP_URL: '',
-  OPEN_LINK_RESPONSES_PER_IP: '1000000',
-  PUBLIC_LIMIT_PER_IP: '1000000',
-  LOGIN_LIMIT_PER_IP: '100000',
-};
+const env = loadTestEnv(target);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const secs = (ms: number) => (ms / 1000).toFixed(2);
