@@ -5,6 +5,7 @@
  * Not a benchmark on its own.
  */
 import autocannon from 'autocannon';
+import { random } from '../support/random';
 
 export interface LoadRequest {
   kind: 'run';
@@ -34,18 +35,6 @@ export interface LoadResult {
   seconds: number;
   stoppedBy: 'tokens' | 'duration';
   latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
-}
-
-/** Small seeded generator: the same answers on every run. */
-export function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const COMMENTS = [

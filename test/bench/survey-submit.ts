@@ -34,8 +34,16 @@ import {
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories';
 import { HttpClient } from '../support/http-client';
 import { createSurvey } from '../support/surveys';
-import { answer, random, type LoadRequest, type LoadResult } from './survey-submit-driver';
-import { cleanUpOnSignals, deleteRedisKeys, dropDatabase, runBench, throwaway } from './throwaway';
+import { random } from '../support/random';
+import { answer, type LoadRequest, type LoadResult } from './survey-submit-driver';
+import {
+  benchApiEnv,
+  cleanUpOnSignals,
+  deleteRedisKeys,
+  dropDatabase,
+  runBench,
+  throwaway,
+} from './throwaway';
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -515,17 +523,8 @@ async function main() {
   const stopListening = cleanUpOnSignals(cleanup);
 
   try {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      QUEUE_PREFIX: prefix,
-      DEMO: '0',
-      NODE_ENV: 'test', // only the log level: warnings and errors
-      PUBLIC_LIMIT_PER_IP: '100000000',
-      WEB_DIST: '',
-      PORT: '0',
-    };
-    delete env.SMTP_URL; // invitation mails stay in the outbox ('held'): that is where the links are read
+    // No SMTP_URL: invitation mails stay in the outbox ('held'), which is where the links are read.
+    const env = benchApiEnv(target, { PUBLIC_LIMIT_PER_IP: '100000000' });
     api = await createApi(loadConfig(env));
     await api.listen(0, '127.0.0.1');
     const { port } = api.getHttpServer().address() as AddressInfo;
