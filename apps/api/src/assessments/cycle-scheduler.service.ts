@@ -1,17 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { nextRunOf, removeStaleSchedulers, syncCronScheduler } from '../jobs/job-schedulers';
 import { JOBS, QUEUES } from '../jobs/queues';
-
-interface ScheduledCycle {
-  id: string;
-  status: string;
-  cron: string;
-  time_zone: string;
-}
+import { CyclesRepository, type ScheduledCycle } from './cycles.repository';
 
 /**
  * One BullMQ job scheduler per active cycle, keyed by the cycle id. The database is the truth:
@@ -21,7 +13,7 @@ interface ScheduledCycle {
 export class CycleSchedulerService {
   constructor(
     @InjectQueue(QUEUES.assessments) private readonly queue: Queue,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly cycles: CyclesRepository,
   ) {}
 
   async sync(cycle: ScheduledCycle): Promise<void> {
@@ -35,9 +27,7 @@ export class CycleSchedulerService {
 
   /** Every active cycle gets its scheduler; schedulers of cycles that are gone or stopped go. */
   async syncAll(): Promise<number> {
-    const cycles: ScheduledCycle[] = await this.db.query(
-      `SELECT id, status, cron, time_zone FROM assessment_cycles`,
-    );
+    const cycles = await this.cycles.allSchedules();
     for (const cycle of cycles) await this.sync(cycle);
     const active = new Set(
       cycles.filter((c) => c.status === 'active').map((c) => JOBS.openRound.schedulerKey(c.id)),

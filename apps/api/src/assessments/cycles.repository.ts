@@ -42,6 +42,14 @@ export interface RoundSummaryRow {
   completed: number;
 }
 
+/** What a cycle's job scheduler is built from. */
+export interface ScheduledCycle {
+  id: string;
+  status: Cycle['status'];
+  cron: string;
+  time_zone: string;
+}
+
 export interface RoundStateRow {
   cycle_id: string;
   last_manual_reminder_at: Date | null;
@@ -69,6 +77,11 @@ export class CyclesRepository {
         ORDER BY c.created_at DESC`,
       [id ?? null],
     );
+  }
+
+  /** Every cycle of every organisation, as the worker rebuilds its schedulers at start. */
+  async allSchedules(): Promise<ScheduledCycle[]> {
+    return this.db.query(`SELECT id, status, cron, time_zone FROM assessment_cycles`);
   }
 
   async insert(organisationId: string, s: Required<CycleSettings>): Promise<string> {
