@@ -22,8 +22,8 @@ export interface PeopleFilter {
 }
 
 /** The fields of a new person (an admin of a new organisation may come with a password). */
-export type NewUser = Pick<UserEntity, 'email' | 'name' | 'role' | 'status' | 'locale'> &
-  Partial<Pick<UserEntity, 'employeeNumber' | 'teamId' | 'passwordHash'>>;
+export type NewUser = Pick<UserEntity, 'email' | 'name' | 'role' | 'status'> &
+  Partial<Pick<UserEntity, 'locale' | 'employeeNumber' | 'teamId' | 'passwordHash'>>;
 
 const PERSON_COLUMNS = `u.id, u.email, u.name, u.employee_number AS "employeeNumber", u.role, u.status, u.locale,
   u.team_id AS "teamId", t.name AS "teamName",
@@ -98,6 +98,11 @@ export class PeopleRepository {
   /** The account row of a person (for sending links). */
   user(organisationId: string, id: string, m: EntityManager = this.db.manager): Promise<UserEntity> {
     return m.findOneByOrFail(UserEntity, { id, organisationId });
+  }
+
+  /** Every account row of the organisation (for an import's plan). */
+  all(m: EntityManager, organisationId: string): Promise<UserEntity[]> {
+    return m.find(UserEntity, { where: { organisationId } });
   }
 
   /** The one holding this e-mail or employee number, if any. */

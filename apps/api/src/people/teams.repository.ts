@@ -4,6 +4,13 @@ import type { Team } from '@wk/contracts';
 import { OrganisationRepository } from '../common/organisation-repository';
 import type { Scope } from './scope.service';
 
+/** A team in the tree. */
+export interface TeamRow {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+
 /** How many members and sub-teams a team has. */
 export interface TeamContentRow {
   children: number;
@@ -34,6 +41,22 @@ export class TeamsRepository extends OrganisationRepository {
         ORDER BY t.name`,
       within.params,
     );
+  }
+
+  /** Every team of the organisation (for an import's plan). */
+  all(m: EntityManager, organisationId: string): Promise<TeamRow[]> {
+    return this.scope(organisationId, m).rows<TeamRow>(
+      `SELECT id, name, parent_id AS "parentId" FROM teams WHERE organisation_id = $1`,
+    );
+  }
+
+  /** The team with this name in any letter case, or undefined. */
+  async idByName(m: EntityManager, organisationId: string, name: string): Promise<string | undefined> {
+    const row = await this.scope(organisationId, m).one<{ id: string }>(
+      `SELECT id FROM teams WHERE organisation_id = $1 AND lower(name) = lower($2) LIMIT 1`,
+      [name],
+    );
+    return row?.id;
   }
 
   /** The teams the person manages and every team below them. */

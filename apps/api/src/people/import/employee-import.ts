@@ -2,7 +2,8 @@ import { isEmail } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { isRole, outranks } from '@wk/contracts';
 import type { ImportRowResult, Role } from '@wk/contracts';
-import { TeamEntity } from '../team.entity';
+import type { PeopleRepository } from '../people.repository';
+import type { TeamsRepository } from '../teams.repository';
 import { UserEntity } from '../user.entity';
 import { CsvTable, requireColumns } from '../../common/csv-reader';
 import { atLine } from './import-errors';
@@ -55,6 +56,7 @@ export interface PlannedEmployee {
  * number, else on e-mail), leave unchanged, or refuse with the reasons. Reads; writes nothing.
  */
 export async function planEmployees(
+  repos: { people: PeopleRepository; teams: TeamsRepository },
   manager: EntityManager,
   organisationId: string,
   table: CsvTable,
@@ -62,8 +64,8 @@ export async function planEmployees(
 ): Promise<PlannedEmployee[]> {
   requireColumns(table, ['email', 'name']);
   const [users, teams] = await Promise.all([
-    manager.find(UserEntity, { where: { organisationId } }),
-    manager.find(TeamEntity, { where: { organisationId } }),
+    repos.people.all(manager, organisationId),
+    repos.teams.all(manager, organisationId),
   ]);
   const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
   const byNumber = new Map(users.filter((u) => u.employeeNumber).map((u) => [u.employeeNumber as string, u]));
@@ -156,6 +158,7 @@ export async function planEmployees(
 
 /** Writes the planned rows; `created` runs for each new person in the same transaction (the invitation). */
 export async function applyEmployees(
+  people: PeopleRepository,
   manager: EntityManager,
   organisationId: string,
   plan: PlannedEmployee[],
@@ -170,18 +173,15 @@ export async function applyEmployees(
   for (const [index, row] of plan.entries()) {
     await atLine(row.result.line, async () => {
       if (row.result.action === 'update' && row.existingId && row.values) {
-        await manager.update(UserEntity, { id: row.existingId, organisationId }, row.values);
+        await people.update(manager, organisationId, row.existingId, row.values);
         if (row.confirmEmail || row.addressChanged) {
-          const user = await manager.findOneByOrFail(UserEntity, { id: row.existingId, organisationId });
+          const user = await people.user(organisationId, row.existingId, manager);
           if (row.confirmEmail) await hooks.emailToConfirm(user, row.confirmEmail);
           else await hooks.invitedAddressChanged(user);
         }
       }
       if (row.result.action === 'create' && row.values) {
-        const user = await manager.save(
-          UserEntity,
-          manager.create(UserEntity, { ...row.values, organisationId, status: 'invited' }),
-        );
+        const user = await people.insert(manager, organisationId, { ...row.values, status: 'invited' });
         await hooks.created(user);
       }
     });

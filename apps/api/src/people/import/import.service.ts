@@ -12,6 +12,8 @@ import { MailService } from '../../notifications/mail.service';
 import { applyEmployees, EMPLOYEE_COLUMNS, planEmployees } from './employee-import';
 import { PermanentImportError } from './import-errors';
 import { ImportJobEntity } from './import-job.entity';
+import { PeopleRepository } from '../people.repository';
+import { TeamsRepository } from '../teams.repository';
 import { ImportJobsRepository } from './import-jobs.repository';
 import { applyTeams, planTeams, TEAM_COLUMNS } from './team-import';
 
@@ -25,6 +27,8 @@ export const IMPORT_RETENTION_DAYS = 30;
 export class ImportService {
   constructor(
     private readonly jobs: ImportJobsRepository,
+    private readonly people: PeopleRepository,
+    private readonly teams: TeamsRepository,
     private readonly links: AccountLinksService,
     private readonly mail: MailService,
     @InjectQueue(QUEUES.imports) private readonly queue: Queue,
@@ -167,7 +171,7 @@ export class ImportService {
     table: CsvTable,
   ) {
     if (kind === 'teams') {
-      const plan = await planTeams(manager, organisationId, table);
+      const plan = await planTeams(this.teams, manager, organisationId, table);
       return {
         preview: summarise(
           kind,
@@ -175,12 +179,18 @@ export class ImportService {
           plan.map((p) => p.result),
         ),
         apply: async ({ progress }: ApplyOptions) => {
-          await applyTeams(manager, organisationId, plan, progress);
+          await applyTeams(this.teams, manager, organisationId, plan, progress);
           return [];
         },
       };
     }
-    const plan = await planEmployees(manager, organisationId, table, asAdmin);
+    const plan = await planEmployees(
+      { people: this.people, teams: this.teams },
+      manager,
+      organisationId,
+      table,
+      asAdmin,
+    );
     return {
       preview: summarise(
         kind,
@@ -189,7 +199,7 @@ export class ImportService {
       ),
       apply: async ({ invite, progress }: ApplyOptions) => {
         const outboxIds: string[] = [];
-        await applyEmployees(manager, organisationId, plan, {
+        await applyEmployees(this.people, manager, organisationId, plan, {
           progress,
           created: async (user) => {
             if (invite) outboxIds.push(await this.links.send('invite', user, manager));

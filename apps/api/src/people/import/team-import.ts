@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { ImportRowResult } from '@wk/contracts';
-import { TeamEntity } from '../team.entity';
+import type { TeamsRepository } from '../teams.repository';
 import { CsvTable, requireColumns } from '../../common/csv-reader';
 import { atLine } from './import-errors';
 
@@ -28,12 +28,13 @@ export interface PlannedTeam {
  * named on an earlier line of the file, which also rules out cycles.
  */
 export async function planTeams(
+  repo: TeamsRepository,
   manager: EntityManager,
   organisationId: string,
   table: CsvTable,
 ): Promise<PlannedTeam[]> {
   requireColumns(table, ['name']);
-  const teams = await manager.find(TeamEntity, { where: { organisationId } });
+  const teams = await repo.all(manager, organisationId);
   const byName = new Map(teams.map((t) => [t.name.toLowerCase(), t]));
   const byId = new Map(teams.map((t) => [t.id, t]));
   const seen = new Map<string, number>();
@@ -101,38 +102,32 @@ function isBelow(team: string, ancestor: string, parentOf: Map<string, string | 
 }
 
 export async function applyTeams(
+  repo: TeamsRepository,
   manager: EntityManager,
   organisationId: string,
   plan: PlannedTeam[],
   progress: (done: number) => Promise<void>,
 ): Promise<void> {
-  const resolveParent = async (parentName: string | null) =>
-    parentName
-      ? (
-          await manager
-            .createQueryBuilder(TeamEntity, 't')
-            .where('t.organisation_id = :organisationId AND lower(t.name) = lower(:parentName)', {
-              organisationId,
-              parentName,
-            })
-            .getOneOrFail()
-        ).id
-      : null;
+  // The plan checked every parent: one that is gone now fails the row (and the whole import).
+  const resolveParent = async (parentName: string | null) => {
+    if (!parentName) return null;
+    const id = await repo.idByName(manager, organisationId, parentName);
+    if (!id) throw new Error(`team "${parentName}" not found`);
+    return id;
+  };
   for (const [index, row] of plan.entries()) {
     await atLine(row.result.line, async () => {
       if (row.result.action === 'create') {
-        await manager.insert(TeamEntity, {
-          organisationId,
+        await repo.insert(manager, organisationId, {
           name: row.name,
           parentId: await resolveParent(row.parentName),
         });
       }
       if (row.result.action === 'update' && row.existingId) {
-        await manager.update(
-          TeamEntity,
-          { id: row.existingId, organisationId },
-          { name: row.name, parentId: await resolveParent(row.parentName) },
-        );
+        await repo.update(manager, organisationId, row.existingId, {
+          name: row.name,
+          parentId: await resolveParent(row.parentName),
+        });
       }
     });
     await progress(index + 1);
