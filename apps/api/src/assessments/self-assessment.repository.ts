@@ -61,7 +61,8 @@ export class SelfAssessmentRepository {
   async invitation(m: EntityManager, tokenHash: string, lock: boolean): Promise<InvitationRow | undefined> {
     const [row]: InvitationRow[] = await m.query(
       `SELECT i.id, i.round_id, i.organisation_id, i.completed_at, r.values_version_id, r.closes_at,
-              (r.closed_at IS NOT NULL OR r.closes_at <= now()) AS closed,
+              -- A suspended organisation's rounds read as closed: the form shows, nothing changes.
+              (r.closed_at IS NOT NULL OR r.closes_at <= now() OR o.status <> 'active') AS closed,
               c.name AS cycle_name, o.name AS organisation_name, u.name AS person_name
          FROM assessment_invitations i
          JOIN assessment_rounds r ON r.id = i.round_id
@@ -174,7 +175,8 @@ export class SelfAssessmentRepository {
   myRounds(organisationId: string, userId: string): Promise<MyRoundRow[]> {
     return new OrganisationScope(this.db, organisationId).rows(
       `SELECT i.id AS invitation_id, r.id AS round_id, c.name AS cycle_name, r.opens_at, r.closes_at,
-              (r.closed_at IS NOT NULL OR r.closes_at <= now()) AS closed, i.completed_at, r.values_version_id
+              -- A suspended organisation's rounds read as closed: the form shows, nothing changes.
+              (r.closed_at IS NOT NULL OR r.closes_at <= now() OR o.status <> 'active') AS closed, i.completed_at, r.values_version_id
          FROM assessment_invitations i
          JOIN assessment_rounds r ON r.id = i.round_id
          JOIN assessment_cycles c ON c.id = r.cycle_id

@@ -63,7 +63,10 @@ export interface StoredAnswer {
   grades: (number | null)[];
 }
 
-const SURVEY_COLUMNS = `s.id AS survey_id, s.organisation_id, s.values_version_id, s.status AS survey_status,
+/** A suspended organisation's surveys read as closed: its links answer 410 and store nothing. */
+const SURVEY_STATUS = `CASE WHEN o.status = 'active' THEN s.status ELSE 'closed' END`;
+
+const SURVEY_COLUMNS = `s.id AS survey_id, s.organisation_id, s.values_version_id, ${SURVEY_STATUS} AS survey_status,
   s.opens_at AS survey_opens_at, s.closes_at AS survey_closes_at,
   s.title_nl, s.title_en, s.intro_nl, s.intro_en, s.ask_overall_grade, s.ask_nps, s.ask_comment,
   o.name AS organisation_name`;
@@ -111,7 +114,7 @@ export const STORE_RESPONSE_SQL = `WITH claim AS (
 export const SUBMIT_BY_TOKEN_SQL = `WITH link AS (
    SELECT i.id AS invitation_id, i.answered, i.wave_id, i.locale, coalesce(i.journey_id, s.journey_id) AS journey_id,
           i.touchpoint_id, i.segment_id, i.team_id, s.id AS survey_id, s.organisation_id, s.values_version_id,
-          s.status AS survey_status, s.opens_at AS survey_opens_at, s.closes_at AS survey_closes_at,
+          ${SURVEY_STATUS} AS survey_status, s.opens_at AS survey_opens_at, s.closes_at AS survey_closes_at,
           s.ask_overall_grade, s.ask_nps, s.ask_comment, w.closes_at AS link_closes_at,
           w.closed_at IS NOT NULL AS link_closed, o.time_zone, now() AS checked_at,
           ARRAY(SELECT u.ord - 1 FROM unnest($6::uuid[]) WITH ORDINALITY AS u(value_id, ord)
