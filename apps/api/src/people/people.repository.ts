@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Person, Role, UserStatus } from '@wk/contracts';
-import { OrganisationScope } from '../common/organisation-scope';
+import { OrganisationRepository } from '../common/organisation-repository';
 import type { Scope } from './scope.service';
 import { UserEntity } from './user.entity';
 
@@ -61,13 +60,7 @@ function visible(scope: Scope, filter: PeopleFilter): { sql: string; params: unk
  * run in the organisation's scope; writes name the organisation and take the caller's transaction.
  */
 @Injectable()
-export class PeopleRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
+export class PeopleRepository extends OrganisationRepository {
   /** The people within `scope` matching `filter`, by name, a page of them (all without `page`). */
   people(
     organisationId: string,
@@ -77,7 +70,7 @@ export class PeopleRepository {
   ): Promise<PersonRow[]> {
     const where = visible(scope, filter);
     const n = where.params.length + 1;
-    return new OrganisationScope(this.db, organisationId).rows<PersonRow>(
+    return this.scope(organisationId).rows<PersonRow>(
       `SELECT ${PERSON_COLUMNS}
          FROM users u LEFT JOIN teams t ON t.id = u.team_id AND t.organisation_id = u.organisation_id
         WHERE u.organisation_id = $1${where.sql}
@@ -88,7 +81,7 @@ export class PeopleRepository {
 
   async count(organisationId: string, scope: Scope, filter: PeopleFilter): Promise<number> {
     const where = visible(scope, filter);
-    const row = await new OrganisationScope(this.db, organisationId).one<{ n: number }>(
+    const row = await this.scope(organisationId).one<{ n: number }>(
       `SELECT count(*)::int AS n FROM users u WHERE u.organisation_id = $1${where.sql}`,
       where.params,
     );

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { ValueDraft, ValueSetContent } from '@wk/domain';
 import type { ExperienceValue, ValueSetVersion, ValueSetVersionSummary } from '@wk/contracts';
-import { OrganisationScope } from '../common/organisation-scope';
+import { OrganisationRepository } from '../common/organisation-repository';
 import { targetsNow } from '../value-targets/targets-in-force';
 import {
   ExperienceValueEntity,
@@ -60,33 +59,25 @@ const toSummary = (r: SummaryRow): ValueSetVersionSummary => ({
  * `m` is the caller's transaction, or the data source's manager outside one.
  */
 @Injectable()
-export class ValuesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
+export class ValuesRepository extends OrganisationRepository {
   get manager(): EntityManager {
     return this.db.manager;
   }
 
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
   /** Serialises writes to one organisation's values, so numbering and "one draft" hold. */
   async lockOrganisation(m: EntityManager, organisationId: string): Promise<void> {
-    await new OrganisationScope(m, organisationId).rows(
-      'SELECT 1 FROM organisations WHERE id = $1 FOR UPDATE',
-    );
+    await this.scope(organisationId, m).rows('SELECT 1 FROM organisations WHERE id = $1 FOR UPDATE');
   }
 
   async organisationName(organisationId: string): Promise<string> {
-    const row = await new OrganisationScope(this.db, organisationId).one<{ name: string }>(
+    const row = await this.scope(organisationId).one<{ name: string }>(
       'SELECT name FROM organisations WHERE id = $1',
     );
     return row!.name;
   }
 
   async nextNumber(m: EntityManager, organisationId: string): Promise<number> {
-    const row = await new OrganisationScope(m, organisationId).one<{ next: number }>(
+    const row = await this.scope(organisationId, m).one<{ next: number }>(
       'SELECT coalesce(max(number), 0) + 1 AS next FROM value_set_versions WHERE organisation_id = $1',
     );
     return row!.next;
@@ -246,7 +237,7 @@ export class ValuesRepository {
     organisationId: string,
     filter: { id?: string; withDraft: boolean },
   ): Promise<ValueSetVersionSummary[]> {
-    const rows = await new OrganisationScope(m, organisationId).rows<SummaryRow>(
+    const rows = await this.scope(organisationId, m).rows<SummaryRow>(
       `SELECT v.id, v.number, v.status, v.based_on_id AS "basedOnId",
               v.created_at AS "createdAt", v.published_at AS "publishedAt",
               cu.name AS "createdByName", pu.name AS "publishedByName",
