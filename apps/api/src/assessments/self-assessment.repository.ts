@@ -175,8 +175,7 @@ export class SelfAssessmentRepository {
   myRounds(organisationId: string, userId: string): Promise<MyRoundRow[]> {
     return new OrganisationScope(this.db, organisationId).rows(
       `SELECT i.id AS invitation_id, r.id AS round_id, c.name AS cycle_name, r.opens_at, r.closes_at,
-              -- A suspended organisation's rounds read as closed: the form shows, nothing changes.
-              (r.closed_at IS NOT NULL OR r.closes_at <= now() OR o.status <> 'active') AS closed, i.completed_at, r.values_version_id
+              (r.closed_at IS NOT NULL OR r.closes_at <= now()) AS closed, i.completed_at, r.values_version_id
          FROM assessment_invitations i
          JOIN assessment_rounds r ON r.id = i.round_id
          JOIN assessment_cycles c ON c.id = r.cycle_id
