@@ -156,8 +156,7 @@ export function Conversation({ a, onReload }: { a: Appraisal; onReload: () => vo
 export function Signing({ a }: { a: Appraisal }) {
   const { t } = useTranslation();
   const sign = useSign(a.id);
-  const [remark, setRemark] = useState('');
-  const [disagree, setDisagree] = useState(false);
+  const form = useForm({ initialValues: { remark: '', disagree: false } });
   const mine = a.viewerRole === 'employee' ? a.employeeSignedAt : a.reviewerSignedAt;
   const canSign = a.stage === 'conversation' && a.meetingDate && !mine && a.viewerRole !== 'hr';
   return (
@@ -185,13 +184,11 @@ export function Signing({ a }: { a: Appraisal }) {
                   autosize
                   minRows={2}
                   maxLength={2000}
-                  value={remark}
-                  onChange={(e) => setRemark(e.currentTarget.value)}
+                  {...form.getInputProps('remark')}
                 />
                 <Checkbox
                   label={t('appraisals.disagree')}
-                  checked={disagree}
-                  onChange={(e) => setDisagree(e.currentTarget.checked)}
+                  {...form.getInputProps('disagree', { type: 'checkbox' })}
                 />
               </>
             )}
@@ -200,7 +197,7 @@ export function Signing({ a }: { a: Appraisal }) {
               size="md"
               style={{ alignSelf: 'flex-start' }}
               loading={sign.isPending}
-              onClick={() => sign.mutate(a.viewerRole === 'employee' ? { remark, disagree } : {})}
+              onClick={() => sign.mutate(a.viewerRole === 'employee' ? form.getValues() : {})}
             >
               {t('appraisals.sign')}
             </Button>
