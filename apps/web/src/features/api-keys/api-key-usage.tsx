@@ -1,5 +1,6 @@
-import { Code, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Code, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { TitledSection } from '../../components/titled-section';
 
 export const INVITATIONS_PATH = '/api/v1/survey-invitations';
 
@@ -15,23 +16,18 @@ export function ApiKeyUsage() {
     JSON.stringify({ surveyId: '…', email: 'klant@example.nl', locale: 'nl' }, null, 2),
   ].join('\n');
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="api-usage-title">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="api-usage-title">
-          {t('apiKeys.howTitle')}
-        </Title>
-        <List size="sm" spacing={4}>
-          <List.Item>{t('apiKeys.how1', { path: INVITATIONS_PATH })}</List.Item>
-          <List.Item>{t('apiKeys.how2')}</List.Item>
-          <List.Item>{t('apiKeys.how3')}</List.Item>
-        </List>
-        <Text size="sm" fw={600} id="api-example-title">
-          {t('apiKeys.example')}
-        </Text>
-        <Code block aria-labelledby="api-example-title" style={{ overflowX: 'auto' }}>
-          {example}
-        </Code>
-      </Stack>
-    </Paper>
+    <TitledSection title={t('apiKeys.howTitle')}>
+      <List size="sm" spacing={4}>
+        <List.Item>{t('apiKeys.how1', { path: INVITATIONS_PATH })}</List.Item>
+        <List.Item>{t('apiKeys.how2')}</List.Item>
+        <List.Item>{t('apiKeys.how3')}</List.Item>
+      </List>
+      <Text size="sm" fw={600} id="api-example-title">
+        {t('apiKeys.example')}
+      </Text>
+      <Code block aria-labelledby="api-example-title" style={{ overflowX: 'auto' }}>
+        {example}
+      </Code>
+    </TitledSection>
   );
 }

@@ -12,7 +12,7 @@ import type { ActionDetail } from '@wk/contracts';
 import { STATUS_COLOR } from '../actions/action-model';
 import { useCan } from '../auth/session';
 import { useActions } from '../actions/actions-api';
-import { TitledSection } from './insight-section';
+import { TitledSection } from '../../components/titled-section';
 import { useTeamComments } from './team-api';
 import { useInsightsParams } from './use-insights-params';
 

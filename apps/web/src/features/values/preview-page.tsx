@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Progress, Radio, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Progress, Radio, Stack, Text } from '@mantine/core';
 import type { ValueSetVersion } from '@wk/contracts';
 import {
   RECOGNITION_MAX,
@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { EmptyState, QueryState } from '../../components/states';
+import { TitledSection } from '../../components/titled-section';
 import { useCurrentValues } from './values-api';
 import { localized, textIn } from './values-model';
 
@@ -26,43 +27,35 @@ function EmployeePreview({ version }: { version: ValueSetVersion }) {
   const value = version.values[step];
   const name = localized(value, lang).name;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="employee-preview">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="employee-preview">
-          {t('values.previewEmployee')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('values.previewEmployeeHint')}
-        </Text>
-        <Text fw={600}>{t('values.step', { n: step + 1, total: version.values.length, name })}</Text>
-        <Progress
-          value={((step + 1) / version.values.length) * 100}
-          aria-label={t('values.step', { n: step + 1, total: version.values.length, name })}
-        />
-        {value.behaviours.map((b) => (
-          <Radio.Group key={b.key} label={`${t('values.behaviourPrefix')} ${textIn(b, lang)}`}>
-            <Group gap="md" mt={6} wrap="wrap">
-              {SELF_LEVELS.map((level) => (
-                <Radio key={level} value={String(level)} label={SELF_LEVEL_LABELS[level][lang]} />
-              ))}
-              <Radio value="na" label={t('values.notApplicable')} />
-            </Group>
-          </Radio.Group>
-        ))}
-        <Group justify="space-between">
-          <Button variant="default" disabled={step === 0} onClick={() => setStep(step - 1)}>
-            {t('common.previous')}
-          </Button>
-          <Button
-            variant="default"
-            disabled={step === version.values.length - 1}
-            onClick={() => setStep(step + 1)}
-          >
-            {t('common.next')}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <TitledSection title={t('values.previewEmployee')} intro={t('values.previewEmployeeHint')}>
+      <Text fw={600}>{t('values.step', { n: step + 1, total: version.values.length, name })}</Text>
+      <Progress
+        value={((step + 1) / version.values.length) * 100}
+        aria-label={t('values.step', { n: step + 1, total: version.values.length, name })}
+      />
+      {value.behaviours.map((b) => (
+        <Radio.Group key={b.key} label={`${t('values.behaviourPrefix')} ${textIn(b, lang)}`}>
+          <Group gap="md" mt={6} wrap="wrap">
+            {SELF_LEVELS.map((level) => (
+              <Radio key={level} value={String(level)} label={SELF_LEVEL_LABELS[level][lang]} />
+            ))}
+            <Radio value="na" label={t('values.notApplicable')} />
+          </Group>
+        </Radio.Group>
+      ))}
+      <Group justify="space-between">
+        <Button variant="default" disabled={step === 0} onClick={() => setStep(step - 1)}>
+          {t('common.previous')}
+        </Button>
+        <Button
+          variant="default"
+          disabled={step === version.values.length - 1}
+          onClick={() => setStep(step + 1)}
+        >
+          {t('common.next')}
+        </Button>
+      </Group>
+    </TitledSection>
   );
 }
 
@@ -71,26 +64,18 @@ function CustomerPreview({ version }: { version: ValueSetVersion }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="customer-preview">
-      <Stack gap="md">
-        <Title order={2} size="h4" id="customer-preview">
-          {t('values.previewCustomer')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('values.previewCustomerHint')}
-        </Text>
-        {version.values.map((value) => (
-          <Radio.Group key={value.key} label={recognitionQuestion(value, lang)}>
-            <Group gap="sm" mt={6} wrap="wrap">
-              {GRADES.map((grade) => (
-                <Radio key={grade} value={grade} label={grade} />
-              ))}
-              <Radio value="unknown" label={t('values.dontKnow')} />
-            </Group>
-          </Radio.Group>
-        ))}
-      </Stack>
-    </Paper>
+    <TitledSection title={t('values.previewCustomer')} intro={t('values.previewCustomerHint')} gap="md">
+      {version.values.map((value) => (
+        <Radio.Group key={value.key} label={recognitionQuestion(value, lang)}>
+          <Group gap="sm" mt={6} wrap="wrap">
+            {GRADES.map((grade) => (
+              <Radio key={grade} value={grade} label={grade} />
+            ))}
+            <Radio value="unknown" label={t('values.dontKnow')} />
+          </Group>
+        </Radio.Group>
+      ))}
+    </TitledSection>
   );
 }
 
