@@ -3,6 +3,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JOBS, KPI_REFRESH_DELAY_MS, QUEUES, REFRESH_JOB_OPTIONS } from '../jobs/queues';
 
+/** States of a refresh job that has not started yet (so it will read an answer stored before). */
+const WAITING = new Set(['delayed', 'waiting', 'prioritized']);
+
 /**
  * Tells the worker that answers changed. The job id is fixed per round / organisation, so a burst
  * of answers queues one refresh; a failure to queue never fails the answer (the sweep catches it).
@@ -31,7 +34,13 @@ export class KpiRefreshService {
     if (this.queuedAt.size > 10_000) this.queuedAt.clear();
     this.queuedAt.set(jobId, now);
     try {
-      await this.queue.add(name, data, { ...REFRESH_JOB_OPTIONS, jobId });
+      const job = await this.queue.add(name, data, { ...REFRESH_JOB_OPTIONS, jobId });
+      // An add under the id of a job already running is swallowed, and that job may have looked for
+      // changes already: queue the one after it, and trust no job with the next answers.
+      if (!WAITING.has(await job.getState())) {
+        this.queuedAt.delete(jobId);
+        await this.queue.add(name, data, { ...REFRESH_JOB_OPTIONS, jobId: `${jobId}-next` });
+      }
     } catch (error) {
       this.logger.warn(`Could not queue ${jobId}: ${(error as Error).message}`);
     }
