@@ -24,7 +24,13 @@ export class SessionService {
 
   /** The session cookie's options, one place for password and single sign-on. */
   cookieOptions(): CookieOptions {
-    return { httpOnly: true, sameSite: 'lax', secure: this.config.isProduction, path: '/', maxAge: this.ttlMs };
+    return {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.isProduction,
+      path: '/',
+      maxAge: this.ttlMs,
+    };
   }
 
   async create(
