@@ -4,6 +4,7 @@ import { Job } from 'bullmq';
 import { firingTime } from '../jobs/firing-time';
 import { JOBS, QUEUES } from '../jobs/queues';
 import { CycleSchedulerService } from './cycle-scheduler.service';
+import { RoundJobsService } from './round-jobs.service';
 import { RoundsService } from './rounds.service';
 
 type AssessmentJob =
@@ -18,6 +19,7 @@ export class AssessmentProcessor extends WorkerHost implements OnApplicationBoot
 
   constructor(
     private readonly rounds: RoundsService,
+    private readonly roundJobs: RoundJobsService,
     private readonly schedulers: CycleSchedulerService,
   ) {
     super();
@@ -26,7 +28,7 @@ export class AssessmentProcessor extends WorkerHost implements OnApplicationBoot
   /** Redis may have lost everything: schedulers, and the fan-out, reminder and close jobs of open rounds. */
   async onApplicationBootstrap(): Promise<void> {
     const active = await this.schedulers.syncAll();
-    const open = await this.rounds.requeueOpenRounds();
+    const open = await this.roundJobs.requeueOpenRounds();
     if (active || open) this.logger.log(`Scheduled ${active} active cycle(s), ${open} open round(s)`);
   }
 

@@ -12,6 +12,7 @@ import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
 import { MyAssessmentsController } from './my-assessments.controller';
 import { MyAssessmentsService } from './my-assessments.service';
+import { RoundJobsService } from './round-jobs.service';
 import { RoundsRepository } from './rounds.repository';
 import { RoundsService } from './rounds.service';
 import { SelfAssessmentController } from './self-assessment.controller';
@@ -31,6 +32,7 @@ import { SelfAssessmentService } from './self-assessment.service';
     CyclesService,
     CyclesRepository,
     RoundsService,
+    RoundJobsService,
     RoundsRepository,
     CycleSchedulerService,
     SelfAssessmentService,
@@ -38,7 +40,7 @@ import { SelfAssessmentService } from './self-assessment.service';
     PublicRateLimitGuard,
     MyAssessmentsService,
   ],
-  exports: [RoundsService, CycleSchedulerService, MyAssessmentsService],
+  exports: [RoundsService, RoundJobsService, CycleSchedulerService, MyAssessmentsService],
 })
 export class AssessmentsModule {}
 

@@ -6,6 +6,7 @@ import { DomainError, invalid, notFound } from '../common/domain-error';
 import { CycleSchedulerService } from './cycle-scheduler.service';
 import { CyclesRepository, type CycleRow } from './cycles.repository';
 import { CreateCycleDto, UpdateCycleDto } from './dto/cycles.dto';
+import { RoundJobsService } from './round-jobs.service';
 import { RoundsService } from './rounds.service';
 
 const MANUAL_REMINDER_GAP_HOURS = 24;
@@ -20,6 +21,7 @@ export class CyclesService {
     private readonly repository: CyclesRepository,
     private readonly schedulers: CycleSchedulerService,
     private readonly rounds: RoundsService,
+    private readonly roundJobs: RoundJobsService,
   ) {}
 
   async list(auth: AuthContext): Promise<Cycle[]> {
@@ -81,7 +83,7 @@ export class CyclesService {
         'A round of this cycle is still open; a new one can open once it has closed',
         HttpStatus.CONFLICT,
       );
-    await this.rounds.queueFanOut(started.roundId);
+    await this.roundJobs.queueFanOut(started.roundId);
     return (await this.roundsOf(auth, id)).find((r) => r.id === started.roundId)!;
   }
 

@@ -1,16 +1,14 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { reminderTimes, roundClosesAt } from '@wk/domain';
+import { roundClosesAt } from '@wk/domain';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { KpiRefreshService } from '../insights/kpi-refresh.service';
-import { DEFAULT_JOB_OPTIONS, JOBS, QUEUES } from '../jobs/queues';
 import { renderLinkMail } from '../notifications/mail-templates';
 import { MailService, type MailToSend } from '../notifications/mail.service';
 import { WebhookEvents } from '../webhooks/webhook-events.service';
-import { RoundsRepository, type Invitee, type RoundCycleRow, type RoundTimes } from './rounds.repository';
+import { RoundJobsService } from './round-jobs.service';
+import { RoundsRepository, type Invitee, type RoundCycleRow } from './rounds.repository';
 
 /** Invitations created (and mails stored) per transaction while a round fans out. */
 export const FAN_OUT_BATCH = 1000;
@@ -35,7 +33,7 @@ export class RoundsService {
 
   constructor(
     private readonly repository: RoundsRepository,
-    @InjectQueue(QUEUES.assessments) private readonly queue: Queue,
+    private readonly jobs: RoundJobsService,
     private readonly mail: MailService,
     private readonly config: AppConfig,
     private readonly kpis: KpiRefreshService,
@@ -179,14 +177,6 @@ export class RoundsService {
   }
 
   /** Lets the worker invite the round's audience (a fixed job id: queueing twice runs once). */
-  async queueFanOut(roundId: string): Promise<void> {
-    await this.queue.add(
-      JOBS.fanOutRound.name,
-      { roundId },
-      { ...DEFAULT_JOB_OPTIONS, jobId: JOBS.fanOutRound.id(roundId) },
-    );
-  }
-
   /** How many people a round of this cycle would invite now (the confirmation before "open now"). */
   async audienceCount(organisationId: string, teamIds: string[]): Promise<number> {
     return this.repository.audienceCount(organisationId, teamIds);
@@ -198,55 +188,7 @@ export class RoundsService {
     roundId: string,
   ): Promise<void> {
     await this.dispatchPending(cycle.organisation_id, roundId);
-    await this.scheduleJobs({ ...cycle, id: roundId });
-  }
-
-  /**
-   * The reminder and close jobs of an open round (fixed ids: queueing them again is harmless). Of the
-   * reminders already due only the latest is queued (a worker that was down sends one late reminder,
-   * not a burst), and only with `due` (after a fan-out, so it cannot run before the invitations exist).
-   */
-  async scheduleJobs(round: RoundTimes, { due: withDue = true } = {}): Promise<void> {
-    const now = Date.now();
-    const times = reminderTimes(
-      round.opens_at,
-      round.closes_at,
-      round.reminder_days,
-      round.remind_day_before_deadline,
-    ).map((t) => t.getTime());
-    // A round past its deadline gets no reminder, only its close.
-    const due = withDue && round.closes_at.getTime() > now ? times.filter((t) => t <= now) : [];
-    for (const at of [...due.slice(-1), ...times.filter((t) => t > now)]) {
-      await this.queue.add(
-        JOBS.remind.name,
-        { roundId: round.id, at },
-        { ...DEFAULT_JOB_OPTIONS, jobId: JOBS.remind.id(round.id, at), delay: Math.max(0, at - now) },
-      );
-    }
-    await this.queue.add(
-      JOBS.closeRound.name,
-      { roundId: round.id },
-      {
-        ...DEFAULT_JOB_OPTIONS,
-        jobId: JOBS.closeRound.id(round.id),
-        delay: Math.max(0, round.closes_at.getTime() - now),
-      },
-    );
-  }
-
-  /**
-   * Redis may have lost every queued job (the worker's start): each open round gets its fan-out,
-   * reminder and close jobs again under their fixed ids. The fan-out adds only who is missing; a round
-   * past its deadline is only closed. Returns how many open rounds there were.
-   */
-  async requeueOpenRounds(): Promise<number> {
-    const open = await this.repository.openRoundTimes();
-    for (const round of open) {
-      const running = round.closes_at.getTime() > Date.now();
-      if (running) await this.queueFanOut(round.id); // its end queues a reminder already due
-      await this.scheduleJobs(round, { due: false });
-    }
-    return open.length;
+    await this.jobs.scheduleJobs({ ...cycle, id: roundId });
   }
 
   /** Reminds everyone in an open round who has not completed; `at` names the reminder (once each). */
