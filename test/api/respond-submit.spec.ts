@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
-import { createSurvey, csv, surveyWorld } from '../support/surveys';
+import { createSurvey, csv, linkFromOutbox, surveyWorld, tokenOf } from '../support/surveys';
 
 /** Why a link cannot be answered, or 'none'. */
 const LINK_STATES = [
@@ -222,6 +222,32 @@ describe('answering through a mailed link', () => {
     (await api.db.query(`SELECT id FROM survey_responses WHERE survey_id = $1`, [surveyId])).map(
       (r: { id: string }) => r.id,
     );
+
+  it('takes one of two answers sent at once on the same link (a double click) and refuses the other with 409', async () => {
+    const { world, versionId, valueId, hr } = await surveyWorld(api, 'Dubbelklik');
+    const survey = await createSurvey(hr, versionId);
+    const emails = Array.from({ length: 20 }, (_, i) => `klant${i}@dubbel.test`);
+    const sent = await hr.upload(
+      `/api/surveys/${survey.id}/contacts?send=true`,
+      csv(...emails.map((e) => `${e};;;nl`)),
+    );
+    expect(sent.status).toBe(201);
+    const tokens = await Promise.all(
+      emails.map(async (e) => tokenOf(await linkFromOutbox(api.db, world.organisationId, e))),
+    );
+    const answer = { grades: [{ valueId, grade: 9 }] };
+    const outcomes = await Promise.all(
+      tokens.map((token) =>
+        Promise.all([0, 1].map(() => new HttpClient(api.url).post(`/api/respond/${token}`, answer))),
+      ),
+    );
+    for (const pair of outcomes)
+      expect(pair.map((r) => [r.status, r.body?.code ?? null]).sort()).toEqual([
+        [204, null],
+        [409, 'already_answered'],
+      ]);
+    expect(await responseIds(survey.id)).toHaveLength(tokens.length);
+  });
 
   /** Puts the survey and its wave in the state the case needs (and back with 'none'). */
   async function setState(surveyId: string, waveId: string, state: LinkState): Promise<void> {
