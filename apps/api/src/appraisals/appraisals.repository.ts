@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AppraisalStage } from '@wk/contracts';
-import { OrganisationScope } from '../common/organisation-scope';
 import type { CycleStatus, CycleTermsRow } from './appraisal-cycles.repository';
 import { REVIEWER_SQL } from './appraisal-sql';
+import { OrganisationRepository } from '../common/organisation-repository';
 
 /** What a use case may change on an appraisal row (the version and updated_at follow by themselves). */
 interface AppraisalState {
@@ -79,17 +78,7 @@ const APPRAISAL_SELECT = `
  * EntityManager run inside the caller's transaction.
  */
 @Injectable()
-export class AppraisalsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
-  private scope(organisationId: string, m?: EntityManager): OrganisationScope {
-    return new OrganisationScope(m ?? this.db, organisationId);
-  }
-
+export class AppraisalsRepository extends OrganisationRepository {
   /** Appraisals of the organisation's opened cycles, filtered by cycle, employee or reviewer. */
   list(
     organisationId: string,

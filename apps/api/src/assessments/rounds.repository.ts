@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Locale } from '@wk/domain';
-import { OrganisationScope } from '../common/organisation-scope';
 import { returnedRows } from '../common/sql';
+import { OrganisationRepository } from '../common/organisation-repository';
 
 /** A round's cycle with what its mails need of the organisation. */
 export interface RoundCycleRow {
@@ -79,13 +78,7 @@ const ROUND_CYCLE_SQL = `SELECT c.*, r.opens_at, r.closes_at, o.name AS organisa
  * that take an EntityManager run inside the caller's transaction.
  */
 @Injectable()
-export class RoundsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
+export class RoundsRepository extends OrganisationRepository {
   /** Locks the cycle for the check-and-insert of a firing. */
   async lockCycleForFiring(m: EntityManager, cycleId: string): Promise<FiringCycleRow | undefined> {
     const [cycle]: FiringCycleRow[] = await m.query(
@@ -135,7 +128,7 @@ export class RoundsRepository {
       closesAt: Date;
     },
   ): Promise<{ id: string } | undefined> {
-    const [created] = await new OrganisationScope(m, round.organisationId).rows<{ id: string }>(
+    const [created] = await this.scope(round.organisationId, m).rows<{ id: string }>(
       `INSERT INTO assessment_rounds (organisation_id, cycle_id, values_version_id, scheduled_for, opens_at, closes_at)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
       [round.cycleId, round.valuesVersionId, round.scheduledFor, round.opensAt, round.closesAt],
@@ -180,7 +173,7 @@ export class RoundsRepository {
 
   /** How many people a round of these teams (and their sub-teams; none: everyone) would invite. */
   async audienceCount(organisationId: string, teamIds: string[]): Promise<number> {
-    const row = await new OrganisationScope(this.db, organisationId).one<{ n: number }>(
+    const row = await this.scope(organisationId).one<{ n: number }>(
       `WITH RECURSIVE ${SCOPE_SQL} SELECT count(*)::int AS n FROM users u WHERE ${AUDIENCE_WHERE}`,
       [teamIds],
     );
@@ -194,7 +187,7 @@ export class RoundsRepository {
     after: string,
     limit: number,
   ): Promise<Omit<Invitee, 'invitation_id'>[]> {
-    return new OrganisationScope(m, cycle.organisation_id).rows(
+    return this.scope(cycle.organisation_id, m).rows(
       `WITH RECURSIVE ${SCOPE_SQL}
        SELECT u.id AS user_id, u.name, u.email, coalesce(u.locale, $3) AS locale, u.team_id
          FROM users u
@@ -211,7 +204,7 @@ export class RoundsRepository {
     roundId: string,
     invitations: { invitation_id: string; user_id: string; token_hash: string; team_id?: string | null }[],
   ): Promise<Set<string>> {
-    const inserted = await new OrganisationScope(m, organisationId).rows<{ id: string }>(
+    const inserted = await this.scope(organisationId, m).rows<{ id: string }>(
       `INSERT INTO assessment_invitations (id, organisation_id, round_id, user_id, token_hash, team_id)
        SELECT id, $1, $2, user_id, token_hash, team_id
          FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::uuid[]) AS x(id, user_id, token_hash, team_id)

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { SelfLevel } from '@wk/domain';
 import type { SelfAssessmentForm } from '@wk/contracts';
-import { OrganisationScope } from '../common/organisation-scope';
+import { OrganisationRepository } from '../common/organisation-repository';
 
 /** One invitation as its personal link opens it, with its round's state and the names the form shows. */
 export interface InvitationRow {
@@ -46,15 +45,9 @@ export interface MyAnswerRow {
  * Methods that take an EntityManager run inside the caller's transaction.
  */
 @Injectable()
-export class SelfAssessmentRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
+export class SelfAssessmentRepository extends OrganisationRepository {
   get manager(): EntityManager {
     return this.db.manager;
-  }
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
   }
 
   /** The invitation of a link (by the token's hash); `lock` holds it for the transaction. */
@@ -77,7 +70,7 @@ export class SelfAssessmentRepository {
 
   /** The values of the round's version with their behaviours, in the house's order. */
   values(invitation: InvitationRow): Promise<SelfAssessmentForm['values']> {
-    return new OrganisationScope(this.db, invitation.organisation_id).rows(
+    return this.scope(invitation.organisation_id).rows(
       `SELECT e.id, e.key, e.name_nl AS "nameNl", e.name_en AS "nameEn",
               coalesce(json_agg(json_build_object('id', b.id, 'key', b.key, 'textNl', b.text_nl, 'textEn', b.text_en)
                        ORDER BY b.position) FILTER (WHERE b.id IS NOT NULL), '[]') AS behaviours
@@ -103,7 +96,7 @@ export class SelfAssessmentRepository {
   /** Which of `ids` are behaviours (or values, with `of: 'values'`) of the invitation's version. */
   async knownIds(m: EntityManager, invitation: InvitationRow, of: 'behaviours' | 'values', ids: string[]) {
     const table = of === 'behaviours' ? 'value_behaviours' : 'experience_values';
-    const rows = await new OrganisationScope(m, invitation.organisation_id).rows<{ id: string }>(
+    const rows = await this.scope(invitation.organisation_id, m).rows<{ id: string }>(
       `SELECT id FROM ${table} WHERE organisation_id = $1 AND version_id = $2 AND id = ANY($3::uuid[])`,
       [invitation.values_version_id, ids],
     );
@@ -115,7 +108,7 @@ export class SelfAssessmentRepository {
     invitation: InvitationRow,
     answers: { behaviourId: string; level: SelfLevel | null }[],
   ) {
-    await new OrganisationScope(m, invitation.organisation_id).rows(
+    await this.scope(invitation.organisation_id, m).rows(
       `INSERT INTO assessment_answers (organisation_id, invitation_id, behaviour_id, level)
        SELECT $1, $2, behaviour_id, level FROM unnest($3::uuid[], $4::smallint[]) AS x(behaviour_id, level)
        ON CONFLICT (invitation_id, behaviour_id) DO UPDATE SET level = excluded.level, updated_at = now()`,
@@ -132,7 +125,7 @@ export class SelfAssessmentRepository {
       ]);
       return;
     }
-    await new OrganisationScope(m, invitation.organisation_id).rows(
+    await this.scope(invitation.organisation_id, m).rows(
       `INSERT INTO assessment_examples (organisation_id, invitation_id, value_id, text) VALUES ($1, $2, $3, $4)
        ON CONFLICT (invitation_id, value_id) DO UPDATE SET text = excluded.text, updated_at = now()`,
       [invitation.id, valueId, text],
@@ -141,7 +134,7 @@ export class SelfAssessmentRepository {
 
   /** Behaviours of the version the invitation has no answer for yet, in the house's order. */
   unanswered(m: EntityManager, invitation: InvitationRow): Promise<{ id: string }[]> {
-    return new OrganisationScope(m, invitation.organisation_id).rows(
+    return this.scope(invitation.organisation_id, m).rows(
       `SELECT b.id FROM value_behaviours b
         WHERE b.organisation_id = $1 AND b.version_id = $2
           AND NOT EXISTS (SELECT 1 FROM assessment_answers a WHERE a.invitation_id = $3 AND a.behaviour_id = b.id)
@@ -160,7 +153,7 @@ export class SelfAssessmentRepository {
 
   /** The person's team and the organisation's anonymity minimum. */
   async person(organisationId: string, userId: string) {
-    const row = await new OrganisationScope(this.db, organisationId).one<{
+    const row = await this.scope(organisationId).one<{
       team_id: string | null;
       anonymity_minimum: number;
     }>(
@@ -173,7 +166,7 @@ export class SelfAssessmentRepository {
 
   /** Every round the person was invited to, oldest first. */
   myRounds(organisationId: string, userId: string): Promise<MyRoundRow[]> {
-    return new OrganisationScope(this.db, organisationId).rows(
+    return this.scope(organisationId).rows(
       `SELECT i.id AS invitation_id, r.id AS round_id, c.name AS cycle_name, r.opens_at, r.closes_at,
               (r.closed_at IS NOT NULL OR r.closes_at <= now()) AS closed, i.completed_at, r.values_version_id
          FROM assessment_invitations i
@@ -190,7 +183,7 @@ export class SelfAssessmentRepository {
     organisationId: string,
     versionIds: string[],
   ): Promise<{ version_id: string; key: string; name_nl: string; name_en: string }[]> {
-    return new OrganisationScope(this.db, organisationId).rows(
+    return this.scope(organisationId).rows(
       `SELECT version_id, key, name_nl, name_en FROM experience_values
         WHERE organisation_id = $1 AND version_id = ANY($2::uuid[]) ORDER BY position`,
       [versionIds],
@@ -199,7 +192,7 @@ export class SelfAssessmentRepository {
 
   /** The answers of these invitations with their behaviour's text, in the house's order. */
   answersOf(organisationId: string, invitationIds: string[]): Promise<MyAnswerRow[]> {
-    return new OrganisationScope(this.db, organisationId).rows(
+    return this.scope(organisationId).rows(
       `SELECT a.invitation_id, b.id AS behaviour_id, e.key AS value_key, b.text_nl, b.text_en, a.level
          FROM assessment_answers a
          JOIN value_behaviours b ON b.id = a.behaviour_id

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { SurveyInvitationResult } from '@wk/contracts';
-import { OrganisationScope } from '../../common/organisation-scope';
+import { OrganisationRepository } from '../../common/organisation-repository';
 
 /** What a CRM request under an Idempotency-Key did: answered again to a repeat. */
 export interface StoredOutcome {
@@ -17,13 +16,7 @@ export interface StoredOutcome {
  * inside the transaction of the work they guard; one organisation each.
  */
 @Injectable()
-export class ApiIdempotencyRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
+export class ApiIdempotencyRepository extends OrganisationRepository {
   /**
    * Claims the key for this request; false when it was claimed before. A concurrent claim of the
    * same key waits for the first transaction's commit.
@@ -34,7 +27,7 @@ export class ApiIdempotencyRepository {
     keyHash: string,
     requestHash: string,
   ): Promise<boolean> {
-    const claimed = await new OrganisationScope(m, organisationId).one(
+    const claimed = await this.scope(organisationId, m).one(
       `INSERT INTO api_idempotency_keys (organisation_id, key_hash, request_hash, status) VALUES ($1, $2, $3, 'processing')
        ON CONFLICT (organisation_id, key_hash) DO NOTHING RETURNING key_hash`,
       [keyHash, requestHash],
@@ -43,7 +36,7 @@ export class ApiIdempotencyRepository {
   }
 
   async stored(m: EntityManager, organisationId: string, keyHash: string): Promise<StoredOutcome> {
-    const [stored] = await new OrganisationScope(m, organisationId).rows<StoredOutcome>(
+    const [stored] = await this.scope(organisationId, m).rows<StoredOutcome>(
       `SELECT request_hash, status, invitation_id, wave_id FROM api_idempotency_keys WHERE organisation_id = $1 AND key_hash = $2`,
       [keyHash],
     );
@@ -56,7 +49,7 @@ export class ApiIdempotencyRepository {
     keyHash: string,
     outcome: StoredOutcome,
   ): Promise<void> {
-    await new OrganisationScope(m, organisationId).rows(
+    await this.scope(organisationId, m).rows(
       `UPDATE api_idempotency_keys SET status = $3, invitation_id = $4, wave_id = $5 WHERE organisation_id = $1 AND key_hash = $2`,
       [keyHash, outcome.status, outcome.invitation_id, outcome.wave_id],
     );

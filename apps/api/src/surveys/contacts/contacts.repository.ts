@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { OrganisationScope } from '../../common/organisation-scope';
+import { EntityManager } from 'typeorm';
 import { unnestColumns } from '../unnest-columns';
 import type { CheckedContact, ContactLookups } from './contact-list';
+import { OrganisationRepository } from '../../common/organisation-repository';
 
 /** The names an uploaded contact list may use, each to its id. */
 export type ContactNames = Pick<ContactLookups, 'segmentIds' | 'teamIds' | 'journeyIds' | 'touchpoints'>;
@@ -17,16 +16,10 @@ const CHUNK = 5000;
  * when there is one.
  */
 @Injectable()
-export class ContactsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
+export class ContactsRepository extends OrganisationRepository {
   /** Segments, teams and journeys by their lower-cased name; every touchpoint (names repeat across journeys). */
   async names(organisationId: string, m: EntityManager = this.db.manager): Promise<ContactNames> {
-    const scope = new OrganisationScope(m, organisationId);
+    const scope = this.scope(organisationId, m);
     const byName = async (sql: string) =>
       new Map(
         (await scope.rows<{ id: string; name: string }>(sql)).map((r) => [r.name.trim().toLowerCase(), r.id]),
@@ -47,7 +40,7 @@ export class ContactsRepository {
     surveyId: string,
     m: EntityManager = this.db.manager,
   ): Promise<Set<string>> {
-    const rows = await new OrganisationScope(m, organisationId).rows<{ email: string }>(
+    const rows = await this.scope(organisationId, m).rows<{ email: string }>(
       `SELECT lower(email) AS email FROM survey_contacts
         WHERE organisation_id = $1 AND survey_id = $2 AND wave_id IS NULL`,
       [surveyId],
@@ -62,7 +55,7 @@ export class ContactsRepository {
     surveyId: string,
     contacts: CheckedContact[],
   ): Promise<void> {
-    const scope = new OrganisationScope(m, organisationId);
+    const scope = this.scope(organisationId, m);
     for (let start = 0; start < contacts.length; start += CHUNK) {
       const chunk = contacts.slice(start, start + CHUNK);
       await scope.rows(

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { WaveKind } from '@wk/domain';
 import type { Wave, WaveYouSaidRequest } from '@wk/contracts';
-import { OrganisationScope } from '../../common/organisation-scope';
 import { returnedRows } from '../../common/sql';
 import type { SendingSurvey, WaveTimes } from './sending';
+import { OrganisationRepository } from '../../common/organisation-repository';
 
 /** A wave as HR's report reads it (its funnel is counted apart). */
 export interface WaveRow {
@@ -37,13 +36,7 @@ export interface ClosedWaveRow {
  * their organisation's scope.
  */
 @Injectable()
-export class WavesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
-  }
-
+export class WavesRepository extends OrganisationRepository {
   /** The survey with what mails need, locked against a concurrent wave of the same survey. */
   async lockSendingSurvey(m: EntityManager, surveyId: string): Promise<SendingSurvey | undefined> {
     const [survey]: SendingSurvey[] = await m.query(
@@ -138,7 +131,7 @@ export class WavesRepository {
 
   /** Sets or clears each line that is given (empty: no line); leaves the other as it is. */
   async setYouSaid(organisationId: string, waveId: string, youSaid: WaveYouSaidRequest): Promise<void> {
-    await new OrganisationScope(this.db, organisationId).rows(
+    await this.scope(organisationId).rows(
       `UPDATE survey_waves SET
          you_said_nl = CASE WHEN $3::boolean THEN nullif($4, '') ELSE you_said_nl END,
          you_said_en = CASE WHEN $5::boolean THEN nullif($6, '') ELSE you_said_en END
@@ -211,7 +204,7 @@ export class WavesRepository {
 
   /** The waves of the organisation: of one survey, or the one wave; newest first. */
   list(organisationId: string, by: { surveyId?: string; waveId?: string }): Promise<WaveRow[]> {
-    return new OrganisationScope(this.db, organisationId).rows<WaveRow>(
+    return this.scope(organisationId).rows<WaveRow>(
       `SELECT w.id, w.survey_id, w.kind, w.opens_at, w.closes_at, w.closed_at, w.reminder_sent_at,
               w.contacts_deleted_at, w.skipped, w.you_said_nl, w.you_said_en
          FROM survey_waves w
@@ -223,7 +216,7 @@ export class WavesRepository {
 
   /** The survey's waves that are still open. */
   openOf(organisationId: string, surveyId: string): Promise<{ id: string }[]> {
-    return new OrganisationScope(this.db, organisationId).rows(
+    return this.scope(organisationId).rows(
       `SELECT id FROM survey_waves WHERE organisation_id = $1 AND survey_id = $2 AND closed_at IS NULL`,
       [surveyId],
     );
