@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import { RespondRepository } from '@wk/api-testing';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient } from '../support/http-client';
 import { createSurvey, csv, linkFromOutbox, surveyWorld, tokenOf } from '../support/surveys';
@@ -61,6 +62,86 @@ function outcome(res: {
   return { status: res.status, code: res.body?.code };
 }
 
+/** Answers to generate; `state` is the link's (or the survey's) reason to refuse, or 'none'. */
+function caseArbitrary(state: fc.Arbitrary<LinkState>): fc.Arbitrary<Case> {
+  return fc.record<Case>({
+    state,
+    asksAll: fc.boolean(),
+    grades: fc.array(
+      fc.record({
+        // Mostly the survey's own values, so that the answer's other checks are reached often.
+        value: fc.constantFrom<GradeChoice>(
+          'first',
+          'second',
+          'first',
+          'second',
+          'first',
+          'second',
+          'foreign',
+          'random',
+        ),
+        grade: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+    overallGrade: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined, freq: 2 }),
+    nps: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined, freq: 2 }),
+    comment: fc.option(fc.constantFrom('', 'Prima geholpen'), { nil: undefined, freq: 2 }),
+  });
+}
+
+type StoredAnswer = Parameters<RespondRepository['submitManyByToken']>[0][number]['answer'];
+type SubmitRow = Awaited<ReturnType<RespondRepository['submitManyByToken']>>[number];
+
+/** The answer as the service hands it to the repository (an empty comment is none). */
+function storedAnswer(body: {
+  grades: { valueId: string; grade: number | null }[];
+  overallGrade?: number;
+  nps?: number;
+  comment?: string;
+}): StoredAnswer {
+  return {
+    locale: null,
+    overallGrade: body.overallGrade ?? null,
+    nps: body.nps ?? null,
+    comment: body.comment || null,
+    valueIds: body.grades.map((g) => g.valueId),
+    grades: body.grades.map((g) => g.grade),
+  };
+}
+
+/** What a stored response holds, written as contentsOfResponses reads it from the database. */
+function contentOf(a: StoredAnswer): string {
+  const grades = a.valueIds
+    .map((id, i) => `${id}=${a.grades[i] ?? '-'}`)
+    .sort()
+    .join(',');
+  return [a.overallGrade, a.nps, a.comment, grades].filter((x) => x !== null).join('|');
+}
+
+/** A batch row without what differs between two links of one survey (the invitation, the clock). */
+function comparable(row: SubmitRow) {
+  if (!row) return row;
+  const { invitation_id: _invitation, checked_at: _checked, ...rest } = row;
+  return rest;
+}
+
+/** The request body of a case: `foreignId` is a value of another organisation's set. */
+function answerBody(c: Case, valueIds: string[], foreignId: string) {
+  const valueOf: Record<GradeChoice, () => string> = {
+    first: () => valueIds[0],
+    second: () => valueIds[1],
+    foreign: () => foreignId,
+    random: () => randomUUID(),
+  };
+  return {
+    grades: c.grades.map((g) => ({ valueId: valueOf[g.value](), grade: g.grade })),
+    ...(c.overallGrade !== undefined ? { overallGrade: c.overallGrade } : {}),
+    ...(c.nps !== undefined ? { nps: c.nps } : {}),
+    ...(c.comment !== undefined ? { comment: c.comment } : {}),
+  };
+}
+
 /**
  * An answer through a mailed link is checked, claimed and stored in one statement (the hot path of
  * answer intake). Property: over generated links and answers it answers exactly as checking first
@@ -74,53 +155,10 @@ describe('answering through a mailed link', () => {
   afterAll(() => api.close());
 
   it('refuses exactly as checking first would, and stores once or not at all', async () => {
-    const { world, hr } = await surveyWorld(api, 'Antwoorden');
-    const org = world.organisationId;
-    const { versionId, valueIds } = await twoValues(org);
-    const other = await surveyWorld(api, 'Ander');
-    const [foreign] = await api.db.query(`SELECT id FROM experience_values WHERE version_id = $1 LIMIT 1`, [
-      other.versionId,
-    ]);
-    const surveys = {
-      all: await createSurvey(hr, versionId, { askOverallGrade: true, askNps: true, askComment: true }),
-      none: await createSurvey(hr, versionId, { askOverallGrade: false, askNps: false, askComment: false }),
-    };
-    const waves: Record<string, string> = {};
-    for (const [kind, survey] of Object.entries(surveys)) {
-      const sent = await hr.upload(
-        `/api/surveys/${survey.id}/contacts?send=true`,
-        csv(`${kind}@klant.test;;;nl`),
-      );
-      expect(sent.status).toBe(201);
-      const [wave] = await api.db.query(`SELECT id FROM survey_waves WHERE survey_id = $1`, [survey.id]);
-      waves[kind] = wave.id;
-    }
+    const { org, valueIds, foreign, surveys, waves } = await twoSurveys('Antwoorden');
     const customer = new HttpClient(api.url);
 
-    const cases = fc.record<Case>({
-      // Half the links can be answered, so that the answer's own checks are reached often.
-      state: fc.oneof(fc.constant<LinkState>('none'), fc.constantFrom(...LINK_STATES)),
-      asksAll: fc.boolean(),
-      grades: fc.array(
-        fc.record({
-          value: fc.constantFrom<GradeChoice>(
-            'first',
-            'second',
-            'first',
-            'second',
-            'first',
-            'second',
-            'foreign',
-            'random',
-          ),
-          grade: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
-        }),
-        { minLength: 1, maxLength: 3 },
-      ),
-      overallGrade: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined, freq: 2 }),
-      nps: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined, freq: 2 }),
-      comment: fc.option(fc.constantFrom('', 'Prima geholpen'), { nil: undefined, freq: 2 }),
-    });
+    const cases = caseArbitrary(fc.oneof(fc.constant<LinkState>('none'), fc.constantFrom(...LINK_STATES)));
 
     await fc.assert(
       fc.asyncProperty(cases, async (c) => {
@@ -143,22 +181,7 @@ describe('answering through a mailed link', () => {
         );
         await setState(surveyId, waveId, c.state);
         const before = await responseIds(surveyId);
-        const body = {
-          grades: c.grades.map((g) => ({
-            valueId:
-              g.value === 'first'
-                ? valueIds[0]
-                : g.value === 'second'
-                  ? valueIds[1]
-                  : g.value === 'foreign'
-                    ? foreign.id
-                    : randomUUID(),
-            grade: g.grade,
-          })),
-          ...(c.overallGrade !== undefined ? { overallGrade: c.overallGrade } : {}),
-          ...(c.nps !== undefined ? { nps: c.nps } : {}),
-          ...(c.comment !== undefined ? { comment: c.comment } : {}),
-        };
+        const body = answerBody(c, valueIds, foreign.id);
         try {
           const res = await customer.post(`/api/respond/${token}`, body);
           const want = expected(c, valueIds);
@@ -198,6 +221,118 @@ describe('answering through a mailed link', () => {
       { numRuns: 150, seed: 20261204 },
     );
   });
+
+  it('answers each answer of a batch statement exactly as it would answer it alone', async () => {
+    const { org, valueIds, foreign, surveys, waves } = await twoSurveys('Partij');
+    const repository = api.app.get(RespondRepository);
+    const linkStates = fc.constantFrom<LinkState>('none', 'none', 'none', 'unknown token', 'answered');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(caseArbitrary(linkStates), { minLength: 2, maxLength: 12 }),
+        async (batch) => {
+          const kind = (c: Case) => (c.asksAll ? 'all' : 'none');
+          const link = (c: Case) =>
+            newLink(
+              org,
+              surveys[kind(c)].id,
+              waves[kind(c)],
+              c.state === 'unknown token',
+              c.state === 'answered',
+            );
+          const answers = batch.map((c) => storedAnswer(answerBody(c, valueIds, foreign.id)));
+          const together = await Promise.all(batch.map(link));
+          const alone = await Promise.all(batch.map(link));
+          const before = await contentsOfResponses(surveys);
+
+          const rows = await repository.submitManyByToken(
+            together.map((token, i) => ({ token, answer: answers[i] })),
+          );
+          const single: SubmitRow[] = [];
+          for (const [i, token] of alone.entries())
+            single.push(...(await repository.submitManyByToken([{ token, answer: answers[i] }])));
+
+          expect(rows.map(comparable)).toEqual(single.map(comparable));
+          // Both halves stored the same answers, each answer once per half.
+          const storedOnce = answers.filter((_, i) => single[i]?.stored).map(contentOf);
+          const added = [...(await contentsOfResponses(surveys))]
+            .filter(([id]) => !before.has(id))
+            .map(([, content]) => content);
+          expect(added.sort()).toEqual([...storedOnce, ...storedOnce].sort());
+        },
+      ),
+      { numRuns: 40, seed: 20261205 },
+    );
+  });
+
+  it('stores one of two answers on the same link in one batch statement', async () => {
+    const { org, valueIds, surveys, waves } = await twoSurveys('Tweemaal');
+    const repository = api.app.get(RespondRepository);
+    const answer = storedAnswer({ grades: [{ valueId: valueIds[0], grade: 8 }] });
+    for (let run = 0; run < 10; run++) {
+      const token = await newLink(org, surveys.none.id, waves.none, false, false);
+      const other = await newLink(org, surveys.none.id, waves.none, false, false);
+      const rows = await repository.submitManyByToken([
+        { token, answer },
+        { token: other, answer },
+        { token, answer },
+      ]);
+      expect(rows.filter((r) => r?.stored)).toHaveLength(2);
+      expect([rows[0]?.stored, rows[2]?.stored].sort()).toEqual([false, true]);
+      expect(rows[1]?.stored).toBe(true);
+    }
+  });
+
+  /** A world with a two-value set, another organisation's value, and a survey with a wave asking all / none of the extra questions. */
+  async function twoSurveys(name: string) {
+    const { world, hr } = await surveyWorld(api, name);
+    const org = world.organisationId;
+    const { versionId, valueIds } = await twoValues(org);
+    const other = await surveyWorld(api, `${name} (ander)`);
+    const [foreign] = await api.db.query(`SELECT id FROM experience_values WHERE version_id = $1 LIMIT 1`, [
+      other.versionId,
+    ]);
+    const surveys = {
+      all: await createSurvey(hr, versionId, { askOverallGrade: true, askNps: true, askComment: true }),
+      none: await createSurvey(hr, versionId, { askOverallGrade: false, askNps: false, askComment: false }),
+    };
+    const waves: Record<string, string> = {};
+    for (const [kind, survey] of Object.entries(surveys)) {
+      const sent = await hr.upload(
+        `/api/surveys/${survey.id}/contacts?send=true`,
+        csv(`${kind}@klant.test;;;nl`),
+      );
+      expect(sent.status).toBe(201);
+      const [wave] = await api.db.query(`SELECT id FROM survey_waves WHERE survey_id = $1`, [survey.id]);
+      waves[kind] = wave.id;
+    }
+    return { org, valueIds, foreign: foreign as { id: string }, surveys, waves };
+  }
+
+  /** A mailed link of the wave; `unknown`: the token matches no link. */
+  async function newLink(org: string, surveyId: string, waveId: string, unknown: boolean, answered: boolean) {
+    const token = randomBytes(32).toString('base64url');
+    const hash = createHash('sha256')
+      .update(unknown ? `${token}-elders` : token)
+      .digest('hex');
+    await api.db.query(
+      `INSERT INTO survey_invitations (organisation_id, survey_id, wave_id, token_hash, locale, answered)
+       VALUES ($1, $2, $3, $4, 'nl', $5)`,
+      [org, surveyId, waveId, hash, answered],
+    );
+    return token;
+  }
+
+  /** Every stored response of the two surveys with what it holds (grades by value). */
+  async function contentsOfResponses(surveys: Record<string, { id: string }>): Promise<Map<string, string>> {
+    const rows: { id: string; content: string }[] = await api.db.query(
+      `SELECT r.id, concat_ws('|', r.overall_grade, r.nps, r.comment,
+              (SELECT string_agg(g.value_id || '=' || coalesce(g.grade::text, '-'), ',' ORDER BY g.value_id)
+                 FROM survey_response_grades g WHERE g.response_id = r.id)) AS content
+         FROM survey_responses r WHERE r.survey_id = ANY($1)`,
+      [Object.values(surveys).map((s) => s.id)],
+    );
+    return new Map(rows.map((r) => [r.id, r.content]));
+  }
 
   /** A published version 2 with two values (the world's own set has one). */
   async function twoValues(organisationId: string): Promise<{ versionId: string; valueIds: string[] }> {

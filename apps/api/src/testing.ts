@@ -19,7 +19,7 @@ export { AppraisalCyclesService } from './appraisals/appraisal-cycles.service';
 export { CustomerContextService } from './customers/customer-context.service';
 export { createValidationPipe } from './common/validation';
 export { SubmitRecognitionDto } from './surveys/dto/respond.dto';
-export { STORE_RESPONSE_SQL } from './surveys/respond/respond.repository';
+export { RespondRepository, STORE_RESPONSE_SQL } from './surveys/respond/respond.repository';
 export {
   readClosedRounds,
   readCustomer,

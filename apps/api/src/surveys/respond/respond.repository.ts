@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { Locale, ResponseChannel } from '@wk/domain';
+import { StatementBatcher } from '../../common/statement-batcher';
 import { SurveyLinks } from '../survey-links';
 import type { SurveyFormColumns } from '../surveys.repository';
 
@@ -105,55 +106,79 @@ export const STORE_RESPONSE_SQL = `WITH claim AS (
  RETURNING response_id`;
 
 /**
- * An answer through a mailed link in ONE statement: find the link by its token's hash ($1), check
- * it may be answered and that the answer fits the survey (its values, the questions it asks),
- * claim the invitation and store the answer. When anything refuses, nothing is written and the row
- * says why (the service turns it into the same error as the form's checks). One round trip instead
- * of two halves the database work and the system calls per answer (docs/scale.md).
+ * Answers through mailed links in ONE statement, for a batch of them (StatementBatcher: under load
+ * the answers that arrive while others are being stored go together). Per answer (`item`, 1-based:
+ * the arrays $1-$5 hold one entry per answer, $6-$8 one entry per grade with its answer's item) it
+ * finds the link by its token's hash, checks it may be answered and that the answer fits the
+ * survey (its values, the questions it asks), claims the invitation and stores the answer. When
+ * anything refuses, nothing of that answer is written and its row says why (the service turns it
+ * into the same error as the form's checks); an answer without a row has no link. Two answers on
+ * one link in a batch: the claim takes one. One statement and one commit for many answers is what
+ * keeps intake off PostgreSQL's per-statement cost (docs/scale.md).
  */
-export const SUBMIT_BY_TOKEN_SQL = `WITH link AS (
-   SELECT i.id AS invitation_id, i.answered, i.wave_id, i.locale, coalesce(i.journey_id, s.journey_id) AS journey_id,
+export const SUBMIT_BY_TOKEN_SQL = `WITH item AS (
+   SELECT * FROM unnest($1::char(64)[], $2::text[], $3::smallint[], $4::smallint[], $5::text[])
+          WITH ORDINALITY AS x(token_hash, given_locale, overall_grade, nps, comment, item)
+ ), given AS (
+   SELECT g.item, g.value_id, g.grade, (g.n - min(g.n) OVER (PARTITION BY g.item))::int AS position
+     FROM unnest($6::int[], $7::uuid[], $8::smallint[]) WITH ORDINALITY AS g(item, value_id, grade, n)
+ ), found AS (
+   SELECT x.item, x.given_locale, x.overall_grade, x.nps, x.comment, gen_random_uuid() AS response_id,
+          i.id AS invitation_id, i.answered, i.wave_id, i.locale, coalesce(i.journey_id, s.journey_id) AS journey_id,
           i.touchpoint_id, i.segment_id, i.team_id, s.id AS survey_id, s.organisation_id, s.values_version_id,
           ${SURVEY_STATUS} AS survey_status, s.opens_at AS survey_opens_at, s.closes_at AS survey_closes_at,
           s.ask_overall_grade, s.ask_nps, s.ask_comment, w.closes_at AS link_closes_at,
-          w.closed_at IS NOT NULL AS link_closed, o.time_zone, now() AS checked_at,
-          ARRAY(SELECT u.ord - 1 FROM unnest($6::uuid[]) WITH ORDINALITY AS u(value_id, ord)
-                 WHERE NOT EXISTS (SELECT 1 FROM experience_values e
-                                    WHERE e.id = u.value_id AND e.version_id = s.values_version_id)
-                 ORDER BY u.ord)::int[] AS unknown_grades
-     FROM survey_invitations i
+          w.closed_at IS NOT NULL AS link_closed, o.time_zone, now() AS checked_at
+     FROM item x
+     JOIN survey_invitations i ON i.token_hash = x.token_hash
      JOIN survey_waves w ON w.id = i.wave_id
      JOIN surveys s ON s.id = i.survey_id
      JOIN organisations o ON o.id = s.organisation_id
-    WHERE i.token_hash = $1
+ ), fits AS (
+   SELECT f.item,
+          coalesce(array_agg(g.position ORDER BY g.position) FILTER (WHERE e.id IS NULL), '{}')::int[] AS unknown_grades,
+          count(DISTINCT g.value_id) = count(*) AS distinct_grades
+     FROM found f
+     JOIN given g ON g.item = f.item
+     LEFT JOIN experience_values e ON e.id = g.value_id AND e.version_id = f.values_version_id
+    GROUP BY f.item
+ ), link AS MATERIALIZED (
+   SELECT f.*, coalesce(c.unknown_grades, '{}') AS unknown_grades, coalesce(c.distinct_grades, true) AS distinct_grades
+     FROM found f LEFT JOIN fits c ON c.item = f.item
  ), answerable AS (
    SELECT * FROM link
     WHERE NOT answered AND survey_status = 'active' AND NOT link_closed
       AND (link_closes_at IS NULL OR link_closes_at > checked_at)
       AND (survey_closes_at IS NULL OR survey_closes_at > checked_at) AND survey_opens_at <= checked_at
-      AND cardinality(unknown_grades) = 0
-      AND (SELECT count(DISTINCT v) FROM unnest($6::uuid[]) AS v) = cardinality($6::uuid[])
-      AND ($3::smallint IS NULL OR ask_overall_grade) AND ($4::smallint IS NULL OR ask_nps)
-      AND ($5::text IS NULL OR ask_comment)
+      AND cardinality(unknown_grades) = 0 AND distinct_grades
+      AND (overall_grade IS NULL OR ask_overall_grade) AND (nps IS NULL OR ask_nps)
+      AND (comment IS NULL OR ask_comment)
  ), claim AS (
    UPDATE survey_invitations i SET answered = true FROM answerable a
     WHERE i.id = a.invitation_id AND NOT i.answered
    RETURNING a.*
  ), response AS (
-   INSERT INTO survey_responses (${RESPONSE_COLUMNS})
-   SELECT organisation_id, survey_id, values_version_id, wave_id, 'email', ${JOURNEY('journey_id', 'touchpoint_id')},
-          touchpoint_id, segment_id, team_id, coalesce($2, locale), $3, $4, $5, ${ANSWER_DAY('time_zone')}
+   INSERT INTO survey_responses (id, ${RESPONSE_COLUMNS})
+   SELECT response_id, organisation_id, survey_id, values_version_id, wave_id, 'email',
+          ${JOURNEY('journey_id', 'touchpoint_id')}, touchpoint_id, segment_id, team_id,
+          coalesce(given_locale, locale), overall_grade, nps, comment, ${ANSWER_DAY('time_zone')}
      FROM claim
-   RETURNING id, organisation_id
+   RETURNING id
  ), grades AS (
    INSERT INTO survey_response_grades (organisation_id, response_id, value_id, grade)
-   SELECT response.organisation_id, response.id, g.value_id, g.grade
-     FROM response, unnest($6::uuid[], $7::smallint[]) AS g(value_id, grade)
+   SELECT c.organisation_id, c.response_id, g.value_id, g.grade
+     FROM claim c JOIN given g ON g.item = c.item
  )
- SELECT invitation_id, answered, survey_status, survey_opens_at, survey_closes_at, link_closes_at, link_closed,
-        ask_overall_grade, ask_nps, ask_comment, organisation_id, checked_at, unknown_grades,
-        EXISTS (SELECT 1 FROM response) AS stored
+ SELECT item, invitation_id, answered, survey_status, survey_opens_at, survey_closes_at, link_closes_at,
+        link_closed, ask_overall_grade, ask_nps, ask_comment, organisation_id, checked_at, unknown_grades,
+        response_id IN (SELECT id FROM response) AS stored
    FROM link`;
+
+/** One answer through a mailed link, as the batch statement takes it. */
+export interface TokenSubmission {
+  token: string;
+  answer: StoredAnswer;
+}
 
 /**
  * The public answer page's reads and writes: links by token or code, a version's questions, and the
@@ -161,6 +186,15 @@ export const SUBMIT_BY_TOKEN_SQL = `WITH link AS (
  */
 @Injectable()
 export class RespondRepository {
+  /** At most this many batch statements per api process at once; the answers arriving meanwhile wait and form the next batch. */
+  private readonly tokenSubmits = new StatementBatcher(
+    (batch: TokenSubmission[]) => this.submitManyByToken(batch),
+    {
+      maxInFlight: 4,
+      maxBatch: 200,
+    },
+  );
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async linkByToken(token: string): Promise<LinkRow | undefined> {
@@ -236,18 +270,35 @@ export class RespondRepository {
     return stored.length > 0;
   }
 
-  /** Checks, claims and stores in one statement (SUBMIT_BY_TOKEN_SQL); undefined: no such link. */
-  async submitByToken(token: string, answer: StoredAnswer): Promise<TokenSubmitRow | undefined> {
-    const [row] = await this.prepared<TokenSubmitRow>('wk_respond_submit_token', SUBMIT_BY_TOKEN_SQL, [
-      SurveyLinks.hash(token),
-      answer.locale,
-      answer.overallGrade,
-      answer.nps,
-      answer.comment,
-      answer.valueIds,
-      answer.grades,
-    ]);
-    return row;
+  /**
+   * Checks, claims and stores in one statement (SUBMIT_BY_TOKEN_SQL), together with the answers
+   * that arrive meanwhile; undefined: no such link.
+   */
+  submitByToken(token: string, answer: StoredAnswer): Promise<TokenSubmitRow | undefined> {
+    return this.tokenSubmits.submit({ token, answer });
+  }
+
+  /** One statement for a batch of answers: a row per answer, in order (undefined: no such link). */
+  async submitManyByToken(batch: TokenSubmission[]): Promise<(TokenSubmitRow | undefined)[]> {
+    const grades = batch.flatMap(({ answer }, i) =>
+      answer.valueIds.map((valueId, g) => ({ item: i + 1, valueId, grade: answer.grades[g] })),
+    );
+    const rows = await this.prepared<TokenSubmitRow & { item: string }>(
+      'wk_respond_submit_tokens',
+      SUBMIT_BY_TOKEN_SQL,
+      [
+        batch.map((b) => SurveyLinks.hash(b.token)),
+        batch.map((b) => b.answer.locale),
+        batch.map((b) => b.answer.overallGrade),
+        batch.map((b) => b.answer.nps),
+        batch.map((b) => b.answer.comment),
+        grades.map((g) => g.item),
+        grades.map((g) => g.valueId),
+        grades.map((g) => g.grade),
+      ],
+    );
+    const byItem = new Map(rows.map(({ item, ...row }) => [Number(item), row]));
+    return batch.map((_, i) => byItem.get(i + 1));
   }
 
   /**
