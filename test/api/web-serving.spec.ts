@@ -29,6 +29,13 @@ function get(base: string, path: string, headers: Record<string, string> = {}): 
 }
 
 const INDEX = '<!doctype html><title>Waardenkompas</title><div id="root"></div>';
+/** The light pages of the pages opened from outside (apps/web/src/public), as the build leaves them. */
+const LIGHT = {
+  answer: '<!doctype html><title>Waardenkompas</title><script src="/assets/answer-A1.js"></script>',
+  'self-assessment':
+    '<!doctype html><title>Waardenkompas</title><script src="/assets/self-assessment-B2.js"></script>',
+  login: '<!doctype html><title>Waardenkompas</title><script src="/assets/login-C3.js"></script>',
+};
 // Large enough to be worth compressing, like a real chunk.
 const SCRIPT = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `woord ${i}`))};\n`;
 const ASSET = 'index-Ab12Cd34.js';
@@ -47,6 +54,7 @@ describe('serving the dashboard build', () => {
     dist = mkdtempSync(join(tmpdir(), 'wk-web-'));
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), INDEX);
+    for (const [page, html] of Object.entries(LIGHT)) writeFileSync(join(dist, `${page}.html`), html);
     writeFileSync(join(dist, 'assets', ASSET), SCRIPT);
     writeFileSync(join(dist, 'assets', `${ASSET}.br`), brotliCompressSync(SCRIPT));
     writeFileSync(join(dist, 'assets', `${ASSET}.gz`), gzipSync(SCRIPT));
@@ -88,27 +96,36 @@ describe('serving the dashboard build', () => {
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
-  it('answers index.html, also as the fallback of any page, with revalidation and never immutably', async () => {
+  it('answers index.html, also as the fallback of any page, and a public page its light page, revalidated, never immutably', async () => {
+    const token = fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/);
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc.constantFrom('/', '/index.html', '/login'),
+          fc.constantFrom<[string, string]>(
+            ['/', INDEX],
+            ['/index.html', INDEX],
+            ['/people', INDEX],
+            ['/login', LIGHT.login],
+            ['/login?next=%2Finsights', LIGHT.login],
+            ['/login/extra', INDEX],
+            ['/forgot-password', INDEX],
+          ),
           fc
-            .tuple(
-              fc.constantFrom('/r/', '/q/', '/self-assessment/', '/insights/values/'),
-              fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/),
-            )
-            .map(([prefix, token]) => prefix + token),
+            .tuple(fc.constantFrom('/r/', '/q/'), token)
+            .map(([prefix, id]): [string, string] => [`${prefix}${id}?lang=en`, LIGHT.answer]),
+          token.map((id): [string, string] => [`/self-assessment/${id}`, LIGHT['self-assessment']]),
+          token.map((id): [string, string] => [`/insights/values/${id}`, INDEX]),
+          token.map((id): [string, string] => [`/q/${id}/more`, INDEX]),
         ),
-        async (path) => {
+        async ([path, page]) => {
           const res = await get(api.url, path, { 'accept-encoding': 'gzip, br' });
           expect(res.status).toBe(200);
           expect(res.headers['content-type']).toMatch(/text\/html/);
           expect(res.headers['cache-control']).toBe('no-cache');
-          expect(res.body.toString()).toBe(INDEX);
+          expect(res.body.toString()).toBe(page);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 40 },
     );
   });
 

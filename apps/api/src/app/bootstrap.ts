@@ -18,7 +18,7 @@ import { WorkerModule } from './worker.module';
 import { KpiToolsModule } from './kpi-tools.module';
 import { KpiRollupsService } from '../insights/kpi-rollups.service';
 import { JSON_MEDIA_TYPES, SCIM_HTTP } from '../scim/scim-http';
-import { mountWebAssets } from '../web/web-serving';
+import { mountPublicPages, mountWebAssets } from '../web/web-serving';
 
 const logLevels = (config: AppConfig): LogLevel[] =>
   config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
@@ -44,6 +44,7 @@ export async function createApi(config: AppConfig = loadConfig()): Promise<INest
   );
   app.use(cookieParser());
   mountWebAssets(app, config);
+  mountPublicPages(app, config);
   // Before the body parsers, so that their refusals get these headers and the origin check.
   app.use('/api', noStore, sameOriginWrites(config.publicUrl, [SESSION_COOKIE, OPERATOR_COOKIE]));
   app.useBodyParser('json', { limit: '1mb', type: JSON_MEDIA_TYPES });

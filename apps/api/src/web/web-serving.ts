@@ -46,6 +46,36 @@ export function mountWebAssets(app: INestApplication, config: AppConfig): void {
   );
 }
 
+/**
+ * The pages opened from outside on a phone have light HTML pages of their own (apps/web/src/public):
+ * the customer's answer page, the self-assessment form and sign-in. Every other path gets the
+ * dashboard's index.html. docker/nginx.conf has the same map.
+ */
+export const PUBLIC_PAGES: readonly { path: RegExp; file: string }[] = [
+  { path: /^\/(r|q)\/[^/]+\/?$/, file: 'answer.html' },
+  { path: /^\/self-assessment\/[^/]+\/?$/, file: 'self-assessment.html' },
+  { path: /^\/login\/?$/, file: 'login.html' },
+];
+
+/** Sends a public path its light page, revalidated like index.html; a build without it falls back to index.html. */
+export function mountPublicPages(app: INestApplication, config: AppConfig): void {
+  const dist = webDistOf(config);
+  if (!dist) return;
+  const pages = PUBLIC_PAGES.filter((page) => existsSync(resolve(dist, page.file)));
+  app.use((req: Request, res: Response, next: () => void) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const page = pages.find((p) => p.path.test(req.path));
+    if (!page) return next();
+    res.sendFile(
+      page.file,
+      { root: dist, cacheControl: false, headers: { 'Cache-Control': 'no-cache' } },
+      (error) => {
+        if (error && !res.headersSent) next();
+      },
+    );
+  });
+}
+
 /** The end of /assets: the dashboard's own static serving and its HTML fallback never see these paths. */
 function notFound(req: Request, res: Response): void {
   res.status(404).json({ statusCode: 404, message: `Cannot GET ${req.originalUrl}`, error: 'Not Found' });

@@ -1,12 +1,13 @@
-import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from './query-client';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { ApiError } from '../api/client';
 import { Page } from '../components/page';
 import { EmptyState, Loading } from '../components/states';
 import { RequirePermission, RequireSession } from '../features/auth/guards';
+import { cssVariables, theme } from './theme';
 
 // Every page loads on first visit, so that a phone opening the answer page or the self-assessment
 // form never downloads the dashboard (issue 13).
@@ -110,24 +111,6 @@ const AppraisalsPage = lazy(() => appraisals().then((m) => ({ default: m.Apprais
 const AppraisalPage = lazy(() => appraisals().then((m) => ({ default: m.AppraisalPage })));
 const AppraisalCyclesPage = lazy(() => appraisals().then((m) => ({ default: m.AppraisalCyclesPage })));
 const later = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
-
-// Blue 9 on white and the darkened "dimmed" text keep WCAG AA contrast.
-const theme = createTheme({ primaryColor: 'blue', primaryShade: 8, fontFamily: 'system-ui, sans-serif' });
-// Mantine's default "dimmed" grey is a shade too light for AA contrast on white and grey.0.
-const cssVariables: CSSVariablesResolver = () => ({
-  variables: {},
-  light: { '--mantine-color-dimmed': '#55595f' },
-  dark: {},
-});
-
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      // 4xx answers will not change by asking again; network trouble might.
-      queries: { retry: (count, error) => !(error instanceof ApiError && error.status >= 400) && count < 2 },
-    },
-  });
-}
 
 function NotFound() {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { currentLanguage } from '../i18n';
+import { currentLanguage } from '../i18n/language';
 
 const intlLocale = () => (currentLanguage() === 'en' ? 'en-GB' : 'nl-NL');
 

@@ -4,7 +4,7 @@ import { LOCALES, type Locale } from '@wk/domain';
 import type { Me } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { currentLanguage, setLanguage } from '../i18n';
+import { currentLanguage, setLanguage } from '../i18n/language';
 import { ME_KEY } from '../features/auth/session';
 
 const NAMES: Record<Locale, string> = { nl: 'Nederlands', en: 'English' };

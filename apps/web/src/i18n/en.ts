@@ -1,4 +1,5 @@
-import { apiResourcesEn, errorCodesEn, fieldRulesEn } from './en-errors';
+import { errorCodesEn } from './en-errors';
+import { publicEn } from './en-public';
 import { homeEn } from './en-home';
 import { apiKeysEn, customersEn } from './en-customers';
 import { valueTargetsEn } from './en-value-targets';
@@ -19,35 +20,8 @@ import { appraisalsEn } from './en-appraisals';
 import type { Messages } from './nl';
 
 export const en: Messages = {
-  app: {
-    name: 'Waardenkompas',
-    skipToContent: 'Skip to content',
-    mainNav: 'Main menu',
-    language: 'Language',
-    signOut: 'Sign out',
-  },
-  common: {
-    loading: 'Loading…',
-    retry: 'Try again',
-    save: 'Save',
-    saved: 'Saved',
-    cancel: 'Cancel',
-    close: 'Close',
-    edit: 'Edit',
-    delete: 'Delete',
-    search: 'Search',
-    previous: 'Previous',
-    next: 'Next',
-    none: 'None',
-    all: 'All',
-    errorTitle: 'Something went wrong',
-    networkError: 'The server cannot be reached. Check your connection and try again.',
-    forbidden: 'You do not have access to this page.',
-    notFound: 'This page does not exist.',
-    pageOf: 'Page {{page}} of {{pages}}',
-    results: '{{count}} results',
-    copied: 'Copied',
-  },
+  app: publicEn.app,
+  common: publicEn.common,
   nav: {
     home: 'Home',
     insights: 'Dashboard',
@@ -68,39 +42,7 @@ export const en: Messages = {
   },
   roles: { admin: 'Administrator', hr: 'HR', manager: 'Manager', employee: 'Employee' },
   status: { invited: 'Invited', active: 'Active', deactivated: 'Deactivated' },
-  auth: {
-    signInTitle: 'Sign in',
-    signInIntro: 'Sign in to steer on your experience values.',
-    email: 'E-mail address',
-    password: 'Password',
-    signIn: 'Sign in',
-    wrongCredentials: 'E-mail address or password is incorrect.',
-    tooMany: 'Too many attempts. Wait a moment and try again.',
-    accountLocked:
-      'This account is temporarily locked after too many failed attempts. Use "Forgot password" to set a new password and unlock it right away.',
-    forgot: 'Forgot your password?',
-    forgotTitle: 'Forgot password',
-    forgotIntro: 'Enter your e-mail address. If it has an account, we send a link to choose a new password.',
-    sendLink: 'Send link',
-    linkSent: 'If we know this address, an e-mail with a link is on its way.',
-    backToSignIn: 'Back to sign in',
-    setPasswordTitle: 'Choose a password',
-    newPassword: 'New password',
-    repeatPassword: 'Repeat password',
-    passwordHint: 'At least {{min}} characters.',
-    passwordsDiffer: 'The passwords differ.',
-    passwordTooShort: 'Use at least {{min}} characters.',
-    setPassword: 'Save password',
-    passwordSet: 'Your password is saved. You can sign in now.',
-    badLink: 'This link is invalid or has expired. Ask for a new one via "Forgot your password?".',
-    organisation: 'Organisation',
-    confirmEmailTitle: 'Confirm new e-mail address',
-    confirmEmailIntro: 'Confirm that from now on you sign in and receive mail at this address.',
-    confirmEmail: 'Confirm e-mail address',
-    emailConfirmed: 'Your e-mail address has changed. Sign in with your new address from now on.',
-    badEmailLink:
-      'This link is invalid, expired or already used. Ask your administrator to make the change again.',
-  },
+  auth: publicEn.auth,
   home: homeEn,
   people: {
     title: 'People',
@@ -260,12 +202,7 @@ export const en: Messages = {
   },
   // One message per api error code, 404 resource and field rule: en-errors.ts.
   errors: errorCodesEn,
-  errorDetail: {
-    notFoundResource: '{{resource}} not found.',
-    invalidInput: 'Not everything is filled in correctly.',
-    resources: apiResourcesEn,
-    rules: fieldRulesEn,
-  },
+  errorDetail: publicEn.errorDetail,
   outbox: {
     title: 'Sent e-mail',
     intro: 'Every message Waardenkompas sends or holds. Without a mail server (SMTP_URL) messages stay here.',
@@ -281,6 +218,7 @@ export const en: Messages = {
     jobs: 'Background jobs',
   },
   values: {
+    ...publicEn.values,
     houseTitle: 'Values house',
     houseIntro:
       'Our experience values on the experience pyramid: from the basics to what surprises customers.',
@@ -313,7 +251,6 @@ export const en: Messages = {
     themes: 'Themes',
     meaningOrganisation: 'What does it mean for our organisation?',
     meaningEmployee: 'What does it mean for me?',
-    behaviourPrefix: 'I',
     noLoadings: 'Not described yet.',
     bookletIntro: 'Every value, what it means for our organisation and what it asks of each of us.',
     print: 'Print',
@@ -323,7 +260,6 @@ export const en: Messages = {
     previewEmployeeHint: 'Per value the employee rates each behaviour on four levels, or chooses n/a.',
     previewCustomer: 'What a customer is asked',
     previewCustomerHint: 'Per value a grade from 1 to 10, or "don\'t know".',
-    notApplicable: 'n/a',
     dontKnow: "Don't know",
     step: 'Step {{n}} of {{total}}: {{name}}',
     editor: {
@@ -426,27 +362,7 @@ export const en: Messages = {
       too_many_values: 'More than 6 values: with 4 to 6 each value stays strong.',
     },
   },
-  selfAssessment: {
-    title: 'Self-assessment',
-    levelsTitle: 'The four levels',
-    intro:
-      'For {{organisation}}. Rate per value how you show each behaviour. Your answers are saved at once; you can change them until {{date}}.',
-    progress: '{{done}} of {{total}} answered',
-    step: 'Value {{n}} of {{total}}: {{name}}',
-    example: 'An example (optional)',
-    exampleHint: 'When did you recently show "{{name}}"? Only you see this.',
-    saving: 'Saving…',
-    saved: 'Saved',
-    saveFailed: 'Saving failed. Please try again.',
-    submit: 'Submit',
-    incomplete: 'Not every behaviour has an answer. Choose a level or n/a for each.',
-    thanks: 'Thank you! Your self-assessment has been submitted.',
-    changeUntil: 'You can change your answers until {{date}} with the same link.',
-    review: 'Review answers',
-    alreadySubmitted: 'You have already submitted this round. You can change it until {{date}}.',
-    closed: 'This round closed on {{date}}. Answers can no longer change.',
-    unknownLink: 'This link is not (or no longer) valid. Use the link from your most recent invitation.',
-  },
+  selfAssessment: publicEn.selfAssessment,
   cycles: {
     title: 'Self-assessment rounds',
     intro:

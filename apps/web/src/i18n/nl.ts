@@ -1,5 +1,8 @@
 /** Dutch: the default language of the product. `en.ts` must have the same keys (typechecked). */
-import { apiResourcesNl, errorCodesNl, fieldRulesNl } from './nl-errors';
+import { errorCodesNl } from './nl-errors';
+import { frameNl, type Widen } from './nl-public';
+import { selfAssessmentFormNl } from './nl-self-assessment';
+import { signInNl } from './nl-sign-in';
 import { valueTargetsNl } from './nl-value-targets';
 import { homeNl } from './nl-home';
 import { ssoNl } from './nl-sso';
@@ -19,35 +22,8 @@ import { guidanceNl } from './nl-guidance';
 import { appraisalsNl } from './nl-appraisals';
 
 export const nl = {
-  app: {
-    name: 'Waardenkompas',
-    skipToContent: 'Naar de inhoud',
-    mainNav: 'Hoofdmenu',
-    language: 'Taal',
-    signOut: 'Uitloggen',
-  },
-  common: {
-    loading: 'Laden…',
-    retry: 'Opnieuw proberen',
-    save: 'Opslaan',
-    saved: 'Opgeslagen',
-    cancel: 'Annuleren',
-    close: 'Sluiten',
-    edit: 'Bewerken',
-    delete: 'Verwijderen',
-    search: 'Zoeken',
-    previous: 'Vorige',
-    next: 'Volgende',
-    none: 'Geen',
-    all: 'Alle',
-    errorTitle: 'Er ging iets mis',
-    networkError: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
-    forbidden: 'Je hebt geen toegang tot deze pagina.',
-    notFound: 'Deze pagina bestaat niet.',
-    pageOf: 'Pagina {{page}} van {{pages}}',
-    results: '{{count}} resultaten',
-    copied: 'Gekopieerd',
-  },
+  app: frameNl.app,
+  common: frameNl.common,
   nav: {
     home: 'Start',
     insights: 'Dashboard',
@@ -68,40 +44,7 @@ export const nl = {
   },
   roles: { admin: 'Beheerder', hr: 'HR', manager: 'Leidinggevende', employee: 'Medewerker' },
   status: { invited: 'Uitgenodigd', active: 'Actief', deactivated: 'Gedeactiveerd' },
-  auth: {
-    signInTitle: 'Inloggen',
-    signInIntro: 'Log in om te sturen op jullie belevingswaarden.',
-    email: 'E-mailadres',
-    password: 'Wachtwoord',
-    signIn: 'Inloggen',
-    wrongCredentials: 'E-mailadres of wachtwoord is onjuist.',
-    tooMany: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
-    accountLocked:
-      'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Vraag via "Wachtwoord vergeten" een nieuw wachtwoord aan om het direct te ontgrendelen.',
-    forgot: 'Wachtwoord vergeten?',
-    forgotTitle: 'Wachtwoord vergeten',
-    forgotIntro:
-      'Vul je e-mailadres in. Als er een account bij hoort, sturen we een link om een nieuw wachtwoord te kiezen.',
-    sendLink: 'Stuur link',
-    linkSent: 'Als dit adres bij ons bekend is, staat er nu een e-mail met een link voor je klaar.',
-    backToSignIn: 'Terug naar inloggen',
-    setPasswordTitle: 'Kies een wachtwoord',
-    newPassword: 'Nieuw wachtwoord',
-    repeatPassword: 'Herhaal wachtwoord',
-    passwordHint: 'Minstens {{min}} tekens.',
-    passwordsDiffer: 'De wachtwoorden zijn niet gelijk.',
-    passwordTooShort: 'Gebruik minstens {{min}} tekens.',
-    setPassword: 'Wachtwoord opslaan',
-    passwordSet: 'Je wachtwoord is opgeslagen. Je kunt nu inloggen.',
-    badLink: 'Deze link is ongeldig of verlopen. Vraag een nieuwe aan via "Wachtwoord vergeten".',
-    organisation: 'Organisatie',
-    confirmEmailTitle: 'Nieuw e-mailadres bevestigen',
-    confirmEmailIntro: 'Bevestig dat je voortaan met dit e-mailadres inlogt en e-mail ontvangt.',
-    confirmEmail: 'E-mailadres bevestigen',
-    emailConfirmed: 'Je e-mailadres is gewijzigd. Log voortaan in met je nieuwe adres.',
-    badEmailLink:
-      'Deze link is ongeldig, verlopen of al gebruikt. Vraag je beheerder de wijziging opnieuw te doen.',
-  },
+  auth: signInNl.auth,
   home: homeNl,
   people: {
     title: 'Mensen',
@@ -258,12 +201,7 @@ export const nl = {
   },
   // One message per api error code, 404 resource and field rule: nl-errors.ts.
   errors: errorCodesNl,
-  errorDetail: {
-    notFoundResource: '{{resource}} niet gevonden.',
-    invalidInput: 'Niet alles is goed ingevuld.',
-    resources: apiResourcesNl,
-    rules: fieldRulesNl,
-  },
+  errorDetail: frameNl.errorDetail,
   outbox: {
     title: 'Verzonden e-mail',
     intro:
@@ -280,6 +218,7 @@ export const nl = {
     jobs: 'Achtergrondtaken',
   },
   values: {
+    ...selfAssessmentFormNl.values,
     houseTitle: 'Waardenhuis',
     houseIntro: 'Onze belevingswaarden op de belevingspiramide: van de basis tot wat klanten verrast.',
     versionLine: 'Versie {{number}}, gepubliceerd op {{date}} door {{name}}',
@@ -311,7 +250,6 @@ export const nl = {
     themes: "Thema's",
     meaningOrganisation: 'Wat betekent dit voor onze organisatie?',
     meaningEmployee: 'Wat betekent dit voor mij?',
-    behaviourPrefix: 'IK',
     noLoadings: 'Nog niet beschreven.',
     bookletIntro: 'Elke waarde, wat zij betekent voor onze organisatie en wat zij vraagt van ieder van ons.',
     print: 'Afdrukken',
@@ -322,7 +260,6 @@ export const nl = {
     previewEmployeeHint: 'Per waarde beoordeelt de medewerker elk gedrag op vier niveaus, of kiest n.v.t.',
     previewCustomer: 'Wat een klant gevraagd wordt',
     previewCustomerHint: 'Per waarde een rapportcijfer van 1 tot 10, of "weet ik niet".',
-    notApplicable: 'n.v.t.',
     dontKnow: 'Weet ik niet',
     step: 'Stap {{n}} van {{total}}: {{name}}',
     editor: {
@@ -426,27 +363,7 @@ export const nl = {
       too_many_values: 'Meer dan 6 waarden: met 4 tot 6 blijft elke waarde krachtig.',
     },
   },
-  selfAssessment: {
-    title: 'Zelfbeoordeling',
-    levelsTitle: 'De vier niveaus',
-    intro:
-      'Voor {{organisation}}. Beoordeel per waarde hoe jij elk gedrag laat zien. Je antwoorden worden meteen bewaard; je kunt ze wijzigen tot {{date}}.',
-    progress: '{{done}} van {{total}} beantwoord',
-    step: 'Waarde {{n}} van {{total}}: {{name}}',
-    example: 'Een voorbeeld (optioneel)',
-    exampleHint: 'Wanneer liet je "{{name}}" onlangs zien? Alleen jij ziet dit.',
-    saving: 'Bewaren…',
-    saved: 'Bewaard',
-    saveFailed: 'Bewaren is niet gelukt. Probeer het opnieuw.',
-    submit: 'Versturen',
-    incomplete: 'Niet alle gedragingen zijn beantwoord. Kies bij elk een niveau of n.v.t.',
-    thanks: 'Dank je wel! Je zelfbeoordeling is verstuurd.',
-    changeUntil: 'Je kunt je antwoorden wijzigen tot {{date}} via dezelfde link.',
-    review: 'Antwoorden bekijken',
-    alreadySubmitted: 'Je hebt deze ronde al verstuurd. Wijzigen kan tot {{date}}.',
-    closed: 'Deze ronde is gesloten op {{date}}. Antwoorden kunnen niet meer worden gewijzigd.',
-    unknownLink: 'Deze link is niet (meer) geldig. Gebruik de link uit je meest recente uitnodiging.',
-  },
+  selfAssessment: selfAssessmentFormNl.selfAssessment,
   cycles: {
     title: 'Zelfbeoordelingsrondes',
     intro:
@@ -549,5 +466,4 @@ export const nl = {
   help: helpNl,
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof nl>;

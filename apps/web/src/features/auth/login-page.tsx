@@ -1,5 +1,5 @@
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useTextFields } from '../../components/text-fields';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -22,7 +22,7 @@ export function LoginPage() {
   const login = useLogin();
   const setup = useSetupState();
   const errorMessage = useErrorMessage();
-  const form = useForm({ initialValues: { email: '', password: '', organisation: '' } });
+  const form = useTextFields({ initialValues: { email: '', password: '', organisation: '' } });
 
   if (me.data) return <Navigate to={safeNext(params.get('next'))} replace />;
   // A fresh installation has nobody to sign in yet: first-run setup comes first.

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, Me, Permission } from '@wk/contracts';
 import { roleHas } from '@wk/contracts';
 import { api, ApiError } from '../../api/client';
-import { setLanguage } from '../../i18n';
+import { setLanguage } from '../../i18n/language';
 
 export const ME_KEY = ['me'] as const;
 

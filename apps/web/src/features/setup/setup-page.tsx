@@ -11,7 +11,7 @@ import { showApiErrorsIn } from '../../components/api-form';
 import { saveErrors } from '../../components/form-dialog';
 import { Loading, useErrorMessage } from '../../components/states';
 import { TimeZoneSelect } from '../../components/time-zone-select';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage } from '../../i18n/language';
 import { AuthLayout } from '../auth/auth-layout';
 import { LocaleSelect } from '../../components/locale-select';
 

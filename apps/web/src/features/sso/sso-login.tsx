@@ -1,7 +1,7 @@
 import { Alert, Button, Divider, Stack, TextInput } from '@mantine/core';
 import { SSO_ERROR_CODES } from '@wk/contracts';
 import type { SsoErrorCode } from '@wk/contracts';
-import { useForm } from '@mantine/form';
+import { useTextFields } from '../../components/text-fields';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -25,7 +25,7 @@ export function SsoLogin({
 }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  const form = useForm({
+  const form = useTextFields({
     initialValues: { value: '' },
     validate: { value: (value) => (value.trim() ? null : t('sso.login.required')) },
   });
