@@ -45,31 +45,27 @@ import {
   cleanUpOnSignals,
   deleteRedisKeys,
   dropDatabase,
+  envNumber,
   runBench,
   throwaway,
 } from './throwaway';
 
-const num = (name: string, fallback: number, min = 0) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value < min) throw new Error(`${name} must be a number >= ${min}`);
-  return Math.floor(value);
-};
-const EMPLOYEES = num('EMPLOYEES', 20_000, 1);
-const TEAMS = num('TEAMS', 1_000, 2);
-const DEPARTMENTS = Math.min(num('DEPARTMENTS', 10, 1), Math.floor(TEAMS / 2));
+const EMPLOYEES = envNumber('EMPLOYEES', 20_000, 1);
+const TEAMS = envNumber('TEAMS', 1_000, 2);
+const DEPARTMENTS = Math.min(envNumber('DEPARTMENTS', 10, 1), Math.floor(TEAMS / 2));
 const LEAVES = TEAMS - DEPARTMENTS;
-const ROUNDS = num('ROUNDS', 8, 1);
-const RESPONSES = num('RESPONSES', 2_000_000, 1);
+const ROUNDS = envNumber('ROUNDS', 8, 1);
+const RESPONSES = envNumber('RESPONSES', 2_000_000, 1);
 const JOURNEYS = 10;
 const TOUCHPOINTS_PER_JOURNEY = 5;
 const TOUCHPOINTS = JOURNEYS * TOUCHPOINTS_PER_JOURNEY;
 const SEGMENTS = 4;
 const CHUNKS = 24; // the customer responses are written in this many slices of the 8 quarters up to now
-const REQUESTS = num('REQUESTS', 200, 1);
-const WARMUP = num('WARMUP', 10);
-const REQUEST_SECONDS = num('REQUEST_SECONDS', 180, 1);
-const NAIVE_RUNS = num('NAIVE_RUNS', 20, 1);
-const NAIVE_SECONDS = num('NAIVE_SECONDS', 60, 1);
+const REQUESTS = envNumber('REQUESTS', 200, 1);
+const WARMUP = envNumber('WARMUP', 10);
+const REQUEST_SECONDS = envNumber('REQUEST_SECONDS', 180, 1);
+const NAIVE_RUNS = envNumber('NAIVE_RUNS', 20, 1);
+const NAIVE_SECONDS = envNumber('NAIVE_SECONDS', 60, 1);
 const RESPONSE_TEAMS = process.env.RESPONSE_TEAMS === 'any' ? 'any' : 'touchpoint';
 const EXPLAIN = process.env.EXPLAIN === '1';
 /** Bulk tables are loaded without the per-row FK triggers (session_replication_role), then every FK is checked. */

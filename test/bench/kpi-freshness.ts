@@ -30,22 +30,18 @@ import {
   cleanUpOnSignals,
   deleteRedisKeys,
   dropDatabase,
+  envNumber,
   loadTestEnv,
   runBench,
   throwaway,
 } from './throwaway';
 import { exited, startWorker } from './worker-child';
 
-const num = (name: string, fallback: number, min = 1) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value < min) throw new Error(`${name} must be a number >= ${min}`);
-  return value;
-};
-const RESPONSES = Math.floor(num('RESPONSES', 2_000_000));
-const MONTHS = Math.floor(num('MONTHS', 24));
-const RATE = num('RATE', 5);
-const SECONDS = num('SECONDS', 60);
-const POLL_MS = num('POLL_MS', 100);
+const RESPONSES = envNumber('RESPONSES', 2_000_000, 1);
+const MONTHS = envNumber('MONTHS', 24, 1);
+const RATE = envNumber('RATE', 5, 1, { fraction: true });
+const SECONDS = envNumber('SECONDS', 60, 1, { fraction: true });
+const POLL_MS = envNumber('POLL_MS', 100, 1, { fraction: true });
 const TARGET_P95_MS = 5_000;
 const ORGANISATION = 'Vers';
 const VALUE_KEYS = ['betrouwbaar', 'deskundig', 'persoonlijk', 'oplossingsgericht', 'proactief'];

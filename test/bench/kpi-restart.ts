@@ -32,20 +32,16 @@ import {
   cleanUpOnSignals,
   deleteRedisKeys,
   dropDatabase,
+  envNumber,
   loadTestEnv,
   runBench,
   throwaway,
 } from './throwaway';
 import { exited, startWorker } from './worker-child';
 
-const num = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number`);
-  return Math.floor(value);
-};
-const RESPONSES = num('RESPONSES', 300_000);
-const ANSWERS = Math.max(1, num('ANSWERS', 40));
-const ROUNDS = Math.max(1, num('ROUNDS', 2));
+const RESPONSES = envNumber('RESPONSES', 300_000);
+const ANSWERS = envNumber('ANSWERS', 40, 1);
+const ROUNDS = envNumber('ROUNDS', 2, 1);
 const TARGET_SECONDS = 10;
 
 const target = throwaway();

@@ -41,22 +41,18 @@ import {
   cleanUpOnSignals,
   deleteRedisKeys,
   dropDatabase,
+  envNumber,
   runBench,
   throwaway,
 } from './throwaway';
 
-const num = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number`);
-  return Math.floor(value);
-};
-const RESPONSES = Math.max(1, num('RESPONSES', 30_000));
-const WARMUP = num('WARMUP', 1_000);
-const CONNECTIONS = Math.max(1, num('CONNECTIONS', 50));
-const DURATION = Math.max(1, num('DURATION', 180));
-const BASELINE_ROWS = num('BASELINE_ROWS', 5_000);
-const BASELINE_CLIENTS = Math.max(1, num('BASELINE_CLIENTS', 10));
-const API_PROCESSES = Math.max(1, num('API_PROCESSES', 2));
+const RESPONSES = envNumber('RESPONSES', 30_000, 1);
+const WARMUP = envNumber('WARMUP', 1_000);
+const CONNECTIONS = envNumber('CONNECTIONS', 50, 1);
+const DURATION = envNumber('DURATION', 180, 1);
+const BASELINE_ROWS = envNumber('BASELINE_ROWS', 5_000);
+const BASELINE_CLIENTS = envNumber('BASELINE_CLIENTS', 10, 1);
+const API_PROCESSES = envNumber('API_PROCESSES', 2, 1);
 const PROFILE = process.env.PROFILE === '1';
 const ANALYZE = process.env.ANALYZE !== '0';
 const CSV_CHUNK = 20_000; // MAX_IMPORT_ROWS of a contact upload

@@ -108,3 +108,10 @@ export function runBench(main: () => Promise<void>): void {
     },
   );
 }
+
+/** A bench setting from the environment: a number of at least `min`, whole unless `fraction`. */
+export function envNumber(name: string, fallback: number, min = 0, { fraction = false } = {}): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value < min) throw new Error(`${name} must be a number >= ${min}`);
+  return fraction ? value : Math.floor(value);
+}
