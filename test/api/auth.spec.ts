@@ -233,6 +233,49 @@ describe('login rate limits (Redis-backed)', () => {
     }
   });
 
+  it('mails at most RESET_MAILS_PER_ADDRESS reset links per address per hour, whichever IPs ask, and answers every request the same', async () => {
+    const smtp = new SmtpSink();
+    const SMTP_URL = await smtp.start();
+    const env = {
+      TRUST_PROXY: '1',
+      RESET_MAILS_PER_ADDRESS: '2',
+      SMTP_URL,
+      PUBLIC_URL: 'http://wk.example.test',
+    };
+    const api = await withLimits('reset-mails', env);
+    const worker = await startWorker({ ...env, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-reset-mails` });
+    try {
+      const org = await createOrganisation(api.db, 'Reset mails');
+      const target = await createUser(api.db, org.id, { email: 'doelwit@example.test' });
+      const bystander = await createUser(api.db, org.id, { email: 'omstander@example.test' });
+      const resetFrom = (ip: string, email: string) =>
+        new HttpClient(api.url).request(
+          'POST',
+          '/api/auth/password-reset',
+          { email },
+          { 'x-forwarded-for': ip },
+        );
+      const answers = [];
+      for (let i = 1; i <= 5; i++)
+        answers.push(await resetFrom(`203.0.113.${i}`, target.email.toUpperCase()));
+      answers.push(await resetFrom('203.0.113.9', 'nobody@example.test'));
+      expect(answers.map((a) => [a.status, a.body])).toEqual(answers.map(() => [202, { accepted: true }]));
+      expect((await resetFrom('198.51.100.7', bystander.email)).status).toBe(202);
+      // The bystander's mail is sent after the target's; once it is there, the target's are too.
+      await eventually(async () => (smtp.to(bystander.email).length ? true : null));
+      const [{ queued }] = await api.db.query(
+        `SELECT count(*)::int AS queued FROM outbox_messages WHERE to_address = $1`,
+        [target.email],
+      );
+      expect(queued).toBe(2);
+      await eventually(async () => (smtp.to(target.email).length === 2 ? true : null));
+    } finally {
+      await worker.close();
+      await api.close();
+      await smtp.stop();
+    }
+  });
+
   it('locks an account after repeated failures, also for the right password', async () => {
     const api = await withLimits('account');
     try {

@@ -49,7 +49,7 @@ export class AuthController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Mail a reset link; answers the same whether or not the address exists' })
   async requestReset(@Body() dto: PasswordResetDto, @Req() req: Request): Promise<{ accepted: true }> {
-    // The per-IP login limit stops this endpoint from flooding inboxes; the account lock never applies.
+    // The per-IP login limit and a per-address count of reset mails stop this endpoint from flooding inboxes; the account lock never applies.
     await this.auth.throttleReset(req.ip ?? 'unknown');
     await this.auth.requestPasswordReset(dto.email);
     return { accepted: true };

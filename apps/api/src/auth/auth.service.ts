@@ -93,8 +93,9 @@ export class AuthService {
     await this.limiter.beforeResetRequest(ip);
   }
 
-  /** Always answers the same, whether or not the address exists. */
+  /** Always answers the same, whether or not the address exists (or has had its reset mails this hour). */
   async requestPasswordReset(email: string): Promise<void> {
+    if (!(await this.limiter.mayMailReset(email))) return;
     const users = await this.users.find({
       where: [
         { email: email.trim(), status: 'active' },

@@ -10,6 +10,7 @@ import { REDIS } from '../redis/redis.module';
  * Login throttling with Redis-backed counters, so every api replica shares them: all attempts per
  * IP per 15 minutes; failed attempts per account and IP per hour (so a stranger cannot lock the
  * real user out); and an account-wide ceiling per hour that only a password reset by e-mail lifts.
+ * Reset mails are counted per address too, so that many IPs together cannot flood one inbox.
  * A point is taken before the password is checked (atomic in Redis, so parallel guesses cannot
  * slip past the limit) and given back when the password was right.
  */
@@ -18,6 +19,7 @@ export class LoginLimiterService {
   private readonly perIp: RateLimiterRedis;
   private readonly perAccountIp: RateLimiterRedis;
   private readonly perAccount: RateLimiterRedis;
+  private readonly resetMails: RateLimiterRedis;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -40,6 +42,12 @@ export class LoginLimiterService {
       storeClient: redis,
       keyPrefix: `${keyPrefix}:account`,
       points: config.LOGIN_FAILURES_PER_ACCOUNT_TOTAL,
+      duration: 60 * 60,
+    });
+    this.resetMails = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${keyPrefix}:reset-mail`,
+      points: config.RESET_MAILS_PER_ADDRESS,
       duration: 60 * 60,
     });
   }
@@ -70,6 +78,17 @@ export class LoginLimiterService {
   /** Only the per-IP limit: the account lock must never keep someone from resetting their password. */
   async beforeResetRequest(ip: string): Promise<void> {
     await consume(this.perIp, ip, 'too_many_attempts');
+  }
+
+  /** Takes one of the address's reset mails of this hour; false: none left (send nothing, answer the same). */
+  async mayMailReset(address: string): Promise<boolean> {
+    try {
+      await this.resetMails.consume(accountKey(address));
+      return true;
+    } catch (res) {
+      if (res instanceof RateLimiterRes) return false;
+      throw res;
+    }
   }
 
   /** A completed password reset proves the mailbox: every lock on the account is lifted. */

@@ -90,6 +90,15 @@ export class AppConfig {
   @Transform(({ value }) => Number(value))
   LOGIN_FAILURES_PER_ACCOUNT_TOTAL = 50;
 
+  /**
+   * Password-reset mails per address per hour, whichever IPs ask: past it the request still answers
+   * 202 (nothing tells whether the address exists) but no mail goes out, so nobody can flood an inbox.
+   */
+  @IsInt()
+  @Min(1)
+  @Transform(({ value }) => Number(value))
+  RESET_MAILS_PER_ADDRESS = 3;
+
   /** Requests per IP per 15 minutes on public link endpoints (the self-assessment form). */
   @IsInt()
   @Min(1)
