@@ -144,6 +144,20 @@ describe('action plans', () => {
     const open = (await as.hr.get<ActionSummary[]>(`/api/actions?status=open&teamId=${world.teamId}`)).body;
     expect(open.length).toBeGreaterThan(0);
     expect(open.every((a) => a.status === 'open' && a.cell.teamId === world.teamId)).toBe(true);
+    // A department's filter takes in its teams' actions; a team's never the department's.
+    const department = (await as.hr.get<ActionSummary[]>(`/api/actions?teamId=${world.departmentId}`)).body;
+    expect(teamsOf(department)).toEqual(new Set([world.departmentId, world.teamId]));
+    expect(department.map((a) => a.id).sort()).toEqual(
+      all
+        .filter((a) => [world.departmentId, world.teamId].includes(a.cell.teamId!))
+        .map((a) => a.id)
+        .sort(),
+    );
+    expect(
+      (await as.hr.get<ActionSummary[]>(`/api/actions?teamId=${world.teamId}`)).body.every(
+        (a) => a.cell.teamId === world.teamId,
+      ),
+    ).toBe(true);
     expect((await as.hr.get('/api/actions?status=klaar')).status).toBe(400);
   });
 

@@ -103,6 +103,11 @@ export class AddNoteDto implements AddNoteRequest {
 
 export class ActionListQueryDto {
   @ApiPropertyOptional({ enum: ACTION_STATUSES }) @Optional() @IsIn(ACTION_STATUSES) status?: ActionStatus;
-  @ApiPropertyOptional() @Optional() @IsUUID() teamId?: string;
+  @ApiPropertyOptional({
+    description: "A team and every team below it (a department lists its teams' actions too)",
+  })
+  @Optional()
+  @IsUUID()
+  teamId?: string;
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(64) valueKey?: string;
 }

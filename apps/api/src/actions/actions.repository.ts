@@ -182,7 +182,12 @@ export class ActionsRepository {
         WHERE a.organisation_id = $1
           AND ($2::uuid[] IS NULL OR f.team_id = ANY($2::uuid[]) OR a.owner_id = $3)
           AND ($4::text IS NULL OR a.status = $4)
-          AND ($5::uuid IS NULL OR f.team_id = $5)
+          AND ($5::uuid IS NULL OR f.team_id IN (
+                WITH RECURSIVE down(id) AS (
+                  SELECT id FROM teams WHERE organisation_id = $1 AND id = $5
+                  UNION
+                  SELECT t.id FROM teams t JOIN down ON t.parent_id = down.id WHERE t.organisation_id = $1
+                ) SELECT id FROM down))
           AND ($6::text IS NULL OR f.value_key = $6)
           AND ($7::uuid IS NULL OR a.id = $7)
         ORDER BY a.due_date, a.created_at, a.id

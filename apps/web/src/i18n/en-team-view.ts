@@ -56,7 +56,8 @@ export const teamViewEn: Widen<typeof teamViewNl> = {
   },
   actions: {
     title: "The team's actions",
-    intro: "Agreements on this team's figures, with their status and whether they worked.",
+    intro:
+      "Agreements on this team's figures (for a department also its teams'), with their status and whether they worked.",
     none: 'No actions for this team yet.',
     effect: 'Effect',
     effects: {

@@ -52,7 +52,8 @@ export const teamViewNl = {
   },
   actions: {
     title: 'Acties van het team',
-    intro: 'Afspraken op cijfers van dit team, met hun status en of ze hebben gewerkt.',
+    intro:
+      'Afspraken op cijfers van dit team (bij een afdeling ook van de teams eronder), met hun status en of ze hebben gewerkt.',
     none: 'Nog geen acties voor dit team.',
     effect: 'Effect',
     effects: {

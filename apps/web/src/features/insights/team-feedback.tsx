@@ -84,7 +84,7 @@ function effectText(detail: ActionDetail | undefined, t: (k: string) => string):
   return t(`insights.teamView.actions.effects.${e.state === 'pending' ? 'pending' : e.verdict}`);
 }
 
-/** The team's actions with status, due date and whether they worked. */
+/** The team's actions (a department's: also its teams') with status, due date and whether they worked. */
 export function TeamActionsCard({ teamId }: { teamId: string }) {
   const { t } = useTranslation();
   const list = useActions({ teamId });
@@ -120,6 +120,8 @@ export function TeamActionsCard({ teamId }: { teamId: string }) {
                   </Group>
                   <Text size="xs" c="dimmed">
                     {[
+                      // A department lists its teams' actions too: name the team where it is another.
+                      a.cell.teamId !== teamId ? a.cell.teamName : '',
                       a.owner.name,
                       t('insights.teamView.actions.due', { date: formatDate(`${a.dueDate}T12:00:00`) }),
                       i < EFFECTS_SHOWN
