@@ -2,13 +2,14 @@
  * Benchmark: the public pages and the dashboard on a throttled phone (issue 13, "fast on a phone").
  * Boots the real api in-process with the built dashboard (WEB_DIST, default dist/apps/web) on a
  * throw-away database and Redis prefix, seeds KPI data, a survey (its open link /q/…) and a
- * self-assessment round (the personal link from the outbox), then opens each page RUNS times in a
- * fresh Chromium context with CDP throttling (1.6 Mbps down, 750 Kbps up, 150 ms RTT, 4× CPU) and
+ * self-assessment round (the personal link from the outbox) (phone-world.ts), then opens each page
+ * RUNS times in a fresh Chromium context with CDP throttling (1.6 Mbps down, 750 Kbps up, 150 ms RTT, 4× CPU) and
  * prints the median of: JS transferred (as sent: Chromium asks gzip over plain HTTP) and files, the
  * same scripts brotli compressed (what it gets over HTTPS), all bytes, the time from navigation to
  * the first usable control, LCP, and the JS a repeat visit downloads again.
  * Prints figures and targets; it never fails on a missed target.
  * Run: npm run bench:phone   (builds the dashboard first)   RUNS (3)  WEB_DIST  CHROMIUM_PATH
+ *      PAGES=overview,value (only the pages whose names contain these words)
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { runBench } from './throwaway';
 
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 3));
 const WEB_DIST = process.env.WEB_DIST ?? 'dist/apps/web';
+const PAGES = (process.env.PAGES ?? '').split(',').filter(Boolean);
 // Chrome DevTools' numbers are bytes per second: 1.6 Mbit/s down, 750 kbit/s up.
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 const CPU_SLOWDOWN = 4;
@@ -163,7 +165,7 @@ async function main() {
         `${NETWORK.latency} ms RTT, ${CPU_SLOWDOWN}x CPU; median of ${RUNS} cold loads (fresh context each); WEB_DIST=${WEB_DIST}\n`,
     );
     const rows = [];
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios.filter((s) => !PAGES.length || PAGES.some((w) => s.name.includes(w)))) {
       const samples: Sample[] = [];
       for (let i = 0; i < RUNS; i++) samples.push(await measure(browser, api.url, scenario));
       const pick = (key: keyof Sample) => median(samples.map((s) => s[key] ?? NaN));

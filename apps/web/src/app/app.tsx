@@ -91,15 +91,30 @@ const RecognitionPage = lazy(() => recognitionPage().then((m) => ({ default: m.R
 const publicPath = typeof window === 'undefined' ? '' : window.location.pathname;
 if (/^\/(r|q)\//.test(publicPath)) void recognitionPage();
 else if (publicPath.startsWith('/self-assessment/')) void selfAssessmentPage();
-// The outside-in dashboard (Recharts) loads on first visit.
-const insights = () => import('../features/insights/routes');
-const OverviewPage = lazy(() => insights().then((m) => ({ default: m.OverviewPage })));
-const ValuePage = lazy(() => insights().then((m) => ({ default: m.ValuePage })));
-const TeamPage = lazy(() => insights().then((m) => ({ default: m.TeamPage })));
-const MyTeamRedirect = lazy(() => insights().then((m) => ({ default: m.MyTeamRedirect })));
-const HeartMonitorPage = lazy(() => insights().then((m) => ({ default: m.HeartMonitorPage })));
-const GapPage = lazy(() => insights().then((m) => ({ default: m.GapPage })));
-const ReportPage = lazy(() => insights().then((m) => ({ default: m.ReportPage })));
+// The outside-in dashboard loads page by page on first visit: the overview needs no charting
+// library, and the chart parts of the other pages load after their figures (issue 13).
+const overviewPage = () => import('../features/insights/overview-page');
+const valuePage = () => import('../features/insights/value-page');
+const teamPage = () => import('../features/insights/team-page');
+const OverviewPage = lazy(() => overviewPage().then((m) => ({ default: m.OverviewPage })));
+const ValuePage = lazy(() => valuePage().then((m) => ({ default: m.ValuePage })));
+const TeamPage = lazy(() => teamPage().then((m) => ({ default: m.TeamPage })));
+const MyTeamRedirect = lazy(() => teamPage().then((m) => ({ default: m.MyTeamRedirect })));
+const HeartMonitorPage = lazy(() =>
+  import('../features/insights/heart-monitor-page').then((m) => ({ default: m.HeartMonitorPage })),
+);
+const GapPage = lazy(() => import('../features/insights/gap-page').then((m) => ({ default: m.GapPage })));
+const ReportPage = lazy(() =>
+  import('../features/insights/report-page').then((m) => ({ default: m.ReportPage })),
+);
+// A dashboard link fetches the shell and its page alongside the session check (/api/auth/me), not
+// one after the other once each has rendered.
+if (/^\/insights(\/|$)/.test(publicPath)) {
+  void import('./app-shell');
+  if (/^\/insights\/?$/.test(publicPath)) void overviewPage();
+  else if (publicPath.startsWith('/insights/values/')) void valuePage();
+  else if (publicPath.startsWith('/insights/teams/')) void teamPage();
+}
 const ActionsPage = lazy(() =>
   import('../features/actions/actions-page').then((m) => ({ default: m.ActionsPage })),
 );

@@ -1,14 +1,17 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ManagerPerspective as Perspective } from '@wk/contracts';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../api/client';
 import { QueryState } from '../../components/states';
 import { formatNumber, numberLocale } from '../../lib/number-format';
-import { GRID_STROKE, lineProps, numberOrDash } from '../insights/chart-style';
+import { PlotSpace } from '../insights/chart-style';
 
-const VIOLET = '#5f3dc4';
+// The line loads after the table (Recharts is the dashboard's largest script; issue 13).
+const PerspectivePlot = lazy(() =>
+  import('./perspective-plot').then((m) => ({ default: m.PerspectivePlot })),
+);
 
 /** The trend over cycles, oldest first; a cycle below the anonymity minimum is a gap, never a point. */
 export function perspectiveSeries(p: Perspective): { cycle: string; index: number | null }[] {
@@ -48,19 +51,9 @@ export function ManagerPerspective({ valueKey }: { valueKey: string }) {
                     <Text size="sm" fw={700}>
                       {t('appraisals.perspective.trend')}
                     </Text>
-                    <ResponsiveContainer width="100%" height={200}>
-                      <LineChart data={series} margin={{ top: 12, right: 24, bottom: 4, left: 0 }}>
-                        <CartesianGrid stroke={GRID_STROKE} />
-                        <XAxis dataKey="cycle" />
-                        <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} width={36} />
-                        <Tooltip formatter={numberOrDash('index', i18n.language)} />
-                        <Line
-                          {...lineProps('index', t('appraisals.perspective.index'), VIOLET)}
-                          dot={{ r: 4 }}
-                          connectNulls={false}
-                        />
-                      </LineChart>
-                    </ResponsiveContainer>
+                    <Suspense fallback={<PlotSpace height={200} />}>
+                      <PerspectivePlot series={series} />
+                    </Suspense>
                   </div>
                 )}
                 <Table.ScrollContainer minWidth={320}>

@@ -49,3 +49,11 @@ export const targetLineProps = (label: string, position: 'insideTopRight' | 'top
   strokeDasharray: '6 4',
   label: { value: label, position, fill: '#343a40', fontSize: 12 },
 });
+
+/** The height of a bar chart with one bar per group. */
+export const barsHeight = (bars: unknown[]) => Math.max(120, bars.length * 44 + 50);
+
+/** The room a chart takes while its drawing (Recharts, loaded on demand) is on its way. */
+export const PlotSpace = ({ height }: { height: number }) => (
+  <div className="plot-space" style={{ height }} />
+);

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading, QueryState } from '../../components/states';
 import { formatNumber } from '../../lib/number-format';
-import { CreateActionModal } from '../actions/create-action-modal';
+import { ActionModalOnDemand } from './action-modal-on-demand';
 import { useMe } from '../auth/session';
 import { useBehaviours, useKpis } from './insights-api';
 import { findRow, valueName } from './kpi-model';
@@ -82,7 +82,7 @@ function FocusList({ report, cells }: { report: KpiReport; cells: FocusCell[] })
     (me?.role === 'hr' || me?.role === 'admin' || (me?.role === 'manager' && c.group.kind === 'team'));
   return (
     <>
-      <CreateActionModal
+      <ActionModalOnDemand
         cell={open?.cell ?? null}
         describe={open?.describe ?? ''}
         onClose={() => setOpen(null)}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/states';
 import { useMe } from '../auth/session';
-import { CreateActionModal } from '../actions/create-action-modal';
+import { ActionModalOnDemand } from './action-modal-on-demand';
 import { heatmap } from './heatmap-model';
 import { HeatmapTable } from './heatmap-table';
 import { useKpis } from './insights-api';
@@ -70,7 +70,7 @@ export function JourneyHeatmap({ value, csvKey }: { value: KpiValueInfo; csvKey:
   };
   return (
     <>
-      <CreateActionModal
+      <ActionModalOnDemand
         cell={cell?.cell ?? null}
         describe={cell?.describe ?? ''}
         onClose={() => setCell(null)}

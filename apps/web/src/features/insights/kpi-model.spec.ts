@@ -5,6 +5,8 @@ import {
   npsAt,
   participationAt,
   selfView,
+  sparkline,
+  SPARKLINE,
   statusPyramid,
   trendSeries,
   valueName,
@@ -143,6 +145,26 @@ describe('kpi model', () => {
         n: 30,
         status: 'below',
       },
+    ]);
+  });
+
+  it('draws the sparkline with the target inside the scale and skips a period without a grade', () => {
+    const { width, height, pad } = SPARKLINE;
+    const { points, targetY } = sparkline(
+      [
+        { period: '2026-Q1', grade: 7 },
+        { period: '2026-Q2', grade: null },
+        { period: '2026-Q3', grade: 8 },
+      ],
+      9,
+    );
+    // Scale 6.7 (lowest grade - 0.3) to 9.3 (target + 0.3): the target sits near the top.
+    expect(points.map((p) => p.x)).toEqual([pad, width - pad]);
+    expect(points[0].y).toBeCloseTo(pad + (2.3 / 2.6) * (height - 2 * pad));
+    expect(points[1].y).toBeGreaterThan(targetY);
+    expect(targetY).toBeCloseTo(pad + (0.3 / 2.6) * (height - 2 * pad));
+    expect(sparkline([{ period: '2026-Q1', grade: 5 }], 7.5).points).toEqual([
+      { x: width / 2, y: expect.any(Number) },
     ]);
   });
 });

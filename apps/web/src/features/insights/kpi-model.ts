@@ -216,3 +216,24 @@ export function focusFirst<T extends { key: string }>(values: T[], key: string):
   const focus = values.filter((v) => v.key === key);
   return [...focus, ...values.filter((v) => v.key !== key)];
 }
+
+/** A tile's sparkline box, in pixels. */
+export const SPARKLINE = { width: 132, height: 36, pad: 5 };
+
+/**
+ * The points of a tile's sparkline in SVG coordinates: periods evenly spaced, grades on a scale
+ * that holds the target with 0.3 to spare (within 1-10); a period without a grade is skipped and
+ * the line joins its neighbours. Plain SVG, so the overview needs no charting library.
+ */
+export function sparkline(trend: ValueTile['trend'], target: number) {
+  const grades = trend.flatMap((p) => (p.grade === null ? [] : [p.grade]));
+  const low = Math.max(1, Math.min(...grades, target) - 0.3);
+  const high = Math.min(10, Math.max(...grades, target) + 0.3);
+  const { width, height, pad } = SPARKLINE;
+  const y = (grade: number) => pad + ((high - grade) / (high - low || 1)) * (height - 2 * pad);
+  const step = trend.length > 1 ? (width - 2 * pad) / (trend.length - 1) : 0;
+  const points = trend.flatMap((p, i) =>
+    p.grade === null ? [] : [{ x: trend.length > 1 ? pad + i * step : width / 2, y: y(p.grade) }],
+  );
+  return { points, targetY: y(target) };
+}

@@ -11,6 +11,7 @@ import { periodLabel } from './period-model';
 import { StatusPyramid } from './status-pyramid';
 import { formatNumber } from './table-model';
 import { tilesTable } from './tables';
+import { useCycleParticipation } from './team-api';
 import { useInsightsParams } from './use-insights-params';
 import { ValueTileGrid } from './value-tile';
 
@@ -68,8 +69,10 @@ export function SummaryCards({ report, at }: { report: KpiReport; at: string }) 
 /** The organisation's figures for the period in the URL: the overview body, or why there is none. */
 export function OrganisationOverview({ csvPrefix }: { csvPrefix: string }) {
   const { t } = useTranslation();
-  const { at, rangeQuery, periodSearch } = useInsightsParams();
+  const { kind, at, atQuery, rangeQuery, periodSearch } = useInsightsParams();
   const kpis = useKpis({ ...rangeQuery, breakdown: 'organisation' });
+  // The participation card's query (the same key), asked beside the KPIs, not once they have drawn it.
+  useCycleParticipation({ ...atQuery, teamId: undefined }, kind !== 'wave' && !!at);
   return (
     <QueryState query={kpis}>
       {(report) =>

@@ -60,6 +60,8 @@ export function useCycleParticipation(
   return useQuery({
     queryKey: ['insights', 'participation', query],
     enabled,
+    // The overview asks beside the KPIs and its card mounts once they are in: not a second request.
+    staleTime: 10_000,
     queryFn: ({ signal }) =>
       api<CycleParticipationRow[]>('/insights/participation', { query: { ...query }, signal }),
   });

@@ -1,41 +1,19 @@
 import { Group, Stack, Text } from '@mantine/core';
 import type { KpiValueInfo } from '@wk/contracts';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Area,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  ErrorBar,
-  LabelList,
-  Legend,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { type BehaviourStack, behaviourText } from './behaviour-model';
 import { ChartCard } from './chart-card';
-import {
-  bandProps,
-  BLUE,
-  GRADE_TICKS,
-  GRID_STROKE,
-  legendText,
-  lineProps,
-  numberOrDash,
-  numberOrRange,
-  ORANGE,
-  targetLineProps,
-} from './chart-style';
+import { barsHeight, PlotSpace } from './chart-style';
 import { TooFew } from './insight-ui';
 import { type GradeBar, type TrendPoint } from './kpi-model';
-import { periodLabel } from './period-model';
 import { formatNumber } from './table-model';
 import { barsTable, behaviourTable, trendTable } from './tables';
+
+// The drawings load after the figures, titles and "Als tabel" buttons (issue 13: usable on a phone).
+const plots = () => import('./value-plots');
+const TrendPlot = lazy(() => plots().then((m) => ({ default: m.TrendPlot })));
+const GradeBarsPlot = lazy(() => plots().then((m) => ({ default: m.GradeBarsPlot })));
 
 /**
  * Customer recognition and self-image of one value over time, both as index 0-100: the vertical
@@ -56,80 +34,18 @@ export function TrendChart({
   markers?: { period: string; label: string; id: string }[];
 }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  // A side without any number (a wave has no self-image, a round no customers) gets no line or legend.
-  const hasCustomer = points.some((p) => p.customerIndex !== null);
-  const hasSelf = points.some((p) => p.selfIndex !== null);
   return (
     <ChartCard
       title={t('insights.value.trendTitle')}
       intro={t('insights.value.trendIntro')}
       label={t('insights.value.trendLabel')}
-      table={trendTable(points, t, lang)}
+      table={trendTable(points, t, i18n.language)}
       csvName={csvName}
       minimum={minimum}
     >
-      <ResponsiveContainer width="100%" height={300}>
-        <ComposedChart
-          data={points}
-          margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke={GRID_STROKE} />
-          <XAxis dataKey="period" tickFormatter={(p: string) => periodLabel(p, lang)} />
-          <YAxis
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(v: number) => formatNumber(v, 'index', lang)}
-            label={{ value: t('guidance.indexAxis'), angle: -90, position: 'insideLeft', fontSize: 12 }}
-          />
-          {/* Grade 1-10 maps linearly onto index 0-100, so this axis lines up with the left one and
-              the grade target is drawn on the grade axis it belongs to. */}
-          <YAxis
-            yAxisId="grade"
-            orientation="right"
-            domain={[1, 10]}
-            ticks={GRADE_TICKS}
-            tickFormatter={(v: number) => formatNumber(v, 'count', lang)}
-            label={{ value: t('guidance.gradeAxis'), angle: 90, position: 'insideRight', fontSize: 12 }}
-          />
-          <Tooltip
-            labelFormatter={(p) => periodLabel(String(p), lang)}
-            formatter={numberOrRange('index', lang)}
-          />
-          <Legend formatter={legendText} />
-          <ReferenceLine
-            yAxisId="grade"
-            y={value.target}
-            {...targetLineProps(
-              t('insights.value.targetLine', { target: formatNumber(value.target, 'grade', lang) }),
-              'insideTopRight',
-            )}
-          />
-          {markers.map((m) => (
-            <ReferenceLine
-              key={m.id}
-              x={m.period}
-              className="action-marker"
-              stroke="#5c5f66"
-              strokeDasharray="2 3"
-              label={{ value: '◆', position: 'insideTop', fill: '#5c5f66' }}
-            />
-          ))}
-          {hasCustomer && <Area {...bandProps('customerBand', t('insights.value.customerBand'), BLUE)} />}
-          {hasSelf && <Area {...bandProps('selfBand', t('insights.value.selfBand'), ORANGE)} />}
-          {hasCustomer && (
-            <Line {...lineProps('customerIndex', t('insights.value.customerLine'), BLUE)} dot={{ r: 4 }} />
-          )}
-          {hasSelf && (
-            <Line
-              {...lineProps('selfIndex', t('insights.value.selfLine'), ORANGE)}
-              strokeDasharray="6 3"
-              dot={{ r: 4, strokeDasharray: '' }}
-            />
-          )}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <Suspense fallback={<PlotSpace height={300} />}>
+        <TrendPlot value={value} points={points} markers={markers} />
+      </Suspense>
     </ChartCard>
   );
 }
@@ -148,8 +64,7 @@ export function GradeBarsChart({
   target: number;
   csvName: string[];
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   if (bars.length === 0)
     return (
       <ChartCard title={title} label={title} table={barsTable(bars, t, groupLabel)} csvName={csvName}>
@@ -163,41 +78,9 @@ export function GradeBarsChart({
       table={barsTable(bars, t, groupLabel)}
       csvName={csvName}
     >
-      <ResponsiveContainer width="100%" height={Math.max(120, bars.length * 44 + 50)}>
-        <BarChart
-          data={bars}
-          layout="vertical"
-          margin={{ top: 16, right: 40, bottom: 8, left: 8 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke={GRID_STROKE} horizontal={false} />
-          <XAxis type="number" domain={[1, 10]} ticks={GRADE_TICKS} />
-          <YAxis type="category" dataKey="name" width={150} />
-          <Tooltip formatter={numberOrDash('grade', lang)} />
-          <ReferenceLine
-            x={target}
-            {...targetLineProps(
-              t('insights.value.targetLine', { target: formatNumber(target, 'grade', lang) }),
-              'top',
-            )}
-          />
-          <Bar
-            dataKey="grade"
-            name={t('insights.table.grade')}
-            fill="#4dabf7"
-            stroke={BLUE}
-            isAnimationActive={false}
-          >
-            <ErrorBar dataKey="error" direction="x" width={6} stroke="#1a1b1e" />
-            <LabelList
-              dataKey="grade"
-              position="insideLeft"
-              fill="#1a1b1e"
-              formatter={(v: unknown) => (typeof v === 'number' ? formatNumber(v, 'grade', lang) : '')}
-            />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <Suspense fallback={<PlotSpace height={barsHeight(bars)} />}>
+        <GradeBarsPlot bars={bars} target={target} />
+      </Suspense>
     </ChartCard>
   );
 }

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useMe } from '../auth/session';
 import { useActions } from '../actions/actions-api';
 import { trendMarkers } from '../actions/action-model';
-import { CreateActionModal } from '../actions/create-action-modal';
+import { ActionModalOnDemand } from './action-modal-on-demand';
 import { periodLabel } from './period-model';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -72,7 +72,7 @@ function TeamHeatmap({ value, csvKey }: { value: KpiValueInfo; csvKey: string })
     ) : null;
   return (
     <>
-      <CreateActionModal
+      <ActionModalOnDemand
         cell={cell?.cell ?? null}
         describe={cell?.describe ?? ''}
         onClose={() => setCell(null)}

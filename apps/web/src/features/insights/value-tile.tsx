@@ -2,9 +2,8 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import type { KpiReport } from '@wk/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Line, LineChart, ReferenceLine, YAxis } from 'recharts';
 import { ChangeText, GapHelp, GapLabelBadge, TooFew, VerdictLabel } from './insight-ui';
-import { valueName, type ValueTile } from './kpi-model';
+import { SPARKLINE, sparkline, valueName, type ValueTile } from './kpi-model';
 import { periodLabel } from './period-model';
 import { formatNumber } from './table-model';
 
@@ -17,31 +16,25 @@ function Sparkline({ tile }: { tile: ValueTile }) {
         `${periodLabel(p.period, i18n.language)}: ${p.grade === null ? '–' : formatNumber(p.grade, 'grade', i18n.language)}`,
     )
     .join(', ');
+  const { points, targetY } = sparkline(tile.trend, tile.value.target);
+  const { width, height } = SPARKLINE;
   return (
     <div className="sparkline">
       <span className="sr-only">
         {t('insights.tile.trend')}: {words}
       </span>
-      <div aria-hidden>
-        <LineChart width={132} height={36} data={tile.trend} accessibilityLayer={false}>
-          <YAxis
-            hide
-            domain={[
-              (min: number) => Math.max(1, Math.min(min, tile.value.target) - 0.3),
-              (max: number) => Math.min(10, Math.max(max, tile.value.target) + 0.3),
-            ]}
-          />
-          <ReferenceLine y={tile.value.target} stroke="#868e96" strokeDasharray="3 3" />
-          <Line
-            dataKey="grade"
-            stroke="#1864ab"
-            strokeWidth={2}
-            dot={{ r: 2 }}
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </div>
+      <svg aria-hidden width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+        <line x1={0} x2={width} y1={targetY} y2={targetY} stroke="#868e96" strokeDasharray="3 3" />
+        <polyline
+          points={points.map((p) => `${p.x},${p.y}`).join(' ')}
+          fill="none"
+          stroke="#1864ab"
+          strokeWidth={2}
+        />
+        {points.map((p, i) => (
+          <circle key={i} cx={p.x} cy={p.y} r={2} fill="#fff" stroke="#1864ab" strokeWidth={2} />
+        ))}
+      </svg>
     </div>
   );
 }
