@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { PDF_FONT, pdfText, usePdfFonts } from '../common/pdf-fonts';
 import type { Appraisal } from '@wk/contracts';
 import { SELF_LEVEL_LABELS } from '@wk/domain';
 import type { Locale } from '@wk/domain';
@@ -72,7 +73,10 @@ const LABELS = {
   },
 } as const;
 
-/** One signed appraisal on A4 for the personnel file (pdfkit, like the board report). */
+/**
+ * One signed appraisal on A4 for the personnel file (pdfkit and fonts like the board report: any
+ * Latin, Greek or Cyrillic name, value or comment is drawn as written).
+ */
 export function drawAppraisalPdf(
   a: Appraisal,
   organisation: string,
@@ -86,17 +90,22 @@ export function drawAppraisalPdf(
           new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso),
         )
       : '–';
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    info: { Title: `${l.title} ${a.employeeName} ${a.cycleName}` },
-  });
+  const doc = usePdfFonts(
+    new PDFDocument({
+      size: 'A4',
+      margin: 50,
+      info: { Title: `${l.title} ${a.employeeName} ${a.cycleName}` },
+    }),
+  );
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  doc.font('Helvetica-Bold').fontSize(16).text(`${l.title}: ${a.cycleName}`);
-  doc.font('Helvetica').fontSize(10).fillColor('#333').text(organisation).moveDown(0.5);
+  doc
+    .font(PDF_FONT.bold)
+    .fontSize(16)
+    .text(pdfText(`${l.title}: ${a.cycleName}`));
+  doc.font(PDF_FONT.regular).fontSize(10).fillColor('#333').text(pdfText(organisation)).moveDown(0.5);
   doc.fillColor('#000');
   for (const [label, value] of [
     [l.employee, a.employeeName],
@@ -105,7 +114,7 @@ export function drawAppraisalPdf(
     [l.period, `${date(a.periodStart)} – ${date(a.periodEnd)}`],
     [l.meeting, date(a.meetingDate)],
   ])
-    doc.text(`${label}: ${value}`);
+    doc.text(pdfText(`${label}: ${value}`));
   doc.moveDown();
 
   const level = (review: Appraisal['selfReview'], behaviourId: string) => {
@@ -115,67 +124,78 @@ export function drawAppraisalPdf(
   const comment = (review: Appraisal['selfReview'], valueId: string) =>
     review?.comments.find((c) => c.valueId === valueId)?.text ?? '';
   for (const value of a.values) {
-    doc.font('Helvetica-Bold').fontSize(12).text(value.name);
-    doc.font('Helvetica').fontSize(9);
+    doc.font(PDF_FONT.bold).fontSize(12).text(pdfText(value.name));
+    doc.font(PDF_FONT.regular).fontSize(9);
     for (const b of value.behaviours)
       doc.text(
-        `${b.text} — ${l.self}: ${level(a.selfReview, b.id)}; ${l.manager}: ${level(a.managerReview, b.id)}`,
+        pdfText(
+          `${b.text} — ${l.self}: ${level(a.selfReview, b.id)}; ${l.manager}: ${level(a.managerReview, b.id)}`,
+        ),
       );
     const cs = comment(a.selfReview, value.id);
     const cm = comment(a.managerReview, value.id);
-    if (cs) doc.text(`${l.commentSelf}: ${cs}`);
-    if (cm) doc.text(`${l.commentManager}: ${cm}`);
+    if (cs) doc.text(pdfText(`${l.commentSelf}: ${cs}`));
+    if (cm) doc.text(pdfText(`${l.commentManager}: ${cm}`));
     doc.moveDown(0.5);
   }
   if (a.questions.length) {
-    doc.font('Helvetica-Bold').fontSize(12).text(l.questions);
-    doc.font('Helvetica').fontSize(9);
+    doc.font(PDF_FONT.bold).fontSize(12).text(pdfText(l.questions));
+    doc.font(PDF_FONT.regular).fontSize(9);
     for (const q of a.questions) {
-      doc.font('Helvetica-Bold').text(q.text).font('Helvetica');
+      doc.font(PDF_FONT.bold).text(pdfText(q.text)).font(PDF_FONT.regular);
       const s = a.selfReview?.answers.find((x) => x.questionId === q.id)?.text;
       const m = a.managerReview?.answers.find((x) => x.questionId === q.id)?.text;
-      if (s) doc.text(`${l.self}: ${s}`);
-      if (m) doc.text(`${l.manager}: ${m}`);
+      if (s) doc.text(pdfText(`${l.self}: ${s}`));
+      if (m) doc.text(pdfText(`${l.manager}: ${m}`));
     }
     doc.moveDown(0.5);
   }
   if (a.sharedNotes) {
-    doc.font('Helvetica-Bold').fontSize(12).text(l.notes);
-    doc.font('Helvetica').fontSize(9).text(a.sharedNotes).moveDown(0.5);
+    doc.font(PDF_FONT.bold).fontSize(12).text(pdfText(l.notes));
+    doc.font(PDF_FONT.regular).fontSize(9).text(pdfText(a.sharedNotes)).moveDown(0.5);
   }
   if (a.agreements.length) {
-    doc.font('Helvetica-Bold').fontSize(12).text(l.agreements);
-    doc.font('Helvetica').fontSize(9);
+    doc.font(PDF_FONT.bold).fontSize(12).text(pdfText(l.agreements));
+    doc.font(PDF_FONT.regular).fontSize(9);
     for (const g of a.agreements) {
       const value = a.values.find((v) => v.id === g.valueId)?.name ?? l.general;
       doc.text(
-        `${value}: ${g.what}${g.support ? ` (${l.support}: ${g.support})` : ''}${g.dueDate ? ` — ${l.due} ${date(g.dueDate)}` : ''}`,
+        pdfText(
+          `${value}: ${g.what}${g.support ? ` (${l.support}: ${g.support})` : ''}${g.dueDate ? ` — ${l.due} ${date(g.dueDate)}` : ''}`,
+        ),
       );
     }
     doc.moveDown(0.5);
   }
   // Last cycle's agreements, followed up in this conversation (value names in the PDF's language).
   if (a.previousAgreements.length) {
-    doc.font('Helvetica-Bold').fontSize(12).text(`${l.previous} ${a.previousAgreements[0].cycleName}`);
-    doc.font('Helvetica').fontSize(9);
+    doc
+      .font(PDF_FONT.bold)
+      .fontSize(12)
+      .text(pdfText(`${l.previous} ${a.previousAgreements[0].cycleName}`));
+    doc.font(PDF_FONT.regular).fontSize(9);
     for (const g of a.previousAgreements) {
       doc.text(
-        `${g.valueName ?? l.general}: ${g.what}${g.support ? ` (${l.support}: ${g.support})` : ''}${g.dueDate ? ` — ${l.due} ${date(g.dueDate)}` : ''}`,
+        pdfText(
+          `${g.valueName ?? l.general}: ${g.what}${g.support ? ` (${l.support}: ${g.support})` : ''}${g.dueDate ? ` — ${l.due} ${date(g.dueDate)}` : ''}`,
+        ),
       );
       // Its follow-up, as recorded in this appraisal.
       if (g.followUp)
-        doc.text(`    → ${l.followUp[g.followUp.status]}${g.followUp.note ? `: ${g.followUp.note}` : ''}`);
+        doc.text(
+          pdfText(`    → ${l.followUp[g.followUp.status]}${g.followUp.note ? `: ${g.followUp.note}` : ''}`),
+        );
     }
     doc.moveDown(0.5);
   }
-  doc.font('Helvetica-Bold').fontSize(12).text(l.signatures);
-  doc.font('Helvetica').fontSize(9);
-  doc.text(`${l.signedEmployee} ${date(a.employeeSignedAt)}`);
-  doc.text(`${l.signedReviewer} ${date(a.reviewerSignedAt)}`);
-  if (a.employeeRemark) doc.text(`${l.remark}: ${a.employeeRemark}`);
-  if (a.employeeDisagrees) doc.text(l.disagrees);
+  doc.font(PDF_FONT.bold).fontSize(12).text(pdfText(l.signatures));
+  doc.font(PDF_FONT.regular).fontSize(9);
+  doc.text(pdfText(`${l.signedEmployee} ${date(a.employeeSignedAt)}`));
+  doc.text(pdfText(`${l.signedReviewer} ${date(a.reviewerSignedAt)}`));
+  if (a.employeeRemark) doc.text(pdfText(`${l.remark}: ${a.employeeRemark}`));
+  if (a.employeeDisagrees) doc.text(pdfText(l.disagrees));
   for (const e of a.events.filter((x) => x.kind === 'reopen'))
-    doc.text(`${l.reopened} ${date(e.at)} (${e.actorName ?? '–'}): ${e.reason}`);
+    doc.text(pdfText(`${l.reopened} ${date(e.at)} (${e.actorName ?? '–'}): ${e.reason}`));
   doc.end();
   return done;
 }

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { PDF_FONT, pdfText, usePdfFonts } from '../../common/pdf-fonts';
 import type { BoardReportModel, Tone } from './board-report-model';
 import { drawActions } from './draw-actions';
 import { drawHeart } from './draw-heart';
@@ -16,7 +17,7 @@ const W = PAGE.w - 2 * M;
 
 export function drawBoardReport(model: BoardReportModel, title: string): Promise<Buffer> {
   // Margins 0: the layout keeps its own, and pdfkit never adds a page for text near the bottom.
-  const doc: Doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: title } });
+  const doc: Doc = usePdfFonts(new PDFDocument({ size: 'A4', margin: 0, info: { Title: title } }));
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -66,10 +67,10 @@ function legend(doc: Doc, model: BoardReportModel, box: Box): void {
 function readings(doc: Doc, model: BoardReportModel, box: Box): void {
   let y = box.y + heading(doc, model.words.readings, box.x, box.y, box.w) + 2;
   for (const r of model.readings) {
-    doc.font('Helvetica').fontSize(7.5);
+    doc.font(PDF_FONT.regular).fontSize(7.5);
     const textH = Math.min(
       4 * doc.currentLineHeight(true),
-      doc.heightOfString(r.text, { width: box.w - 10 }),
+      doc.heightOfString(pdfText(r.text), { width: box.w - 10, lineGap: 0 }),
     );
     const h = textH + 15;
     doc.roundedRect(box.x, y, box.w, h, 3).fill(GAP_TONE[r.tone]);

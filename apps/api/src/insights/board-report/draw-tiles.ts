@@ -1,3 +1,4 @@
+import { PDF_FONT } from '../../common/pdf-fonts';
 import type { TileModel } from './board-report-model';
 import { type Box, type Doc, INK, LINE, MUTED, put, TONE } from './pdf-style';
 
@@ -82,7 +83,7 @@ export function drawTile(doc: Doc, tile: TileModel, box: Box, gradeScale: string
   doc.roundedRect(x, y + 0.5, w, 9, 2).fill(tone.fill);
   put(doc, tile.statusText, x + 2, y + 1.8, w - 4, { size: 6.5, color: INK });
   y += 11;
-  const gradeWidth = doc.font('Helvetica-Bold').fontSize(14).widthOfString(tile.grade);
+  const gradeWidth = doc.font(PDF_FONT.bold).fontSize(14).widthOfString(tile.grade);
   put(doc, tile.grade, x, y, w, { size: 14, bold: true });
   if (tile.grade !== '–') put(doc, gradeScale, x + gradeWidth + 1, y + 5, 20, { size: 6.5, color: MUTED });
   put(doc, tile.index, x + gradeWidth + 16, y + 1, w - gradeWidth - 16, { size: 6.5, color: MUTED });

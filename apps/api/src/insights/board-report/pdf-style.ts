@@ -1,6 +1,10 @@
+import { PDF_FONT, pdfText } from '../../common/pdf-fonts';
 import type { Tone } from './board-report-model';
 
-/** Shared drawing helpers of the board report: colours (the dashboard's), fonts, boxed text that never spills to a page 2. */
+/**
+ * Shared drawing helpers of the board report: colours (the dashboard's), fonts (common/pdf-fonts:
+ * any Latin, Greek or Cyrillic text), boxed text that never spills to a page 2.
+ */
 export type Doc = PDFKit.PDFDocument;
 
 export interface Box {
@@ -24,24 +28,6 @@ export const MUTED = '#495057';
 export const LINE = '#1c7ed6';
 export const RULE = '#ced4da';
 
-// Windows-1252 beyond Latin-1: the characters the standard PDF fonts can draw.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/**
- * Text the standard Helvetica can draw (WinAnsi): the real minus (U+2212) becomes the en dash,
- * which Helvetica draws at figure width like a minus; anything else outside WinAnsi becomes "?".
- */
-export function pdfText(text: string): string {
-  return [...text.replace(/\u2212/g, '\u2013')]
-    .map((c) => {
-      const code = c.codePointAt(0) ?? 0;
-      return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(c)
-        ? c
-        : '?';
-    })
-    .join('');
-}
-
 export interface PutOptions {
   size?: number;
   bold?: boolean;
@@ -55,7 +41,7 @@ export interface PutOptions {
 export function put(doc: Doc, text: string, x: number, y: number, width: number, o: PutOptions = {}): number {
   const size = o.size ?? 8;
   doc
-    .font(o.bold ? 'Helvetica-Bold' : 'Helvetica')
+    .font(o.bold ? PDF_FONT.bold : PDF_FONT.regular)
     .fontSize(size)
     .fillColor(o.color ?? INK);
   const lineHeight = doc.currentLineHeight(true);
