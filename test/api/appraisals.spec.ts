@@ -1,8 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { AppraisalCyclesService, openApiDocument } from '@wk/api-testing';
+import { AppraisalCyclesService, openApiDocument, scriptText } from '@wk/api-testing';
 import type { Appraisal } from '@wk/contracts';
+import fc from 'fast-check';
 import { createAnsweredRound, createAppraisalValues, pdfText } from '../support/appraisals';
 import { createUser, createWorld, TEST_PASSWORD } from '../support/factories';
 import { eventually, RunningApi, startApi, startWorker } from '../support/harness';
@@ -338,6 +339,84 @@ describe('appraisals (issue 16)', () => {
       expect(enText).toContain(expected);
     const outsider = await s.login(s.world.teamMember.email);
     expect((await outsider.get(`/api/appraisals/${s.id}/pdf`)).status).toBe(404);
+  });
+
+  it('draws names, comments, agreements and remarks in any Latin, Greek or Cyrillic script exactly as written', async () => {
+    const s = await setUp('Schrift');
+    const comment = 'Łukasz Żółć, Şükrü Ağaoğlu, Dvořák, Ștefan: Ελληνικά, Кириллица, Їжак';
+    let a = (await s.employee.get(`/api/appraisals/${s.id}`)).body as Appraisal;
+    a = (
+      await s.employee.put(`/api/appraisals/${s.id}/self-review`, {
+        version: a.version,
+        ratings: full(s.version.behaviours, 3),
+        comments: [{ valueId: s.version.values[0], text: comment }],
+        submit: true,
+      })
+    ).body;
+    a = (
+      await s.manager.put(`/api/appraisals/${s.id}/manager-review`, {
+        version: a.version,
+        ratings: full(s.version.behaviours, 2),
+        submit: true,
+      })
+    ).body;
+    await s.manager.put(`/api/appraisals/${s.id}/conversation`, {
+      version: a.version,
+      meetingDate: '2099-02-10',
+      agreements: [{ valueId: null, what: 'Τηλεφωνική κλήση', support: 'Наставник', dueDate: null }],
+    });
+    expect((await s.employee.post(`/api/appraisals/${s.id}/sign`, { remark: 'Zgadzam się' })).status).toBe(
+      200,
+    );
+    expect((await s.manager.post(`/api/appraisals/${s.id}/sign`, {})).status).toBe(200);
+    const read = async () => {
+      const res = await fetch(`${api.url}/api/appraisals/${s.id}/pdf`, {
+        headers: { cookie: (s.hr as unknown as { cookie: string }).cookie },
+      });
+      expect(res.status).toBe(200);
+      return pdfText(Buffer.from(await res.arrayBuffer()));
+    };
+    // Typed through the api: the comment, the agreement and the remark.
+    const typed = await read();
+    for (const written of [
+      `Toelichting medewerker: ${comment}`,
+      'Algemeen: Τηλεφωνική κλήση (Ondersteuning: Наставник)',
+      'Opmerking van de medewerker: Zgadzam się',
+    ])
+      expect(typed).toContain(written);
+    // Generated names and texts, written straight to the rows of the signed appraisal.
+    await fc.assert(
+      fc.asyncProperty(
+        scriptText(3),
+        scriptText(3),
+        scriptText(8),
+        scriptText(6),
+        async (employee, reviewer, what, remark) => {
+          await api.db.query(`UPDATE users SET name = $2 WHERE id = $1`, [
+            s.world.users.employee.id,
+            employee,
+          ]);
+          await api.db.query(
+            `UPDATE users SET name = $2 WHERE id = (SELECT reviewer_id FROM appraisals WHERE id = $1)`,
+            [s.id, reviewer],
+          );
+          await api.db.query(`UPDATE appraisal_agreements SET what = $2 WHERE appraisal_id = $1`, [
+            s.id,
+            what,
+          ]);
+          await api.db.query(`UPDATE appraisals SET employee_remark = $2 WHERE id = $1`, [s.id, remark]);
+          const text = await read();
+          for (const written of [
+            `Medewerker: ${employee}`,
+            `Beoordelaar: ${reviewer}`,
+            `Algemeen: ${what} (Ondersteuning: Наставник)`,
+            `Opmerking van de medewerker: ${remark}`,
+          ])
+            expect(text).toContain(written);
+        },
+      ),
+      { numRuns: 8 },
+    );
   });
 
   it('shows self-assessment answers to the reviewer only with consent, in that appraisal only, revocable until signing', async () => {

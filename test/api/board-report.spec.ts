@@ -1,7 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { KpiRollupsService } from '@wk/api-testing';
+import { KpiRollupsService, scriptText } from '@wk/api-testing';
 import type { FocusCreated, KpiReport } from '@wk/contracts';
 import { formatNumber } from '@wk/domain';
+import fc from 'fast-check';
 import { createWorld, TEST_PASSWORD, World } from '../support/factories';
 import { RunningApi, startApi, startWorker } from '../support/harness';
 import { HttpClient } from '../support/http-client';
@@ -10,9 +11,8 @@ import { pdfToText } from '../support/pdf-text';
 
 const LEVELS = ['Verrassend', 'Persoonlijk', 'Gemak', 'Basis'];
 
-/** A gap as the PDF prints it: signed, the minus drawn as the standard font's en dash. */
-const signed = (gap: number, locale: 'nl' | 'en') =>
-  formatNumber(gap, 'gap', locale).replace('\u2212', '\u2013');
+/** A gap as the PDF prints it: signed, with the real minus (U+2212) as the dashboard. */
+const signed = (gap: number, locale: 'nl' | 'en') => formatNumber(gap, 'gap', locale);
 
 /**
  * The board report (one A4 PDF, read back with pdftotext): NL/EN by the reader's language, signed
@@ -50,9 +50,11 @@ describe('board report', () => {
     await api?.close();
   });
 
+  /** `raw`: pdftotext in drawing order, which keeps every space (see pdf-text.ts). */
   async function report(
     client: HttpClient,
     query: string,
+    raw = false,
   ): Promise<{ status: number; text: string; pages: number; body: unknown; filename: string }> {
     const res = await client.request('GET', `/api/insights/report.pdf?period=quarter${query}`);
     if (res.status !== 200) return { status: res.status, text: '', pages: 0, body: res.body, filename: '' };
@@ -60,7 +62,12 @@ describe('board report', () => {
       headers: { cookie: (client as unknown as { cookie: string }).cookie },
     });
     const filename = /filename="([^"]+)"/.exec(bytes.headers.get('content-disposition') ?? '')?.[1] ?? '';
-    return { status: 200, ...pdfToText(Buffer.from(await bytes.arrayBuffer())), body: undefined, filename };
+    return {
+      status: 200,
+      ...pdfToText(Buffer.from(await bytes.arrayBuffer()), { raw }),
+      body: undefined,
+      filename,
+    };
   }
 
   it('is one Dutch A4 page with every value, its signed gap and the readings', async () => {
@@ -156,6 +163,52 @@ describe('board report', () => {
     // The verdict words appear once: in the colour legend, on no value.
     for (const verdict of ['op koers', 'bijna', 'onder doel']) expect(text.split(verdict).length - 1).toBe(1);
     expect(text).toContain('Geen waarde is in');
+  });
+
+  it('draws any Latin, Greek or Cyrillic organisation, team, action and owner exactly as written', async () => {
+    const other = await createWorld(api.db, 'Bestuur schrift');
+    const otherData = await createInsightsData(api.db, other.organisationId, 7);
+    await api.app.get(KpiRollupsService).rebuild(other.organisationId);
+    const client = await new HttpClient(api.url).login(other.users.hr.email, TEST_PASSWORD);
+    const at = (await client.get<KpiReport>('/api/insights/kpis?period=quarter')).body.periods.at(-1)!;
+    const made = await client.post<FocusCreated>('/api/actions/focuses', {
+      cell: {
+        valueKey: 'betrouwbaar',
+        teamId: otherData.departmentId,
+        periodKind: 'quarter',
+        period: at,
+        metric: 'customer',
+      },
+      title: 'Schrift',
+      actions: [{ what: 'Nog te noemen', ownerId: other.teamMember.id, dueDate: today }],
+    });
+    expect(made.status).toBe(201);
+    // Names as the organisation's people type them, written straight to the rows the report reads (the
+    // value names are in a published, unchangeable version here: the unit spec draws those).
+    await fc.assert(
+      fc.asyncProperty(
+        scriptText(3),
+        scriptText(2, 8),
+        scriptText(4),
+        scriptText(2, 8),
+        async (organisation, team, what, owner) => {
+          await api.db.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [
+            other.organisationId,
+            organisation,
+          ]);
+          await api.db.query(`UPDATE teams SET name = $2 WHERE id = $1`, [otherData.departmentId, team]);
+          await api.db.query(`UPDATE actions SET what = $2 WHERE id = $1`, [made.body.actions[0].id, what]);
+          await api.db.query(`UPDATE users SET name = $2 WHERE id = $1`, [other.teamMember.id, owner]);
+          const { status, pages, text } = await report(client, `&at=${at}`, true);
+          expect(status).toBe(200);
+          expect(pages).toBe(1);
+          for (const written of [organisation, `Schrift · Betrouwbaar · ${team}`, what, owner])
+            expect(text).toContain(written);
+          expect(text).not.toContain('?');
+        },
+      ),
+      { numRuns: 8 },
+    );
   });
 
   it('with valueKey shows that value only, and names it', async () => {

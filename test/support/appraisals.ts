@@ -1,5 +1,5 @@
-import { inflateSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
+import { pdfToText } from './pdf-text';
 
 /** A published values version with two values of two behaviours each (NL and EN texts). */
 export async function createAppraisalValues(db: DataSource, organisationId: string, number = 1) {
@@ -70,23 +70,7 @@ export async function createAnsweredRound(
   return round.id;
 }
 
-/** Text of a pdfkit PDF: its deflated content streams' TJ strings (as in board-report.spec). */
+/** Text of the appraisal PDF as pdftotext reads it, in drawing order, on single spaces. */
 export function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g))
-      lines.push(
-        [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)]
-          .map((h) => Buffer.from(h[1], 'hex').toString('latin1'))
-          .join(''),
-      );
-  }
-  return lines.join(' ').replace(/\s+/g, ' ');
+  return pdfToText(pdf, { raw: true }).text;
 }

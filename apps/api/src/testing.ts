@@ -27,3 +27,4 @@ export {
   readTeamCells,
   type TeamGrouping,
 } from './insights/kpi-queries';
+export { anyText, scriptText, scriptWord, SCRIPT_LETTERS } from './common/pdf-text-fixture';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { create } from 'fontkit';
+import { create, type Font } from 'fontkit';
 
 /**
  * The fonts of the api's PDFs (board report, appraisal): DejaVu Sans Condensed and its bold, embedded
@@ -30,8 +30,10 @@ function fonts(): Loaded {
   const read = (name: string) => readFileSync(nodeRequire.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`));
   const regular = read(PDF_FONT.regular);
   const bold = read(PDF_FONT.bold);
-  const boldSet = new Set(create(bold).characterSet);
-  const drawable = new Set(create(regular).characterSet.filter((c) => boldSet.has(c)));
+  // A .ttf file is one font (only .ttc/.dfont files are collections).
+  const characters = (file: Buffer) => (create(file) as Font).characterSet;
+  const boldSet = new Set(characters(bold));
+  const drawable = new Set(characters(regular).filter((c) => boldSet.has(c)));
   loaded = { regular, bold, drawable };
   return loaded;
 }
