@@ -1,12 +1,12 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ManagerPerspective as Perspective } from '@wk/contracts';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { QueryState } from '../../components/states';
 import { formatNumber, numberLocale } from '../../lib/number-format';
-import { PlotSpace } from '../insights/chart-style';
+import { Plot } from '../insights/chart-style';
 
 // The line loads after the table (Recharts is the dashboard's largest script; issue 13).
 const PerspectivePlot = lazy(() =>
@@ -51,9 +51,9 @@ export function ManagerPerspective({ valueKey }: { valueKey: string }) {
                     <Text size="sm" fw={700}>
                       {t('appraisals.perspective.trend')}
                     </Text>
-                    <Suspense fallback={<PlotSpace height={200} />}>
+                    <Plot height={200}>
                       <PerspectivePlot series={series} />
-                    </Suspense>
+                    </Plot>
                   </div>
                 )}
                 <Table.ScrollContainer minWidth={320}>

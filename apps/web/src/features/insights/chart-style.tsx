@@ -1,3 +1,4 @@
+import { type ReactNode, type Ref, Suspense, useEffect, useRef, useState } from 'react';
 import { type ColumnKind, formatNumber } from './table-model';
 
 /**
@@ -54,6 +55,33 @@ export const targetLineProps = (label: string, position: 'insideTopRight' | 'top
 export const barsHeight = (bars: unknown[]) => Math.max(120, bars.length * 44 + 50);
 
 /** The room a chart takes while its drawing (Recharts, loaded on demand) is on its way. */
-export const PlotSpace = ({ height }: { height: number }) => (
-  <div className="plot-space" style={{ height }} />
+export const PlotSpace = ({ height, ref }: { height: number; ref?: Ref<HTMLDivElement> }) => (
+  <div ref={ref} className="plot-space" style={{ height }} />
 );
+
+/**
+ * A chart's drawing (a lazy Recharts part), rendered once its place comes near the screen or the
+ * page is printed, and until then an empty box of its height: a long page's charts further down do
+ * not hold a phone's main thread while the figures at the top are being read (issue 13). Without
+ * IntersectionObserver (jsdom) it renders at once.
+ */
+export function Plot({ height, children }: { height: number; children: ReactNode }) {
+  const place = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const element = place.current;
+    if (near || !element) return;
+    const show = () => setNear(true);
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), {
+      rootMargin: '200px',
+    });
+    observer.observe(element);
+    window.addEventListener('beforeprint', show);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('beforeprint', show);
+    };
+  }, [near]);
+  if (!near) return <PlotSpace height={height} ref={place} />;
+  return <Suspense fallback={<PlotSpace height={height} />}>{children}</Suspense>;
+}

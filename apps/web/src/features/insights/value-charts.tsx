@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BehaviourStack, behaviourText } from './behaviour-model';
 import { ChartCard } from './chart-card';
-import { barsHeight, PlotSpace } from './chart-style';
+import { barsHeight, Plot, PlotSpace } from './chart-style';
 import { TooFew } from './insight-ui';
 import { type GradeBar, type TrendPoint } from './kpi-model';
 import { formatNumber } from './table-model';
@@ -43,6 +43,7 @@ export function TrendChart({
       csvName={csvName}
       minimum={minimum}
     >
+      {/* At the top of the value page and a team's view: drawn at once, never waiting for a scroll. */}
       <Suspense fallback={<PlotSpace height={300} />}>
         <TrendPlot value={value} points={points} markers={markers} />
       </Suspense>
@@ -78,9 +79,9 @@ export function GradeBarsChart({
       table={barsTable(bars, t, groupLabel)}
       csvName={csvName}
     >
-      <Suspense fallback={<PlotSpace height={barsHeight(bars)} />}>
+      <Plot height={barsHeight(bars)}>
         <GradeBarsPlot bars={bars} target={target} />
-      </Suspense>
+      </Plot>
     </ChartCard>
   );
 }
