@@ -220,6 +220,10 @@ export const insightsEn: Messages['insights'] = {
     pdf: 'Download PDF',
     print: 'Print',
     csv: 'board-report',
+    team: 'Team or department',
+    wholeOrganisation: 'Whole organisation',
+    value: 'Value',
+    allValues: 'All values',
   },
   teamView: teamViewEn,
 };

@@ -221,6 +221,10 @@ export const insightsNl = {
     pdf: 'PDF downloaden',
     print: 'Afdrukken',
     csv: 'bestuursrapport',
+    team: 'Team of afdeling',
+    wholeOrganisation: 'Hele organisatie',
+    value: 'Waarde',
+    allValues: 'Alle waarden',
   },
   teamView: teamViewNl,
 };

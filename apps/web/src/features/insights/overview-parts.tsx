@@ -67,10 +67,17 @@ export function SummaryCards({ report, at }: { report: KpiReport; at: string }) 
 }
 
 /** The organisation's figures for the period in the URL: the overview body, or why there is none. */
-export function OrganisationOverview({ csvPrefix }: { csvPrefix: string }) {
+export function OrganisationOverview({
+  csvPrefix,
+  filter = {},
+}: {
+  csvPrefix: string;
+  /** One team (with the teams below it) and/or one value, as the board report can be cut. */
+  filter?: { teamId?: string; valueKey?: string };
+}) {
   const { t } = useTranslation();
   const { kind, at, atQuery, rangeQuery, periodSearch } = useInsightsParams();
-  const kpis = useKpis({ ...rangeQuery, breakdown: 'organisation' });
+  const kpis = useKpis({ ...rangeQuery, breakdown: 'organisation', ...filter });
   // The participation card's query (the same key), asked beside the KPIs, not once they have drawn it.
   useCycleParticipation({ ...atQuery, teamId: undefined }, kind !== 'wave' && !!at);
   return (

@@ -59,6 +59,9 @@ describe('period keys', () => {
 
   it('links the board report PDF of a period', () => {
     expect(reportPdfUrl('quarter', '2026-Q3')).toBe('/api/insights/report.pdf?period=quarter&at=2026-Q3');
+    expect(reportPdfUrl('month', '2026-09', { teamId: 't2', valueKey: 'betrouwbaar' })).toBe(
+      '/api/insights/report.pdf?period=month&at=2026-09&teamId=t2&valueKey=betrouwbaar',
+    );
   });
 
   describe('rounds and waves', () => {

@@ -112,6 +112,13 @@ export function periodLabel(key: string, lang: string): string {
 }
 
 /** The board report PDF of one period, made by the api. */
-export function reportPdfUrl(kind: CalendarPeriodKind, at: string): string {
-  return `/api/insights/report.pdf?${new URLSearchParams({ period: kind, at }).toString()}`;
+export function reportPdfUrl(
+  kind: CalendarPeriodKind,
+  at: string,
+  filter: { teamId?: string; valueKey?: string } = {},
+): string {
+  const query = new URLSearchParams({ period: kind, at });
+  if (filter.teamId) query.set('teamId', filter.teamId);
+  if (filter.valueKey) query.set('valueKey', filter.valueKey);
+  return `/api/insights/report.pdf?${query.toString()}`;
 }
