@@ -148,13 +148,13 @@ async function main() {
       `\nLighthouse ${JSON.parse(readFileSync(require.resolve('lighthouse/package.json'), 'utf8')).version}, ` +
         `median of ${RUNS} runs per page; mobile preset: simulated slow 4G (150 ms RTT, 1.6 Mbps) and 4x CPU; WEB_DIST=${WEB_DIST}\n`,
     );
-    const rows = [];
-    const advice: string[] = [];
-    for (const scenario of scenarios) {
-      const samples: Sample[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        // A fresh browser per run, as Lighthouse's CLI does: runs in one browser lose their trace
-        // now and then (NO_NAVSTART).
+    /**
+     * One Lighthouse run in a fresh browser, as Lighthouse's CLI does. Now and then Chromium's trace
+     * of a load lacks its navigation start (NO_NAVSTART, more often on busy cores): that run is done
+     * again, up to twice.
+     */
+    const audit = async (scenario: Scenario) => {
+      for (let attempt = 1; ; attempt++) {
         chrome = await launch({
           chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
           chromeFlags: CHROME_FLAGS,
@@ -175,7 +175,18 @@ async function main() {
         chrome.kill();
         chrome = undefined;
         if (!result) throw new Error(`Lighthouse gave no result for ${scenario.path}`);
-        if (result.lhr.runtimeError) throw new Error(`${scenario.name}: ${result.lhr.runtimeError.message}`);
+        const error = result.lhr.runtimeError;
+        if (!error) return result;
+        if (attempt === 3) throw new Error(`${scenario.name}: ${error.message}`);
+        console.log(`${scenario.name} (${scenario.formFactor}): ${error.code}, running it again`);
+      }
+    };
+    const rows = [];
+    const advice: string[] = [];
+    for (const scenario of scenarios) {
+      const samples: Sample[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const result = await audit(scenario);
         samples.push(sampleOf(result.lhr));
         if (REPORTS) {
           const file = `${scenario.name.replace(/\W+/g, '-')}-${scenario.formFactor}-${run + 1}.json`;
