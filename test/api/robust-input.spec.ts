@@ -5,7 +5,7 @@ import { OperatorAuthService, openApiDocument } from '@wk/api-testing';
 import { TEST_PASSWORD } from '../support/factories';
 import { RunningApi, startApi } from '../support/harness';
 import { HttpClient, HttpResponse } from '../support/http-client';
-import { createSurvey, surveyWorld } from '../support/surveys';
+import { createSurvey, csv, surveyWorld } from '../support/surveys';
 
 const PUBLIC_URL = 'https://kompas.example.test';
 const fieldsOf = (res: HttpResponse) =>
@@ -307,6 +307,21 @@ describe('malformed input and response policies', () => {
       const url = path.replace('{survey}', surveyId).replace('{code}', openCode);
       const res = await client.request(method, url, method === 'POST' ? {} : undefined);
       expect(res.headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('compresses reads of 1 KB or more when the client asks, never writes or small answers', async () => {
+      const big = await world.admin.get('/api/docs-json');
+      expect(big.status).toBe(200);
+      expect(['br', 'gzip']).toContain(big.headers.get('content-encoding'));
+      expect(big.body.openapi).toMatch(/^3\./);
+      const small = await world.admin.get('/api/me');
+      expect(JSON.stringify(small.body).length).toBeLessThan(1024);
+      expect(small.headers.get('content-encoding')).toBeNull();
+      const contacts = Array.from({ length: 40 }, (_, i) => `klant${i}@gecomprimeerd.test;;;nl`);
+      const write = await world.hr.upload(`/api/surveys/${surveyId}/contacts/preview`, csv(...contacts));
+      expect(write.status).toBe(200);
+      expect(JSON.stringify(write.body).length).toBeGreaterThan(1024);
+      expect(write.headers.get('content-encoding')).toBeNull();
     });
 
     it('an error from a route with its own Content-Type is still JSON, not an attachment', async () => {

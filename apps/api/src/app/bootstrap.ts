@@ -5,7 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { HttpErrorFilter } from '../common/http-error.filter';
-import { noStore, sameOriginWrites } from '../common/http-policies';
+import { compressReads, noStore, sameOriginWrites } from '../common/http-policies';
 import { answerBodyErrors, rejectUnsafeInput } from '../common/input-safety';
 import { SESSION_COOKIE } from '../auth/session.service';
 import { OPERATOR_COOKIE } from '../auth/operator-auth.service';
@@ -46,7 +46,12 @@ export async function createApi(config: AppConfig = loadConfig()): Promise<INest
   mountWebAssets(app, config);
   mountPublicPages(app, config);
   // Before the body parsers, so that their refusals get these headers and the origin check.
-  app.use('/api', noStore, sameOriginWrites(config.publicUrl, [SESSION_COOKIE, OPERATOR_COOKIE]));
+  app.use(
+    '/api',
+    noStore,
+    compressReads,
+    sameOriginWrites(config.publicUrl, [SESSION_COOKIE, OPERATOR_COOKIE]),
+  );
   app.useBodyParser('json', { limit: '1mb', type: JSON_MEDIA_TYPES });
   app.useBodyParser('urlencoded', { extended: false, limit: '100kb' });
   app.use(SCIM_HTTP.path, ...SCIM_HTTP.handlers);

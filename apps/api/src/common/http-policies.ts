@@ -1,4 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import { sendError } from './http-error.filter';
 
@@ -7,6 +8,17 @@ export function noStore(_req: Request, res: Response, next: NextFunction): void 
   res.setHeader('Cache-Control', 'no-store');
   next();
 }
+
+/**
+ * Reads (GET) of 1 KB or more go out compressed (gzip or brotli, as the client asks): the dashboard's
+ * reports and CSV downloads shrink several times on a slow phone line. Writes never are: their
+ * answers are small, and a response that mixes a secret it issues (an API key, a token) with text
+ * the caller sent is what compression attacks (BREACH) read.
+ */
+export const compressReads = compression({
+  threshold: 1024,
+  filter: (req, res) => req.method === 'GET' && compression.filter(req, res),
+});
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
