@@ -147,6 +147,17 @@ describe('action plans in the dashboard', () => {
     await e2e.page.getByRole('heading', { level: 1, name: 'Betrouwbaar' }).waitFor();
     const charts = e2e.page.locator('.chart-card .recharts-wrapper > svg.recharts-surface');
     await charts.first().waitFor();
+    // The bar charts are drawn once they come near the screen: scroll them in, then check them too.
+    for (let y = 0; y <= (await e2e.page.evaluate(() => document.body.scrollHeight)); y += 400) {
+      await e2e.page.evaluate((top) => window.scrollTo(0, top), y);
+      await e2e.page.waitForTimeout(50);
+    }
+    await e2e.page
+      .locator('.chart-card', { hasText: 'Herkenning per klantreis' })
+      .locator('.recharts-wrapper > svg.recharts-surface')
+      .waitFor();
+    expect(await charts.count()).toBeGreaterThanOrEqual(2);
+    await e2e.page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(e2e.page, 'value-charts-390');
     const boxes = await charts.evaluateAll((svgs) =>
       svgs.map((svg) => {
