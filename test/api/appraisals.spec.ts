@@ -56,12 +56,17 @@ describe('appraisals (issue 16)', () => {
   const full = (behaviours: string[], level: 1 | 2 | 3 | 4) =>
     behaviours.map((behaviourId) => ({ behaviourId, level }));
 
-  async function bothSubmitted(s: Awaited<ReturnType<typeof setUp>>) {
+  /** Self-assessment (with the employee's `comments`, if any) and manager's review both submitted. */
+  async function bothSubmitted(
+    s: Awaited<ReturnType<typeof setUp>>,
+    comments?: { valueId: string; text: string }[],
+  ) {
     let a = (await s.employee.get(`/api/appraisals/${s.id}`)).body as Appraisal;
     a = (
       await s.employee.put(`/api/appraisals/${s.id}/self-review`, {
         version: a.version,
         ratings: full(s.version.behaviours, 3),
+        ...(comments ? { comments } : {}),
         submit: true,
       })
     ).body;
@@ -344,22 +349,7 @@ describe('appraisals (issue 16)', () => {
   it('draws names, comments, agreements and remarks in any Latin, Greek or Cyrillic script exactly as written', async () => {
     const s = await setUp('Schrift');
     const comment = 'Łukasz Żółć, Şükrü Ağaoğlu, Dvořák, Ștefan: Ελληνικά, Кириллица, Їжак';
-    let a = (await s.employee.get(`/api/appraisals/${s.id}`)).body as Appraisal;
-    a = (
-      await s.employee.put(`/api/appraisals/${s.id}/self-review`, {
-        version: a.version,
-        ratings: full(s.version.behaviours, 3),
-        comments: [{ valueId: s.version.values[0], text: comment }],
-        submit: true,
-      })
-    ).body;
-    a = (
-      await s.manager.put(`/api/appraisals/${s.id}/manager-review`, {
-        version: a.version,
-        ratings: full(s.version.behaviours, 2),
-        submit: true,
-      })
-    ).body;
+    const a = await bothSubmitted(s, [{ valueId: s.version.values[0], text: comment }]);
     await s.manager.put(`/api/appraisals/${s.id}/conversation`, {
       version: a.version,
       meetingDate: '2099-02-10',
