@@ -183,6 +183,8 @@ describe('customer survey answer page', () => {
     await preview.getByRole('cell', { name: 'Al recent gevraagd' }).waitFor();
     await e2e.page.getByRole('button', { name: 'Nu versturen' }).click();
     await e2e.page.getByText('Golf verstuurd: 1 uitnodigingen.').waitFor();
+    // Where the wave's "U zei, wij deden" line is set, since this one click sent it without one.
+    await e2e.page.getByText(/Een regel "U zei, wij deden" zet je bij deze golf onder Golven/).waitFor();
     expect((await hr.get(`/api/surveys/${survey.id}/waves`)).body).toHaveLength(2);
 
     const admin = await newPage(e2e.browser);

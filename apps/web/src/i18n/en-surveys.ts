@@ -123,6 +123,8 @@ export const surveysEn: Messages['surveys'] = {
     fixErrors: 'Fix the errors in the file and preview it again; nothing is stored while there are errors.',
     stored: '{{added}} contacts kept for the next wave.',
     sent: 'Wave sent: {{invited}} invitations.',
+    youSaidLater:
+      'Add a "You said, we did" line to this wave under Waves (button We did); customers read it as soon as they open the link.',
     skipped: 'Skipped: {{quarantined}} asked recently, {{duplicates}} duplicates.',
   },
   waves: {

@@ -125,6 +125,8 @@ export const surveysNl = {
       'Los de fouten in het bestand op en bekijk het voorbeeld opnieuw; er wordt niets bewaard zolang er fouten zijn.',
     stored: '{{added}} contacten bewaard voor de volgende golf.',
     sent: 'Golf verstuurd: {{invited}} uitnodigingen.',
+    youSaidLater:
+      'Een regel "U zei, wij deden" zet je bij deze golf onder Golven (knop Wij deden); klanten lezen hem zodra ze de link openen.',
     skipped: 'Overgeslagen: {{quarantined}} al recent gevraagd, {{duplicates}} dubbel.',
   },
   waves: {

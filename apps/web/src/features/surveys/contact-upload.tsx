@@ -62,6 +62,7 @@ export function ContactUpload({ survey }: { survey: Survey }) {
                 ? t('surveys.contacts.sent', { invited: result.wave.invited })
                 : t('surveys.contacts.stored', { added: result.added })}
             </Text>
+            {result.wave && <Text size="sm">{t('surveys.contacts.youSaidLater')}</Text>}
             {result.quarantined + result.duplicates > 0 && (
               <Text size="sm">
                 {t('surveys.contacts.skipped', {
