@@ -15,7 +15,8 @@ import { createSurvey, csv, tokenOf } from '../support/surveys';
  * on one PostgreSQL database and one Redis, started at the same moment on a database that does not
  * exist yet. What must hold with more than one of each: migrations once, every scheduler firing once,
  * one invitation and one mail per person per round, rollups equal to a rebuild, login limits counted
- * across the apis, and a rolling restart of an api losing no answer. No timing assertions: every
+ * across the apis, and neither a rolling restart of an api nor one killed in the middle of its batch
+ * statements losing an answer or storing one twice. No timing assertions: every
  * wait polls with a generous limit (two slow cores run all four processes).
  */
 const support = join(__dirname, '..', 'support');
@@ -273,42 +274,11 @@ describe('two api and two worker processes on one database and Redis', () => {
     const hr = await new HttpClient(apis[1]).login(world.users.hr.email, TEST_PASSWORD);
     const survey = await createSurvey(hr, values.versionId, { askNps: true, teamId: world.teamId });
     const tokens = await inviteCustomers(hr, survey.id, 'rolling', 240);
-    const valueIds = await valueIdsOf(survey.id);
-    const outcomes = new Map<string, string>();
-    const serverErrors: string[] = [];
-    let connectionErrors = 0;
-    let next = 0;
-
-    /** A client as a load balancer or a retrying browser would be: on a lost connection, the other api. */
-    async function answer(token: string, index: number): Promise<void> {
-      for (let attempt = 0; attempt < 60; attempt++) {
-        const url = apis[(index + attempt) % apis.length];
-        try {
-          const res = await submit(url, token, valueIds, index);
-          if (res.status === 204) return void outcomes.set(token, attempt ? 'stored on retry' : 'stored');
-          // A retry whose first try was stored before the connection broke: the token says so.
-          if (res.status === 409 && attempt > 0) return void outcomes.set(token, 'stored before the retry');
-          if (res.status < 500)
-            return void outcomes.set(token, `refused ${res.status} ${JSON.stringify(res.body)}`);
-          serverErrors.push(`${res.status} ${JSON.stringify(res.body)}`);
-        } catch {
-          connectionErrors++;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      outcomes.set(token, 'gave up');
-    }
-    const clients = (phase: string[]) =>
-      Promise.all(
-        Array.from({ length: 4 }, async () => {
-          for (let i = next++; i < phase.length; i = next++) await answer(phase[i], i);
-        }),
-      );
+    const crowd = customers(apis, await valueIdsOf(survey.id));
 
     // Phase one: while answers flow, the first api is stopped (SIGTERM) mid-stream.
-    const during = tokens.slice(0, 180);
-    const flowing = clients(during);
-    await eventually(async () => outcomes.size >= 30, 120_000);
+    const flowing = crowd.answerAll(tokens.slice(0, 180), 4);
+    await eventually(async () => crowd.outcomes.size >= 30, 120_000);
     const [old] = children.splice(0, 1);
     old.kill('SIGTERM');
     await exited(old);
@@ -317,23 +287,87 @@ describe('two api and two worker processes on one database and Redis', () => {
     const replacement = await startProcess('api', env);
     children.push(replacement.child);
     apis[0] = replacement.url!;
-    next = 0;
-    await clients(tokens.slice(180));
+    await crowd.answerAll(tokens.slice(180), 4);
 
-    expect(serverErrors).toEqual([]);
-    expect([...new Set(outcomes.values())].filter((o) => !o.startsWith('stored'))).toEqual([]);
-    expect(outcomes.size).toBe(tokens.length);
+    await expectEachTokenStoredOnce(crowd, survey.id, tokens);
+  }, 360_000);
+
+  it('loses no answer and stores none twice when an api is killed (SIGKILL) in the middle of batches', async () => {
+    const hr = await new HttpClient(apis[1]).login(world.users.hr.email, TEST_PASSWORD);
+    const survey = await createSurvey(hr, values.versionId, { askNps: true, teamId: world.teamId });
+    const tokens = await inviteCustomers(hr, survey.id, 'killed', 300);
+    // A third api of its own, so that the others stay for the tests after this one.
+    const victim = await startProcess('api', env);
+    children.push(victim.child);
+    const crowd = customers([victim.url!, apis[1]], await valueIdsOf(survey.id));
+    // Sixteen customers at once: the api groups their answers into batch statements.
+    const flowing = crowd.answerAll(tokens, 16);
+    await eventually(async () => crowd.outcomes.size >= 60, 120_000);
+    victim.child.kill('SIGKILL');
+    await exited(victim.child);
+    await flowing;
+
+    await expectEachTokenStoredOnce(crowd, survey.id, tokens);
+  }, 360_000);
+
+  /**
+   * Customers answering through `targets` (read at each try, so a replaced api is used), as a load
+   * balancer or a retrying browser would: on a lost connection or a 5xx, the next api, again.
+   */
+  function customers(targets: string[], valueIds: string[]) {
+    const crowd = { outcomes: new Map<string, string>(), serverErrors: [] as string[], connectionErrors: 0 };
+    async function answer(token: string, index: number): Promise<void> {
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const url = targets[(index + attempt) % targets.length];
+        try {
+          const res = await submit(url, token, valueIds, index);
+          if (res.status === 204)
+            return void crowd.outcomes.set(token, attempt ? 'stored on retry' : 'stored');
+          // A retry whose first try was stored before the connection broke: the token says so.
+          if (res.status === 409 && attempt > 0)
+            return void crowd.outcomes.set(token, 'stored before the retry');
+          if (res.status < 500)
+            return void crowd.outcomes.set(token, `refused ${res.status} ${JSON.stringify(res.body)}`);
+          crowd.serverErrors.push(`${res.status} ${JSON.stringify(res.body)}`);
+        } catch {
+          crowd.connectionErrors++;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      crowd.outcomes.set(token, 'gave up');
+    }
+    /** `parallel` customers work through `tokens`, each taking the next one left. */
+    const answerAll = async (tokens: string[], parallel: number) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: parallel }, async () => {
+          for (let i = next++; i < tokens.length; i = next++) await answer(tokens[i], i);
+        }),
+      );
+    };
+    return Object.assign(crowd, { answerAll });
+  }
+
+  /** Every token was answered and stored exactly once, and the stop or kill was felt by the customers. */
+  async function expectEachTokenStoredOnce(
+    crowd: ReturnType<typeof customers>,
+    surveyId: string,
+    tokens: string[],
+  ): Promise<void> {
+    expect(crowd.serverErrors).toEqual([]);
+    expect([...new Set(crowd.outcomes.values())].filter((o) => !o.startsWith('stored'))).toEqual([]);
+    expect(crowd.outcomes.size).toBe(tokens.length);
     // Responses are not linked to their invitation (docs/anonymity.md): as many responses as tokens
     // answered, and every token answered, means none lost and none twice.
     const [stored] = await db.query(
       `SELECT (SELECT count(*)::int FROM survey_responses WHERE survey_id = $1) AS responses,
               (SELECT count(*)::int FROM survey_invitations WHERE survey_id = $1 AND answered) AS invitations`,
-      [survey.id],
+      [surveyId],
     );
     expect(stored).toEqual({ responses: tokens.length, invitations: tokens.length });
-    // The rolling restart was felt: answers meant for the stopped api went to the other one.
-    expect(connectionErrors).toBeGreaterThan(0);
-  }, 360_000);
+    // The stop was felt: answers meant for the stopped api went to the other one.
+    expect(crowd.connectionErrors).toBeGreaterThan(0);
+  }
 
   /** Uploads `count` contacts with ?send=true and reads their single-use tokens from the mails. */
   async function inviteCustomers(hr: HttpClient, surveyId: string, tag: string, count: number) {
