@@ -3,6 +3,7 @@ export * from './lib/anonymity';
 export * from './lib/organisation-settings';
 export * from './lib/localized';
 export * from './lib/values';
+export * from './lib/value-versions';
 export * from './lib/cycles';
 export * from './lib/cadence';
 export * from './lib/surveys';

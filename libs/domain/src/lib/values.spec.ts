@@ -1,10 +1,6 @@
 import {
-  behaviourLineage,
   checkForPublish,
-  continuedBehaviourKey,
   DEFAULT_TARGET_BY_LEVEL,
-  diffValueSets,
-  draftFrom,
   newValue,
   recognitionQuestion,
   slugify,
@@ -13,6 +9,7 @@ import {
   ValueDraft,
   ValueSetContent,
 } from './values';
+import { behaviourLineage, continuedBehaviourKey, diffValueSets, draftFrom } from './value-versions';
 
 function value(nameNl: string, behaviours: string[], key = slugify(nameNl)): ValueDraft {
   return {
