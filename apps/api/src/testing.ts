@@ -27,4 +27,4 @@ export {
   readTeamCells,
   type TeamGrouping,
 } from './insights/kpi-queries';
-export { anyText, scriptText, scriptWord, SCRIPT_LETTERS } from './common/pdf-text-fixture';
+export { anyText, pdfToText, scriptText, scriptWord, SCRIPT_LETTERS } from './common/pdf-text-fixture';

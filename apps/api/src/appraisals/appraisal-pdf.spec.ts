@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { ALL_LETTERS, anyText, scriptText } from '../common/pdf-text-fixture';
+import { ALL_LETTERS, anyText, pdfToText, scriptText } from '../common/pdf-text-fixture';
 import { drawAppraisalPdf } from './appraisal-pdf';
 import { signedAppraisal } from './appraisal-pdf-fixture';
 
-/** The PDF as pdftotext reads it in drawing order (-raw keeps every space), on single spaces. */
-function read(pdf: Buffer): { pages: number; text: string } {
-  const out = execFileSync('pdftotext', ['-raw', '-', '-'], { input: pdf }).toString('utf8');
-  return { pages: out.split('\f').length - 1, text: out.replace(/\s+/g, ' ') };
-}
+/** The PDF as pdftotext reads it in drawing order (-raw keeps every space). */
+const read = (pdf: Buffer) => pdfToText(pdf, { raw: true });
 
 const draw = (over: Parameters<typeof signedAppraisal>[0] = {}, organisation = 'Bakkerij Ødegård') =>
   drawAppraisalPdf(signedAppraisal(over), organisation, 'nl', 'Europe/Amsterdam');

@@ -9,16 +9,19 @@ export function noStore(_req: Request, res: Response, next: NextFunction): void 
   next();
 }
 
+const compressor = compression({ threshold: 1024 });
+
 /**
  * Reads (GET) of 1 KB or more go out compressed (gzip or brotli, as the client asks): the dashboard's
  * reports and CSV downloads shrink several times on a slow phone line. Writes never are: their
  * answers are small, and a response that mixes a secret it issues (an API key, a token) with text
  * the caller sent is what compression attacks (BREACH) read.
  */
-export const compressReads = compression({
-  threshold: 1024,
-  filter: (req, res) => req.method === 'GET' && compression.filter(req, res),
-});
+export function compressReads(req: Request, res: Response, next: NextFunction): void {
+  // Decided before compression wraps the response, so a write (the answer intake's hot path) pays nothing.
+  if (req.method === 'GET') compressor(req, res, next);
+  else next();
+}
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 
 /**
@@ -46,3 +47,15 @@ export const anyText = (maxLength = 40): fc.Arbitrary<string> =>
 
 /** The letters of every script at once: the most glyphs a PDF embeds for names (the size bound's case). */
 export const ALL_LETTERS = Object.values(SCRIPT_LETTERS).join('');
+
+/**
+ * A PDF as a reader's tools see it: poppler's pdftotext (`apt-get install poppler-utils`; .ci/run
+ * installs it). `pages` counts pdftotext's form feeds (one per page); `text` has single spaces.
+ * `raw`: in drawing order (`pdftotext -raw`), which keeps every space; the default reading order
+ * joins very short words in a table cell ("o z" → "oz", with any font).
+ */
+export function pdfToText(pdf: Buffer, o: { raw?: boolean } = {}): { pages: number; text: string } {
+  const args = o.raw ? ['-raw', '-', '-'] : ['-', '-'];
+  const raw = execFileSync('pdftotext', args, { input: pdf }).toString('utf8');
+  return { pages: raw.split('\f').length - 1, text: raw.replace(/\s+/g, ' ').trim() };
+}

@@ -1,22 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { pdfText } from '../../common/pdf-fonts';
-import { ALL_LETTERS, anyText, scriptText, scriptWord } from '../../common/pdf-text-fixture';
+import { ALL_LETTERS, anyText, pdfToText, scriptText, scriptWord } from '../../common/pdf-text-fixture';
 import { action, boardInput, report, row, value } from './board-report-fixture';
 import { boardReportModel } from './board-report-model';
 import { drawBoardReport } from './board-report-pdf';
 
-/**
- * The PDF as a reader's tools see it (poppler's pdftotext; .ci/run installs poppler-utils). `raw`:
- * in drawing order, which keeps every space (the default reading order joins very short words in a
- * table cell, "o z" → "oz", with any font).
- */
-function read(pdf: Buffer, raw = false): { pages: number; text: string } {
-  const args = raw ? ['-raw', '-', '-'] : ['-', '-'];
-  const out = execFileSync('pdftotext', args, { input: pdf }).toString('utf8');
-  // pdftotext ends every page with a form feed.
-  return { pages: out.split('\f').length - 1, text: out.replace(/\s+/g, ' ') };
-}
+/** `raw`: in drawing order (see pdfToText). */
+const read = (pdf: Buffer, raw = false) => pdfToText(pdf, { raw });
 
 describe('board report PDF (pdfkit, one A4 page)', () => {
   it('draws the Dutch report on one page with signed gaps, the readings, heart monitor and actions', async () => {
