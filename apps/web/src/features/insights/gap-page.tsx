@@ -1,4 +1,4 @@
-import { Anchor, List, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, List, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../components/page';
@@ -10,14 +10,14 @@ import { GAP_ICON } from './insight-ui';
 import { useKpis, useTeamsIf } from './insights-api';
 import { InsightsNav } from './insights-nav';
 import { PeriodPicker } from './period-picker';
-import { teamOptions } from './team-model';
+import { TeamFilter } from './team-filter';
 import { useInsightsParams } from './use-insights-params';
 
 /** /insights/gap: outside-in gap per team and value; `teamId` in the URL shows that team's sub-teams. */
 export function GapPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const { kind, at, atQuery, get, update, periodSearch } = useInsightsParams();
+  const { kind, at, atQuery, get, periodSearch } = useInsightsParams();
   const teamId = get('teamId') ?? undefined;
   const teams = useTeamsIf(can('teams.read')).data;
   const groups = useKpis({ ...atQuery, breakdown: 'team', teamId });
@@ -29,17 +29,11 @@ export function GapPage() {
         <InsightsNav />
         <SimpleGrid cols={{ base: 1, sm: 2 }} className="no-print">
           <PeriodPicker />
-          {teams && teams.length > 0 && (
-            <Select
-              label={t('insights.gap.parent')}
-              placeholder={t('insights.gap.allTeams')}
-              data={teamOptions(teams)}
-              value={teamId ?? null}
-              clearable
-              searchable
-              onChange={(next) => update({ teamId: next })}
-            />
-          )}
+          <TeamFilter
+            teams={teams}
+            label={t('insights.gap.parent')}
+            placeholder={t('insights.gap.allTeams')}
+          />
         </SimpleGrid>
         <List size="sm" spacing={2} aria-label={t('insights.gap.legendLabel')} className="heatmap-legend">
           {(['blind_spot', 'aligned', 'hidden_strength'] as const).map((label) => (

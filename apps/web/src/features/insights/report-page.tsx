@@ -8,7 +8,7 @@ import { InsightsNav } from './insights-nav';
 import { OrganisationOverview } from './overview-parts';
 import { periodLabel, reportPdfUrl } from './period-model';
 import { PeriodPicker } from './period-picker';
-import { teamOptions } from './team-model';
+import { TeamFilter } from './team-filter';
 import { useInsightsParams } from './use-insights-params';
 import '../values/values.css';
 
@@ -51,17 +51,11 @@ export function ReportPage() {
         <InsightsNav />
         <SimpleGrid cols={{ base: 1, sm: 3 }} className="no-print">
           <PeriodPicker />
-          {teams && teams.length > 0 && (
-            <Select
-              label={t('insights.report.team')}
-              placeholder={t('insights.report.wholeOrganisation')}
-              data={teamOptions(teams)}
-              value={teamId ?? null}
-              clearable
-              searchable
-              onChange={(next) => update({ teamId: next })}
-            />
-          )}
+          <TeamFilter
+            teams={teams}
+            label={t('insights.report.team')}
+            placeholder={t('insights.report.wholeOrganisation')}
+          />
           <Select
             label={t('insights.report.value')}
             placeholder={t('insights.report.allValues')}
